@@ -1,0 +1,289 @@
+//! The command line: arguments, prompts, output. All card work goes through `card`; all
+//! decisions about resets through `procedure`; this layer only words and prints.
+
+mod change;
+mod error;
+mod guide_text;
+mod lang;
+mod output;
+mod readers;
+mod secret_input;
+mod status;
+mod text;
+
+pub use error::{CliError, Exit};
+pub use lang::Lang;
+
+use crate::card::MyNumberCard;
+use crate::sim::{Fixture, SimCard};
+use crate::transport::{pcsc, sim::SimTransport, trace::Tracing, watchdog, Transport};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+const EXIT_CODES: &str = "\
+Exit codes / 終了コード:
+  0  success / 成功
+  1  unexpected card answer, change not (fully) done, internal error / 想定外の応答・変更未完了・内部エラー
+  2  usage error or invalid input: nothing was sent to the card / 使い方・入力の誤り（カードには何も送っていない）
+  3  wrong PIN / 暗証番号の誤り
+  4  PIN blocked: reset required / ロック中（再設定が必要）
+  5  refused by a safety guard (last try, unknown count): nothing was sent / 安全装置による中止（最後の1回など）
+  6  no reader, no card, not a My Number card, PC/SC failure / リーダー・カードなし、マイナンバーカードでない、PC/SC の失敗
+
+PINs are never command-line arguments: they are read from the terminal without echo, or
+with --pin-stdin from standard input. 暗証番号はコマンドライン引数では受け取りません。
+
+Try it without a reader / リーダーなしで試す:  mynapin --sim status
+The simulated card's PINs: 1234 (4-digit PINs), ABC123 (signature password).";
+
+/// mynapin — check and change the PINs of a My Number card (マイナンバーカード) safely.
+#[derive(Debug, Parser)]
+#[command(
+    name = "mynapin",
+    version,
+    about = "Check and change the PINs of a My Number card safely / マイナンバーカードの暗証番号を安全に確認・変更",
+    long_about = "Check and change the four PINs of a Japanese My Number card (マイナンバーカード) through \
+any PC/SC reader, without ever spending a try by the tool's fault: PINs are checked locally \
+before anything is sent, the retry counter is read before every VERIFY, and the last try is \
+refused unless you ask for it.\n\n\
+PC/SC リーダーでマイナンバーカードの4種類の暗証番号の残り回数を確認し、変更します。\
+入力は送信前に確認し、照合の前に必ず残り回数を読み、最後の1回は明示しない限り使いません。",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    /// Reader to use: its index in `mynapin readers`, or part of its name. Default: the only
+    /// reader with a card. / 使うリーダー（番号または名前の一部）
+    #[arg(long, global = true, value_name = "N|NAME")]
+    pub reader: Option<String>,
+
+    /// Use a simulated My Number card instead of a reader. FIXTURE is a built-in name
+    /// (`mynapin sim fixtures`) or a TOML file; alone, `--sim` is the fresh card (PINs 1234,
+    /// signature password ABC123). / 模擬カードを使う
+    #[arg(
+        long,
+        global = true,
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "fresh",
+        value_name = "FIXTURE"
+    )]
+    pub sim: Option<String>,
+
+    /// Keep the simulated card's state in FILE across runs: loaded if it exists (else the
+    /// --sim fixture, else the fresh card), written back at the end. Implies --sim.
+    /// / 模擬カードの状態をファイルに保存
+    #[arg(long, global = true, value_name = "FILE")]
+    pub sim_state: Option<PathBuf>,
+
+    /// Print machine-readable JSON on stdout (schemas mynapin.*.v1). / JSON で出力
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Language of the messages (default: from LC_ALL / LC_MESSAGES / LANG). / 表示言語
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
+    /// Print every APDU and response on stderr (PIN data is always redacted). / 通信内容を表示
+    #[arg(long, global = true)]
+    pub trace: bool,
+
+    /// Say what mynapin is doing, on stderr (-vv for more). / 処理の経過を表示
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Give up on a card that does not answer one command within SECONDS. / 応答待ちの上限（秒）
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 20)]
+    pub timeout: u64,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show how many tries each PIN has left (reads only; never uses a try).
+    /// / 各暗証番号の残り回数を表示（試行回数は減りません）
+    Status,
+    /// List readers, whether a card is in each, and whether it is a My Number card.
+    /// / リーダーとカードの一覧
+    Readers,
+    /// Check that you still remember a PIN (one VERIFY, after reading the counter).
+    /// / 暗証番号を覚えているか確認
+    Verify(change::VerifyArgs),
+    /// Change one PIN, or several to the same new value (e.g. `change auth kenhojo juki`).
+    /// / 暗証番号を変更
+    Change(change::ChangeArgs),
+    /// The simulated card.
+    /// / 模擬カード
+    #[command(subcommand)]
+    Sim(SimCommand),
+}
+
+/// `mynapin sim …`
+#[derive(Debug, Subcommand)]
+pub enum SimCommand {
+    /// List the built-in fixtures (usable as --sim=NAME).
+    Fixtures,
+}
+
+/// Everything a command needs besides its own arguments.
+pub struct Ctx {
+    /// Message language.
+    pub lang: Lang,
+    /// JSON output.
+    pub json: bool,
+    /// Trace APDUs.
+    pub trace: bool,
+    /// Verbosity.
+    pub verbose: u8,
+    /// `--reader`.
+    pub reader: Option<String>,
+    /// `--sim` fixture, if simulating.
+    pub sim: Option<String>,
+    /// `--sim-state`.
+    pub sim_state: Option<PathBuf>,
+}
+
+impl Ctx {
+    fn simulated(&self) -> bool {
+        self.sim.is_some() || self.sim_state.is_some()
+    }
+
+    /// Says what is happening, on stderr, with -v.
+    pub fn note(&self, en: &str, ja: &str) {
+        if self.verbose > 0 {
+            eprintln!("mynapin: {}", self.lang.t(en, ja));
+        }
+    }
+
+    fn load_sim(&self) -> Result<SimCard, CliError> {
+        if let Some(path) = &self.sim_state {
+            if path.exists() {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    CliError::Fixture(crate::sim::FixtureError::Read {
+                        path: path.display().to_string(),
+                        source: e,
+                    })
+                })?;
+                return Ok(SimCard::new(Fixture::from_toml(
+                    &text,
+                    &path.display().to_string(),
+                )?));
+            }
+        }
+        let name = self.sim.as_deref().unwrap_or("fresh");
+        Ok(SimCard::new(Fixture::load(name)?))
+    }
+
+    fn sim_reader_name(&self) -> String {
+        match (&self.sim_state, &self.sim) {
+            (Some(p), _) => format!("mynapin simulated card (state {})", p.display()),
+            (None, Some(f)) => format!("mynapin simulated card ({f})"),
+            (None, None) => "mynapin simulated card".to_string(),
+        }
+    }
+
+    /// Runs `op` on the transport of this run: the simulated card, or the chosen PC/SC
+    /// reader (exclusive, one transaction, unpowered at the end). The simulated card's state
+    /// is saved with --sim-state whatever the outcome (a failed VERIFY spends a try).
+    pub fn with_transport<R>(
+        &self,
+        op: impl FnOnce(&mut dyn Transport) -> Result<R, CliError>,
+    ) -> Result<R, CliError> {
+        let traced = |t: &mut dyn Transport| -> Result<R, CliError> {
+            if self.trace {
+                let mut tr = Tracing::new(t, std::io::stderr());
+                op(&mut tr)
+            } else {
+                op(t)
+            }
+        };
+        if self.simulated() {
+            let mut card = self.load_sim()?;
+            let result = {
+                let mut t = SimTransport::new(&mut card, self.sim_reader_name());
+                traced(&mut t)
+            };
+            if let Some(path) = &self.sim_state {
+                save_state(path, &card)?;
+            }
+            result
+        } else {
+            let selector = pcsc::ReaderSelector::parse(self.reader.as_deref());
+            self.note(
+                "connecting to the reader (exclusive)",
+                "リーダーに接続しています（排他）",
+            );
+            pcsc::with_card(&selector, traced)?
+        }
+    }
+
+    /// Runs `op` on the recognized My Number card.
+    pub fn with_card<R>(
+        &self,
+        op: impl FnOnce(&mut MyNumberCard<'_>) -> Result<R, CliError>,
+    ) -> Result<R, CliError> {
+        self.with_transport(|t| {
+            let mut card = MyNumberCard::open(t)?;
+            self.note(
+                "My Number card recognized",
+                "マイナンバーカードを確認しました",
+            );
+            op(&mut card)
+        })
+    }
+}
+
+fn save_state(path: &std::path::Path, card: &SimCard) -> Result<(), CliError> {
+    let err = |err| CliError::StateFile {
+        path: path.display().to_string(),
+        err,
+    };
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, card.to_fixture().to_toml()).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(err)
+}
+
+/// The program.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { Exit::Usage as u8 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let ctx = Ctx {
+        lang,
+        json: cli.json,
+        trace: cli.trace,
+        verbose: cli.verbose,
+        reader: cli.reader.clone(),
+        sim: cli.sim.clone(),
+        sim_state: cli.sim_state.clone(),
+    };
+    let wd = watchdog::global();
+    wd.set_timeout(Duration::from_secs(cli.timeout.max(1)));
+    {
+        let secs = cli.timeout;
+        let json = cli.json;
+        wd.set_hook(move || output::report_timeout(lang, json, secs) as i32);
+    }
+    let result = match &cli.command {
+        Command::Status => status::run(&ctx),
+        Command::Readers => readers::run(&ctx),
+        Command::Verify(args) => change::verify(&ctx, args),
+        Command::Change(args) => change::change(&ctx, args),
+        Command::Sim(SimCommand::Fixtures) => readers::fixtures(&ctx),
+    };
+    let exit = match result {
+        Ok(exit) => exit,
+        Err(e) => output::report_error(&ctx, &e),
+    };
+    ExitCode::from(exit as u8)
+}

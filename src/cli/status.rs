@@ -1,0 +1,217 @@
+//! `mynapin status`: every PIN's counter, in one screen or one JSON object.
+
+use super::error::{CliError, Exit};
+use super::guide_text::{low_line, short_guide};
+use super::lang::Lang;
+use super::output::{emit, emit_json, pad};
+use super::text::{counter_note, pin_name, ref_name, sanitize, state_word, tries};
+use super::Ctx;
+use crate::card::{Counter, PinState, PinStatus};
+use crate::layout::PinId;
+use serde::Serialize;
+
+/// `mynapin.status.v1`.
+#[derive(Serialize)]
+pub struct StatusJson {
+    schema: &'static str,
+    reader: String,
+    card: CardJson,
+    pins: Vec<PinJson>,
+    warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct CardJson {
+    token: String,
+}
+
+#[derive(Serialize)]
+struct PinJson {
+    id: &'static str,
+    name: &'static str,
+    retries_left: Option<u8>,
+    max_retries: u8,
+    state: PinState,
+    refs: Vec<RefJson>,
+}
+
+#[derive(Serialize)]
+struct RefJson {
+    id: &'static str,
+    applet: &'static str,
+    ef: String,
+    retries_left: Option<u8>,
+    state: PinState,
+    /// The status word when the card did not give a plain count.
+    sw: Option<String>,
+}
+
+/// The status of a card, ready to print.
+pub struct Report {
+    /// The reader's name (untrusted: sanitized when printed).
+    pub reader: String,
+    /// The token label.
+    pub token: String,
+    /// The PINs.
+    pub pins: Vec<PinStatus>,
+}
+
+pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
+    let report = ctx.with_card(|card| {
+        ctx.note("reading the retry counters", "残り回数を読み取っています");
+        let pins = card.read_all()?;
+        Ok(Report {
+            reader: card.reader_name(),
+            token: card.token().to_string(),
+            pins,
+        })
+    })?;
+    if ctx.json {
+        emit_json(&to_json(ctx.lang, &report));
+    } else {
+        for line in text_lines(ctx.lang, &report) {
+            emit(&line);
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn juki_warning(lang: Lang, p: &PinStatus) -> Option<String> {
+    if p.pin != PinId::Juki || !p.refs_disagree() {
+        return None;
+    }
+    let parts: Vec<String> = p
+        .refs
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                ref_name(lang, r.r),
+                tries(r.counter.retries_left(), r.r.max_tries(), r.counter.state())
+            )
+        })
+        .collect();
+    Some(match lang {
+        Lang::En => format!(
+            "The two residence-registry PIN references report different counts ({}). The lower one counts. A change with mynapin sets both.",
+            parts.join(", ")
+        ),
+        Lang::Ja => format!(
+            "住民基本台帳用暗証番号の2つの参照で残り回数が異なります（{}）。少ない方を基準にしてください。mynapin で変更すると両方が変更されます。",
+            parts.join("、")
+        ),
+    })
+}
+
+/// The JSON object.
+pub fn to_json(lang: Lang, r: &Report) -> StatusJson {
+    StatusJson {
+        schema: "mynapin.status.v1",
+        reader: r.reader.clone(),
+        card: CardJson {
+            token: r.token.clone(),
+        },
+        pins: r
+            .pins
+            .iter()
+            .map(|p| PinJson {
+                id: p.pin.id(),
+                name: pin_name(lang, p.pin),
+                retries_left: p.retries_left(),
+                max_retries: p.pin.max_tries(),
+                state: p.state(),
+                refs: p
+                    .refs
+                    .iter()
+                    .map(|s| RefJson {
+                        id: s.r.id(),
+                        applet: s.r.applet().id(),
+                        ef: hex::encode_upper(s.r.ef()),
+                        retries_left: s.counter.retries_left(),
+                        state: s.counter.state(),
+                        sw: match s.counter {
+                            Counter::NotReported(sw) | Counter::Error(sw) => Some(sw.to_string()),
+                            _ => None,
+                        },
+                    })
+                    .collect(),
+            })
+            .collect(),
+        warnings: r
+            .pins
+            .iter()
+            .filter_map(|p| juki_warning(lang, p))
+            .collect(),
+    }
+}
+
+/// The human text, one line per entry.
+pub fn text_lines(lang: Lang, r: &Report) -> Vec<String> {
+    let mut out = vec![
+        format!(
+            "{}{}",
+            lang.t("Reader: ", "リーダー："),
+            sanitize(&r.reader)
+        ),
+        format!(
+            "{}{} ({})",
+            lang.t("Card:   ", "カード："),
+            lang.t("My Number card", "マイナンバーカード"),
+            sanitize(&r.token)
+        ),
+        String::new(),
+        format!(
+            "  {}  {}  {}",
+            pad(lang.t("tries", "残り"), 5),
+            pad(lang.t("state", "状態"), 16),
+            lang.t("PIN", "暗証番号")
+        ),
+    ];
+    for p in &r.pins {
+        let state = p.state();
+        out.push(format!(
+            "  {}  {}  {}",
+            pad(&tries(p.retries_left(), p.pin.max_tries(), state), 5),
+            pad(state_word(lang, state), 16),
+            pin_name(lang, p.pin)
+        ));
+        let show_refs = p.refs.len() > 1;
+        for s in &p.refs {
+            if show_refs {
+                let st = s.counter.state();
+                out.push(format!(
+                    "      {}  {}  {}",
+                    pad(&tries(s.counter.retries_left(), s.r.max_tries(), st), 5),
+                    pad(state_word(lang, st), 16),
+                    ref_name(lang, s.r)
+                ));
+            }
+            if let Some(note) = counter_note(lang, s.counter) {
+                out.push(format!("        {note}"));
+            }
+        }
+        if state == PinState::Absent && p.pin == PinId::Sign {
+            out.push(format!(
+                "        {}",
+                lang.t(
+                    "No signature certificate on this card (usual for children under 15).",
+                    "このカードには署名用電子証明書がありません（15歳未満の方のカードでは通常です）。"
+                )
+            ));
+        }
+        match state {
+            PinState::Blocked => {
+                for line in short_guide(lang, p.pin, Some(&r.pins)) {
+                    out.push(format!("        → {line}"));
+                }
+            }
+            PinState::Low => out.push(format!("        → {}", low_line(lang, p.pin))),
+            _ => {}
+        }
+    }
+    for w in r.pins.iter().filter_map(|p| juki_warning(lang, p)) {
+        out.push(String::new());
+        out.push(format!("{}{w}", lang.t("Warning: ", "注意：")));
+    }
+    out
+}

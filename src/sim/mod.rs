@@ -1,0 +1,12 @@
+//! The simulated My Number card: a card, not a client. It answers APDUs the way the card doc
+//! (`shared/docs/mynumber-card.md`) says a real card does, with its state from a TOML fixture.
+//!
+//! It depends only on the APDU crate and the card layout; it must never use the client-side
+//! card logic (`crate::card`), so that the client is tested against an independent card.
+//! It is served in-process (`transport::sim`) or to pcscd through vpcd (`sim::vpcd`).
+
+mod card;
+pub mod fixture;
+
+pub use card::SimCard;
+pub use fixture::{CertificateState, Fixture, FixtureError, RefFixture};

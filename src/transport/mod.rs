@@ -1,0 +1,135 @@
+//! Transport: moves command APDUs to a card and responses back. Nothing here knows what a My
+//! Number card is.
+//!
+//! * [`Transport`] is the seam: one method that moves bytes. Optional reader capabilities
+//!   (PC/SC part 10 secure PIN entry on pinpad readers, a later issue) hang off
+//!   [`Transport::capabilities`] so that adding them does not change existing transports.
+//! * [`transmit`] adds the ISO transmission rules every transport needs: `61 xx` → GET
+//!   RESPONSE, `6C xx` → resend with the right Le, responses shorter than 2 bytes → error.
+//! * [`pcsc`] (real readers), [`sim`] (the in-process simulated card) and [`trace::Tracing`]
+//!   (prints every APDU, PINs redacted).
+
+pub mod pcsc;
+pub mod sim;
+pub mod trace;
+pub mod watchdog;
+
+use mynapin_apdu::{commands, Command, EncodeError, Response, ResponseError, StatusWord};
+
+/// What a reader can do beyond moving APDUs. Empty for now; pinpad support (PC/SC part 10
+/// `FEATURE_VERIFY_PIN_DIRECT`) will be announced here.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Capabilities {
+    /// The reader has a PIN pad and can verify a PIN without the host seeing it.
+    pub secure_pin_entry: bool,
+}
+
+/// Moves one command APDU to the card and returns its raw response.
+pub trait Transport {
+    /// Sends `command` and returns the card's answer as is (no GET RESPONSE handling).
+    fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError>;
+
+    /// The reader's name, for messages (sanitize before printing).
+    fn reader_name(&self) -> String;
+
+    /// Optional capabilities of the reader.
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::default()
+    }
+}
+
+impl<T: Transport + ?Sized> Transport for &mut T {
+    fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
+        (**self).transmit_raw(command)
+    }
+    fn reader_name(&self) -> String {
+        (**self).reader_name()
+    }
+    fn capabilities(&self) -> Capabilities {
+        (**self).capabilities()
+    }
+}
+
+/// Upper bound on GET RESPONSE rounds for one command (a card stuck on `61 xx` must not loop
+/// forever).
+const MAX_GET_RESPONSE_ROUNDS: usize = 64;
+
+/// Sends `command` with the ISO transmission rules: `61 xx` is followed by GET RESPONSE until
+/// all data is in; `6C xx` resends the command once with Le = `xx`.
+pub fn transmit(t: &mut dyn Transport, command: &Command) -> Result<Response, TransportError> {
+    let mut response = t.transmit_raw(command)?;
+    if let StatusWord::WrongLe(n) = response.sw() {
+        let le = if n == 0 { 256 } else { u32::from(n) };
+        response = t.transmit_raw(&command.resent_with_le(le)?)?;
+    }
+    let mut data = Vec::new();
+    let mut rounds = 0;
+    while let StatusWord::BytesAvailable(n) = response.sw() {
+        rounds += 1;
+        if rounds > MAX_GET_RESPONSE_ROUNDS {
+            return Err(TransportError::EndlessResponse);
+        }
+        data.extend_from_slice(response.data());
+        response = t.transmit_raw(&commands::get_response(n))?;
+    }
+    if data.is_empty() {
+        Ok(response)
+    } else {
+        data.extend_from_slice(response.data());
+        Ok(Response::new(data, response.sw()))
+    }
+}
+
+/// A transport failure. The messages here are English for logs; the CLI shows localized
+/// messages with what to do, chosen by variant.
+#[derive(Debug, thiserror::Error)]
+pub enum TransportError {
+    /// pcscd is not running or not reachable.
+    #[error("the PC/SC service (pcscd) is not running")]
+    NoService,
+    /// No reader is connected.
+    #[error("no smart-card reader is connected")]
+    NoReaders,
+    /// `--reader` matches no reader.
+    #[error("no reader matches {selector:?}")]
+    ReaderNotFound {
+        /// What the user asked for.
+        selector: String,
+        /// The readers that exist.
+        readers: Vec<String>,
+    },
+    /// Several readers could be meant.
+    #[error("several readers match; choose one with --reader")]
+    AmbiguousReader {
+        /// The candidates.
+        readers: Vec<String>,
+    },
+    /// The reader is empty.
+    #[error("no card in reader {reader:?}")]
+    NoCard {
+        /// The reader (or readers) looked at.
+        reader: String,
+    },
+    /// The card went away during the operation.
+    #[error("the card was removed")]
+    CardRemoved,
+    /// Another program holds the card.
+    #[error("the card is in use by another program")]
+    CardInUse,
+    /// Another program reset the card: the current DF and any verified state are lost. The
+    /// transport has reconnected; the command was not sent.
+    #[error("the card was reset by another program")]
+    CardWasReset,
+    /// A response shorter than the status word (e.g. the card left the field mid-command).
+    #[error("invalid response from the card: {0}")]
+    BadResponse(#[from] ResponseError),
+    /// The card keeps answering `61 xx`.
+    #[error("the card keeps announcing more data (61 xx)")]
+    EndlessResponse,
+    /// A command could not be encoded (a bug).
+    #[error("cannot encode the command: {0}")]
+    Encode(#[from] EncodeError),
+    /// Any other PC/SC error, kept as is.
+    #[error("PC/SC error: {0}")]
+    Pcsc(::pcsc::Error),
+}
