@@ -155,11 +155,11 @@ impl CliError {
                         "には英字と数字をそれぞれ1文字以上含めてください".to_string()
                     }
                 };
-                let sep = if lang == Lang::En { " " } else { "" };
+                let (sep, end) = if lang == Lang::En { (" ", ".") } else { ("", "。") };
                 m(
                     Exit::Usage,
                     "invalid_pin",
-                    format!("{which}{sep}{why}."),
+                    format!("{which}{sep}{why}{end}"),
                     vec![
                         match lang {
                             Lang::En => format!("Rule: {}.", format_rule(lang, pin.format())),

@@ -1,0 +1,731 @@
+//! The `mynapin` binary against the built-in simulated card: output in both languages and
+//! JSON, exit codes, the verify/change flows across runs (`--sim-state`), the bad-input
+//! matrix, and the secrecy of PINs in every output.
+
+use assert_cmd::Command;
+use mynapin::layout::KeyRef;
+use mynapin::sim::{Fixture, SimCard};
+use std::path::{Path, PathBuf};
+
+fn mynapin() -> Command {
+    let mut c = Command::cargo_bin("mynapin").unwrap();
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
+    c.timeout(std::time::Duration::from_secs(30));
+    c
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str], stdin: &str) -> Run {
+    let out = mynapin()
+        .args(args)
+        .write_stdin(stdin.as_bytes().to_vec())
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let r = run(args, "");
+    serde_json::from_str(&r.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}\n{}\n{}", r.stdout, r.stderr))
+}
+
+fn state_file(dir: &tempfile::TempDir, fixture: &str) -> PathBuf {
+    let p = dir.path().join("card.toml");
+    std::fs::write(&p, Fixture::builtin(fixture).unwrap().to_toml()).unwrap();
+    p
+}
+
+fn card_at(p: &Path) -> SimCard {
+    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
+}
+
+fn all_tries(c: &SimCard) -> Vec<u8> {
+    KeyRef::ALL.iter().map(|r| c.tries_left(*r)).collect()
+}
+
+#[test]
+fn status_on_the_default_simulated_card() {
+    let r = run(&["--sim", "status"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for needle in [
+        "3/3    ok                User-authentication PIN",
+        "5/5    ok                Signature password",
+        "3/3    ok                Card-info input support PIN",
+        "3/3    ok                Residence registry PIN",
+        "Juki AP (EF 001C)",
+        "common DF (EF 001C)",
+    ] {
+        assert!(
+            r.stdout.contains(needle),
+            "missing {needle:?} in\n{}",
+            r.stdout
+        );
+    }
+    let ja = run(&["--sim", "--lang", "ja", "status"], "");
+    assert!(
+        ja.stdout.contains("利用者証明用電子証明書の暗証番号"),
+        "{}",
+        ja.stdout
+    );
+    assert!(ja.stdout.contains("共通AP (EF 001C)"));
+    let by_env = mynapin()
+        .args(["--sim", "status"])
+        .env("LANG", "ja_JP.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&by_env.stdout).contains("住民基本台帳用暗証番号"));
+}
+
+#[test]
+fn status_json_on_every_fixture() {
+    // (fixture, [(pin, retries_left, state)])
+    let expect: &[(&str, [(&str, Option<u64>, &str); 4])] = &[
+        (
+            "fresh",
+            [
+                ("auth", Some(3), "ok"),
+                ("sign", Some(5), "ok"),
+                ("kenhojo", Some(3), "ok"),
+                ("juki", Some(3), "ok"),
+            ],
+        ),
+        (
+            "sign-blocked",
+            [
+                ("auth", Some(3), "ok"),
+                ("sign", Some(0), "blocked"),
+                ("kenhojo", Some(3), "ok"),
+                ("juki", Some(3), "ok"),
+            ],
+        ),
+        (
+            "auth-last-try",
+            [
+                ("auth", Some(1), "low"),
+                ("sign", Some(5), "ok"),
+                ("kenhojo", Some(3), "ok"),
+                ("juki", Some(3), "ok"),
+            ],
+        ),
+        (
+            "juki-mismatch",
+            [
+                ("auth", Some(3), "ok"),
+                ("sign", Some(5), "ok"),
+                ("kenhojo", Some(3), "ok"),
+                ("juki", Some(1), "low"),
+            ],
+        ),
+        (
+            "under-15",
+            [
+                ("auth", Some(3), "ok"),
+                ("sign", None, "absent"),
+                ("kenhojo", Some(3), "ok"),
+                ("juki", Some(3), "ok"),
+            ],
+        ),
+        (
+            "quirky-counters",
+            [
+                ("auth", None, "unknown"),
+                ("sign", Some(5), "ok"),
+                ("kenhojo", None, "unknown"),
+                ("juki", Some(3), "ok"),
+            ],
+        ),
+        (
+            "no-short-query",
+            [
+                ("auth", Some(3), "ok"),
+                ("sign", Some(5), "ok"),
+                ("kenhojo", Some(3), "ok"),
+                ("juki", Some(3), "ok"),
+            ],
+        ),
+        (
+            "all-blocked",
+            [
+                ("auth", Some(0), "blocked"),
+                ("sign", Some(0), "blocked"),
+                ("kenhojo", Some(0), "blocked"),
+                ("juki", Some(0), "blocked"),
+            ],
+        ),
+        (
+            "auth-expired",
+            [
+                ("auth", Some(3), "ok"),
+                ("sign", Some(5), "ok"),
+                ("kenhojo", Some(3), "ok"),
+                ("juki", Some(3), "ok"),
+            ],
+        ),
+        (
+            "change-fails-juki-common",
+            [
+                ("auth", Some(3), "ok"),
+                ("sign", Some(5), "ok"),
+                ("kenhojo", Some(3), "ok"),
+                ("juki", Some(3), "ok"),
+            ],
+        ),
+    ];
+    for (fixture, pins) in expect {
+        for lang in ["en", "ja"] {
+            let sim = format!("--sim={fixture}");
+            let v = json(&[&sim, "--lang", lang, "status", "--json"]);
+            assert_eq!(v["schema"], "mynapin.status.v1");
+            assert_eq!(v["card"]["token"], "JPKIAPICCTOKEN2");
+            let got = v["pins"].as_array().unwrap();
+            assert_eq!(got.len(), 4);
+            for (g, (id, left, state)) in got.iter().zip(pins) {
+                assert_eq!(g["id"], *id, "{fixture}");
+                assert_eq!(g["retries_left"].as_u64(), *left, "{fixture} {id}");
+                assert_eq!(g["state"], *state, "{fixture} {id}");
+            }
+            let juki = &got[3]["refs"];
+            assert_eq!(juki[0]["applet"], "juki");
+            assert_eq!(juki[1]["applet"], "common");
+            assert_eq!(juki[0]["ef"], "001C");
+            // Every fixture also prints as text in this language.
+            let text = run(&[&sim, "--lang", lang, "status"], "");
+            assert_eq!(text.code, 0, "{fixture}: {}", text.stderr);
+        }
+    }
+    let v = json(&["--sim=juki-mismatch", "status", "--json"]);
+    assert_eq!(v["pins"][3]["refs"][0]["retries_left"], 3);
+    assert_eq!(v["pins"][3]["refs"][1]["retries_left"], 1);
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 1);
+    let v = json(&["--sim=quirky-counters", "status", "--json"]);
+    assert_eq!(v["pins"][2]["refs"][0]["sw"], "90 00");
+    assert_eq!(v["pins"][0]["refs"][0]["sw"], "63 00");
+}
+
+#[test]
+fn status_text_says_what_to_do_next() {
+    let r = run(&["--sim=sign-blocked", "status"], "");
+    assert!(r.stdout.contains("BLOCKED"));
+    assert!(
+        r.stdout.contains("Routes: kiosk or city office counter."),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("mynapin guide --pin sign"));
+    let r = run(&["--sim=all-blocked", "status"], "");
+    assert!(
+        r.stdout.contains("Route: city office counter only."),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["--sim=auth-last-try", "--lang", "ja", "status"], "");
+    assert!(r.stdout.contains("残り1回です"), "{}", r.stdout);
+    let r = run(&["--sim=juki-mismatch", "status"], "");
+    assert!(r
+        .stdout
+        .contains("Warning: The two residence-registry PIN references report different counts"));
+}
+
+#[test]
+fn cards_that_are_not_my_number_cards_exit_6() {
+    for (fixture, words) in [
+        ("not-mynumber", "not a My Number card"),
+        ("juki-card", "住基カード"),
+        ("smartphone", "smartphone"),
+    ] {
+        let r = run(&[&format!("--sim={fixture}"), "status"], "");
+        assert_eq!(r.code, 6, "{fixture}");
+        assert!(r.stderr.contains(words), "{fixture}: {}", r.stderr);
+        assert!(r.stderr.contains("Put a My Number card"), "says what to do");
+        let j = run(&[&format!("--sim={fixture}"), "status", "--json"], "");
+        let v: serde_json::Value = serde_json::from_str(&j.stdout).unwrap();
+        assert_eq!(v["schema"], "mynapin.error.v1");
+        assert_eq!(v["error"]["exit_code"], 6);
+        let ja = run(&[&format!("--sim={fixture}"), "--lang", "ja", "status"], "");
+        assert!(
+            ja.stderr.contains("マイナンバーカードではありません"),
+            "{}",
+            ja.stderr
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["status", "--bogus"], "").code, 2);
+    assert_eq!(run(&["--sim=no-such-fixture", "status"], "").code, 2);
+    assert_eq!(run(&["change"], "").code, 2);
+    let help = run(&["--help"], "");
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("Exit codes"));
+    assert!(help.stdout.contains("4  PIN blocked"));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "description = \"x\"\n[refs.auth]\nvalue = 1234\n").unwrap();
+    let r = run(&[&format!("--sim={}", bad.display()), "status"], "");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("line 3"), "{}", r.stderr);
+}
+
+#[test]
+fn readers_and_fixtures_on_the_simulator() {
+    let r = run(&["--sim", "readers"], "");
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .contains("0: mynapin simulated card (fresh) — My Number card"),
+        "{}",
+        r.stdout
+    );
+    let v = json(&["--sim=juki-card", "readers", "--json"]);
+    assert_eq!(v["readers"][0]["card"], "juki_card");
+    let v = json(&["sim", "fixtures", "--json"]);
+    assert!(v["fixtures"].as_array().unwrap().len() >= 13);
+}
+
+#[test]
+fn change_then_verify_across_runs_as_in_the_readme() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("card.toml");
+    let s = state.to_str().unwrap();
+    let r = run(
+        &["--sim-state", s, "change", "auth", "--pin-stdin"],
+        "1234\n5678\n5678\n",
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("PIN change DONE."));
+    let r = run(
+        &["--sim-state", s, "verify", "auth", "--pin-stdin"],
+        "5678\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Tries left: 3/3"));
+    // The old PIN is wrong now: one try spent, exit 3, and status shows it.
+    let r = run(
+        &["--sim-state", s, "verify", "auth", "--pin-stdin"],
+        "1234\n",
+    );
+    assert_eq!(r.code, 3);
+    assert!(r.stderr.contains("2 tries left"));
+    let v = json(&["--sim-state", s, "status", "--json"]);
+    assert_eq!(v["pins"][0]["retries_left"], 2);
+}
+
+#[test]
+fn scenario_wrong_right_low_blocked() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = state_file(&dir, "fresh");
+    let s = state.to_str().unwrap();
+    let step = |args: &[&str], stdin: &str, code: i32, auth_left: u8| {
+        let mut full = vec!["--sim-state", s];
+        full.extend_from_slice(args);
+        let r = run(&full, stdin);
+        assert_eq!(r.code, code, "{args:?}: {}{}", r.stdout, r.stderr);
+        assert_eq!(
+            card_at(&state).tries_left(KeyRef::Auth),
+            auth_left,
+            "{args:?}"
+        );
+        r
+    };
+    step(&["verify", "auth", "--pin-stdin"], "9999\n", 3, 2);
+    step(&["verify", "auth", "--pin-stdin"], "1234\n", 0, 3);
+    step(&["verify", "auth", "--pin-stdin"], "9999\n", 3, 2);
+    step(&["verify", "auth", "--pin-stdin"], "9999\n", 3, 1);
+    let r = step(&["verify", "auth", "--pin-stdin"], "1234\n", 5, 1);
+    assert!(r.stderr.contains("ONE try left"));
+    let r = step(
+        &["change", "auth", "--pin-stdin"],
+        "1234\n5678\n5678\n",
+        5,
+        1,
+    );
+    assert!(r.stderr.contains("--use-last-try"));
+    step(
+        &["verify", "auth", "--pin-stdin", "--use-last-try"],
+        "9999\n",
+        3,
+        0,
+    );
+    let r = step(
+        &["verify", "auth", "--pin-stdin", "--use-last-try"],
+        "1234\n",
+        4,
+        0,
+    );
+    assert!(r.stderr.contains("blocked"));
+    assert!(r.stderr.contains("mynapin guide --pin auth"));
+    let r = step(
+        &["change", "auth", "--pin-stdin"],
+        "1234\n5678\n5678\n",
+        4,
+        0,
+    );
+    assert!(r.stderr.contains("kiosk"));
+}
+
+#[test]
+fn change_every_pin_and_several_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = state_file(&dir, "fresh");
+    let s = state.to_str().unwrap();
+    let r = run(
+        &["--sim-state", s, "change", "sign", "--pin-stdin"],
+        "abc123\nnew456\nNEW456\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("upper case"), "says it upper-cased");
+    assert!(card_at(&state).value_is(KeyRef::Sign, "NEW456"));
+
+    let r = run(
+        &[
+            "--sim-state",
+            s,
+            "change",
+            "auth",
+            "kenhojo",
+            "juki",
+            "--same-current",
+            "--pin-stdin",
+            "--json",
+        ],
+        "1234\n7777\n7777\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["schema"], "mynapin.change.v1");
+    assert_eq!(v["result"], "changed");
+    let ids: Vec<&str> = v["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["auth", "kenhojo", "juki_ap", "juki_common"]);
+    assert!(v["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["holds"] == "new" && r["retries_left"] == 3));
+    assert!(v["notes"][0]
+        .as_str()
+        .unwrap()
+        .contains("single public source"));
+    let c = card_at(&state);
+    for r in [
+        KeyRef::Auth,
+        KeyRef::Kenhojo,
+        KeyRef::JukiAp,
+        KeyRef::JukiCommon,
+    ] {
+        assert!(c.value_is(r, "7777"), "{r:?}");
+    }
+
+    // Different current values, one line each.
+    let r = run(
+        &["--sim-state", s, "change", "auth", "juki", "--pin-stdin"],
+        "7777\n7777\n1111\n1111\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(card_at(&state).value_is(KeyRef::JukiCommon, "1111"));
+}
+
+#[test]
+fn partial_juki_change_is_reported_exactly_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = state_file(&dir, "change-fails-juki-common");
+    let s = state.to_str().unwrap();
+    let r = run(
+        &["--sim-state", s, "change", "juki", "--pin-stdin"],
+        "1234\n4321\n4321\n",
+    );
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("NOT complete"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("Juki AP (EF 001C): CHANGED (holds the new PIN)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("common DF (EF 001C): not changed (holds the old PIN)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("mynapin change juki --only-ref juki-common"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stderr.contains("65 81"));
+    let c = card_at(&state);
+    assert!(c.value_is(KeyRef::JukiAp, "4321") && c.value_is(KeyRef::JukiCommon, "1234"));
+    let j = run(&["--sim-state", s, "--lang", "ja", "status"], "");
+    assert_eq!(j.code, 0);
+}
+
+#[test]
+fn bad_input_matrix_leaves_every_counter_as_it_was() {
+    // (PINs, stdin lines) — every one must exit 2 with nothing but counter queries sent.
+    let cases: &[(&[&str], &str)] = &[
+        (&["auth"], "\n5678\n5678\n"),
+        (&["auth"], "123\n5678\n5678\n"),
+        (&["auth"], "12345\n5678\n5678\n"),
+        (&["auth"], "12a4\n5678\n5678\n"),
+        (&["auth"], "abcd\n5678\n5678\n"),
+        (&["auth"], "12 4\n5678\n5678\n"),
+        (&["auth"], " 1234\n5678\n5678\n"),
+        (&["auth"], "1234 \n5678\n5678\n"),
+        (&["auth"], "12\t4\n5678\n5678\n"),
+        (&["auth"], "\u{1b}234\n5678\n5678\n"),
+        (&["auth"], "1234\u{0}\n5678\n5678\n"),
+        (&["auth"], "١٢٣٤\n5678\n5678\n"),
+        (&["auth"], "12😀4\n5678\n5678\n"),
+        (&["auth"], "ｘ２３４\n5678\n5678\n"),
+        (&["auth"], "12-4\n5678\n5678\n"),
+        (&["auth"], "1234\n\n\n"),
+        (&["auth"], "1234\n567\n567\n"),
+        (&["auth"], "1234\n56789\n56789\n"),
+        (&["auth"], "1234\n56a8\n56a8\n"),
+        (&["auth"], "1234\n1234\n1234\n"),
+        (&["auth"], "1234\n5678\n5679\n"),
+        (&["auth"], "1234\n5678\n"),
+        (&["auth"], ""),
+        (&["kenhojo"], "1234\n５６７\n５６７\n"),
+        (&["juki"], "1234\n0000\n000\n"),
+        (&["sign"], "AB12\nXYZ789\nXYZ789\n"),
+        (&["sign"], "AB123\nXYZ789\nXYZ789\n"),
+        (&["sign"], "ABCDEFGHIJ1234567\nXYZ789\nXYZ789\n"),
+        (&["sign"], "ABC123\n123456\n123456\n"),
+        (&["sign"], "ABC123\nABCDEF\nABCDEF\n"),
+        (&["sign"], "ABC123\nABC 123\nABC 123\n"),
+        (&["sign"], "ABC123\nABC_123\nABC_123\n"),
+        (&["sign"], "ABC123\nABCDEFGHIJ1234567\nABCDEFGHIJ1234567\n"),
+        (&["sign"], "ABC123\nABC123é\nABC123é\n"),
+        (&["sign"], "ABC123\nabc123\nabc123\n"),
+        (&["sign", "auth"], "ABC123\n1234\nXYZ789\nXYZ789\n"),
+    ];
+    assert!(cases.len() >= 30);
+    for (pins, stdin) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_file(&dir, "fresh");
+        let before = all_tries(&card_at(&state));
+        let mut args = vec!["--sim-state", state.to_str().unwrap(), "--trace", "change"];
+        args.extend_from_slice(pins);
+        args.push("--pin-stdin");
+        let r = run(&args, stdin);
+        assert_eq!(r.code, 2, "{pins:?} {stdin:?}: {}{}", r.stdout, r.stderr);
+        assert_eq!(all_tries(&card_at(&state)), before, "{pins:?} {stdin:?}");
+        assert!(
+            !r.stderr.contains("redacted"),
+            "{pins:?} {stdin:?}: a PIN command was sent"
+        );
+        assert!(
+            r.stderr.contains("Nothing was sent")
+                || r.stderr.contains("nothing was sent")
+                || r.stderr.contains("Change it on its own"),
+            "{pins:?} {stdin:?}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn inputs_accepted_after_normalization() {
+    for (pins, stdin, r, value) in [
+        (
+            &["auth"][..],
+            "１２３４\n5678\n5678\n",
+            KeyRef::Auth,
+            "5678",
+        ),
+        (
+            &["kenhojo"][..],
+            "1234\n５６７８\n5678\n",
+            KeyRef::Kenhojo,
+            "5678",
+        ),
+        (
+            &["sign"][..],
+            "abc123\nxyz789\nXYZ789\n",
+            KeyRef::Sign,
+            "XYZ789",
+        ),
+        (
+            &["sign"][..],
+            "ＡＢＣ１２３\nｑｗｅ４５６\nQWE456\n",
+            KeyRef::Sign,
+            "QWE456",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_file(&dir, "fresh");
+        let mut args = vec!["--sim-state", state.to_str().unwrap(), "change"];
+        args.extend_from_slice(pins);
+        args.push("--pin-stdin");
+        let out = run(&args, stdin);
+        assert_eq!(out.code, 0, "{stdin:?}: {}", out.stderr);
+        assert!(card_at(&state).value_is(r, value));
+    }
+}
+
+#[test]
+fn invalid_pin_messages_name_the_pin_and_its_rule_in_both_languages() {
+    let r = run(&["--sim", "verify", "sign", "--pin-stdin"], "123456\n");
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("The current signature password needs at least one letter and one digit."),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("Rule: 6 to 16 characters of A-Z and 0-9"));
+    let r = run(
+        &["--sim", "--lang", "ja", "verify", "auth", "--pin-stdin"],
+        "12\n",
+    );
+    assert!(
+        r.stderr.contains("現在の利用者証明用暗証番号が2文字です。"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("決まり：数字4桁（0〜9）。"));
+    assert!(!r.stderr.contains("12"), "the entry is not echoed");
+}
+
+#[test]
+fn no_pin_appears_in_any_output_even_with_trace_and_verbose() {
+    let secrets = ["2580", "8642", "K7Q9Z4", "M3N8P2"];
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("card.toml");
+    let s = state.to_str().unwrap();
+    let mut fixture = Fixture::fresh();
+    for r in [
+        KeyRef::Auth,
+        KeyRef::Kenhojo,
+        KeyRef::JukiAp,
+        KeyRef::JukiCommon,
+    ] {
+        fixture.refs.get_mut(&r).unwrap().value = "2580".into();
+    }
+    fixture.refs.get_mut(&KeyRef::Sign).unwrap().value = "K7Q9Z4".into();
+    std::fs::write(&state, fixture.to_toml()).unwrap();
+    let runs = [
+        run(
+            &[
+                "--sim-state",
+                s,
+                "--trace",
+                "-vv",
+                "change",
+                "auth",
+                "kenhojo",
+                "juki",
+                "--same-current",
+                "--pin-stdin",
+            ],
+            "2580\n8642\n8642\n",
+        ),
+        run(
+            &[
+                "--sim-state",
+                s,
+                "--trace",
+                "-vv",
+                "--json",
+                "change",
+                "sign",
+                "--pin-stdin",
+            ],
+            "k7q9z4\nm3n8p2\nM3N8P2\n",
+        ),
+        run(
+            &[
+                "--sim-state",
+                s,
+                "--trace",
+                "-vv",
+                "verify",
+                "juki",
+                "--pin-stdin",
+            ],
+            "8642\n",
+        ),
+        run(
+            &[
+                "--sim-state",
+                s,
+                "--trace",
+                "-vv",
+                "verify",
+                "auth",
+                "--pin-stdin",
+            ],
+            "2580\n",
+        ),
+        run(
+            &[
+                "--sim-state",
+                s,
+                "--trace",
+                "-vv",
+                "--lang",
+                "ja",
+                "change",
+                "kenhojo",
+                "--pin-stdin",
+            ],
+            "8642\n2580\n2581\n",
+        ),
+    ];
+    assert_eq!(runs[0].code, 0, "{}", runs[0].stderr);
+    assert_eq!(runs[1].code, 0, "{}", runs[1].stderr);
+    assert_eq!(runs[2].code, 0, "{}", runs[2].stderr);
+    assert_eq!(runs[3].code, 3, "the old PIN is wrong now");
+    assert_eq!(runs[4].code, 2, "confirmation mismatch");
+    assert!(
+        runs[0]
+            .stderr
+            .contains("trace: > 00 20 00 80 04 ** redacted (4 bytes) **"),
+        "{}",
+        runs[0].stderr
+    );
+    assert!(runs[0]
+        .stderr
+        .contains("trace: > 80 32 00 80 04 ** redacted (4 bytes) **"));
+    assert!(runs[1]
+        .stderr
+        .contains("trace: > 00 24 01 80 06 ** redacted (6 bytes) **"));
+    for secret in secrets {
+        let spaced = mynapin_apdu::spaced_hex(secret.as_bytes());
+        let compact_upper = hex::encode_upper(secret.as_bytes());
+        let compact_lower = hex::encode(secret.as_bytes());
+        for (i, r) in runs.iter().enumerate() {
+            for out in [&r.stdout, &r.stderr] {
+                for needle in [
+                    secret.to_string(),
+                    secret.to_lowercase(),
+                    spaced.clone(),
+                    compact_upper.clone(),
+                    compact_lower.clone(),
+                ] {
+                    assert!(!out.contains(&needle), "run {i} printed {needle:?}:\n{out}");
+                }
+            }
+        }
+    }
+}
