@@ -375,11 +375,9 @@ fn certificates_are_read_whole() {
     assert_eq!(der, include_bytes!("../fixtures/certs/auth-expired.der"));
     let date = mynapin::card::cert::not_after(&der).unwrap();
     assert_eq!(date.to_string(), "2025-03-31");
-    assert_eq!(
-        c.read_der_file([0x00, 0x01])
-            .unwrap_err()
-            .to_string()
-            .contains("69 82"),
-        true
-    );
+    assert!(c
+        .read_der_file([0x00, 0x01])
+        .unwrap_err()
+        .to_string()
+        .contains("69 82"));
 }

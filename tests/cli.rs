@@ -91,7 +91,8 @@ fn status_on_the_default_simulated_card() {
 #[test]
 fn status_json_on_every_fixture() {
     // (fixture, [(pin, retries_left, state)])
-    let expect: &[(&str, [(&str, Option<u64>, &str); 4])] = &[
+    type Expected<'a> = (&'a str, [(&'a str, Option<u64>, &'a str); 4]);
+    let expect: &[Expected] = &[
         (
             "fresh",
             [
