@@ -1,18 +1,80 @@
 #!/usr/bin/env bash
 # The whole test suite — the README's test command, and what CI runs.
-# Installs what is missing, then runs every test of the workspace.
+#
+# 1. installs what is missing (apt): pcscd libpcsclite-dev pkg-config vsmartcard-vpcd opensc;
+# 2. starts a private pcscd with a vpcd reader (refuses if another pcscd runs);
+# 3. serves a fresh simulated card on slot 0 and waits until pcscd sees it; the end-to-end
+#    tests serve their own cards (fixtures, faults) on slot 1, one test at a time;
+# 4. runs every test, end-to-end included;
+# 5. stops what it started, by PID (cards first, then pcscd), even when tests fail, and prints
+#    the tail of pcscd's APDU log on failure. Every step runs under a timeout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf 'test-all: %s\n' "$*" >&2; }
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
-need_pkgs=()
-command -v pkg-config >/dev/null || need_pkgs+=(pkg-config)
-if [ ${#need_pkgs[@]} -gt 0 ]; then
-  say "installing ${need_pkgs[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+# 1. Packages.
+missing=()
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+[ -e /usr/include/PCSC/winscard.h ] || missing+=(libpcsclite-dev)
+command -v pcscd >/dev/null || [ -x /usr/sbin/pcscd ] || missing+=(pcscd)
+[ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || missing+=(vsmartcard-vpcd)
+command -v pkcs15-tool >/dev/null || missing+=(opensc)
+command -v ss >/dev/null || missing+=(iproute2)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
   timeout 600 $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive timeout 900 $SUDO apt-get install -y -qq "${need_pkgs[@]}"
+  DEBIAN_FRONTEND=noninteractive timeout 900 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+export PATH="$PATH:/usr/sbin"
 
-timeout 1800 cargo test --workspace --locked
+# Build first, so that no timeout below includes compilation.
+say "building"
+timeout 1800 cargo build --workspace --all-targets --locked
+bin=target/debug/mynapin
+
+# 2. pcscd with a vpcd reader.
+work=$(mktemp -d /tmp/mynapin-e2e.XXXXXX)
+card_pids=()
+pcscd_pid=""
+status=1
+stop_pid() { # PID: SIGTERM, wait up to 5 s, then SIGKILL
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+cleanup() {
+  for pid in "${card_pids[@]}"; do stop_pid "$pid"; done
+  [ -n "$pcscd_pid" ] && stop_pid "$pcscd_pid"
+  if [ "$status" -ne 0 ] && [ -f "$work/pcscd.log" ]; then
+    say "tests failed; last lines of pcscd's APDU log ($work/pcscd.log):"
+    tail -40 "$work/pcscd.log" >&2 || true
+  fi
+}
+trap cleanup EXIT
+
+vars=$(timeout 30 bash scripts/pcscd-vpcd.sh "$work")
+eval "$vars"
+pcscd_pid=$PCSCD_PID
+say "pcscd PID $pcscd_pid, vpcd ports $VPCD_PORT0/$VPCD_PORT1"
+
+# 3. A standing fresh card on slot 0.
+"$bin" sim serve --vpcd "127.0.0.1:$VPCD_PORT0" --state "$work/slot0.toml" >"$work/slot0.log" 2>&1 &
+card_pids+=($!)
+ok=""
+for _ in $(seq 1 100); do
+  if timeout 5 "$bin" --timeout 3 readers --json 2>/dev/null | grep -q '"my_number_card"'; then ok=1; break; fi
+  sleep 0.1
+done
+[ -n "$ok" ] || { say "the simulated card on slot 0 never appeared"; cat "$work/slot0.log" >&2; exit 1; }
+say "simulated card present in '$VPCD_READER0'"
+
+# 4. Every test, end-to-end included.
+export MYNAPIN_E2E=1 VPCD_PORT0 VPCD_PORT1 VPCD_READER0 VPCD_READER1 PCSCD_LOG
+set +e
+timeout 2400 cargo test --workspace --locked -- --include-ignored
+status=$?
+set -e
+exit $status

@@ -2,12 +2,14 @@
 //! decisions about resets through `procedure`; this layer only words and prints.
 
 mod change;
+mod doctor;
 mod error;
 mod guide_text;
 mod lang;
 mod output;
 mod readers;
 mod secret_input;
+mod serve;
 mod status;
 mod text;
 
@@ -116,7 +118,10 @@ pub enum Command {
     /// Change one PIN, or several to the same new value (e.g. `change auth kenhojo juki`).
     /// / 暗証番号を変更
     Change(change::ChangeArgs),
-    /// The simulated card.
+    /// Check the PC/SC setup: pcscd, readers (known troublemakers included), the card.
+    /// Exit 0 only when a My Number card is readable. / PC/SC 環境の診断
+    Doctor,
+    /// The simulated card: list fixtures, or serve one to pcscd through vpcd.
     /// / 模擬カード
     #[command(subcommand)]
     Sim(SimCommand),
@@ -127,6 +132,9 @@ pub enum Command {
 pub enum SimCommand {
     /// List the built-in fixtures (usable as --sim=NAME).
     Fixtures,
+    /// Serve a simulated card to pcscd through vsmartcard's vpcd, so that any PC/SC
+    /// application sees it in a reader.
+    Serve(serve::ServeArgs),
 }
 
 /// Everything a command needs besides its own arguments.
@@ -280,6 +288,8 @@ pub fn main() -> ExitCode {
         Command::Verify(args) => change::verify(&ctx, args),
         Command::Change(args) => change::change(&ctx, args),
         Command::Sim(SimCommand::Fixtures) => readers::fixtures(&ctx),
+        Command::Sim(SimCommand::Serve(args)) => serve::run(&ctx, args),
+        Command::Doctor => doctor::run(&ctx),
     };
     let exit = match result {
         Ok(exit) => exit,

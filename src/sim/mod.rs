@@ -7,6 +7,7 @@
 
 mod card;
 pub mod fixture;
+pub mod vpcd;
 
 pub use card::SimCard;
 pub use fixture::{CertificateState, Fixture, FixtureError, RefFixture};

@@ -93,6 +93,7 @@ fn list_with(ctx: &Context) -> Result<Vec<ReaderInfo>, TransportError> {
         .map(|n| ReaderState::new(n.clone(), State::UNAWARE))
         .collect();
     if !states.is_empty() {
+        let _armed = watchdog::global().arm();
         ctx.get_status_change(Duration::from_millis(0), &mut states)
             .or_else(|e| match e {
                 pcsc::Error::Timeout => Ok(()),
@@ -183,6 +184,8 @@ pub fn with_named_card<R>(
         selector: name.to_string(),
         readers: Vec::new(),
     })?;
+    // A stuck pcscd can block connect and begin-transaction as well as transmit.
+    let armed = watchdog::global().arm();
     let mut card = ctx
         .connect(&cname, ShareMode::Exclusive, Protocols::ANY)
         .map_err(|e| match map_error(e) {
@@ -201,6 +204,7 @@ pub fn with_named_card<R>(
             }
             Err((_, e)) => return Err(map_error(e)),
         };
+        drop(armed);
         let mut transport = PcscTransport {
             tx,
             reader: name.to_string(),

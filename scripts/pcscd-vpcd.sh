@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Start a private pcscd with one vsmartcard vpcd reader (two slots), in the foreground of a
+# background job. Prints shell assignments for the caller to eval:
+#   PCSCD_PID, PCSCD_LOG, VPCD_PORT0, VPCD_PORT1, VPCD_READER0, VPCD_READER1
+# Refuses (exit 3) if another pcscd is running: it is never stopped by this script.
+#
+# Measured on Debian bookworm (pcsc-lite 1.9.9, vpcd 0.8): one reader entry gives two slots
+# whose cards are seen ~0.5 s after they connect. Several vpcd entries in one pcscd made card
+# detection stall for 10 s and more (and SCardConnect hang), so this uses exactly one entry.
+set -euo pipefail
+
+work=${1:?usage: pcscd-vpcd.sh WORKDIR}
+mkdir -p "$work/reader.conf.d"
+
+pids=""
+for p in $(pidof pcscd 2>/dev/null || true); do
+  case "$(ps -o stat= -p "$p" 2>/dev/null)" in Z*|"") ;; *) pids="$pids $p" ;; esac
+done
+if [ -n "$pids" ]; then
+  echo "pcscd-vpcd: another pcscd is already running (PID $pids); it is not ours to stop." >&2
+  echo "pcscd-vpcd: stop it yourself (e.g. sudo systemctl stop pcscd.socket pcscd) and retry," >&2
+  echo "pcscd-vpcd: or run only the in-process tests: cargo test --workspace" >&2
+  exit 3
+fi
+
+# A free port pair: vpcd listens on PORT (slot 0) and PORT+1 (slot 1).
+port_busy() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
+port=""
+for p in 35963 36963 37963 38963 39963; do
+  if ! port_busy "$p" && ! port_busy $((p + 1)); then port=$p; break; fi
+done
+[ -n "$port" ] || { echo "pcscd-vpcd: no free port pair for vpcd" >&2; exit 3; }
+channel=$(printf '0x%X' "$port")
+
+cat > "$work/reader.conf.d/vpcd" <<CONF
+FRIENDLYNAME "mynapin vpcd"
+DEVICENAME   /dev/null:$channel
+LIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so
+CHANNELID    $channel
+CONF
+
+log="$work/pcscd.log"
+pcscd --foreground --debug --apdu -c "$work/reader.conf.d" >"$log" 2>&1 &
+pid=$!
+# Wait until pcscd is ready (it logs "daemon ready").
+for _ in $(seq 1 100); do
+  grep -q 'daemon ready' "$log" 2>/dev/null && break
+  kill -0 "$pid" 2>/dev/null || { echo "pcscd-vpcd: pcscd exited:" >&2; tail -20 "$log" >&2; exit 3; }
+  sleep 0.05
+done
+grep -q 'daemon ready' "$log" || { echo "pcscd-vpcd: pcscd not ready after 5 s" >&2; kill "$pid"; exit 3; }
+
+cat <<VARS
+PCSCD_PID=$pid
+PCSCD_LOG=$log
+VPCD_PORT0=$port
+VPCD_PORT1=$((port + 1))
+VPCD_READER0='mynapin vpcd 00 00'
+VPCD_READER1='mynapin vpcd 00 01'
+VARS

@@ -1,0 +1,314 @@
+//! `mynapin doctor`: is the PC/SC setup able to read a My Number card, and if not, why.
+
+use super::error::{CliError, Exit};
+use super::lang::Lang;
+use super::output::{emit, emit_json};
+use super::text::sanitize;
+use super::Ctx;
+use crate::card::{CardError, MyNumberCard};
+use crate::transport::{pcsc, TransportError};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Finding {
+    check: &'static str,
+    ok: bool,
+    detail: String,
+    fix: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DoctorJson {
+    schema: &'static str,
+    my_number_card_readable: bool,
+    findings: Vec<Finding>,
+}
+
+/// Sony readers by USB id (vendor 054c). RC-S380 is not CCID: pcscd on Linux does not see
+/// it. RC-S300 is CCID and needs libccid ≥ 1.4.35 (card doc §6).
+const SONY_NON_CCID: &[&str] = &["06c1", "06c3"];
+const SONY_RC_S300: &[&str] = &["0dc8", "0dc9"];
+
+fn usb_products(vendor: &str) -> Vec<String> {
+    let Ok(dir) = std::fs::read_dir("/sys/bus/usb/devices") else {
+        return Vec::new();
+    };
+    dir.filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let p = e.path();
+            let v = std::fs::read_to_string(p.join("idVendor")).ok()?;
+            let prod = std::fs::read_to_string(p.join("idProduct")).ok()?;
+            (v.trim() == vendor).then(|| prod.trim().to_string())
+        })
+        .collect()
+}
+
+fn libccid_version() -> Option<String> {
+    let out = std::process::Command::new("dpkg-query")
+        .args(["-W", "-f=${Version}", "libccid"])
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// `1.5.2-1` ≥ `1.4.35`?
+fn version_at_least(version: &str, min: [u32; 3]) -> bool {
+    let upstream = version.split(['-', '+', '~']).next().unwrap_or("");
+    let mut parts = upstream.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    let v = [
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+    ];
+    v >= min
+}
+
+pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
+    let lang = ctx.lang;
+    let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
+    let mut findings = Vec::new();
+    let mut readable = false;
+
+    if ctx.sim.is_some() || ctx.sim_state.is_some() {
+        let r = ctx.with_card(|_| Ok(()));
+        readable = r.is_ok();
+        findings.push(Finding {
+            check: "simulated_card",
+            ok: readable,
+            detail: match &r {
+                Ok(()) => l(
+                    "the simulated My Number card answers",
+                    "模擬マイナンバーカードが応答しています",
+                ),
+                Err(e) => e.message(lang).what,
+            },
+            fix: None,
+        });
+        return finish(ctx, findings, readable);
+    }
+
+    // 1. pcscd.
+    let pcsc_ctx = match pcsc::context() {
+        Ok(c) => {
+            findings.push(Finding {
+                check: "pcscd",
+                ok: true,
+                detail: l(
+                    "the PC/SC service (pcscd) answers",
+                    "PC/SC サービス（pcscd）が応答しています",
+                ),
+                fix: None,
+            });
+            Some(c)
+        }
+        Err(_) => {
+            let installed = ["/usr/sbin/pcscd", "/usr/bin/pcscd"]
+                .iter()
+                .any(|p| std::path::Path::new(p).exists());
+            findings.push(Finding {
+                check: "pcscd",
+                ok: false,
+                detail: l(
+                    "the PC/SC service (pcscd) does not answer",
+                    "PC/SC サービス（pcscd）が応答しません",
+                ),
+                fix: Some(if installed {
+                    l(
+                        "Start it: sudo systemctl start pcscd.socket",
+                        "起動してください：sudo systemctl start pcscd.socket",
+                    )
+                } else {
+                    l(
+                        "Install and start it: sudo apt install pcscd",
+                        "インストールしてください：sudo apt install pcscd",
+                    )
+                }),
+            });
+            None
+        }
+    };
+
+    // 2. Known reader trouble, visible on USB even when pcscd does not list the reader.
+    let sony = usb_products("054c");
+    if sony.iter().any(|p| SONY_NON_CCID.contains(&p.as_str())) {
+        findings.push(Finding {
+            check: "reader_model",
+            ok: false,
+            detail: l(
+                "a Sony RC-S380 is connected: it is not a CCID reader, and pcscd on Linux does not see it",
+                "ソニー RC-S380 が接続されています。CCID 非対応のため、Linux の pcscd からは使えません",
+            ),
+            fix: Some(l(
+                "Use a CCID reader such as the Sony RC-S300 (or any ISO 7816 contact reader).",
+                "ソニー RC-S300 などの CCID 対応リーダー（または接触型 ISO 7816 リーダー）を使ってください。",
+            )),
+        });
+    }
+    if sony.iter().any(|p| SONY_RC_S300.contains(&p.as_str())) {
+        let v = libccid_version();
+        let ok = v
+            .as_deref()
+            .is_some_and(|v| version_at_least(v, [1, 4, 35]));
+        findings.push(Finding {
+            check: "reader_driver",
+            ok,
+            detail: match (&v, lang) {
+                (Some(v), Lang::En) => format!("a Sony RC-S300 is connected; libccid {v}"),
+                (Some(v), Lang::Ja) => format!("ソニー RC-S300 が接続されています。libccid {v}"),
+                (None, _) => l("a Sony RC-S300 is connected; libccid version unknown", "ソニー RC-S300 が接続されています。libccid の版は不明です"),
+            },
+            fix: (!ok).then(|| l(
+                "The RC-S300 needs libccid 1.4.35 or later: sudo apt install libccid (from a recent release).",
+                "RC-S300 には libccid 1.4.35 以降が必要です：sudo apt install libccid（新しいリリースのもの）。",
+            )),
+        });
+    }
+
+    // 3. Readers and cards.
+    if let Some(pcsc_ctx) = &pcsc_ctx {
+        let readers = pcsc::readers_of(pcsc_ctx).unwrap_or_default();
+        if readers.is_empty() {
+            findings.push(Finding {
+                check: "readers",
+                ok: false,
+                detail: l("no reader is connected", "リーダーが接続されていません"),
+                fix: Some(l(
+                    "Connect a CCID reader (e.g. Sony RC-S300), then run mynapin doctor again.",
+                    "CCID 対応リーダー（例：ソニー RC-S300）を接続して、もう一度 mynapin doctor を実行してください。",
+                )),
+            });
+        }
+        for info in &readers {
+            let name = sanitize(&info.name);
+            let (ok, detail, fix) = if !info.card_present {
+                (
+                    false,
+                    format!("{name}: {}", l("no card", "カードなし")),
+                    Some(l(
+                        "Put the My Number card on this reader.",
+                        "このリーダーにマイナンバーカードを置いてください。",
+                    )),
+                )
+            } else {
+                match pcsc::with_named_card(pcsc_ctx, &info.name, |t| {
+                    MyNumberCard::open(t).map(|_| ())
+                }) {
+                    Ok(Ok(())) => (
+                        true,
+                        format!(
+                            "{name}: {}",
+                            l(
+                                "My Number card readable",
+                                "マイナンバーカードを読み取れます"
+                            )
+                        ),
+                        None,
+                    ),
+                    Ok(Err(CardError::NotMyNumberCard(k))) => (
+                        false,
+                        format!("{name}: {}", super::text::card_kind(lang, &k)),
+                        Some(l(
+                            "Put a My Number card on the reader.",
+                            "マイナンバーカードを置いてください。",
+                        )),
+                    ),
+                    Err(TransportError::CardInUse) => (
+                        false,
+                        format!(
+                            "{name}: {}",
+                            l(
+                                "the card is in use by another program",
+                                "カードは別のプログラムが使用中です"
+                            )
+                        ),
+                        Some(l(
+                            "Close other programs that use the card and run mynapin doctor again.",
+                            "カードを使う他のプログラムを閉じて、もう一度実行してください。",
+                        )),
+                    ),
+                    Ok(Err(e)) => {
+                        let m = super::error::card_message(lang, &e);
+                        (
+                            false,
+                            format!("{name}: {}", m.what),
+                            m.todo.first().cloned(),
+                        )
+                    }
+                    Err(e) => {
+                        let m = super::error::card_message(lang, &CardError::Transport(e));
+                        (
+                            false,
+                            format!("{name}: {}", m.what),
+                            m.todo.first().cloned(),
+                        )
+                    }
+                }
+            };
+            readable |= ok;
+            findings.push(Finding {
+                check: "card",
+                ok,
+                detail,
+                fix,
+            });
+        }
+    }
+    finish(ctx, findings, readable)
+}
+
+fn finish(ctx: &Ctx, findings: Vec<Finding>, readable: bool) -> Result<Exit, CliError> {
+    if ctx.json {
+        emit_json(&DoctorJson {
+            schema: "mynapin.doctor.v1",
+            my_number_card_readable: readable,
+            findings,
+        });
+    } else {
+        for f in &findings {
+            emit(&format!(
+                "{} {}",
+                if f.ok { "[ok]" } else { "[!!]" },
+                f.detail
+            ));
+            if let Some(fix) = &f.fix {
+                emit(&format!("     → {fix}"));
+            }
+        }
+        emit(&if readable {
+            ctx.lang
+                .t(
+                    "A My Number card is readable.",
+                    "マイナンバーカードを読み取れます。",
+                )
+                .to_string()
+        } else {
+            ctx.lang
+                .t(
+                    "No My Number card is readable yet.",
+                    "まだマイナンバーカードを読み取れません。",
+                )
+                .to_string()
+        });
+    }
+    Ok(if readable {
+        Exit::Success
+    } else {
+        Exit::NoCard
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn libccid_versions() {
+        assert!(version_at_least("1.5.2-1", [1, 4, 35]));
+        assert!(version_at_least("1.4.35-1", [1, 4, 35]));
+        assert!(!version_at_least("1.4.34-1", [1, 4, 35]));
+        assert!(!version_at_least("1.4.9", [1, 4, 35]));
+    }
+}

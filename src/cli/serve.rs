@@ -1,0 +1,80 @@
+//! `mynapin sim serve`: plug the simulated card into pcscd through vpcd.
+
+use super::error::{CliError, Exit};
+use super::Ctx;
+use crate::sim::vpcd::{self, Ended, Faults, ServeOptions};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Arguments of `mynapin sim serve`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Start pcscd with a vpcd reader first (see scripts/pcscd-vpcd.sh), then:
+  mynapin sim serve --fixture sign-blocked &
+  mynapin status            # any PC/SC application now sees a My Number card
+Stop it with SIGTERM or Ctrl-C (its state is saved with --state).")]
+pub struct ServeArgs {
+    /// vpcd's address: port 35963 is reader \"Virtual PCD 00 00\", 35964 \"… 00 01\".
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:35963")]
+    pub vpcd: String,
+    /// The card: a built-in fixture name or a TOML file (default: the fresh card).
+    #[arg(long, value_name = "FIXTURE")]
+    pub fixture: Option<String>,
+    /// Keep the card's state in FILE (loaded if it exists; written after every APDU).
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Answer each APDU after N milliseconds (a contact card takes ~5-20, contactless ~20-50).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Fault: answer N APDUs, then close the connection (card pulled out) and exit.
+    #[arg(long, value_name = "N")]
+    pub close_after: Option<u64>,
+    /// Fault: answer N APDUs, then never answer again (a hung card).
+    #[arg(long, value_name = "N")]
+    pub mute_after: Option<u64>,
+    /// With --mute-after: answer the held APDU after M milliseconds instead of never.
+    #[arg(long, value_name = "M", requires = "mute_after")]
+    pub mute_ms: Option<u64>,
+    /// Fault: answer APDU number N with status word SW instead of processing it (`5=6581`).
+    #[arg(long, value_name = "N=SW", value_parser = parse_fault_sw)]
+    pub fault_sw: Option<(u64, u16)>,
+}
+
+fn parse_fault_sw(text: &str) -> Result<(u64, u16), String> {
+    let (n, sw) = text.split_once('=').ok_or("expected N=SW, e.g. 5=6581")?;
+    let n: u64 = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("{n:?} is not an APDU number"))?;
+    let sw = crate::sim::fixture::parse_sw(sw)?;
+    Ok((n, sw))
+}
+
+pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
+    let card = vpcd::load_card(args.fixture.as_deref(), args.state.as_deref())?;
+    let opts = ServeOptions {
+        vpcd: args.vpcd.clone(),
+        latency: Duration::from_millis(args.latency_ms),
+        state: args.state.clone(),
+        faults: Faults {
+            close_after: args.close_after,
+            mute_after: args.mute_after,
+            mute_for: args.mute_ms.map(Duration::from_millis),
+            sw_at: args.fault_sw,
+        },
+        verbose: ctx.verbose > 0 || ctx.trace,
+    };
+    match vpcd::serve(card, &opts) {
+        Ok(Ended::Signalled) | Ok(Ended::FaultClosed) => Ok(Exit::Success),
+        Err(e) => Err(CliError::Usage {
+            what: e.to_string(),
+            todo: ctx
+                .lang
+                .t(
+                    "Check the path given to --state and its permissions.",
+                    "--state に指定したパスと書き込み権限を確認してください。",
+                )
+                .to_string(),
+        }),
+    }
+}

@@ -1,0 +1,291 @@
+//! Serving the simulated card to pcscd through vsmartcard's vpcd driver
+//! (`shared/docs/pcsc-simulation.md`).
+//!
+//! The card is a TCP client of vpcd (default 127.0.0.1:35963 = reader "Virtual PCD 00 00").
+//! Every message, both ways, is a 2-byte big-endian length and a payload; vpcd speaks first:
+//! `00` power off, `01` power on, `02` reset, `04` get ATR (also the ~400 ms presence poll),
+//! anything of 2 bytes or more is a command APDU. A closed socket is a removed card.
+//!
+//! `TCP_QUICKACK` is set before every read: Linux clears it after each read, and without it
+//! every APDU stalls ~44 ms (vpcd writes length and payload separately; Nagle + delayed ACK).
+
+use super::{Fixture, SimCard};
+use mynapin_apdu::{Command, Response, StatusWord};
+use std::io::{ErrorKind, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Faults to inject, counted in command APDUs since the process started (1-based).
+#[derive(Debug, Clone, Default)]
+pub struct Faults {
+    /// Answer N APDUs, then close the connection when the next one arrives (unprocessed):
+    /// the card is pulled out mid-command. The server then exits.
+    pub close_after: Option<u64>,
+    /// Answer N APDUs, then never answer again (the card hangs); the connection stays open.
+    pub mute_after: Option<u64>,
+    /// With `mute_after`: answer the held APDU after this long instead of never, then carry
+    /// on normally. (A card silenced for good leaves pcscd's vpcd slot unusable once the
+    /// card is stopped — measured with pcsc-lite 1.9.9 — so tests use a finite silence.)
+    pub mute_for: Option<Duration>,
+    /// Answer APDU N with this status word instead of processing it.
+    pub sw_at: Option<(u64, u16)>,
+}
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// vpcd's address, `HOST:PORT`.
+    pub vpcd: String,
+    /// Delay before each APDU answer (a contact card takes ~5–20 ms, contactless ~20–50 ms).
+    pub latency: Duration,
+    /// Where to persist the card's state after every APDU.
+    pub state: Option<PathBuf>,
+    /// Faults.
+    pub faults: Faults,
+    /// Log each exchange (PIN data redacted) on stderr.
+    pub verbose: bool,
+}
+
+/// Why serving stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The state file could not be written.
+    #[error("cannot write the card state to {path}: {source}")]
+    State {
+        /// The file.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// Installing the signal handlers failed.
+    #[error("cannot install signal handlers: {0}")]
+    Signals(std::io::Error),
+}
+
+/// How serving ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// SIGTERM or SIGINT.
+    Signalled,
+    /// A `close_after` fault removed the card.
+    FaultClosed,
+}
+
+/// Serves `card` until SIGTERM/SIGINT (or a close fault). Reconnects whenever vpcd is not
+/// listening yet or drops the connection (pcscd restarted).
+pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(ServeError::Signals)?;
+    }
+    let mut count: u64 = 0;
+    let mut announced_wait = false;
+    while !stop.load(Ordering::Relaxed) {
+        let stream = match TcpStream::connect(&opts.vpcd) {
+            Ok(s) => s,
+            Err(e) => {
+                if !announced_wait {
+                    eprintln!(
+                        "mynapin sim: waiting for vpcd at {} ({e}); is pcscd running with the vpcd driver?",
+                        opts.vpcd
+                    );
+                    announced_wait = true;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+                continue;
+            }
+        };
+        announced_wait = false;
+        eprintln!(
+            "mynapin sim: card inserted at {} ({})",
+            opts.vpcd,
+            card.description()
+        );
+        let _ = stream.set_nodelay(true);
+        let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+        match session(&mut card, stream, opts, &stop, &mut count)? {
+            SessionEnd::Stop => break,
+            SessionEnd::FaultClosed => {
+                eprintln!(
+                    "mynapin sim: fault injected: card removed after {} APDUs",
+                    count - 1
+                );
+                save(&card, opts)?;
+                return Ok(Ended::FaultClosed);
+            }
+            SessionEnd::Disconnected => {
+                card.power_off();
+                eprintln!("mynapin sim: vpcd closed the connection; reconnecting");
+            }
+        }
+    }
+    save(&card, opts)?;
+    Ok(Ended::Signalled)
+}
+
+enum SessionEnd {
+    Stop,
+    Disconnected,
+    FaultClosed,
+}
+
+fn save(card: &SimCard, opts: &ServeOptions) -> Result<(), ServeError> {
+    let Some(path) = &opts.state else {
+        return Ok(());
+    };
+    let err = |source| ServeError::State {
+        path: path.display().to_string(),
+        source,
+    };
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, card.to_fixture().to_toml()).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(err)
+}
+
+/// Reads one frame, tolerating read timeouts (used to check the stop flag) mid-frame.
+fn read_frame(
+    stream: &TcpStream,
+    buf: &mut Vec<u8>,
+    stop: &AtomicBool,
+) -> std::io::Result<Option<Vec<u8>>> {
+    let sock = socket2::SockRef::from(stream);
+    let mut reader: &TcpStream = stream;
+    loop {
+        if buf.len() >= 2 {
+            let len = usize::from(u16::from_be_bytes([buf[0], buf[1]]));
+            if buf.len() >= 2 + len {
+                let frame = buf[2..2 + len].to_vec();
+                buf.drain(..2 + len);
+                return Ok(Some(frame));
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let _ = sock.set_quickack(true);
+        let mut chunk = [0u8; 1024];
+        match reader.read(&mut chunk) {
+            Ok(0) => return Err(ErrorKind::UnexpectedEof.into()),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
+                ) => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn write_frame(stream: &mut TcpStream, payload: &[u8]) -> std::io::Result<()> {
+    let mut frame = Vec::with_capacity(2 + payload.len());
+    frame.extend_from_slice(&(payload.len() as u16).to_be_bytes());
+    frame.extend_from_slice(payload);
+    stream.write_all(&frame)
+}
+
+fn session(
+    card: &mut SimCard,
+    mut stream: TcpStream,
+    opts: &ServeOptions,
+    stop: &AtomicBool,
+    count: &mut u64,
+) -> Result<SessionEnd, ServeError> {
+    let mut buf = Vec::new();
+    let mut muted = false;
+    let mut silent_forever = true;
+    loop {
+        let frame = match read_frame(&stream, &mut buf, stop) {
+            Ok(Some(f)) => f,
+            Ok(None) => return Ok(SessionEnd::Stop),
+            Err(_) => return Ok(SessionEnd::Disconnected),
+        };
+        match frame[..] {
+            [0x00] => card.power_off(),
+            [0x01] | [0x02] => card.reset(),
+            [0x04] => {
+                if write_frame(&mut stream, card.atr()).is_err() {
+                    return Ok(SessionEnd::Disconnected);
+                }
+            }
+            [_] | [] => {}
+            _ => {
+                *count += 1;
+                let n = *count;
+                if opts.faults.close_after.is_some_and(|k| n > k) {
+                    // The card dies with this command unprocessed: the reader gets an empty
+                    // answer (what pcscd passes on when a card dies mid-command), then the
+                    // card is gone. Closing the socket while vpcd waits for the answer left
+                    // pcscd's slot unusable for later cards (measured, pcsc-lite 1.9.9).
+                    let _ = write_frame(&mut stream, &[]);
+                    let _ = stream.flush();
+                    std::thread::sleep(Duration::from_millis(50));
+                    drop(stream);
+                    return Ok(SessionEnd::FaultClosed);
+                }
+                if !muted && opts.faults.mute_after.is_some_and(|k| n > k) {
+                    muted = true;
+                    if opts.verbose {
+                        eprintln!("mynapin sim: fault injected: no answer to APDU {n}");
+                    }
+                    match opts.faults.mute_for {
+                        None => {}
+                        Some(d) => {
+                            let until = std::time::Instant::now() + d;
+                            while std::time::Instant::now() < until && !stop.load(Ordering::Relaxed)
+                            {
+                                std::thread::sleep(Duration::from_millis(20));
+                            }
+                            silent_forever = false;
+                        }
+                    }
+                }
+                if muted && silent_forever {
+                    continue;
+                }
+                let answer = match opts.faults.sw_at {
+                    Some((k, sw)) if k == n => {
+                        Response::status(StatusWord::from_u16(sw)).to_bytes()
+                    }
+                    _ => card.process(&frame),
+                };
+                if opts.verbose {
+                    let shown = Command::parse(&frame)
+                        .map(|c| c.trace())
+                        .unwrap_or_else(|_| "(malformed)".into());
+                    eprintln!("mynapin sim: #{n} > {shown}");
+                    eprintln!("mynapin sim: #{n} < {}", mynapin_apdu::spaced_hex(&answer));
+                }
+                if !opts.latency.is_zero() {
+                    std::thread::sleep(opts.latency);
+                }
+                if write_frame(&mut stream, &answer).is_err() {
+                    return Ok(SessionEnd::Disconnected);
+                }
+                save(card, opts)?;
+            }
+        }
+    }
+}
+
+/// Loads the card to serve: `state` if that file exists, else `fixture` (a built-in name or a
+/// file), else the fresh card.
+pub fn load_card(
+    fixture: Option<&str>,
+    state: Option<&std::path::Path>,
+) -> Result<SimCard, super::FixtureError> {
+    if let Some(p) = state.filter(|p| p.exists()) {
+        let text = std::fs::read_to_string(p).map_err(|source| super::FixtureError::Read {
+            path: p.display().to_string(),
+            source,
+        })?;
+        return Ok(SimCard::new(Fixture::from_toml(
+            &text,
+            &p.display().to_string(),
+        )?));
+    }
+    Ok(SimCard::new(Fixture::load(fixture.unwrap_or("fresh"))?))
+}
