@@ -4,6 +4,7 @@
 mod change;
 mod doctor;
 mod error;
+mod guide;
 mod guide_text;
 mod lang;
 mod output;
@@ -118,6 +119,9 @@ pub enum Command {
     /// Change one PIN, or several to the same new value (e.g. `change auth kenhojo juki`).
     /// / 暗証番号を変更
     Change(change::ChangeArgs),
+    /// What to do when a PIN cannot simply be changed: kiosk or counter, with the city's
+    /// checklist of documents; --have checks the documents presented. / 再設定の案内と持ち物
+    Guide(guide::GuideArgs),
     /// Check the PC/SC setup: pcscd, readers (known troublemakers included), the card.
     /// Exit 0 only when a My Number card is readable. / PC/SC 環境の診断
     Doctor,
@@ -290,6 +294,7 @@ pub fn main() -> ExitCode {
         Command::Sim(SimCommand::Fixtures) => readers::fixtures(&ctx),
         Command::Sim(SimCommand::Serve(args)) => serve::run(&ctx, args),
         Command::Doctor => doctor::run(&ctx),
+        Command::Guide(args) => guide::run(&ctx, args),
     };
     let exit = match result {
         Ok(exit) => exit,

@@ -7,6 +7,10 @@
 //! * the kenhojo and juki PINs can only be reset at the city office counter;
 //! * the counter can always reset any PIN.
 
+pub mod documents;
+pub mod guide;
+pub mod profile;
+
 use crate::layout::PinId;
 
 /// A way to get a PIN working again.

@@ -1,0 +1,554 @@
+//! City profiles: each city's counter rules as data (TOML), one file per city, embedded in the
+//! binary (`profiles/*.toml`). Every entry carries its `source` (the seed file and the heading
+//! of the section that states it); where a page is silent the profile says `not_stated`.
+
+use super::documents;
+use serde::{Deserialize, Serialize};
+
+/// Text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// Japanese.
+    pub ja: String,
+    /// English.
+    pub en: String,
+}
+
+/// Where an entry comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Seed file name.
+    pub file: String,
+    /// Heading of the section that states it (a whole line of the seed page).
+    pub heading: String,
+}
+
+/// Sourced text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Japanese.
+    pub ja: String,
+    /// English.
+    pub en: String,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// Yes, no, or the page does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tri {
+    /// Stated yes.
+    Yes,
+    /// Stated no.
+    No,
+    /// The page is silent.
+    NotStated,
+}
+
+/// The page a profile was written from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// Seed file name.
+    pub file: String,
+    /// Page title.
+    pub title: String,
+    /// Last update of the page.
+    pub updated: String,
+}
+
+/// A counter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    /// Name and place.
+    pub name: Names,
+    /// Whether applications by an agent are accepted here.
+    pub accepts_agents: Tri,
+    /// More.
+    #[serde(default)]
+    pub note: Option<Names>,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// A phone line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// Whose line.
+    pub name: Names,
+    /// The number.
+    pub number: String,
+    /// When it answers.
+    pub hours: Names,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// Reservation rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reservation {
+    /// A reservation is required.
+    pub required: Tri,
+    /// A reservation gives priority.
+    pub gives_priority: Tri,
+    /// More.
+    #[serde(default)]
+    pub note: Option<Names>,
+    /// Phone lines for reservations.
+    #[serde(default)]
+    pub phones: Vec<Phone>,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// The fee: a sourced text, or `"not_stated"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Fee {
+    /// Stated.
+    Stated(Text),
+    /// `"not_stated"`.
+    Word(String),
+}
+
+/// A category of identity documents (e.g. Takatsuki's list A).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdCategory {
+    /// Short id used by counting rules (`A`, `photo_id`).
+    pub id: String,
+    /// Name.
+    pub name: Names,
+    /// Document ids in this category.
+    pub documents: Vec<String>,
+    /// More (e.g. "examples only").
+    #[serde(default)]
+    pub note: Option<Names>,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// Who applies at the counter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Applicant {
+    /// The card holder.
+    #[serde(rename = "self")]
+    #[value(name = "self")]
+    Holder,
+    /// A legal representative (parent of an under-15, guardian of an adult ward).
+    Legal,
+    /// A voluntary agent (任意代理人).
+    Agent,
+}
+
+impl Applicant {
+    /// `self`, `legal`, `agent`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Applicant::Holder => "self",
+            Applicant::Legal => "legal",
+            Applicant::Agent => "agent",
+        }
+    }
+}
+
+/// Whose identity document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    /// The card holder's.
+    Holder,
+    /// The representative's (legal representative or agent).
+    Representative,
+}
+
+/// A condition under which a requirement can be left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Omission {
+    /// The holder is under 15 and the parent-child relation is confirmed in the same household.
+    #[serde(rename = "under_15_same_household")]
+    Under15SameHousehold,
+}
+
+/// `n` documents of `category`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryCount {
+    /// Category id.
+    pub category: String,
+    /// How many.
+    pub n: u8,
+}
+
+/// One line of the checklist: all of some documents, one of some, or a counting rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// Stable id within the rule.
+    pub id: String,
+    /// For procedures with several visits: which one.
+    #[serde(default)]
+    pub visit: Option<u8>,
+    /// What to bring.
+    pub name: Names,
+    /// Every one of these.
+    #[serde(default)]
+    pub all_of: Vec<String>,
+    /// One of these.
+    #[serde(default)]
+    pub any_of: Vec<String>,
+    /// Whose documents the counting rule is about.
+    #[serde(default)]
+    pub owner: Option<Owner>,
+    /// Counting rule: one of the alternatives, each a set of category counts.
+    #[serde(default)]
+    pub count: Vec<Vec<CategoryCount>>,
+    /// When it can be left out.
+    #[serde(default)]
+    pub omissible_when: Option<Omission>,
+    /// The page's words on leaving it out.
+    #[serde(default)]
+    pub omissible_note: Option<Names>,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// What one kind of applicant needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicantRule {
+    /// Who.
+    pub applicant: Applicant,
+    /// Whether this applicant may apply.
+    pub allowed: Tri,
+    /// Visits needed (absent: not stated).
+    #[serde(default)]
+    pub visits: Option<u8>,
+    /// Whether branch offices take this applicant.
+    pub at_branches: Tri,
+    /// Whether the city must be contacted before coming.
+    pub advance_contact: Tri,
+    /// More.
+    #[serde(default)]
+    pub note: Option<Names>,
+    /// The checklist.
+    #[serde(default)]
+    pub requirements: Vec<Requirement>,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// A counter procedure (reset or change).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    /// Whether the page states this procedure.
+    #[serde(default)]
+    pub stated: Option<bool>,
+    /// The same rules as the other procedure (`"reset"` or `"change"`).
+    #[serde(default)]
+    pub same_as: Option<String>,
+    /// What the page says instead, when it does not state the procedure.
+    #[serde(default)]
+    pub not_stated: Option<Names>,
+    /// Rules per applicant.
+    #[serde(default)]
+    pub applicants: Vec<ApplicantRule>,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// A city.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Stable id (`takatsuki`).
+    pub id: String,
+    /// Name.
+    pub name: Names,
+    /// The page it was written from.
+    pub page: Page,
+    /// Counters.
+    pub offices: Vec<Office>,
+    /// Opening hours.
+    #[serde(default)]
+    pub hours: Vec<Text>,
+    /// Holiday openings.
+    #[serde(default)]
+    pub holiday_openings: Vec<Text>,
+    /// Reservations.
+    pub reservation: Reservation,
+    /// Fee.
+    pub fee: Fee,
+    /// What the page says about changing at home.
+    #[serde(default)]
+    pub home_change: Vec<Text>,
+    /// Identity document categories.
+    pub id_categories: Vec<IdCategory>,
+    /// Change at the counter (current PIN known).
+    pub change: Procedure,
+    /// Reset at the counter (forgotten or blocked).
+    pub reset: Procedure,
+    /// Special notes.
+    #[serde(default)]
+    pub notes: Vec<Text>,
+}
+
+/// Built-in profiles.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("takatsuki", include_str!("../../profiles/takatsuki.toml")),
+    ("toyokawa", include_str!("../../profiles/toyokawa.toml")),
+];
+
+/// A profile that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}{}: {message}", .line.map(|l| format!(", line {l}")).unwrap_or_default())]
+pub struct ProfileError {
+    /// File or built-in name.
+    pub origin: String,
+    /// Line, when known.
+    pub line: Option<usize>,
+    /// What is wrong, with the field.
+    pub message: String,
+}
+
+impl Profile {
+    /// Parses and validates TOML text.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Profile, ProfileError> {
+        let profile: Profile = toml::from_str(text).map_err(|e| ProfileError {
+            origin: origin.to_string(),
+            line: e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1)),
+            message: e.message().trim().to_string(),
+        })?;
+        profile
+            .validate()
+            .map_err(|(field, value, message)| ProfileError {
+                origin: origin.to_string(),
+                line: text
+                    .lines()
+                    .position(|l| !value.is_empty() && l.contains(&value))
+                    .map(|i| i + 1),
+                message: format!("{field}: {value:?}: {message}"),
+            })?;
+        Ok(profile)
+    }
+
+    /// A built-in city.
+    pub fn builtin(id: &str) -> Option<Profile> {
+        BUILTIN
+            .iter()
+            .find(|(n, _)| *n == id)
+            .map(|(n, t)| Profile::from_toml(t, n).expect("built-in profiles are valid"))
+    }
+
+    /// From a file.
+    pub fn load(path: &str) -> Result<Profile, ProfileError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ProfileError {
+            origin: path.to_string(),
+            line: None,
+            message: e.to_string(),
+        })?;
+        Profile::from_toml(&text, path)
+    }
+
+    /// The procedure with `same_as` resolved.
+    pub fn procedure(&self, reset: bool) -> &Procedure {
+        let p = if reset { &self.reset } else { &self.change };
+        match p.same_as.as_deref() {
+            Some("reset") => &self.reset,
+            Some("change") => &self.change,
+            _ => p,
+        }
+    }
+
+    /// The category a document belongs to in this city.
+    pub fn category_of(&self, doc: &str) -> Option<&IdCategory> {
+        self.id_categories
+            .iter()
+            .find(|c| c.documents.iter().any(|d| d == doc))
+    }
+
+    /// Every source cited, with the path of its entry.
+    pub fn sources(&self) -> Vec<(String, &Source)> {
+        let mut out = Vec::new();
+        for (i, o) in self.offices.iter().enumerate() {
+            out.push((format!("offices[{i}]"), &o.source));
+        }
+        for (i, t) in self.hours.iter().enumerate() {
+            out.push((format!("hours[{i}]"), &t.source));
+        }
+        for (i, t) in self.holiday_openings.iter().enumerate() {
+            out.push((format!("holiday_openings[{i}]"), &t.source));
+        }
+        out.push(("reservation".into(), &self.reservation.source));
+        for (i, p) in self.reservation.phones.iter().enumerate() {
+            out.push((format!("reservation.phones[{i}]"), &p.source));
+        }
+        if let Fee::Stated(t) = &self.fee {
+            out.push(("fee".into(), &t.source));
+        }
+        for (i, t) in self.home_change.iter().enumerate() {
+            out.push((format!("home_change[{i}]"), &t.source));
+        }
+        for (i, c) in self.id_categories.iter().enumerate() {
+            out.push((format!("id_categories[{i}]"), &c.source));
+        }
+        for (name, p) in [("change", &self.change), ("reset", &self.reset)] {
+            out.push((name.into(), &p.source));
+            for (i, a) in p.applicants.iter().enumerate() {
+                out.push((format!("{name}.applicants[{i}]"), &a.source));
+                for (j, r) in a.requirements.iter().enumerate() {
+                    out.push((
+                        format!("{name}.applicants[{i}].requirements[{j}]"),
+                        &r.source,
+                    ));
+                }
+            }
+        }
+        for (i, t) in self.notes.iter().enumerate() {
+            out.push((format!("notes[{i}]"), &t.source));
+        }
+        out
+    }
+
+    /// Rules serde cannot express. Err: (field, offending value to locate the line, message).
+    fn validate(&self) -> Result<(), (String, String, String)> {
+        let err = |f: String, v: &str, m: &str| Err((f, v.to_string(), m.to_string()));
+        if let Fee::Word(w) = &self.fee {
+            if w != "not_stated" {
+                return err(
+                    "fee".into(),
+                    w,
+                    "a table {ja, en, source} or \"not_stated\"",
+                );
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, c) in self.id_categories.iter().enumerate() {
+            for d in &c.documents {
+                if documents::find(d).is_none() {
+                    return err(
+                        format!("id_categories[{i}].documents"),
+                        d,
+                        "unknown document id (see mynapin guide --list-documents)",
+                    );
+                }
+                if !seen.insert(d.clone()) {
+                    return err(
+                        format!("id_categories[{i}].documents"),
+                        d,
+                        "a document may be in one category only",
+                    );
+                }
+            }
+        }
+        for (name, p) in [("change", &self.change), ("reset", &self.reset)] {
+            match (&p.same_as, p.stated) {
+                (Some(s), _) if s != "reset" && s != "change" || s == name => {
+                    return err(
+                        format!("{name}.same_as"),
+                        s,
+                        "must name the other procedure",
+                    );
+                }
+                (Some(_), _) => continue,
+                (None, None) => {
+                    return err(
+                        name.to_string(),
+                        &format!("[{name}]"),
+                        "needs `stated` or `same_as`",
+                    )
+                }
+                (None, Some(false)) if p.not_stated.is_none() => {
+                    return err(
+                        format!("{name}.not_stated"),
+                        &format!("[{name}]"),
+                        "say what the page says instead",
+                    );
+                }
+                (None, Some(true)) if p.applicants.is_empty() => {
+                    return err(
+                        format!("{name}.applicants"),
+                        &format!("[{name}]"),
+                        "a stated procedure needs its applicants",
+                    );
+                }
+                _ => {}
+            }
+            for (i, a) in p.applicants.iter().enumerate() {
+                for (j, r) in a.requirements.iter().enumerate() {
+                    let field = format!("{name}.applicants[{i}].requirements[{j}]");
+                    let kinds = usize::from(!r.all_of.is_empty())
+                        + usize::from(!r.any_of.is_empty())
+                        + usize::from(!r.count.is_empty());
+                    if kinds != 1 {
+                        return err(field, &r.id, "exactly one of all_of, any_of, count");
+                    }
+                    for d in r.all_of.iter().chain(&r.any_of) {
+                        if documents::find(d).is_none() {
+                            return err(
+                                field,
+                                d,
+                                "unknown document id (see mynapin guide --list-documents)",
+                            );
+                        }
+                    }
+                    if !r.count.is_empty() && r.owner.is_none() {
+                        return err(field, &r.id, "a counting rule needs `owner`");
+                    }
+                    for alt in &r.count {
+                        for cc in alt {
+                            if !self.id_categories.iter().any(|c| c.id == cc.category) {
+                                return err(field, &cc.category, "unknown category");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtins_are_valid() {
+        for (id, _) in BUILTIN {
+            let p = Profile::builtin(id).unwrap();
+            assert_eq!(p.id, *id);
+            assert!(!p.sources().is_empty());
+        }
+    }
+
+    #[test]
+    fn malformed_profiles_name_file_line_and_field() {
+        let text =
+            include_str!("../../profiles/toyokawa.toml").replace("\"passport\"]", "\"passportt\"]");
+        let e = Profile::from_toml(&text, "city.toml").unwrap_err();
+        assert!(e.to_string().starts_with("city.toml, line "), "{e}");
+        assert!(e.to_string().contains("id_categories[0].documents"), "{e}");
+        assert!(e.to_string().contains("unknown document id"), "{e}");
+        let text = include_str!("../../profiles/toyokawa.toml")
+            .replace("accepts_agents = \"no\"", "accepts_agents = \"maybe\"");
+        let e = Profile::from_toml(&text, "city.toml")
+            .unwrap_err()
+            .to_string();
+        let line = text.lines().position(|l| l.contains("\"maybe\"")).unwrap() + 1;
+        assert!(e.contains(&format!("city.toml, line {line}:")), "{e}");
+        assert!(e.contains("maybe"), "{e}");
+    }
+}

@@ -1,0 +1,670 @@
+//! The procedure rules: a scenario table over both cities and the national kiosk rules, the
+//! document checker with sets that pass and fail, the profiles' sources against the seed
+//! pages, and the `guide` command.
+
+use assert_cmd::Command;
+use mynapin::layout::PinId;
+use mynapin::procedure::guide::{
+    check_documents, options, Case, CertState, HaveDoc, Situation, Why,
+};
+use mynapin::procedure::profile::{Applicant, Profile, Tri};
+use mynapin::procedure::Route;
+use std::collections::BTreeSet;
+
+fn case(pin: PinId, state: Situation) -> Case {
+    Case {
+        pin,
+        state,
+        known: BTreeSet::new(),
+        blocked: BTreeSet::new(),
+        absent: BTreeSet::new(),
+        cert: CertState::Valid,
+        applicant: Applicant::Holder,
+        under_15: false,
+        adult_ward: false,
+        same_household: false,
+    }
+}
+
+fn city(id: &str) -> Profile {
+    Profile::builtin(id).unwrap()
+}
+
+/// (route → (available, reasons)) for a case.
+fn routes(c: &Case, p: Option<&Profile>) -> Vec<(Route, bool, Vec<Why>)> {
+    options(c, p)
+        .into_iter()
+        .map(|o| (o.route, o.available, o.why))
+        .collect()
+}
+
+fn route(c: &Case, p: Option<&Profile>, r: Route) -> (bool, Vec<Why>) {
+    routes(c, p)
+        .into_iter()
+        .find(|x| x.0 == r)
+        .map(|x| (x.1, x.2))
+        .unwrap()
+}
+
+#[test]
+fn national_kiosk_rules_in_both_cities() {
+    for id in ["takatsuki", "toyokawa"] {
+        let p = city(id);
+        let p = Some(&p);
+        // Sign blocked, auth known → kiosk (and counter).
+        let mut c = case(PinId::Sign, Situation::Blocked);
+        c.known.insert(PinId::Auth);
+        assert!(route(&c, p, Route::Kiosk).0, "{id}");
+        assert!(route(&c, p, Route::Counter).0);
+        assert_eq!(route(&c, p, Route::Home), (false, vec![Why::Blocked]));
+        assert_eq!(routes(&c, p)[0].0, Route::Kiosk, "open routes first");
+        // Auth forgotten, sign known → kiosk.
+        let mut c = case(PinId::Auth, Situation::Forgotten);
+        c.known.insert(PinId::Sign);
+        assert!(route(&c, p, Route::Kiosk).0);
+        // Both JPKI PINs forgotten → kiosk closed, with the reason.
+        let c = case(PinId::Sign, Situation::Forgotten);
+        assert_eq!(
+            route(&c, p, Route::Kiosk),
+            (false, vec![Why::PartnerUnknown(PinId::Auth)])
+        );
+        // The partner is blocked on the card.
+        let mut c = case(PinId::Sign, Situation::Blocked);
+        c.known.insert(PinId::Auth);
+        c.blocked.insert(PinId::Auth);
+        assert_eq!(
+            route(&c, p, Route::Kiosk),
+            (false, vec![Why::PartnerBlocked(PinId::Auth)])
+        );
+        // Kenhojo and juki: counter only.
+        for pin in [PinId::Kenhojo, PinId::Juki] {
+            let c = case(pin, Situation::Blocked);
+            assert_eq!(
+                route(&c, p, Route::Kiosk),
+                (false, vec![Why::KioskNotForThisPin])
+            );
+            assert!(route(&c, p, Route::Counter).0);
+            assert!(!route(&c, p, Route::Home).0);
+        }
+        // Revoked or expired certificates close the kiosk; expired closes home for JPKI PINs.
+        for (cert, why) in [
+            (CertState::Revoked, Why::CertificateRevoked),
+            (CertState::Expired, Why::CertificateExpired),
+        ] {
+            let mut c = case(PinId::Sign, Situation::Blocked);
+            c.known.insert(PinId::Auth);
+            c.cert = cert;
+            let (open, reasons) = route(&c, p, Route::Kiosk);
+            assert!(!open && reasons.contains(&why), "{cert:?}");
+        }
+        let mut c = case(PinId::Auth, Situation::Known);
+        c.cert = CertState::Expired;
+        assert_eq!(
+            route(&c, p, Route::Home),
+            (false, vec![Why::CertificateExpired])
+        );
+        // Only the holder uses the kiosk.
+        let mut c = case(PinId::Sign, Situation::Blocked);
+        c.known.insert(PinId::Auth);
+        c.applicant = Applicant::Agent;
+        assert_eq!(route(&c, p, Route::Kiosk), (false, vec![Why::HolderOnly]));
+        // No signature certificate on the card (under 15) → no kiosk for auth.
+        let mut c = case(PinId::Auth, Situation::Blocked);
+        c.absent.insert(PinId::Sign);
+        c.known.insert(PinId::Sign);
+        assert!(!route(&c, p, Route::Kiosk).0);
+        // Known PIN: change at home; the kiosk is not needed; the counter changes.
+        let c = case(PinId::Kenhojo, Situation::Known);
+        assert!(route(&c, p, Route::Home).0);
+        assert_eq!(routes(&c, p)[0].0, Route::Home);
+        let c = case(PinId::Auth, Situation::Known);
+        assert_eq!(route(&c, p, Route::Kiosk), (false, vec![Why::NotNeeded]));
+        let counter = options(&c, p)
+            .into_iter()
+            .find(|o| o.route == Route::Counter)
+            .unwrap();
+        assert!(!counter.reset);
+    }
+}
+
+#[test]
+fn under_15_and_adult_wards_need_a_legal_representative() {
+    for id in ["takatsuki", "toyokawa"] {
+        let p = city(id);
+        for flag in ["under_15", "adult_ward"] {
+            let mut c = case(PinId::Auth, Situation::Known);
+            if flag == "under_15" {
+                c.under_15 = true
+            } else {
+                c.adult_ward = true
+            }
+            assert_eq!(
+                route(&c, Some(&p), Route::Counter),
+                (false, vec![Why::NeedsLegalRepresentative]),
+                "{id} {flag}"
+            );
+            c.applicant = Applicant::Legal;
+            assert!(route(&c, Some(&p), Route::Counter).0, "{id} {flag}");
+        }
+    }
+}
+
+#[test]
+fn city_rules_visits_branches_and_silence() {
+    let toyokawa = city("toyokawa");
+    // Voluntary agent changing a PIN in Toyokawa: two visits, not at a branch.
+    let mut c = case(PinId::Juki, Situation::Known);
+    c.applicant = Applicant::Agent;
+    let o = options(&c, Some(&toyokawa))
+        .into_iter()
+        .find(|o| o.route == Route::Counter)
+        .unwrap();
+    assert_eq!(o.visits, Some(2));
+    let rule = o.rule.unwrap();
+    assert_eq!(rule.at_branches, Tri::No);
+    assert_eq!(
+        toyokawa
+            .offices
+            .iter()
+            .find(|of| of.name.ja == "各支所")
+            .unwrap()
+            .accepts_agents,
+        Tri::No
+    );
+    // Toyokawa's page does not state the reset procedure: no invented rule.
+    let c = case(PinId::Juki, Situation::Blocked);
+    let o = options(&c, Some(&toyokawa))
+        .into_iter()
+        .find(|o| o.route == Route::Counter)
+        .unwrap();
+    assert!(o.rule.is_none());
+    assert!(o.not_stated.unwrap().ja.contains("必要書類が異なります"));
+    // Takatsuki: the same rules for reset and change; an agent must contact the city first.
+    let takatsuki = city("takatsuki");
+    let mut c = case(PinId::Kenhojo, Situation::Blocked);
+    c.applicant = Applicant::Agent;
+    let o = options(&c, Some(&takatsuki))
+        .into_iter()
+        .find(|o| o.route == Route::Counter)
+        .unwrap();
+    assert_eq!(o.rule.unwrap().advance_contact, Tri::Yes);
+    assert_eq!(
+        o.visits, None,
+        "the page does not state the number of visits"
+    );
+    assert_eq!(takatsuki.procedure(true), takatsuki.procedure(false));
+    // Without a city: the counter is open, with no rule.
+    let o = options(&case(PinId::Juki, Situation::Blocked), None)
+        .into_iter()
+        .find(|o| o.route == Route::Counter)
+        .unwrap();
+    assert!(o.available && o.rule.is_none());
+}
+
+fn docs(list: &[&str]) -> Vec<HaveDoc> {
+    list.iter()
+        .map(|d| HaveDoc::parse(d).unwrap_or_else(|| panic!("{d}")))
+        .collect()
+}
+
+fn check(
+    city_id: &str,
+    c: &Case,
+    have: &[&str],
+    visit: Option<u8>,
+) -> (bool, Vec<String>, Vec<String>) {
+    let p = city(city_id);
+    let o = options(c, Some(&p))
+        .into_iter()
+        .find(|o| o.route == Route::Counter)
+        .unwrap();
+    let r = check_documents(&p, o.rule.unwrap(), c, &docs(have), visit);
+    (
+        r.satisfied,
+        r.missing.iter().map(|(m, _)| m.id.clone()).collect(),
+        r.omitted.iter().map(|m| m.id.clone()).collect(),
+    )
+}
+
+#[test]
+fn document_rules_pass_and_fail() {
+    let me = case(PinId::Juki, Situation::Blocked);
+    // Takatsuki, the holder: card + A×1 or B×1.
+    assert!(check("takatsuki", &me, &["mynumber_card", "passport"], None).0);
+    assert!(check("takatsuki", &me, &["mynumber_card", "pension_book"], None).0);
+    assert_eq!(
+        check("takatsuki", &me, &["mynumber_card"], None).1,
+        ["holder_id"]
+    );
+    assert_eq!(check("takatsuki", &me, &["passport"], None).1, ["card"]);
+    assert_eq!(
+        check("takatsuki", &me, &["mynumber_card", "employee_id"], None).1,
+        ["holder_id"],
+        "not on Takatsuki's lists"
+    );
+
+    // Takatsuki, a voluntary agent: holder's A/B, agent's A×2 or A×1+B×1, the forms.
+    let mut agent = case(PinId::Juki, Situation::Blocked);
+    agent.applicant = Applicant::Agent;
+    fn full(rep: &[&'static str]) -> Vec<&'static str> {
+        let mut v = vec!["mynumber_card", "holder:medical_certificate"];
+        v.extend_from_slice(rep);
+        v.extend_from_slice(&["inquiry_answer_sheet", "power_of_attorney", "sealed_pin"]);
+        v
+    }
+    assert!(
+        check(
+            "takatsuki",
+            &agent,
+            &full(&["drivers_license", "passport"]),
+            None
+        )
+        .0
+    );
+    assert!(
+        check(
+            "takatsuki",
+            &agent,
+            &full(&["drivers_license", "pension_book"]),
+            None
+        )
+        .0
+    );
+    assert_eq!(
+        check("takatsuki", &agent, &full(&["drivers_license"]), None).1,
+        ["representative_id"]
+    );
+    assert_eq!(
+        check(
+            "takatsuki",
+            &agent,
+            &full(&["pension_book", "pension_certificate"]),
+            None
+        )
+        .1,
+        ["representative_id"]
+    );
+    let mut no_seal = full(&["drivers_license", "passport"]);
+    no_seal.retain(|d| *d != "sealed_pin");
+    assert_eq!(
+        check("takatsuki", &agent, &no_seal, None).1,
+        ["agent_forms"]
+    );
+    // The holder's document must be the holder's: the agent's passport does not count for it.
+    let v = vec![
+        "mynumber_card",
+        "drivers_license",
+        "passport",
+        "inquiry_answer_sheet",
+        "power_of_attorney",
+        "sealed_pin",
+    ];
+    assert_eq!(check("takatsuki", &agent, &v, None).1, ["holder_id"]);
+
+    // Takatsuki, a legal representative of an under-15 child.
+    let mut legal = case(PinId::Auth, Situation::Blocked);
+    legal.applicant = Applicant::Legal;
+    legal.under_15 = true;
+    let base = [
+        "mynumber_card",
+        "holder:medical_certificate",
+        "drivers_license",
+        "pension_book",
+    ];
+    assert_eq!(check("takatsuki", &legal, &base, None).1, ["legal_proof"]);
+    let mut with_register = base.to_vec();
+    with_register.push("family_register");
+    assert!(check("takatsuki", &legal, &with_register, None).0);
+    legal.same_household = true;
+    let r = check("takatsuki", &legal, &base, None);
+    assert!(r.0);
+    assert_eq!(r.2, ["legal_proof"], "omitted for the same household");
+
+    // Toyokawa, voluntary agent changing a PIN: two visits, photo ID + one more.
+    let mut agent = case(PinId::Auth, Situation::Known);
+    agent.applicant = Applicant::Agent;
+    assert!(
+        check(
+            "toyokawa",
+            &agent,
+            &["mynumber_card", "drivers_license", "health_insurance_card"],
+            Some(1)
+        )
+        .0
+    );
+    assert!(
+        check(
+            "toyokawa",
+            &agent,
+            &["mynumber_card", "drivers_license", "passport"],
+            Some(1)
+        )
+        .0
+    );
+    assert_eq!(
+        check(
+            "toyokawa",
+            &agent,
+            &["mynumber_card", "health_insurance_card", "employee_id"],
+            Some(1)
+        )
+        .1,
+        ["representative_id"],
+        "a photo ID is required"
+    );
+    assert_eq!(
+        check(
+            "toyokawa",
+            &agent,
+            &["mynumber_card", "drivers_license"],
+            Some(1)
+        )
+        .1,
+        ["representative_id"],
+        "two documents in all"
+    );
+    assert_eq!(
+        check(
+            "toyokawa",
+            &agent,
+            &["mynumber_card", "drivers_license", "health_insurance_card"],
+            Some(2)
+        )
+        .1,
+        ["agent_forms"]
+    );
+    assert!(
+        check(
+            "toyokawa",
+            &agent,
+            &[
+                "mynumber_card",
+                "drivers_license",
+                "student_id",
+                "inquiry_answer_sheet",
+                "power_of_attorney"
+            ],
+            Some(2)
+        )
+        .0
+    );
+
+    // Toyokawa, legal representative: photo ID ×1, or two documents with name.
+    let mut legal = case(PinId::Kenhojo, Situation::Known);
+    legal.applicant = Applicant::Legal;
+    legal.adult_ward = true;
+    assert!(
+        check(
+            "toyokawa",
+            &legal,
+            &["mynumber_card", "passport", "registry_certificate"],
+            None
+        )
+        .0
+    );
+    assert_eq!(
+        check(
+            "toyokawa",
+            &legal,
+            &["mynumber_card", "pension_book", "registry_certificate"],
+            None
+        )
+        .1,
+        ["representative_id"]
+    );
+    assert!(
+        check(
+            "toyokawa",
+            &legal,
+            &[
+                "mynumber_card",
+                "pension_book",
+                "employee_id",
+                "registry_certificate"
+            ],
+            None
+        )
+        .0
+    );
+    assert_eq!(
+        check("toyokawa", &legal, &["mynumber_card", "passport"], None).1,
+        ["legal_proof"],
+        "an adult ward's representative always proves it"
+    );
+
+    // Toyokawa, the holder changing a PIN: the card.
+    let me = case(PinId::Kenhojo, Situation::Known);
+    assert!(check("toyokawa", &me, &["mynumber_card"], None).0);
+    assert_eq!(check("toyokawa", &me, &[], None).1, ["card"]);
+}
+
+#[test]
+fn every_cited_heading_occurs_in_its_seed_page() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    assert!(
+        seeds.is_dir(),
+        "the seed pages are expected beside the checkout at {}",
+        seeds.display()
+    );
+    for id in ["takatsuki", "toyokawa"] {
+        let p = city(id);
+        let page = std::fs::read_to_string(seeds.join(&p.page.file)).unwrap();
+        assert!(page.contains(&p.page.title), "{id}: page title");
+        let lines: BTreeSet<&str> = page.lines().map(str::trim).collect();
+        let sources = p.sources();
+        assert!(sources.len() > 20, "{id}: {} sources", sources.len());
+        for (path, s) in sources {
+            assert_eq!(s.file, p.page.file, "{id} {path} cites another page");
+            assert!(
+                lines.contains(s.heading.as_str()),
+                "{id} {path}: heading {:?} is not a line of {}",
+                s.heading,
+                s.file
+            );
+        }
+    }
+}
+
+fn mynapin(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("mynapin")
+        .unwrap()
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn guide_on_the_sign_blocked_card_and_in_json() {
+    let (code, out, err) = mynapin(&["--sim=sign-blocked", "guide"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("signature password — BLOCKED"), "{out}");
+    assert!(out.contains("City office counter (reset)"));
+    assert!(out.contains("add --know auth"), "{out}");
+    let (code, out, _) = mynapin(&[
+        "--sim=sign-blocked",
+        "guide",
+        "--json",
+        "--know",
+        "auth",
+        "--city",
+        "takatsuki",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema"], "mynapin.guide.v1");
+    assert_eq!(v["city"]["id"], "takatsuki");
+    assert_eq!(v["applicant"], "self");
+    assert_eq!(v["pins"].as_array().unwrap().len(), 1);
+    let pin = &v["pins"][0];
+    assert_eq!(pin["pin"], "sign");
+    assert_eq!(pin["state"], "blocked");
+    assert_eq!(
+        pin["certificate"], "valid",
+        "read from the card's certificate"
+    );
+    let opts = pin["options"].as_array().unwrap();
+    assert_eq!(opts[0]["route"], "kiosk");
+    assert_eq!(opts[0]["available"], true);
+    assert!(opts[0]["reason"].is_null());
+    assert_eq!(opts[1]["route"], "counter");
+    assert_eq!(opts[1]["visits"], 1);
+    assert_eq!(
+        opts[1]["documents"]["items"][1]["alternatives"][0][0]["category"],
+        "A"
+    );
+    assert_eq!(opts[2]["route"], "home");
+    assert_eq!(opts[2]["available"], false);
+    assert!(opts[2]["reason"].as_str().unwrap().contains("blocked"));
+    // The expired-certificate card: read from the card.
+    let (_, out, _) = mynapin(&[
+        "--sim=auth-expired",
+        "guide",
+        "--pin",
+        "auth",
+        "--state",
+        "known",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["pins"][0]["certificate"], "expired");
+    assert_eq!(v["pins"][0]["options"][0]["route"], "counter");
+    // No blocked PIN on the card.
+    let (code, out, _) = mynapin(&["--sim", "guide"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("No PIN on this card is blocked"));
+}
+
+#[test]
+fn guide_document_check_and_listing() {
+    let (code, out, _) = mynapin(&[
+        "guide",
+        "--pin",
+        "kenhojo",
+        "--state",
+        "blocked",
+        "--cert",
+        "valid",
+        "--city",
+        "takatsuki",
+        "--have",
+        "mynumber_card",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let counter = v["pins"][0]["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["route"] == "counter")
+        .unwrap()
+        .clone();
+    assert_eq!(counter["documents_check"]["satisfied"], false);
+    assert_eq!(counter["documents_check"]["missing"][0]["id"], "holder_id");
+    assert_eq!(
+        counter["documents_check"]["missing"][0]["need"],
+        "A×1 or B×1"
+    );
+    let (_, out, _) = mynapin(&[
+        "guide",
+        "--pin",
+        "kenhojo",
+        "--state",
+        "blocked",
+        "--cert",
+        "valid",
+        "--city",
+        "takatsuki",
+        "--have",
+        "mynumber_card,passport",
+    ]);
+    assert!(out.contains("Documents presented: SATISFIED."), "{out}");
+    let (code, _, err) = mynapin(&[
+        "guide", "--pin", "auth", "--state", "blocked", "--cert", "valid", "--have", "bogus",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--list-documents"));
+    let (code, out, _) = mynapin(&["guide", "--list-documents"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("family_register"), "{out}");
+    assert!(out.contains("takatsuki:A"));
+    let (_, out, _) = mynapin(&["--lang", "ja", "guide", "--list-documents"]);
+    assert!(out.contains("戸籍謄本"));
+    let (_, md, _) = mynapin(&[
+        "guide",
+        "--pin",
+        "juki",
+        "--state",
+        "forgotten",
+        "--cert",
+        "valid",
+        "--city",
+        "takatsuki",
+        "--applicant",
+        "legal",
+        "--under-15",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.contains("- [ ] The holder's My Number card"), "{md}");
+    assert!(
+        md.contains("### 1. [available] City office counter (reset)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn another_city_profile_and_a_malformed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("city.toml");
+    std::fs::write(
+        &good,
+        include_str!("../profiles/toyokawa.toml")
+            .replace("id = \"toyokawa\"", "id = \"elsewhere\""),
+    )
+    .unwrap();
+    let (code, out, err) = mynapin(&[
+        "guide",
+        "--pin",
+        "auth",
+        "--state",
+        "known",
+        "--cert",
+        "valid",
+        "--profile",
+        good.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"elsewhere\""));
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        include_str!("../profiles/takatsuki.toml").replace("visits = 1", "visits = \"one\""),
+    )
+    .unwrap();
+    let (code, _, err) = mynapin(&[
+        "guide",
+        "--pin",
+        "auth",
+        "--state",
+        "known",
+        "--cert",
+        "valid",
+        "--profile",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.toml, line "), "{err}");
+    assert!(
+        err.contains("visits") || err.contains("invalid type"),
+        "{err}"
+    );
+}
