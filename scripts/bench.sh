@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Benchmarks (measured and reported, never asserted):
+#  1. `mynapin --sim status` (in-process simulated card): APDUs and median wall time, 20 runs;
+#  2. through pcscd + vpcd, with the card answering after 0 and 20 ms: median per-APDU round
+#     trip, and `mynapin status` against `pkcs15-tool --list-pins` (median of 10 runs each,
+#     with each one's APDU count as the card saw it).
+# Needs what scripts/test-all.sh installs. Stops what it starts, by PID.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/sbin"
+timeout 1800 cargo build --release --locked --bin mynapin --example apdu_rtt >/dev/null 2>&1
+bin=target/release/mynapin
+rtt=target/release/examples/apdu_rtt
+
+median_ms() { # command... → median wall time in ms over $RUNS runs
+  local t=()
+  for _ in $(seq 1 "$RUNS"); do
+    local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+    t+=($(( (e - s) / 1000 )))
+  done
+  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]/1000}'
+}
+
+RUNS=20
+apdus=$("$bin" --sim --trace status 2>&1 >/dev/null | grep -c '^trace: >')
+echo "in-process: mynapin --sim status: $apdus APDUs, median $(median_ms "$bin" --sim status) ms over $RUNS runs"
+
+work=$(mktemp -d /tmp/mynapin-bench.XXXXXX)
+card=""; pcscd_pid=""
+stop_pid() { kill -TERM "$1" 2>/dev/null || return 0; for _ in $(seq 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done; kill -KILL "$1" 2>/dev/null || true; }
+cleanup() { [ -n "$card" ] && stop_pid "$card"; [ -n "$pcscd_pid" ] && stop_pid "$pcscd_pid"; }
+trap cleanup EXIT
+eval "$(timeout 30 bash scripts/pcscd-vpcd.sh "$work")"
+pcscd_pid=$PCSCD_PID
+# pcscd's own APDU log is too slow for timing: restart it without --debug --apdu.
+stop_pid "$pcscd_pid"; pcscd_pid=""
+pcscd --foreground -c "$work/reader.conf.d" >"$work/pcscd-quiet.log" 2>&1 &
+pcscd_pid=$!
+sleep 0.5
+
+RUNS=10
+for latency in 0 20; do
+  "$bin" sim serve -v --vpcd "127.0.0.1:$VPCD_PORT0" --latency-ms "$latency" >"$work/card-$latency.log" 2>&1 &
+  card=$!
+  for _ in $(seq 100); do "$bin" --timeout 3 --reader 0 status >/dev/null 2>&1 && break; sleep 0.1; done
+  read -r med p90 < <("$rtt" "$VPCD_READER0" 200)
+  before=$(grep -c ' > ' "$work/card-$latency.log")
+  "$bin" --reader 0 status >/dev/null
+  mid=$(grep -c ' > ' "$work/card-$latency.log")
+  pkcs15-tool -r 0 --list-pins >/dev/null 2>&1
+  after=$(grep -c ' > ' "$work/card-$latency.log")
+  echo "pcscd+vpcd, card latency ${latency} ms: APDU round trip median ${med} us (p90 ${p90} us, 200 queries)"
+  echo "  mynapin status:          $((mid - before)) APDUs, median $(median_ms "$bin" --reader 0 status) ms over $RUNS runs"
+  echo "  pkcs15-tool --list-pins: $((after - mid)) APDUs, median $(median_ms pkcs15-tool -r 0 --list-pins) ms over $RUNS runs"
+  stop_pid "$card"; card=""
+  sleep 1.5
+done
