@@ -142,6 +142,32 @@ pub enum PinState {
     Ok,
 }
 
+/// The safety guard on one counter: may a VERIFY of `r` be sent? `Ok(true)` when it may and
+/// it could be the last try (one left, or a count the card did not report and the user
+/// allowed the last try); `verified_this_session` means a correct VERIFY already restored the
+/// counter in this session.
+pub fn guard_counter(
+    r: KeyRef,
+    counter: Counter,
+    allow_last_try: bool,
+    verified_this_session: bool,
+) -> Result<bool, CardError> {
+    match counter {
+        Counter::Left(1) if !allow_last_try => Err(CardError::LastTry(r)),
+        Counter::Left(1) => Ok(true),
+        Counter::Left(_) => Ok(false),
+        Counter::Blocked => Err(CardError::Blocked(r)),
+        Counter::Absent => Err(CardError::Absent(r)),
+        Counter::NotReported(_) if verified_this_session => Ok(false),
+        Counter::NotReported(_) if allow_last_try => Ok(true),
+        Counter::NotReported(_) => Err(CardError::CountUnknown(r)),
+        Counter::Error(sw) => Err(CardError::Unexpected {
+            step: "retry-counter query",
+            sw,
+        }),
+    }
+}
+
 /// One key reference's counter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RefStatus {
@@ -400,18 +426,8 @@ impl<'t> MyNumberCard<'t> {
         }
         // The counter is read right before every VERIFY, in the same DF and EF.
         let sw = self.send(&commands::retry_counter_query())?.sw();
-        match Counter::from_query(sw) {
-            Counter::Left(1) if !allow_last_try => Err(CardError::LastTry(r)),
-            Counter::Left(_) => Ok(()),
-            Counter::Blocked => Err(CardError::Blocked(r)),
-            Counter::Absent => Err(CardError::Absent(r)),
-            Counter::NotReported(_) if self.verified_ok.contains(&r) || allow_last_try => Ok(()),
-            Counter::NotReported(_) => Err(CardError::CountUnknown(r)),
-            Counter::Error(sw) => Err(CardError::Unexpected {
-                step: "retry-counter query",
-                sw,
-            }),
-        }
+        let counter = Counter::from_query(sw);
+        guard_counter(r, counter, allow_last_try, self.verified_ok.contains(&r)).map(|_| ())
     }
 
     /// VERIFY `pin` against `r`, after reading the counter and applying the guards. A wrong

@@ -17,8 +17,8 @@ use super::secret_input::{confirm, PinSource};
 use super::text::{pin_name, pin_short, ref_name, tries};
 use super::Ctx;
 use crate::card::{
-    change_pins, CardError, ChangeReport, ChangeRequest, Counter, MyNumberCard, Normalized, Pin,
-    PinState, PinStatus, RefChange, RefOutcome,
+    change_pins, guard_counter, CardError, ChangeReport, ChangeRequest, Counter, MyNumberCard,
+    Normalized, Pin, PinState, PinStatus, RefChange, RefOutcome,
 };
 use crate::layout::{KeyRef, PinId};
 use serde::Serialize;
@@ -171,37 +171,12 @@ fn precheck(
     }
     let mut last_try = Vec::new();
     for s in &statuses {
-        if s.pin == PinId::Juki && s.refs_disagree() {
-            let parts: Vec<String> = s
-                .refs
-                .iter()
-                .map(|r| {
-                    format!(
-                        "{} {}",
-                        ref_name(lang, r.r),
-                        tries(r.counter.retries_left(), r.r.max_tries(), r.counter.state())
-                    )
-                })
-                .collect();
-            eprintln!(
-                "mynapin: {}{}",
-                lang.t(
-                    "warning: the two residence-registry PIN references differ: ",
-                    "注意：住民基本台帳用暗証番号の2つの参照で残り回数が異なります："
-                ),
-                parts.join(", ")
-            );
+        if let Some(w) = super::status::juki_warning(lang, s) {
+            eprintln!("mynapin: {}{w}", lang.t("warning: ", "注意："));
         }
         for r in &s.refs {
-            match r.counter {
-                Counter::Blocked => return Err(CardError::Blocked(r.r).into()),
-                Counter::Absent => return Err(CardError::Absent(r.r).into()),
-                Counter::Left(1) if !use_last_try => return Err(CardError::LastTry(r.r).into()),
-                Counter::Left(1) => last_try.push(r.r),
-                Counter::NotReported(_) | Counter::Error(_) if !use_last_try => {
-                    return Err(CardError::CountUnknown(r.r).into())
-                }
-                _ => {}
+            if guard_counter(r.r, r.counter, use_last_try, false)? {
+                last_try.push(r.r);
             }
         }
     }

@@ -18,7 +18,7 @@ pub use error::{CliError, Exit};
 pub use lang::Lang;
 
 use crate::card::MyNumberCard;
-use crate::sim::{Fixture, SimCard};
+use crate::sim::SimCard;
 use crate::transport::{pcsc, sim::SimTransport, trace::Tracing, watchdog, Transport};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -172,22 +172,10 @@ impl Ctx {
     }
 
     fn load_sim(&self) -> Result<SimCard, CliError> {
-        if let Some(path) = &self.sim_state {
-            if path.exists() {
-                let text = std::fs::read_to_string(path).map_err(|e| {
-                    CliError::Fixture(crate::sim::FixtureError::Read {
-                        path: path.display().to_string(),
-                        source: e,
-                    })
-                })?;
-                return Ok(SimCard::new(Fixture::from_toml(
-                    &text,
-                    &path.display().to_string(),
-                )?));
-            }
-        }
-        let name = self.sim.as_deref().unwrap_or("fresh");
-        Ok(SimCard::new(Fixture::load(name)?))
+        Ok(SimCard::load(
+            self.sim.as_deref(),
+            self.sim_state.as_deref(),
+        )?)
     }
 
     fn sim_reader_name(&self) -> String {
@@ -250,13 +238,10 @@ impl Ctx {
 }
 
 fn save_state(path: &std::path::Path, card: &SimCard) -> Result<(), CliError> {
-    let err = |err| CliError::StateFile {
+    card.save(path).map_err(|err| CliError::StateFile {
         path: path.display().to_string(),
         err,
-    };
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, card.to_fixture().to_toml()).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(err)
+    })
 }
 
 /// The program.

@@ -3,6 +3,7 @@
 use super::error::{CliError, Exit};
 use super::Ctx;
 use crate::sim::vpcd::{self, Ended, Faults, ServeOptions};
+use crate::sim::SimCard;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -51,7 +52,7 @@ fn parse_fault_sw(text: &str) -> Result<(u64, u16), String> {
 }
 
 pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
-    let card = vpcd::load_card(args.fixture.as_deref(), args.state.as_deref())?;
+    let card = SimCard::load(args.fixture.as_deref(), args.state.as_deref())?;
     let opts = ServeOptions {
         vpcd: args.vpcd.clone(),
         latency: Duration::from_millis(args.latency_ms),

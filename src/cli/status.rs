@@ -76,7 +76,8 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     Ok(Exit::Success)
 }
 
-fn juki_warning(lang: Lang, p: &PinStatus) -> Option<String> {
+/// The warning for a juki PIN whose two references report different counts.
+pub fn juki_warning(lang: Lang, p: &PinStatus) -> Option<String> {
     if p.pin != PinId::Juki || !p.refs_disagree() {
         return None;
     }

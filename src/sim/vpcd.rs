@@ -9,7 +9,7 @@
 //! `TCP_QUICKACK` is set before every read: Linux clears it after each read, and without it
 //! every APDU stalls ~44 ms (vpcd writes length and payload separately; Nagle + delayed ACK).
 
-use super::{Fixture, SimCard};
+use super::SimCard;
 use mynapin_apdu::{Command, Response, StatusWord};
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
@@ -133,16 +133,13 @@ enum SessionEnd {
 }
 
 fn save(card: &SimCard, opts: &ServeOptions) -> Result<(), ServeError> {
-    let Some(path) = &opts.state else {
-        return Ok(());
-    };
-    let err = |source| ServeError::State {
-        path: path.display().to_string(),
-        source,
-    };
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, card.to_fixture().to_toml()).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(err)
+    match &opts.state {
+        None => Ok(()),
+        Some(path) => card.save(path).map_err(|source| ServeError::State {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
 }
 
 /// Reads one frame, tolerating read timeouts (used to check the stop flag) mid-frame.
@@ -269,23 +266,4 @@ fn session(
             }
         }
     }
-}
-
-/// Loads the card to serve: `state` if that file exists, else `fixture` (a built-in name or a
-/// file), else the fresh card.
-pub fn load_card(
-    fixture: Option<&str>,
-    state: Option<&std::path::Path>,
-) -> Result<SimCard, super::FixtureError> {
-    if let Some(p) = state.filter(|p| p.exists()) {
-        let text = std::fs::read_to_string(p).map_err(|source| super::FixtureError::Read {
-            path: p.display().to_string(),
-            source,
-        })?;
-        return Ok(SimCard::new(Fixture::from_toml(
-            &text,
-            &p.display().to_string(),
-        )?));
-    }
-    Ok(SimCard::new(Fixture::load(fixture.unwrap_or("fresh"))?))
 }
