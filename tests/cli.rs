@@ -325,6 +325,23 @@ fn change_then_verify_across_runs_as_in_the_readme() {
 }
 
 #[test]
+fn pins_from_a_file_descriptor() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("card.toml");
+    let s = state.to_str().unwrap();
+    // fd 0 is the simplest descriptor a test can hand over; the code path is /dev/fd/N.
+    let r = run(
+        &["--sim-state", s, "change", "juki", "--pin-fd", "0"],
+        "1234\n8080\n8080\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(card_at(&state).value_is(KeyRef::JukiCommon, "8080"));
+    let r = run(&["--sim-state", s, "verify", "juki", "--pin-fd", "97"], "");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("file descriptor 97"), "{}", r.stderr);
+}
+
+#[test]
 fn scenario_wrong_right_low_blocked() {
     let dir = tempfile::tempdir().unwrap();
     let state = state_file(&dir, "fresh");

@@ -369,6 +369,54 @@ fn a_card_that_stops_answering_times_out_with_a_clear_message() {
 
 #[test]
 #[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn a_card_that_hangs_during_a_change_is_reported_per_reference() {
+    let (_g, env) = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("card.toml");
+    // The 8th APDU is CHANGE REFERENCE DATA (see the removal test): the card holds its answer
+    // for 5 s, mynapin gives up after 2 s and must not claim either outcome.
+    let _card = Served::start(
+        &env,
+        "fresh",
+        &[
+            "--mute-after",
+            "7",
+            "--mute-ms",
+            "5000",
+            "--state",
+            state.to_str().unwrap(),
+        ],
+    );
+    let r = mynapin(
+        &[
+            "--reader",
+            "1",
+            "--timeout",
+            "2",
+            "change",
+            "auth",
+            "--pin-stdin",
+        ],
+        "1234\n5678\n5678\n",
+    );
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains("did not answer within 2 s"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("JPKI AP (EF 0018): UNKNOWN"),
+        "{}",
+        r.stderr
+    );
+    // The card did process it in the end: "unknown" was the honest answer.
+    std::thread::sleep(Duration::from_secs(4));
+    assert!(card_at(&state).value_is(KeyRef::Auth, "5678"));
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
 fn an_unexpected_status_word_is_shown_with_its_meaning() {
     let (_g, env) = setup();
     let _card = Served::start(&env, "fresh", &["--fault-sw", "2=6581"]);
@@ -410,6 +458,23 @@ fn pcscd_not_running() {
         .unwrap();
     assert_eq!(out.status.code(), Some(6));
     assert!(String::from_utf8_lossy(&out.stderr).contains("pcscd) is not running"));
+    let out = Command::new(bin())
+        .args(["doctor"])
+        .env("LANG", "C")
+        .env("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm")
+        .timeout(Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("[!!] the PC/SC service (pcscd) does not answer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("→ Start it") || text.contains("→ Install"),
+        "{text}"
+    );
 }
 
 #[test]

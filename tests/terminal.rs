@@ -25,7 +25,10 @@ fn on_tty(args: &str, lines: &[&str]) -> (i32, String) {
     std::thread::sleep(Duration::from_millis(400));
     drop(stdin);
     let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 fn state(dir: &tempfile::TempDir, fixture: &str) -> std::path::PathBuf {
@@ -42,13 +45,19 @@ fn card(p: &std::path::Path) -> SimCard {
 fn the_last_try_needs_a_typed_yes() {
     let dir = tempfile::tempdir().unwrap();
     let s = state(&dir, "auth-last-try");
-    let (code, out) = on_tty(&format!("--sim-state {} verify auth --use-last-try", s.display()), &["no"]);
+    let (code, out) = on_tty(
+        &format!("--sim-state {} verify auth --use-last-try", s.display()),
+        &["no"],
+    );
     assert_eq!(code, 5, "{out}");
     assert!(out.contains("Type YES to continue"), "{out}");
     assert!(out.contains("the last try was not used"), "{out}");
     assert_eq!(card(&s).tries_left(KeyRef::Auth), 1);
 
-    let (code, out) = on_tty(&format!("--sim-state {} verify auth --use-last-try", s.display()), &["YES", "1234"]);
+    let (code, out) = on_tty(
+        &format!("--sim-state {} verify auth --use-last-try", s.display()),
+        &["YES", "1234"],
+    );
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("Tries left: 3/3"), "{out}");
     assert!(!out.contains("1234"), "the PIN was echoed: {out}");
@@ -58,10 +67,19 @@ fn the_last_try_needs_a_typed_yes() {
 fn change_on_a_terminal_echoes_no_pin() {
     let dir = tempfile::tempdir().unwrap();
     let s = state(&dir, "fresh");
-    let (code, out) = on_tty(&format!("--sim-state {} change kenhojo", s.display()), &["1234", "9753", "9753"]);
+    let (code, out) = on_tty(
+        &format!("--sim-state {} change kenhojo", s.display()),
+        &["1234", "9753", "9753"],
+    );
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("Current Card-info input support PIN (4 digits):"), "{out}");
+    assert!(
+        out.contains("Current Card-info input support PIN (4 digits):"),
+        "{out}"
+    );
     assert!(out.contains("New PIN again:"), "{out}");
-    assert!(!out.contains("1234") && !out.contains("9753"), "a PIN was echoed: {out}");
+    assert!(
+        !out.contains("1234") && !out.contains("9753"),
+        "a PIN was echoed: {out}"
+    );
     assert!(card(&s).value_is(KeyRef::Kenhojo, "9753"));
 }
