@@ -224,7 +224,7 @@ fn status_text_says_what_to_do_next() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains("mynapin guide --pin sign"));
+    assert!(r.stdout.contains("mynapin guide sign"));
     let r = run(&["--sim=all-blocked", "status"], "");
     assert!(
         r.stdout.contains("Route: city office counter only."),
@@ -384,7 +384,7 @@ fn scenario_wrong_right_low_blocked() {
         0,
     );
     assert!(r.stderr.contains("blocked"));
-    assert!(r.stderr.contains("mynapin guide --pin auth"));
+    assert!(r.stderr.contains("mynapin guide auth"));
     let r = step(
         &["change", "auth", "--pin-stdin"],
         "1234\n5678\n5678\n",

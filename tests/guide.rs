@@ -587,7 +587,7 @@ fn guide_document_check_and_listing() {
     ]);
     assert!(out.contains("Documents presented: SATISFIED."), "{out}");
     let (code, _, err) = mynapin(&[
-        "guide", "--pin", "auth", "--state", "blocked", "--cert", "valid", "--have", "bogus",
+        "guide", "auth", "--state", "blocked", "--cert", "valid", "--have", "bogus",
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("--list-documents"));

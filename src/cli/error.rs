@@ -287,11 +287,11 @@ pub fn card_message(lang: Lang, e: &CardError) -> Message {
                 nothing_sent,
                 match lang {
                     Lang::En => format!(
-                        "If you are sure of the PIN, run the command again with --use-last-try. If not, do not guess: see `mynapin guide --pin {} --state forgotten`.",
+                        "If you are sure of the PIN, run the command again with --use-last-try. If not, do not guess: see `mynapin guide {} --state forgotten`.",
                         pin_of_ref(*r).id()
                     ),
                     Lang::Ja => format!(
-                        "暗証番号に確信がある場合だけ --use-last-try を付けて再実行してください。確信がなければ推測で入力せず、`mynapin guide --pin {} --state forgotten` を見てください。",
+                        "暗証番号に確信がある場合だけ --use-last-try を付けて再実行してください。確信がなければ推測で入力せず、`mynapin guide {} --state forgotten` を見てください。",
                         pin_of_ref(*r).id()
                     ),
                 },

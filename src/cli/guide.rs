@@ -42,13 +42,17 @@ pub enum City {
 #[command(after_help = "\
 Examples:
   mynapin --sim=sign-blocked guide                         # reads the card, covers every blocked PIN
-  mynapin guide --pin sign --state blocked --know auth --city takatsuki
-  mynapin guide --pin juki --state forgotten --applicant agent --city toyokawa --format markdown
-  mynapin guide --pin auth --city takatsuki --applicant legal --under-15 --have mynumber_card,holder:medical_certificate,rep:drivers_license,rep:pension_book
+  mynapin guide sign --state blocked --know auth --city takatsuki
+  mynapin guide juki --state forgotten --applicant agent --city toyokawa --format markdown
+  mynapin guide auth --city takatsuki --applicant legal --under-15 --have mynumber_card,holder:medical_certificate,rep:drivers_license,rep:pension_book
   mynapin guide --list-documents")]
 pub struct GuideArgs {
-    /// The PIN (default: every blocked PIN on the card). / 対象の暗証番号
-    #[arg(long, value_enum)]
+    /// The PIN (default: every blocked PIN on the card); it names the PIN, it is never the
+    /// PIN's value. / 対象の暗証番号（種類。暗証番号そのものではありません）
+    #[arg(value_enum, value_name = "PIN")]
+    pub which: Option<PinArg>,
+    /// The same as the positional PIN. / 位置引数 PIN と同じ
+    #[arg(long, value_enum, conflicts_with = "which")]
     pub pin: Option<PinArg>,
     /// Its situation (default: from the card's counters; else forgotten). / 状態
     #[arg(long, value_enum)]
@@ -390,13 +394,13 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
     } else {
         read_card(ctx)?
     };
-    let pins: Vec<PinId> = match (args.pin, &facts) {
+    let pins: Vec<PinId> = match (args.which.or(args.pin), &facts) {
         (Some(p), _) => vec![p.into()],
         (None, Some(f)) => f.states.iter().filter(|(_, s)| *s == PinState::Blocked).map(|(p, _)| *p).collect(),
         (None, None) => {
             return Err(CliError::Usage {
-                what: lang.t("No card was read, so say which PIN: --pin auth|sign|kenhojo|juki.", "カードを読み取れなかったため、--pin で暗証番号を指定してください。").into(),
-                todo: lang.t("Example: mynapin guide --pin sign --state blocked --know auth --city takatsuki", "例：mynapin guide --pin sign --state blocked --know auth --city takatsuki").into(),
+                what: lang.t("No card was read, so say which PIN: mynapin guide auth|sign|kenhojo|juki.", "カードを読み取れなかったため、暗証番号の種類を指定してください：mynapin guide auth|sign|kenhojo|juki。").into(),
+                todo: lang.t("Example: mynapin guide sign --state blocked --know auth --city takatsuki", "例：mynapin guide sign --state blocked --know auth --city takatsuki").into(),
             })
         }
     };
@@ -557,7 +561,7 @@ fn to_text(
     let bullet = if md { "- " } else { "  - " };
     let tick = if md { "- [ ] " } else { "  [ ] " };
     if guides.is_empty() {
-        out.push(lang.t("No PIN on this card is blocked. For a PIN you have forgotten: mynapin guide --pin PIN --state forgotten", "このカードにロックされた暗証番号はありません。忘れた暗証番号については：mynapin guide --pin PIN --state forgotten").into());
+        out.push(lang.t("No PIN on this card is blocked. For a PIN you have forgotten: mynapin guide PIN --state forgotten", "このカードにロックされた暗証番号はありません。忘れた暗証番号については：mynapin guide PIN --state forgotten").into());
         return out;
     }
     match profile {

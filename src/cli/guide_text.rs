@@ -64,8 +64,8 @@ pub fn short_guide(lang: Lang, pin: PinId, card: Option<&[PinStatus]>) -> Vec<St
         }
     }
     lines.push(match lang {
-        Lang::En => format!("Full checklist: mynapin guide --pin {}", pin.id()),
-        Lang::Ja => format!("詳しい手順と持ち物：mynapin guide --pin {}", pin.id()),
+        Lang::En => format!("Full checklist: mynapin guide {}", pin.id()),
+        Lang::Ja => format!("詳しい手順と持ち物：mynapin guide {}", pin.id()),
     });
     lines
 }
@@ -74,11 +74,11 @@ pub fn short_guide(lang: Lang, pin: PinId, card: Option<&[PinStatus]>) -> Vec<St
 pub fn low_line(lang: Lang, pin: PinId) -> String {
     match lang {
         Lang::En => format!(
-            "One try left: a wrong entry blocks it. If you are not sure of the PIN, do not try; see `mynapin guide --pin {} --state forgotten`.",
+            "One try left: a wrong entry blocks it. If you are not sure of the PIN, do not try; see `mynapin guide {} --state forgotten`.",
             pin.id()
         ),
         Lang::Ja => format!(
-            "残り1回です。間違えるとロックされます。確信がなければ入力せず、`mynapin guide --pin {} --state forgotten` を見てください。",
+            "残り1回です。間違えるとロックされます。確信がなければ入力せず、`mynapin guide {} --state forgotten` を見てください。",
             pin.id()
         ),
     }
