@@ -28,7 +28,7 @@ fn tries(c: &SimCard) -> Vec<u8> {
 }
 
 #[test]
-fn fresh_card_status_in_at_most_16_apdus() {
+fn status_apdu_budget_11_normally_17_without_the_short_query() {
     for fixture in ["fresh", "no-short-query"] {
         let mut sim = card(fixture);
         let before = sim.apdu_count();
@@ -234,6 +234,7 @@ fn run_change(sim: &mut SimCard, reqs: &[(PinId, &str, &str)]) -> mynapin::card:
             pin: *p,
             current: cur,
             new,
+            only: None,
         })
         .collect();
     let mut t = SimTransport::new(sim, "sim");
@@ -339,6 +340,7 @@ fn card_removed_during_change_is_unknown_not_success() {
         pin: PinId::Auth,
         current: &current,
         new: &new,
+        only: None,
     }];
     // open (3) + SELECT EF 0018 (1) + query (1) + VERIFY (1) + CHANGE = APDU 7.
     let report = {

@@ -747,3 +747,62 @@ fn no_pin_appears_in_any_output_even_with_trace_and_verbose() {
         }
     }
 }
+
+#[test]
+fn only_ref_finishes_a_half_done_juki_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("card.toml");
+    let mut f = Fixture::fresh();
+    f.refs.get_mut(&KeyRef::JukiAp).unwrap().value = "4321".into();
+    std::fs::write(&state, f.to_toml()).unwrap();
+    let s = state.to_str().unwrap();
+    let r = run(
+        &[
+            "--sim-state",
+            s,
+            "change",
+            "juki",
+            "--only-ref",
+            "juki-common",
+            "--pin-stdin",
+        ],
+        "1234\n4321\n4321\n",
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("common DF (EF 001C): CHANGED"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains("Juki AP"),
+        "only the one reference: {}",
+        r.stdout
+    );
+    let c = card_at(&state);
+    assert!(c.value_is(KeyRef::JukiAp, "4321") && c.value_is(KeyRef::JukiCommon, "4321"));
+    assert_eq!(
+        c.tries_left(KeyRef::JukiAp),
+        3,
+        "the other reference was not touched"
+    );
+    let r = run(
+        &[
+            "--sim-state",
+            s,
+            "change",
+            "auth",
+            "--only-ref",
+            "juki-ap",
+            "--pin-stdin",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("--only-ref applies to the juki PIN alone"),
+        "{}",
+        r.stderr
+    );
+}

@@ -21,6 +21,18 @@ pub struct ChangeRequest<'a> {
     pub current: &'a Pin,
     /// The new value.
     pub new: &'a Pin,
+    /// Only this one of the PIN's key references (to finish a change that stopped half-way);
+    /// `None`: all of them.
+    pub only: Option<KeyRef>,
+}
+
+impl ChangeRequest<'_> {
+    fn refs(&self) -> Vec<KeyRef> {
+        match self.only {
+            Some(r) => vec![r],
+            None => self.pin.refs().to_vec(),
+        }
+    }
 }
 
 /// What happened to one key reference.
@@ -73,10 +85,9 @@ pub fn change_pins(
     let mut refs: Vec<RefOutcome> = requests
         .iter()
         .flat_map(|q| {
-            q.pin
-                .refs()
-                .iter()
-                .map(move |r| (q.pin, *r, RefChange::NotChanged { sw: None }))
+            q.refs()
+                .into_iter()
+                .map(move |r| (q.pin, r, RefChange::NotChanged { sw: None }))
         })
         .collect();
     let pin_of = |pin: PinId| requests.iter().find(|q| q.pin == pin).expect("requested");

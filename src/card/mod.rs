@@ -65,6 +65,10 @@ pub enum CardError {
     /// The reference does not exist on this card (e.g. no signature PIN on an under-15 card).
     #[error("{} is not on this card", .0.id())]
     Absent(KeyRef),
+    /// A change was asked for without a successful VERIFY of the same reference just before
+    /// it (a bug in the caller); nothing was sent.
+    #[error("CHANGE of {} without its VERIFY", .0.id())]
+    OutOfSequence(KeyRef),
     /// The PIN was wrong; `tries_left` as the card reported it (`None`: not reported).
     #[error("wrong PIN for {}", r.id())]
     WrongPin {
@@ -465,9 +469,7 @@ impl<'t> MyNumberCard<'t> {
     ) -> Result<RefChange, CardError> {
         if self.last_verified != Some(r) {
             // A bug in the caller, caught before anything is sent.
-            return Ok(RefChange::NotChanged {
-                sw: Some(StatusWord::SecurityStatusNotSatisfied),
-            });
+            return Err(CardError::OutOfSequence(r));
         }
         let cmd = if r.is_juki() {
             commands::change_key(new_pin.secret())?

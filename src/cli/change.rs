@@ -480,21 +480,13 @@ pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
                 pin: *pin,
                 current,
                 new: &new,
+                only: only.map(|_| refs_of(*pin, only)[0]),
             })
             .collect();
         ctx.note("verifying and changing", "照合と変更を行っています");
-        let report = if only.is_some() {
-            change_only(
-                card,
-                &requests[0],
-                refs_of(PinId::Juki, only)[0],
-                args.secret.use_last_try,
-            )
-        } else {
-            change_pins(card, &requests, args.secret.use_last_try, &mut |p| {
-                set_progress(p)
-            })
-        };
+        let report = change_pins(card, &requests, args.secret.use_last_try, &mut |p| {
+            set_progress(p)
+        });
         // Step 7: re-read the counters (if the card is still there).
         let after = card.read_pins(&pins).ok();
         Ok((report, after))
@@ -502,42 +494,6 @@ pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
     let (report, after) = outcome;
     set_progress(&[]);
     Ok(print_change(ctx, &pins, report, after.as_deref()))
-}
-
-/// Changes a single juki reference (`--only-ref`).
-fn change_only(
-    card: &mut MyNumberCard<'_>,
-    q: &ChangeRequest<'_>,
-    r: KeyRef,
-    allow_last_try: bool,
-) -> ChangeReport {
-    let mut refs = vec![(PinId::Juki, r, RefChange::NotChanged { sw: None })];
-    set_progress(&refs);
-    if let Err(e) = card.verify(r, q.current, allow_last_try) {
-        return ChangeReport {
-            refs,
-            error: Some(e),
-        };
-    }
-    refs[0].2 = RefChange::Unknown;
-    set_progress(&refs);
-    match card.change_after_verify(r, q.new) {
-        Ok(c) => {
-            refs[0].2 = c;
-            let error = match c {
-                RefChange::NotChanged { sw: Some(sw) } => Some(CardError::Unexpected {
-                    step: "CHANGE KEY",
-                    sw,
-                }),
-                _ => None,
-            };
-            ChangeReport { refs, error }
-        }
-        Err(e) => ChangeReport {
-            refs,
-            error: Some(e),
-        },
-    }
 }
 
 fn print_change(

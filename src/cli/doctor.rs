@@ -73,7 +73,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     let mut findings = Vec::new();
     let mut readable = false;
 
-    if ctx.sim.is_some() || ctx.sim_state.is_some() {
+    if ctx.simulated() {
         let r = ctx.with_card(|_| Ok(()));
         readable = r.is_ok();
         findings.push(Finding {

@@ -337,6 +337,15 @@ pub fn card_message(lang: Lang, e: &CardError) -> Message {
                 )
             }],
         },
+        CardError::OutOfSequence(r) => Message {
+            exit: Exit::Failure,
+            kind: "internal",
+            what: match lang {
+                Lang::En => format!("Internal error: a change of the {} was not preceded by its VERIFY; nothing was sent.", name(*r)),
+                Lang::Ja => format!("内部エラー：{}の変更の前に照合が行われていません。カードには何も送っていません。", name(*r)),
+            },
+            todo: vec![l("Please report this to the developers.", "開発者に報告してください。")],
+        },
         CardError::WrongPin { r, tries_left } => {
             let pin = pin_of_ref(*r);
             let (what, mut todo) = match (tries_left, lang) {

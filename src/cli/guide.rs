@@ -110,7 +110,7 @@ fn tri(lang: Lang, t: Tri) -> &'static str {
     }
 }
 
-fn why_text(lang: Lang, pin: PinId, w: Why) -> String {
+fn why_text(lang: Lang, w: Why) -> String {
     let p = |x: PinId| pin_short(lang, x);
     match (w, lang) {
         (Why::NeedsCurrentPin, Lang::En) => "changing needs the current PIN".into(),
@@ -133,7 +133,7 @@ fn why_text(lang: Lang, pin: PinId, w: Why) -> String {
         (Why::PartnerAbsent(_), Lang::Ja) => "カードに署名用電子証明書がない（15歳未満では通常）ため、キオスク端末は使えません".into(),
         (Why::HolderOnly, Lang::En) => "the kiosk reset is done by the holder, with the holder's smartphone and face check".into(),
         (Why::HolderOnly, Lang::Ja) => "キオスク端末での再設定は、本人がスマートフォンと顔照合で行うものです".into(),
-        (Why::NeedsLegalRepresentative, Lang::En) => format!("for a holder under 15 or an adult ward, a legal representative must apply (use --applicant legal) — {}", p(pin)),
+        (Why::NeedsLegalRepresentative, Lang::En) => "for a holder under 15 or an adult ward, a legal representative must apply (use --applicant legal)".into(),
         (Why::NeedsLegalRepresentative, Lang::Ja) => "15歳未満または成年被後見人等の場合は法定代理人の来庁が必要です（--applicant legal）".into(),
         (Why::ApplicantNotAllowed, Lang::En) => "this city does not accept this applicant".into(),
         (Why::ApplicantNotAllowed, Lang::Ja) => "この市ではこの申請者は受け付けられません".into(),
@@ -235,7 +235,7 @@ fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>
                 s.push(pick(lang, n).to_string());
             }
             if o.why.contains(&Why::CertificateExpired) {
-                s.push(why_text(lang, pin, Why::CertificateExpired));
+                s.push(why_text(lang, Why::CertificateExpired));
             }
             s.push(if o.reset {
                 lang.t(
@@ -341,7 +341,7 @@ struct CardFacts {
 }
 
 fn read_card(ctx: &Ctx) -> Result<Option<CardFacts>, CliError> {
-    let explicit = ctx.sim.is_some() || ctx.sim_state.is_some() || ctx.reader.is_some();
+    let explicit = ctx.simulated() || ctx.reader.is_some();
     let result = ctx.with_card(|card| {
         let pins = card.read_all()?;
         let cert = match card.read_der_file(jpki_ef::AUTH_CERT) {
@@ -497,7 +497,7 @@ fn to_json(
                     "route": o.route,
                     "available": o.available,
                     "reason": if o.available { Value::Null } else {
-                        Value::String(o.why.iter().map(|w| why_text(lang, g.case.pin, *w)).collect::<Vec<_>>().join("; "))
+                        Value::String(o.why.iter().map(|w| why_text(lang, *w)).collect::<Vec<_>>().join("; "))
                     },
                     "steps": steps(lang, &g.case, o, profile),
                     "documents": Value::Null,
@@ -610,7 +610,7 @@ fn to_text(
             out.push(h(3, format!("{}. [{mark}] {}", i + 1, route_name(lang, o))));
             if !o.available {
                 for w in &o.why {
-                    out.push(format!("{bullet}{}", why_text(lang, g.case.pin, *w)));
+                    out.push(format!("{bullet}{}", why_text(lang, *w)));
                 }
                 continue;
             }

@@ -160,7 +160,8 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    fn simulated(&self) -> bool {
+    /// `--sim` or `--sim-state` was given.
+    pub fn simulated(&self) -> bool {
         self.sim.is_some() || self.sim_state.is_some()
     }
 

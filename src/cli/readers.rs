@@ -44,7 +44,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
         MyNumberCard::open(t)?;
         Ok(())
     };
-    let readers: Vec<ReaderJson> = if ctx.sim.is_some() || ctx.sim_state.is_some() {
+    let readers: Vec<ReaderJson> = if ctx.simulated() {
         let kind = classify(Ok(ctx.with_transport(probe)));
         vec![ReaderJson {
             index: 0,

@@ -67,13 +67,16 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
     };
     match vpcd::serve(card, &opts) {
         Ok(Ended::Signalled) | Ok(Ended::FaultClosed) => Ok(Exit::Success),
-        Err(e) => Err(CliError::Usage {
+        Err(vpcd::ServeError::State { path, source }) => {
+            Err(CliError::StateFile { path, err: source })
+        }
+        Err(e @ vpcd::ServeError::Signals(_)) => Err(CliError::Usage {
             what: e.to_string(),
             todo: ctx
                 .lang
                 .t(
-                    "Check the path given to --state and its permissions.",
-                    "--state に指定したパスと書き込み権限を確認してください。",
+                    "Run it again; if it persists, report it.",
+                    "もう一度実行してください。続く場合は報告してください。",
                 )
                 .to_string(),
         }),

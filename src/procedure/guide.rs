@@ -2,7 +2,7 @@
 //! a city's rule. Decisions only: the CLI words them.
 
 use super::profile::{Applicant, ApplicantRule, Names, Omission, Owner, Profile, Requirement, Tri};
-use super::{kiosk_partner, Route};
+use super::{kiosk_partner, kiosk_rule, KioskRule, Route};
 use crate::layout::PinId;
 use std::collections::BTreeSet;
 
@@ -152,8 +152,10 @@ fn home(case: &Case) -> RouteOption<'static> {
 }
 
 fn kiosk(case: &Case) -> RouteOption<'static> {
-    let Some(partner) = kiosk_partner(case.pin) else {
-        return closed(Route::Kiosk, vec![Why::KioskNotForThisPin]);
+    let partner_blocked = kiosk_partner(case.pin).map(|p| case.blocked.contains(&p));
+    let partner = match kiosk_rule(case.pin, partner_blocked) {
+        KioskRule::NotForThisPin => return closed(Route::Kiosk, vec![Why::KioskNotForThisPin]),
+        KioskRule::PartnerBlocked { partner } | KioskRule::NeedsPartner { partner } => partner,
     };
     if case.state == Situation::Known {
         return closed(Route::Kiosk, vec![Why::NotNeeded]);
@@ -161,7 +163,7 @@ fn kiosk(case: &Case) -> RouteOption<'static> {
     let mut why = Vec::new();
     if case.absent.contains(&partner) || case.absent.contains(&case.pin) {
         why.push(Why::PartnerAbsent(PinId::Sign));
-    } else if case.blocked.contains(&partner) {
+    } else if partner_blocked == Some(true) {
         why.push(Why::PartnerBlocked(partner));
     } else if !case.known.contains(&partner) {
         why.push(Why::PartnerUnknown(partner));
