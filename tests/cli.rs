@@ -775,7 +775,7 @@ fn only_ref_finishes_a_half_done_juki_change() {
         r.stdout
     );
     assert!(
-        !r.stdout.contains("Juki AP"),
+        !r.stdout.contains("Juki AP (EF 001C):"),
         "only the one reference: {}",
         r.stdout
     );
