@@ -13,7 +13,9 @@ work=${1:?usage: pcscd-vpcd.sh WORKDIR}
 mkdir -p "$work/reader.conf.d"
 
 pids=""
-for p in $(pidof pcscd 2>/dev/null || true); do
+# In a private mount namespace (scripts/test-all.sh makes one) /run/pcscd is ours alone: a
+# pcscd elsewhere on the machine does not share its socket.
+[ -n "${MYNAPIN_PRIVATE_PCSCD:-}" ] || for p in $(pidof pcscd 2>/dev/null || true); do
   case "$(ps -o stat= -p "$p" 2>/dev/null)" in Z*|"") ;; *) pids="$pids $p" ;; esac
 done
 if [ -n "$pids" ]; then
@@ -26,7 +28,9 @@ fi
 # A free port pair: vpcd listens on PORT (slot 0) and PORT+1 (slot 1).
 port_busy() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
 port=""
-for p in 35963 36963 37963 38963 39963; do
+# 35963 first (vpcd's default), then pairs picked at random so that runs started together
+# (each in its own namespace) are unlikely to race for the same pair.
+for p in 35963 $(shuf -i 2000-3100 -n 40 | sed 's/$/0/' | awk '{print $1 + 15963}'); do
   if ! port_busy "$p" && ! port_busy $((p + 1)); then port=$p; break; fi
 done
 [ -n "$port" ] || { echo "pcscd-vpcd: no free port pair for vpcd" >&2; exit 3; }

@@ -14,6 +14,18 @@ cd "$(dirname "$0")/.."
 say() { printf 'test-all: %s\n' "$*" >&2; }
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
+# 0. A private /run/pcscd: as root, re-run this script in a mount namespace of its own with a
+#    tmpfs on /run/pcscd, so that its pcscd neither meets a system pcscd nor another run of this
+#    suite (the PC/SC socket path is fixed). Without unshare (or not root), pcscd-vpcd.sh
+#    refuses to start beside another pcscd.
+if [ -z "${MYNAPIN_PRIVATE_PCSCD:-}" ] && [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null \
+   && unshare -m --propagation private true 2>/dev/null; then
+  export MYNAPIN_PRIVATE_PCSCD=1
+  exec unshare -m --propagation private bash -c \
+    'mkdir -p /run/pcscd && mount -t tmpfs -o mode=0755 tmpfs /run/pcscd && exec bash "$0" "$@"' \
+    "$0" "$@"
+fi
+
 # 1. Packages.
 missing=()
 command -v pkg-config >/dev/null || missing+=(pkg-config)
