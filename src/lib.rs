@@ -5,6 +5,7 @@
 //! uses only `mynapin_apdu` and `layout`).
 #![forbid(unsafe_code)]
 
+pub mod bounded;
 pub mod card;
 pub mod cli;
 pub mod layout;

@@ -73,6 +73,22 @@ pub fn read_binary(offset: u16, le: u16) -> Result<Command, EncodeError> {
     Command::new(0x00, 0xB0, p1, p2).with_le(u32::from(le))
 }
 
+/// READ BINARY by short EF identifier, without SELECT EF: `00 B0 (80|sfi) <offset> <Le>`
+/// (card doc §8 [2+]: jsapdu, myna-card; e.g. `00 B0 86 00 20` reads 32 bytes of the token EF
+/// `0006`). `sfi` is 1..=30, the offset one byte (0..=255), Le 1..=256. The EF it names becomes
+/// the current EF.
+pub fn read_binary_sfi(sfi: u8, offset: u8, le: u16) -> Result<Command, EncodeError> {
+    if !(1..=30).contains(&sfi) {
+        return Err(EncodeError::ParameterOutOfRange(
+            "short EF identifier (1..=30)",
+        ));
+    }
+    if !(1..=256).contains(&le) {
+        return Err(EncodeError::InvalidLe(u32::from(le)));
+    }
+    Command::new(0x00, 0xB0, 0x80 | sfi, offset).with_le(u32::from(le))
+}
+
 /// GET RESPONSE after `61 xx`: `00 C0 00 00 xx` (`xx` = 00 means 256).
 pub fn get_response(available: u8) -> Command {
     let le = if available == 0 {
@@ -124,6 +140,13 @@ mod tests {
         assert_eq!(enc(&read_binary(0x0104, 256).unwrap()), "00 B0 01 04 00");
         assert!(read_binary(0x8000, 1).is_err());
         assert!(read_binary(0, 0).is_err());
+        assert_eq!(
+            enc(&read_binary_sfi(0x06, 0, 0x20).unwrap()),
+            "00 B0 86 00 20"
+        );
+        assert!(read_binary_sfi(0, 0, 1).is_err());
+        assert!(read_binary_sfi(31, 0, 1).is_err());
+        assert!(read_binary_sfi(6, 0, 0).is_err());
         assert_eq!(enc(&get_response(0x10)), "00 C0 00 00 10");
         assert_eq!(enc(&get_response(0)), "00 C0 00 00 00");
         assert!(verify(&SecretData::default()).is_err());

@@ -5,7 +5,7 @@ use super::lang::Lang;
 use super::text::{card_kind, format_rule, pin_of_ref, pin_short, sanitize};
 use crate::card::{CardError, PinError};
 use crate::layout::{KeyRef, PinId};
-use crate::sim::FixtureError;
+use crate::sim::{FixtureError, StateError};
 use crate::transport::TransportError;
 
 /// The exit codes (README, `--help`).
@@ -75,14 +75,9 @@ pub enum CliError {
     /// The user declined the last-try confirmation.
     #[error("declined")]
     Declined,
-    /// The simulated card's state file could not be written.
-    #[error("cannot write {path}: {err}")]
-    StateFile {
-        /// The file.
-        path: String,
-        /// The error.
-        err: std::io::Error,
-    },
+    /// The simulated card's state file cannot be used.
+    #[error(transparent)]
+    State(#[from] StateError),
     /// Everything has been printed already; exit with this code.
     #[error("exit {0:?}")]
     Reported(Exit),
@@ -118,7 +113,7 @@ impl CliError {
         let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
         match self {
             CliError::Card(e) => card_message(lang, e),
-            CliError::Fixture(e) => m(
+            CliError::Fixture(e) | CliError::State(StateError::Malformed(e)) => m(
                 Exit::Usage,
                 "fixture",
                 e.to_string(),
@@ -211,14 +206,23 @@ impl CliError {
                 l("Not confirmed: the last try was not used.", "確認されなかったため、最後の1回は使っていません。"),
                 vec![l("Nothing was sent to the card.", "カードには何も送っていません。")],
             ),
-            CliError::StateFile { path, err } => m(
+            CliError::State(StateError::Busy { path }) => m(
+                Exit::NoCard,
+                "card_in_use",
+                match lang {
+                    Lang::En => format!("The simulated card {path} is in use by another run of mynapin."),
+                    Lang::Ja => format!("模擬カード {path} は別の mynapin が使用中です。"),
+                },
+                vec![l("Wait for the other run to finish, then try again.", "他の実行が終わってから再実行してください。")],
+            ),
+            CliError::State(e) => m(
                 Exit::Failure,
                 "state_file",
                 match lang {
-                    Lang::En => format!("Cannot write the simulated card's state to {path}: {err}."),
-                    Lang::Ja => format!("模擬カードの状態を {path} に書き込めません：{err}。"),
+                    Lang::En => format!("Cannot use the simulated card's state file {e}."),
+                    Lang::Ja => format!("模擬カードの状態ファイルを使えません：{e}。"),
                 },
-                vec![l("Check the path and its permissions.", "パスと書き込み権限を確認してください。")],
+                vec![l("Check the path and its permissions; nothing was sent to the card.", "パスと書き込み権限を確認してください。カードには何も送っていません。")],
             ),
             CliError::Reported(exit) => m(*exit, "reported", String::new(), vec![]),
         }

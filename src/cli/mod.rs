@@ -18,7 +18,7 @@ pub use error::{CliError, Exit};
 pub use lang::Lang;
 
 use crate::card::MyNumberCard;
-use crate::sim::SimCard;
+use crate::sim::StateFile;
 use crate::transport::{pcsc, sim::SimTransport, trace::Tracing, watchdog, Transport};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -157,6 +157,8 @@ pub struct Ctx {
     pub sim: Option<String>,
     /// `--sim-state`.
     pub sim_state: Option<PathBuf>,
+    /// `--timeout`: how long one exchange (or a wait for a busy simulated card) may take.
+    pub timeout: Duration,
 }
 
 impl Ctx {
@@ -170,13 +172,6 @@ impl Ctx {
         if self.verbose > 0 {
             eprintln!("mynapin: {}", self.lang.t(en, ja));
         }
-    }
-
-    fn load_sim(&self) -> Result<SimCard, CliError> {
-        Ok(SimCard::load(
-            self.sim.as_deref(),
-            self.sim_state.as_deref(),
-        )?)
     }
 
     fn sim_reader_name(&self) -> String {
@@ -203,13 +198,23 @@ impl Ctx {
             }
         };
         if self.simulated() {
-            let mut card = self.load_sim()?;
+            // Lock the state (a second run waits, like a second program on a real card), and
+            // fail on an unusable file before the card is touched.
+            let state = match &self.sim_state {
+                Some(p) => Some(StateFile::open(p, self.timeout)?),
+                None => None,
+            };
+            let mut card = match &state {
+                Some(s) => s.load(self.sim.as_deref())?,
+                None => crate::sim::state::load_fixture(self.sim.as_deref())?,
+            };
             let result = {
                 let mut t = SimTransport::new(&mut card, self.sim_reader_name());
                 traced(&mut t)
             };
-            if let Some(path) = &self.sim_state {
-                save_state(path, &card)?;
+            // Saved whatever the outcome: a failed VERIFY spends a try.
+            if let Some(s) = &state {
+                s.save(&card)?;
             }
             result
         } else {
@@ -238,13 +243,6 @@ impl Ctx {
     }
 }
 
-fn save_state(path: &std::path::Path, card: &SimCard) -> Result<(), CliError> {
-    card.save(path).map_err(|err| CliError::StateFile {
-        path: path.display().to_string(),
-        err,
-    })
-}
-
 /// The program.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -264,9 +262,10 @@ pub fn main() -> ExitCode {
         reader: cli.reader.clone(),
         sim: cli.sim.clone(),
         sim_state: cli.sim_state.clone(),
+        timeout: Duration::from_secs(cli.timeout.max(1)),
     };
     let wd = watchdog::global();
-    wd.set_timeout(Duration::from_secs(cli.timeout.max(1)));
+    wd.set_timeout(ctx.timeout);
     {
         let secs = cli.timeout;
         let json = cli.json;

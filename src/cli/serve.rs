@@ -3,7 +3,7 @@
 use super::error::{CliError, Exit};
 use super::Ctx;
 use crate::sim::vpcd::{self, Ended, Faults, ServeOptions};
-use crate::sim::SimCard;
+use crate::sim::StateFile;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -52,11 +52,19 @@ fn parse_fault_sw(text: &str) -> Result<(u64, u16), String> {
 }
 
 pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
-    let card = SimCard::load(args.fixture.as_deref(), args.state.as_deref())?;
+    // The card stays locked while it is served: it is in a reader.
+    let state = match &args.state {
+        Some(p) => Some(StateFile::open(p, ctx.timeout)?),
+        None => None,
+    };
+    let card = match &state {
+        Some(s) => s.load(args.fixture.as_deref())?,
+        None => crate::sim::state::load_fixture(args.fixture.as_deref())?,
+    };
     let opts = ServeOptions {
         vpcd: args.vpcd.clone(),
         latency: Duration::from_millis(args.latency_ms),
-        state: args.state.clone(),
+        state,
         faults: Faults {
             close_after: args.close_after,
             mute_after: args.mute_after,
@@ -67,9 +75,7 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
     };
     match vpcd::serve(card, &opts) {
         Ok(Ended::Signalled) | Ok(Ended::FaultClosed) => Ok(Exit::Success),
-        Err(vpcd::ServeError::State { path, source }) => {
-            Err(CliError::StateFile { path, err: source })
-        }
+        Err(vpcd::ServeError::State(e)) => Err(CliError::State(e)),
         Err(e @ vpcd::ServeError::Signals(_)) => Err(CliError::Usage {
             what: e.to_string(),
             todo: ctx

@@ -101,32 +101,6 @@ impl SimCard {
         f
     }
 
-    /// Writes the persistent state to `path` atomically (temporary file, then rename).
-    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
-        let tmp = path.with_extension("tmp");
-        std::fs::write(&tmp, self.to_fixture().to_toml())?;
-        std::fs::rename(&tmp, path)
-    }
-
-    /// The card kept in `state` if that file exists, else `fixture` (a built-in name or a
-    /// file), else the fresh card.
-    pub fn load(
-        fixture: Option<&str>,
-        state: Option<&std::path::Path>,
-    ) -> Result<SimCard, super::FixtureError> {
-        if let Some(p) = state.filter(|p| p.exists()) {
-            let text = std::fs::read_to_string(p).map_err(|source| super::FixtureError::Read {
-                path: p.display().to_string(),
-                source,
-            })?;
-            return Ok(SimCard::new(Fixture::from_toml(
-                &text,
-                &p.display().to_string(),
-            )?));
-        }
-        Ok(SimCard::new(Fixture::load(fixture.unwrap_or("fresh"))?))
-    }
-
     /// The fixture's one-line description.
     pub fn description(&self) -> &str {
         &self.fixture.description

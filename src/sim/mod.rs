@@ -7,7 +7,9 @@
 
 mod card;
 pub mod fixture;
+pub mod state;
 pub mod vpcd;
 
 pub use card::SimCard;
 pub use fixture::{CertificateState, Fixture, FixtureError, RefFixture};
+pub use state::{StateError, StateFile};

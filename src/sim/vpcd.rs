@@ -9,11 +9,10 @@
 //! `TCP_QUICKACK` is set before every read: Linux clears it after each read, and without it
 //! every APDU stalls ~44 ms (vpcd writes length and payload separately; Nagle + delayed ACK).
 
-use super::SimCard;
+use super::{SimCard, StateError, StateFile};
 use mynapin_apdu::{Command, Response, StatusWord};
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,14 +34,14 @@ pub struct Faults {
 }
 
 /// How to serve.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct ServeOptions {
     /// vpcd's address, `HOST:PORT`.
     pub vpcd: String,
     /// Delay before each APDU answer (a contact card takes ~5–20 ms, contactless ~20–50 ms).
     pub latency: Duration,
-    /// Where to persist the card's state after every APDU.
-    pub state: Option<PathBuf>,
+    /// Where to persist the card's state after every APDU (locked while served).
+    pub state: Option<StateFile>,
     /// Faults.
     pub faults: Faults,
     /// Log each exchange (PIN data redacted) on stderr.
@@ -53,13 +52,8 @@ pub struct ServeOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// The state file could not be written.
-    #[error("cannot write the card state to {path}: {source}")]
-    State {
-        /// The file.
-        path: String,
-        /// The error.
-        source: std::io::Error,
-    },
+    #[error("cannot write the card state: {0}")]
+    State(#[from] StateError),
     /// Installing the signal handlers failed.
     #[error("cannot install signal handlers: {0}")]
     Signals(std::io::Error),
@@ -135,10 +129,7 @@ enum SessionEnd {
 fn save(card: &SimCard, opts: &ServeOptions) -> Result<(), ServeError> {
     match &opts.state {
         None => Ok(()),
-        Some(path) => card.save(path).map_err(|source| ServeError::State {
-            path: path.display().to_string(),
-            source,
-        }),
+        Some(state) => Ok(state.save(card)?),
     }
 }
 
