@@ -162,6 +162,17 @@ impl KeyRef {
         }
     }
 
+    /// The user PIN this reference holds (`None` for the derived verification codes).
+    pub const fn pin(self) -> Option<PinId> {
+        match self {
+            KeyRef::Auth => Some(PinId::Auth),
+            KeyRef::Sign => Some(PinId::Sign),
+            KeyRef::Kenhojo => Some(PinId::Kenhojo),
+            KeyRef::JukiAp | KeyRef::JukiCommon => Some(PinId::Juki),
+            _ => None,
+        }
+    }
+
     /// True for the two copies of the residence-registry PIN, changed with CHANGE KEY [1].
     pub const fn is_juki(self) -> bool {
         matches!(self, KeyRef::JukiAp | KeyRef::JukiCommon)

@@ -1,15 +1,15 @@
 //! The client card layer against the in-process simulated card: recognition, status-word
 //! interpretation, APDU budget, guards, and the change sequences with per-reference outcomes.
 
+use mynapin::card::session::{self, Checked, EntryError, Options, PinRequest, PinSource, Role};
 use mynapin::card::{
-    change_pins, CardError, CardKind, ChangeRequest, Counter, MyNumberCard, Pin, PinState,
-    RefChange,
+    CardError, CardKind, Counter, MyNumberCard, NotChanged, Pin, PinState, RefChange, Unknown,
 };
 use mynapin::layout::{KeyRef, PinFormat, PinId};
 use mynapin::sim::{Fixture, SimCard};
 use mynapin::transport::sim::SimTransport;
-use mynapin::transport::TransportError;
 use mynapin_apdu::StatusWord;
+use zeroize::Zeroizing;
 
 fn card(name: &str) -> SimCard {
     SimCard::new(Fixture::builtin(name).unwrap())
@@ -28,7 +28,7 @@ fn tries(c: &SimCard) -> Vec<u8> {
 }
 
 #[test]
-fn status_apdu_budget_11_normally_17_without_the_short_query() {
+fn status_apdu_budget_10_normally_at_most_12_without_the_short_forms() {
     for fixture in ["fresh", "no-short-query"] {
         let mut sim = card(fixture);
         let before = sim.apdu_count();
@@ -52,10 +52,12 @@ fn status_apdu_budget_11_normally_17_without_the_short_query() {
         }
         assert_eq!(pins[3].refs.len(), 2, "both juki references are read");
         if fixture == "fresh" {
-            assert_eq!(used, 11, "detection 3 + five counters");
+            // SELECT JPKI, READ BINARY by SFI, two short queries, then SELECT + short query for
+            // Kenhojo, Juki and the common DF.
+            assert_eq!(used, 10);
         } else {
             // One failed short query, then SELECT EF + query for every reference.
-            assert_eq!(used, 17);
+            assert_eq!(used, 16);
         }
     }
 }
@@ -63,43 +65,43 @@ fn status_apdu_budget_11_normally_17_without_the_short_query() {
 #[test]
 fn status_words_90_00_and_63_00_are_never_zero() {
     assert_eq!(
-        Counter::from_query(StatusWord::Success).retries_left(),
+        Counter::from_query(StatusWord::Success, 3).retries_left(),
         None
     );
     assert_eq!(
-        Counter::from_query(StatusWord::VerificationFailedNoCounter).retries_left(),
+        Counter::from_query(StatusWord::VerificationFailedNoCounter, 3).retries_left(),
         None
     );
     assert_eq!(
-        Counter::from_query(StatusWord::Success).state(),
+        Counter::from_query(StatusWord::Success, 3).state(),
         PinState::Unknown
     );
     assert_eq!(
-        Counter::from_query(StatusWord::RetriesLeft(0)),
+        Counter::from_query(StatusWord::RetriesLeft(0), 3),
         Counter::Blocked
     );
     assert_eq!(
-        Counter::from_query(StatusWord::ReferenceDataNotUsable),
+        Counter::from_query(StatusWord::ReferenceDataNotUsable, 3),
         Counter::Blocked
     );
     assert_eq!(
-        Counter::from_query(StatusWord::AuthenticationMethodBlocked),
+        Counter::from_query(StatusWord::AuthenticationMethodBlocked, 3),
         Counter::Blocked
     );
     assert_eq!(
-        Counter::from_query(StatusWord::ReferencedDataNotFound),
+        Counter::from_query(StatusWord::ReferencedDataNotFound, 3),
         Counter::Absent
     );
     assert_eq!(
-        Counter::from_query(StatusWord::FileNotFound),
+        Counter::from_query(StatusWord::FileNotFound, 3),
         Counter::Absent
     );
     assert_eq!(
-        Counter::from_query(StatusWord::RetriesLeft(1)).state(),
+        Counter::from_query(StatusWord::RetriesLeft(1), 3).state(),
         PinState::Low
     );
     assert!(matches!(
-        Counter::from_query(StatusWord::IncorrectData),
+        Counter::from_query(StatusWord::IncorrectData, 3),
         Counter::Error(_)
     ));
 
@@ -193,7 +195,8 @@ fn verify_guards_and_counters_step_by_step() {
         Err(CardError::LastTry(KeyRef::Auth))
     ));
     assert_eq!(c.read_counter(KeyRef::Auth).unwrap(), Counter::Left(1));
-    assert!(c.apdu_count() - sent <= 3, "no VERIFY was sent");
+    // The guard's counter query and read_counter's, nothing else: no VERIFY was sent.
+    assert_eq!(c.apdu_count() - sent, 2, "only counter queries were sent");
     // Allowed: a wrong last try blocks it; then nothing but the query is sent.
     match c.verify(KeyRef::Auth, &four("9999"), true) {
         Err(CardError::WrongPin {
@@ -223,23 +226,72 @@ fn absent_signature_reference_is_absent_not_blocked() {
     assert!(matches!(err, CardError::Absent(KeyRef::Sign)), "{err:?}");
 }
 
-fn run_change(sim: &mut SimCard, reqs: &[(PinId, &str, &str)]) -> mynapin::card::ChangeReport {
-    let pins: Vec<(PinId, Pin, Pin)> = reqs
-        .iter()
-        .map(|(p, cur, new)| (*p, pin(p.format(), cur), pin(p.format(), new)))
-        .collect();
-    let requests: Vec<ChangeRequest<'_>> = pins
-        .iter()
-        .map(|(p, cur, new)| ChangeRequest {
-            pin: *p,
-            current: cur,
-            new,
-            only: None,
-        })
-        .collect();
-    let mut t = SimTransport::new(sim, "sim");
-    let mut c = MyNumberCard::open(&mut t).unwrap();
-    change_pins(&mut c, &requests, false, &mut |_| {})
+/// Answers PIN requests from a script and records every request, so that tests can assert
+/// the order (no prompt for a blocked PIN, no new PIN before the current one is known good).
+struct Script {
+    entries: Vec<&'static str>,
+    asked: Vec<(Role, Vec<PinId>)>,
+    interactive: bool,
+    confirm: bool,
+}
+
+impl Script {
+    fn new(entries: &[&'static str]) -> Script {
+        Script {
+            entries: entries.iter().rev().copied().collect(),
+            asked: vec![],
+            interactive: false,
+            confirm: true,
+        }
+    }
+}
+
+impl PinSource for Script {
+    fn ask(&mut self, req: &PinRequest) -> Result<Zeroizing<String>, EntryError> {
+        self.asked.push((req.role, req.pins.clone()));
+        self.entries
+            .pop()
+            .map(|e| Zeroizing::new(e.to_string()))
+            .ok_or(EntryError::Ended {
+                got: req.entry_no - 1,
+                expected: req.entries_total,
+            })
+    }
+    fn interactive(&self) -> bool {
+        self.interactive
+    }
+    fn confirm_last_try(&mut self, _: PinId, _: KeyRef, _: Counter) -> Result<bool, EntryError> {
+        Ok(self.confirm)
+    }
+}
+
+/// Runs a change of `pins` on `sim` with `entries`; returns the report, the requests and the
+/// number of APDUs the card saw.
+fn change_on(
+    sim: &mut SimCard,
+    pins: &[PinId],
+    opts: Options,
+    script: &mut Script,
+) -> (session::Report, usize) {
+    let before = sim.apdu_count();
+    let report = {
+        let mut t = SimTransport::new(sim, "sim");
+        let mut c = MyNumberCard::open(&mut t).unwrap();
+        session::change(&mut c, pins, opts, script)
+    };
+    (report, (sim.apdu_count() - before) as usize)
+}
+
+/// APDUs to recognize the card (SELECT JPKI + token).
+fn open_cost(fixture: &str) -> usize {
+    let mut sim = card(fixture);
+    let mut t = SimTransport::new(&mut sim, "sim");
+    let c = MyNumberCard::open(&mut t).unwrap();
+    c.apdu_count()
+}
+
+fn run_change(sim: &mut SimCard, pins: &[PinId], entries: &[&'static str]) -> session::Report {
+    change_on(sim, pins, Options::default(), &mut Script::new(entries)).0
 }
 
 #[test]
@@ -251,8 +303,12 @@ fn every_change_path() {
         (PinId::Juki, "1234", "4321"),
     ] {
         let mut sim = card("fresh");
-        let report = run_change(&mut sim, &[(p, cur, new)]);
-        assert!(report.all_changed(), "{p:?}: {report:?}");
+        let report = run_change(&mut sim, &[p], &[cur, new, new]);
+        assert_eq!(
+            report.change_result(),
+            session::ChangeResult::Changed,
+            "{p:?}: {report:?}"
+        );
         for r in p.refs() {
             assert!(sim.value_is(*r, new), "{r:?} holds the new value");
             assert_eq!(sim.tries_left(*r), r.max_tries());
@@ -266,17 +322,84 @@ fn every_change_path() {
 }
 
 #[test]
-fn several_pins_at_once_and_a_wrong_current_changes_nothing() {
+fn the_safety_order_with_exact_apdu_counts() {
+    // auth: open (SELECT JPKI, READ BINARY by SFI or SELECT EF + READ BINARY), counter query,
+    // [current asked], SELECT EF + query + VERIFY, [new asked twice], CHANGE, query back.
+    let mut sim = card("fresh");
+    let mut script = Script::new(&["1234", "5678", "5678"]);
+    let (report, apdus) = change_on(&mut sim, &[PinId::Auth], Options::default(), &mut script);
+    assert_eq!(report.change_result(), session::ChangeResult::Changed);
+    assert_eq!(
+        script.asked.iter().map(|a| a.0).collect::<Vec<_>>(),
+        [Role::Current, Role::New, Role::Confirm]
+    );
+    // open, short query (98), SELECT EF 0018 + query + VERIFY, CHANGE, query back.
+    assert_eq!(apdus, open_cost("fresh") + 6, "{apdus} APDUs");
+
+    // A wrong current PIN: the new PIN is never asked for, nothing changes, one try spent.
+    let mut sim = card("fresh");
+    let mut script = Script::new(&["9999", "5678", "5678"]);
+    let (report, _) = change_on(&mut sim, &[PinId::Auth], Options::default(), &mut script);
+    assert_eq!(script.asked.len(), 1, "only the current PIN was asked for");
+    assert!(matches!(
+        report.stop,
+        Some(session::Stop::Card(CardError::WrongPin {
+            r: KeyRef::Auth,
+            tries_left: Some(2)
+        }))
+    ));
+    assert_eq!(
+        report.refs[0].checked,
+        Checked::Wrong {
+            tries_left: Some(2)
+        }
+    );
+    assert_eq!(sim.tries_left(KeyRef::Auth), 2, "exactly one try");
+    assert!(sim.value_is(KeyRef::Auth, "1234"));
+
+    // A blocked PIN: no prompt at all, nothing but counters sent.
+    let mut sim = card("sign-blocked");
+    let mut script = Script::new(&["ABC123", "XYZ789", "XYZ789"]);
+    let (report, apdus) = change_on(&mut sim, &[PinId::Sign], Options::default(), &mut script);
+    assert!(script.asked.is_empty(), "no prompt for a blocked PIN");
+    assert!(matches!(
+        report.stop,
+        Some(session::Stop::Card(CardError::Blocked(KeyRef::Sign)))
+    ));
+    // open, the short query (9B), the counter read back: no VERIFY.
+    assert_eq!(apdus, open_cost("sign-blocked") + 2, "{apdus} APDUs");
+
+    // The last try: refused before any prompt unless allowed.
+    let mut sim = card("auth-last-try");
+    let mut script = Script::new(&["1234"]);
+    let (report, _) = change_on(&mut sim, &[PinId::Auth], Options::default(), &mut script);
+    assert!(script.asked.is_empty());
+    assert!(matches!(
+        report.stop,
+        Some(session::Stop::Card(CardError::LastTry(KeyRef::Auth)))
+    ));
+    assert_eq!(sim.tries_left(KeyRef::Auth), 1);
+    // Allowed but not confirmed by the user: declined, nothing sent.
+    let mut script = Script::new(&["1234"]);
+    script.confirm = false;
+    let opts = Options {
+        allow_last_try: true,
+        ..Options::default()
+    };
+    let (report, _) = change_on(&mut sim, &[PinId::Auth], opts, &mut script);
+    assert!(matches!(report.stop, Some(session::Stop::Declined)));
+    assert!(script.asked.is_empty());
+}
+
+#[test]
+fn several_pins_every_verify_before_any_change() {
     let mut sim = card("fresh");
     let report = run_change(
         &mut sim,
-        &[
-            (PinId::Auth, "1234", "2468"),
-            (PinId::Kenhojo, "1234", "2468"),
-            (PinId::Juki, "1234", "2468"),
-        ],
+        &[PinId::Auth, PinId::Kenhojo, PinId::Juki],
+        &["1234", "1234", "1234", "2468", "2468"],
     );
-    assert!(report.all_changed());
+    assert_eq!(report.change_result(), session::ChangeResult::Changed);
     for r in [
         KeyRef::Auth,
         KeyRef::Kenhojo,
@@ -286,22 +409,25 @@ fn several_pins_at_once_and_a_wrong_current_changes_nothing() {
         assert!(sim.value_is(r, "2468"));
     }
 
-    // The kenhojo current PIN is wrong: checked before anything changes.
+    // The kenhojo current PIN is wrong: checked before anything changes; the new PIN is
+    // never asked for.
     let mut sim = card("fresh");
-    let report = run_change(
+    let mut script = Script::new(&["1234", "9999", "2468", "2468"]);
+    let (report, _) = change_on(
         &mut sim,
-        &[
-            (PinId::Auth, "1234", "2468"),
-            (PinId::Kenhojo, "9999", "2468"),
-        ],
+        &[PinId::Auth, PinId::Kenhojo],
+        Options::default(),
+        &mut script,
     );
-    assert!(report.nothing_changed());
+    assert_eq!(report.change_result(), session::ChangeResult::NotChanged);
+    assert_eq!(script.asked.len(), 2);
+    assert!(script.asked.iter().all(|a| a.0 == Role::Current));
     assert!(matches!(
-        report.error,
-        Some(CardError::WrongPin {
+        report.stop,
+        Some(session::Stop::Card(CardError::WrongPin {
             r: KeyRef::Kenhojo,
             tries_left: Some(2)
-        })
+        }))
     ));
     assert!(sim.value_is(KeyRef::Auth, "1234"));
     assert_eq!(sim.tries_left(KeyRef::Kenhojo), 2, "exactly one try spent");
@@ -309,62 +435,99 @@ fn several_pins_at_once_and_a_wrong_current_changes_nothing() {
 }
 
 #[test]
-fn card_error_after_a_good_verify_is_reported_per_reference() {
-    let mut sim = card("change-fails-juki-common");
-    let report = run_change(&mut sim, &[(PinId::Juki, "1234", "4321")]);
-    assert_eq!(report.refs[0].2, RefChange::Changed);
-    assert_eq!(
-        report.refs[1].2,
-        RefChange::NotChanged {
-            sw: Some(StatusWord::MemoryFailure)
-        }
-    );
+fn a_mismatched_confirmation_asks_again_on_a_terminal_without_touching_the_card() {
+    let mut sim = card("fresh");
+    let mut script = Script::new(&["1234", "5678", "5679", "5678", "5678"]);
+    script.interactive = true;
+    let (report, _) = change_on(&mut sim, &[PinId::Auth], Options::default(), &mut script);
+    assert_eq!(report.change_result(), session::ChangeResult::Changed);
+    assert_eq!(script.asked.len(), 5);
+    assert!(sim.value_is(KeyRef::Auth, "5678"));
+    // Not on a terminal: stops at once, nothing changed.
+    let mut sim = card("fresh");
+    let report = run_change(&mut sim, &[PinId::Auth], &["1234", "5678", "5679"]);
     assert!(matches!(
-        report.error,
-        Some(CardError::Unexpected {
-            sw: StatusWord::MemoryFailure,
-            ..
-        })
+        report.stop,
+        Some(session::Stop::ConfirmationMismatch { attempts: 1 })
     ));
+    assert!(sim.value_is(KeyRef::Auth, "1234"));
+    // A missing line says how many were expected.
+    let mut sim = card("fresh");
+    let report = run_change(&mut sim, &[PinId::Auth], &["1234", "5678"]);
+    assert!(matches!(
+        report.stop,
+        Some(session::Stop::Entry(EntryError::Ended {
+            got: 2,
+            expected: 3
+        }))
+    ));
+}
+
+#[test]
+fn card_error_after_a_good_verify_is_reported_per_reference() {
+    // 65 81 (memory failure) to CHANGE KEY: the card may have written — unknown, never
+    // "not changed".
+    let mut sim = card("change-fails-juki-common");
+    let report = run_change(&mut sim, &[PinId::Juki], &["1234", "4321", "4321"]);
+    assert_eq!(report.refs[0].change, RefChange::Changed);
+    assert_eq!(
+        report.refs[1].change,
+        RefChange::Unknown(Unknown::Answer(StatusWord::MemoryFailure))
+    );
+    assert_eq!(report.change_result(), session::ChangeResult::Unknown);
     assert!(sim.value_is(KeyRef::JukiAp, "4321"));
-    assert!(sim.value_is(KeyRef::JukiCommon, "1234"));
 }
 
 #[test]
 fn card_removed_during_change_is_unknown_not_success() {
     // Find the APDU number of the CHANGE for auth, then pull the card during it.
     let mut sim = card("fresh");
-    let current = four("1234");
-    let new = four("5678");
-    let req = [ChangeRequest {
-        pin: PinId::Auth,
-        current: &current,
-        new: &new,
-        only: None,
-    }];
-    // open (3) + SELECT EF 0018 (1) + query (1) + VERIFY (1) + CHANGE = APDU 7.
-    let report = {
-        let mut t = SimTransport::new(&mut sim, "sim").remove_card_during(7);
-        let mut c = MyNumberCard::open(&mut t).unwrap();
-        change_pins(&mut c, &req, false, &mut |_| {})
+    let n = {
+        let mut probe = card("fresh");
+        let (_, apdus) = change_on(
+            &mut probe,
+            &[PinId::Auth],
+            Options::default(),
+            &mut Script::new(&["1234", "5678", "5678"]),
+        );
+        apdus as u64 - 1 // the last one is the counter read back
     };
-    assert_eq!(report.refs[0].2, RefChange::Unknown, "{report:?}");
-    assert!(!report.all_changed());
+    let report = {
+        let mut t = SimTransport::new(&mut sim, "sim").remove_card_during(n);
+        let mut c = MyNumberCard::open(&mut t).unwrap();
+        session::change(
+            &mut c,
+            &[PinId::Auth],
+            Options::default(),
+            &mut Script::new(&["1234", "5678", "5678"]),
+        )
+    };
+    assert_eq!(
+        report.refs[0].change,
+        RefChange::Unknown(Unknown::NoAnswer),
+        "{report:?}"
+    );
     // The card did process it: "unknown" was the honest answer.
     assert!(sim.value_is(KeyRef::Auth, "5678"));
 
-    // Pulled before the CHANGE: not changed, with the transport error.
+    // Pulled during the VERIFY: a try may have been spent; not changed.
     let mut sim = card("fresh");
     let report = {
-        let mut t = SimTransport::new(&mut sim, "sim").remove_card_during(6);
+        let mut t = SimTransport::new(&mut sim, "sim").remove_card_during(n - 1);
         let mut c = MyNumberCard::open(&mut t).unwrap();
-        change_pins(&mut c, &req, false, &mut |_| {})
+        session::change(
+            &mut c,
+            &[PinId::Auth],
+            Options::default(),
+            &mut Script::new(&["1234", "5678", "5678"]),
+        )
     };
-    assert!(report.nothing_changed(), "{report:?}");
-    assert!(matches!(
-        report.error,
-        Some(CardError::Transport(TransportError::BadResponse(_)))
-    ));
+    assert_eq!(
+        report.refs[0].change,
+        RefChange::NotChanged(NotChanged::NotSent)
+    );
+    assert_eq!(report.refs[0].checked, Checked::Unknown, "{report:?}");
+    assert!(report.try_maybe_spent());
     assert!(sim.value_is(KeyRef::Auth, "1234"));
 }
 

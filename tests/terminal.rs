@@ -73,10 +73,10 @@ fn change_on_a_terminal_echoes_no_pin() {
     );
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("Current Card-info input support PIN (4 digits):"),
+        out.contains("Current card-info input support PIN [3 tries left] (input is not shown):"),
         "{out}"
     );
-    assert!(out.contains("New PIN again:"), "{out}");
+    assert!(out.contains("New PIN again (input is not shown):"), "{out}");
     assert!(
         !out.contains("1234") && !out.contains("9753"),
         "a PIN was echoed: {out}"

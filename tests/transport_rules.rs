@@ -98,12 +98,23 @@ impl Transport for ResetOnce<'_> {
 
 #[test]
 fn after_a_reset_reads_reselect_and_continue_but_a_pin_command_is_not_replayed() {
+    // APDUs the card needs to be recognized (SELECT JPKI and the token).
+    let open_cost = |fixture: &str| {
+        let mut sim = SimCard::new(Fixture::builtin(fixture).unwrap());
+        let mut t = ResetOnce {
+            card: &mut sim,
+            reset_before: usize::MAX,
+            count: 0,
+        };
+        let _ = MyNumberCard::open(&mut t).unwrap();
+        t.count
+    };
     let mut sim = SimCard::new(Fixture::builtin("no-short-query").unwrap());
-    // Commands: SELECT JPKI, SELECT 0006, READ, then (fallback) short query, SELECT EF 0018,
-    // query. The reset hits the SELECT EF 0018: the DF is reselected and the read goes on.
+    // After opening: the (refused) short query, SELECT EF 0018, query. The reset hits the
+    // SELECT EF 0018: the DF is reselected and the read goes on.
     let mut t = ResetOnce {
         card: &mut sim,
-        reset_before: 5,
+        reset_before: open_cost("no-short-query") + 2,
         count: 0,
     };
     let mut c = MyNumberCard::open(&mut t).unwrap();
@@ -114,10 +125,11 @@ fn after_a_reset_reads_reselect_and_continue_but_a_pin_command_is_not_replayed()
     let pin = mynapin::card::Pin::parse(mynapin::layout::PinFormat::FourDigits, "1234")
         .unwrap()
         .0;
-    // SELECT JPKI, SELECT 0006, READ, SELECT EF 0018, query, VERIFY (6th) ← reset.
+    // After opening: SELECT EF 0018, query, VERIFY ← reset.
+    let reset_at = open_cost("fresh") + 3;
     let mut t = ResetOnce {
         card: &mut sim,
-        reset_before: 6,
+        reset_before: reset_at,
         count: 0,
     };
     let mut c = MyNumberCard::open(&mut t).unwrap();
@@ -130,5 +142,5 @@ fn after_a_reset_reads_reselect_and_continue_but_a_pin_command_is_not_replayed()
         "{err:?}"
     );
     drop(c);
-    assert_eq!(t.count, 6, "nothing was replayed");
+    assert_eq!(t.count, reset_at, "nothing was replayed");
 }

@@ -153,6 +153,23 @@ impl Command {
     pub fn is_sensitive(&self) -> bool {
         self.sensitive
     }
+    /// True when the command may be sent again with another Le after `6C xx`: a command that
+    /// expects response data and changes nothing on the card — READ BINARY (`B0`/`B1`), GET
+    /// RESPONSE (`C0`), GET DATA (`CA`/`CB`), READ RECORD (`B2`/`B3`), and SELECT (`A4`) asking
+    /// for control information (P2 ≠ `0C`), all in the ISO class. Never a command that carries a
+    /// secret, and never the retry-counter query: resent with an Le it becomes `00 20 00 80 xx`,
+    /// which some cards take as a VERIFY with an empty PIN (card doc §3).
+    pub fn may_resend_with_le(&self) -> bool {
+        if self.sensitive || self.cla & 0x80 != 0 {
+            return false;
+        }
+        match self.ins {
+            0xB0 | 0xB1 | 0xB2 | 0xB3 | 0xC0 | 0xCA | 0xCB => true,
+            0xA4 => self.p2 & 0x0C != 0x0C,
+            _ => false,
+        }
+    }
+
     /// True when the command is encoded in extended length form.
     pub fn is_extended(&self) -> bool {
         self.extended || self.data.len() > 255 || self.le.is_some_and(|le| le > 256)
@@ -366,6 +383,33 @@ mod tests {
             Command::new(0, 0x20, 0, 0x80).with_secret(&SecretData::default()),
             Err(EncodeError::EmptySecret)
         );
+    }
+
+    #[test]
+    fn only_reads_may_be_resent_with_another_le() {
+        let pin = SecretData::from_slice(b"1234");
+        let no = [
+            Command::new(0, 0x20, 0, 0x80),
+            Command::new(0, 0x20, 0, 0x98),
+            Command::new(0, 0x20, 0, 0x80).with_secret(&pin).unwrap(),
+            Command::new(0, 0x24, 1, 0x80).with_secret(&pin).unwrap(),
+            Command::new(0x80, 0x32, 0, 0x80).with_secret(&pin).unwrap(),
+            Command::new(0, 0xA4, 4, 0x0C).with_data(&[1, 2]).unwrap(),
+            Command::new(0x80, 0x2A, 0, 0x80).with_data(&[1]).unwrap(),
+            Command::new(0, 0xD6, 0, 0).with_data(&[1]).unwrap(),
+        ];
+        for c in &no {
+            assert!(!c.may_resend_with_le(), "{c:?}");
+        }
+        let yes = [
+            Command::new(0, 0xB0, 0, 0).with_le(4).unwrap(),
+            Command::new(0, 0xC0, 0, 0).with_le(4).unwrap(),
+            Command::new(0, 0xCA, 0x5F, 0x51).with_le(4).unwrap(),
+            Command::new(0, 0xA4, 4, 0x00).with_data(&[1, 2]).unwrap(),
+        ];
+        for c in &yes {
+            assert!(c.may_resend_with_le(), "{c:?}");
+        }
     }
 
     prop_compose! {

@@ -44,6 +44,22 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Days since 1970-01-01 (the inverse of [`Date::from_days_since_epoch`]).
+    pub fn days_since_epoch(self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// Parses `YYYY-MM-DD`.
     pub fn parse_iso(text: &str) -> Option<Date> {
         let mut it = text.splitn(3, '-');
@@ -51,6 +67,62 @@ impl Date {
         let month = it.next()?.parse().ok()?;
         let day = it.next()?.parse().ok()?;
         ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date { year, month, day })
+    }
+}
+
+/// How many days before expiry the tool starts warning (issue: within 90 days).
+pub const WARN_DAYS: i64 = 90;
+
+/// The state of the user-authentication certificate, decided from its `notAfter` and today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CertificateState {
+    /// Valid for more than [`WARN_DAYS`] days.
+    Valid {
+        /// Last day of validity.
+        not_after: Date,
+    },
+    /// Valid, but expires within [`WARN_DAYS`] days.
+    ExpiresSoon {
+        /// Last day of validity.
+        not_after: Date,
+        /// Days from today to `not_after`.
+        days_left: i64,
+    },
+    /// Expired: a new certificate is issued at the counter (the PIN is set again there).
+    Expired {
+        /// Last day of validity.
+        not_after: Date,
+    },
+    /// The card has no such certificate.
+    Absent,
+    /// It could not be read or parsed.
+    Unreadable,
+}
+
+impl CertificateState {
+    /// Decides the state of a certificate valid until `not_after`, as of `today`.
+    pub fn of(not_after: Date, today: Date) -> CertificateState {
+        let days_left = not_after.days_since_epoch() - today.days_since_epoch();
+        if days_left < 0 {
+            CertificateState::Expired { not_after }
+        } else if days_left <= WARN_DAYS {
+            CertificateState::ExpiresSoon {
+                not_after,
+                days_left,
+            }
+        } else {
+            CertificateState::Valid { not_after }
+        }
+    }
+
+    /// The last day of validity, when known.
+    pub fn not_after(self) -> Option<Date> {
+        match self {
+            CertificateState::Valid { not_after }
+            | CertificateState::ExpiresSoon { not_after, .. }
+            | CertificateState::Expired { not_after } => Some(not_after),
+            CertificateState::Absent | CertificateState::Unreadable => None,
+        }
     }
 }
 
@@ -136,6 +208,30 @@ mod tests {
         assert_eq!(der_total_len(valid), Some(valid.len()));
         assert_eq!(not_after(&[0x30, 0x00]), None);
         assert_eq!(not_after(&[]), None);
+    }
+
+    #[test]
+    fn certificate_states() {
+        let d = |s| Date::parse_iso(s).unwrap();
+        let na = d("2026-03-31");
+        assert_eq!(
+            CertificateState::of(na, d("2025-01-01")),
+            CertificateState::Valid { not_after: na }
+        );
+        assert_eq!(
+            CertificateState::of(na, d("2026-01-01")),
+            CertificateState::ExpiresSoon {
+                not_after: na,
+                days_left: 89
+            }
+        );
+        assert_eq!(
+            CertificateState::of(na, d("2026-04-01")),
+            CertificateState::Expired { not_after: na }
+        );
+        for days in [0, 20_414, 730_000, -1000] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
     }
 
     #[test]

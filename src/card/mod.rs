@@ -3,25 +3,33 @@
 //! * [`MyNumberCard::open`] recognizes the card by SELECTing the JPKI AID and reading the
 //!   token in EF `0006` — never by ATR — and refuses the old 住基カード and smartphone tokens.
 //! * [`MyNumberCard::read_counter`] reads a key reference's counter with the non-consuming
-//!   query and interprets the status word per the card doc's table ([`Counter`]).
-//! * [`MyNumberCard::verify`] / [`MyNumberCard::change`] read the counter right before every
-//!   VERIFY, refuse a blocked PIN, the last try (unless allowed) and an unknown count, and
-//!   never retry.
+//!   query and interprets the status word per the card doc's table ([`Counter`]), checked
+//!   against the reference's maximum.
+//! * [`MyNumberCard::verify`] / [`MyNumberCard::change_after_verify`] read the counter right
+//!   before every VERIFY, refuse a blocked PIN, the last try (unless allowed), an unknown or
+//!   implausible count, never retry, and classify every answer by what the card may have done.
+//! * [`session`] runs a whole verify or change from start to finish; front ends answer its
+//!   PIN requests and word its typed outcome.
 //!
-//! This layer talks to a [`Transport`]; it never opens a reader or prints anything.
+//! This layer talks to a [`Transport`]; it never opens a reader, prints anything, names a
+//! command-line flag or an exit code.
 
 pub mod cert;
-mod change;
 pub mod pin;
+pub mod probe;
+pub mod session;
 
-pub use change::{change_pins, ChangeReport, ChangeRequest, RefChange, RefOutcome};
 pub use pin::{Normalized, Pin, PinError};
 
 use crate::layout::{jpki_ef, token, Applet, KeyRef, PinId, TOKEN_LEN};
 use crate::transport::{transmit, Transport, TransportError};
 use mynapin_apdu::{commands, Command, Response, StatusWord};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// At most this many characters of a label read from a card are kept (a hostile card may send
+/// megabytes where 32 bytes are expected).
+const MAX_QUOTED: usize = 32;
 
 /// What the token in JPKI EF `0006` says the card is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +44,50 @@ pub enum CardKind {
     UnknownToken(String),
 }
 
+/// What the card layer was doing when the card answered unexpectedly (worded by the front end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "step", content = "applet")]
+pub enum Step {
+    /// SELECT of an applet (DF) by its AID.
+    SelectApplet(Applet),
+    /// SELECT of an EF (token, key reference, certificate).
+    SelectEf,
+    /// Reading the token EF `0006`.
+    ReadToken,
+    /// The retry-counter query.
+    CounterQuery,
+    /// VERIFY.
+    Verify,
+    /// CHANGE REFERENCE DATA (auth, sign, kenhojo).
+    ChangeReferenceData,
+    /// JICSAP CHANGE KEY (the two juki references).
+    ChangeKey,
+    /// Reading a certificate.
+    ReadCertificate,
+}
+
+impl Step {
+    /// The change command for `r`.
+    pub fn change_of(r: KeyRef) -> Step {
+        if r.is_juki() {
+            Step::ChangeKey
+        } else {
+            Step::ChangeReferenceData
+        }
+    }
+}
+
+/// What became of a VERIFY or change command whose outcome is not known.
+#[derive(Debug, thiserror::Error)]
+pub enum Lost {
+    /// The card gave an answer that says neither yes nor no (`65 81`, `6C xx`, `6F 00`…).
+    #[error("answer {0}")]
+    Answer(StatusWord),
+    /// The answer never came back (card removed, no answer in time, cut-off answer).
+    #[error(transparent)]
+    Transport(TransportError),
+}
+
 /// A card-layer failure.
 #[derive(Debug, thiserror::Error)]
 pub enum CardError {
@@ -45,17 +97,39 @@ pub enum CardError {
     /// The card is not a My Number card.
     #[error("not a My Number card: {0:?}")]
     NotMyNumberCard(CardKind),
-    /// The card answered something the card doc does not allow for this step.
-    #[error("unexpected answer {sw} ({}) to {step}", sw.meaning())]
+    /// The card answered something the card doc does not allow for this step, in a way that
+    /// says it did not act (a checking error): nothing changed, no try was spent.
+    #[error("unexpected answer {sw} ({}) to {step:?}", sw.meaning())]
     Unexpected {
         /// What the tool was doing.
-        step: &'static str,
+        step: Step,
+        /// The answer.
+        sw: StatusWord,
+    },
+    /// A VERIFY was sent but its outcome is unknown: a try may have been spent.
+    #[error("the outcome of VERIFY on {} is unknown: {cause}", r.id())]
+    VerifyUnknown {
+        /// The reference.
+        r: KeyRef,
+        /// What came back instead of an answer.
+        cause: Lost,
+    },
+    /// The counter query answered a count above the reference's maximum (`63 CF` on a
+    /// 3-try PIN): the card's word cannot be trusted, so nothing was sent.
+    #[error("{} reported an impossible count ({sw})", r.id())]
+    CountImplausible {
+        /// The reference.
+        r: KeyRef,
         /// The answer.
         sw: StatusWord,
     },
     /// The reference is blocked: nothing was sent beyond the query.
     #[error("{} is blocked", .0.id())]
     Blocked(KeyRef),
+    /// A VERIFY was answered "blocked" (`69 84`, `69 83`) although the counter said tries were
+    /// left: whether it used a try is not known.
+    #[error("{} was refused as blocked when checked", .0.id())]
+    BlockedOnVerify(KeyRef),
     /// One try left and the user did not allow using it: nothing was sent.
     #[error("{} has one try left", .0.id())]
     LastTry(KeyRef),
@@ -90,18 +164,23 @@ pub enum Counter {
     NotReported(StatusWord),
     /// `6A 82`, `6A 88`: the reference does not exist.
     Absent,
+    /// `63 Cx` with x above the reference's maximum: a count the card cannot mean. Never
+    /// trusted; shown as unknown.
+    Implausible(StatusWord),
     /// Any other word: shown with its meaning.
     Error(StatusWord),
 }
 
 impl Counter {
-    /// Interprets the answer to `00 20 00 80` (or `00 20 00 80|sfi`).
-    pub fn from_query(sw: StatusWord) -> Counter {
+    /// Interprets the answer to `00 20 00 80` (or `00 20 00 80|sfi`) for a reference whose
+    /// fresh count is `max`.
+    pub fn from_query(sw: StatusWord, max: u8) -> Counter {
         use StatusWord as Sw;
         match sw {
             Sw::RetriesLeft(0) | Sw::ReferenceDataNotUsable | Sw::AuthenticationMethodBlocked => {
                 Counter::Blocked
             }
+            Sw::RetriesLeft(n) if n > max => Counter::Implausible(sw),
             Sw::RetriesLeft(n) => Counter::Left(n),
             Sw::Success | Sw::VerificationFailedNoCounter => Counter::NotReported(sw),
             Sw::FileNotFound | Sw::ReferencedDataNotFound => Counter::Absent,
@@ -125,7 +204,9 @@ impl Counter {
             Counter::Left(_) => PinState::Ok,
             Counter::Blocked => PinState::Blocked,
             Counter::Absent => PinState::Absent,
-            Counter::NotReported(_) | Counter::Error(_) => PinState::Unknown,
+            Counter::NotReported(_) | Counter::Implausible(_) | Counter::Error(_) => {
+                PinState::Unknown
+            }
         }
     }
 }
@@ -165,11 +246,56 @@ pub fn guard_counter(
         Counter::NotReported(_) if verified_this_session => Ok(false),
         Counter::NotReported(_) if allow_last_try => Ok(true),
         Counter::NotReported(_) => Err(CardError::CountUnknown(r)),
+        Counter::Implausible(_) if allow_last_try => Ok(true),
+        Counter::Implausible(sw) => Err(CardError::CountImplausible { r, sw }),
         Counter::Error(sw) => Err(CardError::Unexpected {
-            step: "retry-counter query",
+            step: Step::CounterQuery,
             sw,
         }),
     }
+}
+
+/// True when a status word says the card refused the command without acting on it (ISO
+/// 7816-4 checking errors, and `64 xx` "state unchanged"): nothing was written, no try spent.
+/// Any other unexpected word (`65 xx` memory errors, `6C xx`, `6F 00`, warnings) may follow an
+/// action of the card.
+pub fn card_did_not_act(sw: StatusWord) -> bool {
+    let [sw1, _] = sw.to_u16().to_be_bytes();
+    matches!(sw1, 0x64 | 0x67 | 0x68 | 0x69 | 0x6A | 0x6B | 0x6D | 0x6E)
+        && !matches!(
+            sw,
+            StatusWord::ReferenceDataNotUsable | StatusWord::AuthenticationMethodBlocked
+        )
+}
+
+/// What happened to one key reference in a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefChange {
+    /// The card answered `90 00` to the change: the new value is set.
+    Changed,
+    /// The change was certainly not made: the old value stands.
+    NotChanged(NotChanged),
+    /// The change command was sent and the card may have acted: it holds the old value or the
+    /// new one.
+    Unknown(Unknown),
+}
+
+/// Why a reference certainly was not changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotChanged {
+    /// No change command was sent to it (the sequence stopped before).
+    NotSent,
+    /// The card refused it without acting (a checking error).
+    Refused(StatusWord),
+}
+
+/// Why a reference's change is not known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// The card answered a word that does not rule out that it acted.
+    Answer(StatusWord),
+    /// No answer came back (card removed, no answer in time, cut-off answer).
+    NoAnswer,
 }
 
 /// One key reference's counter.
@@ -226,12 +352,18 @@ pub struct MyNumberCard<'t> {
     verified_ok: BTreeSet<KeyRef>,
     /// The reference verified by the last command, with no SELECT since (CHANGE may follow).
     last_verified: Option<KeyRef>,
+    /// The lowest count each reference reported in this session since its last correct
+    /// VERIFY: a count that rises without one is not believed.
+    lowest_seen: BTreeMap<KeyRef, u8>,
+    /// The card refused READ BINARY by short EF id.
+    no_sfi_read: bool,
     apdus: usize,
 }
 
 impl<'t> MyNumberCard<'t> {
-    /// Recognizes the card: SELECT JPKI (retried once after `6F 00`, card doc §3), SELECT EF
-    /// `0006`, READ BINARY 32 bytes, and check the token.
+    /// Recognizes the card: SELECT JPKI (retried once after `6F 00`, card doc §3), READ
+    /// BINARY of the token EF `0006` by its short EF id (falling back to SELECT EF + READ
+    /// BINARY when the card refuses that form), and check the token.
     pub fn open(t: &'t mut dyn Transport) -> Result<MyNumberCard<'t>, CardError> {
         let mut card = MyNumberCard {
             t,
@@ -241,6 +373,8 @@ impl<'t> MyNumberCard<'t> {
             short_query: true,
             verified_ok: BTreeSet::new(),
             last_verified: None,
+            lowest_seen: BTreeMap::new(),
+            no_sfi_read: false,
             apdus: 0,
         };
         let select = commands::select_df_by_name(&Applet::Jpki.aid())?;
@@ -255,22 +389,19 @@ impl<'t> MyNumberCard<'t> {
             }
             sw => {
                 return Err(CardError::Unexpected {
-                    step: "SELECT JPKI",
+                    step: Step::SelectApplet(Applet::Jpki),
                     sw,
                 })
             }
         }
-        card.select_ef(jpki_ef::TOKEN, "SELECT EF 0006 (token)")?;
-        let r = card.send(&commands::read_binary(0, TOKEN_LEN)?)?;
-        if !r.sw().is_success() {
-            return Err(CardError::Unexpected {
-                step: "READ BINARY 0006 (token)",
-                sw: r.sw(),
-            });
-        }
-        let label = String::from_utf8_lossy(r.data())
+        let r = card.read_token()?;
+        // A hostile card may answer more than was asked: keep the label's 32 bytes only.
+        let data = &r.data()[..r.data().len().min(usize::from(TOKEN_LEN))];
+        let label: String = String::from_utf8_lossy(data)
             .trim_end_matches([' ', '\0'])
-            .to_string();
+            .chars()
+            .take(MAX_QUOTED)
+            .collect();
         card.token = label.clone();
         match label.as_str() {
             token::MY_NUMBER_CARD => Ok(card),
@@ -280,6 +411,41 @@ impl<'t> MyNumberCard<'t> {
             }
             _ => Err(CardError::NotMyNumberCard(CardKind::UnknownToken(label))),
         }
+    }
+
+    /// READ BINARY of the token: by short EF id (card doc §8, [2+]), else SELECT EF + READ.
+    fn read_token(&mut self) -> Result<Response, CardError> {
+        let sfi = jpki_ef::TOKEN[1];
+        let r = self.send(&commands::read_binary_sfi(sfi, 0, TOKEN_LEN)?)?;
+        match r.sw() {
+            StatusWord::Success => {
+                self.current_ef = Some(jpki_ef::TOKEN);
+                return Ok(r);
+            }
+            // The card does not take the short form: fall back.
+            StatusWord::FunctionNotSupported
+            | StatusWord::IncorrectP1P2
+            | StatusWord::WrongP1P2
+            | StatusWord::InsNotSupported
+            | StatusWord::CommandNotAllowed
+            | StatusWord::FileNotFound
+            | StatusWord::WrongLength => self.no_sfi_read = true,
+            sw => {
+                return Err(CardError::Unexpected {
+                    step: Step::ReadToken,
+                    sw,
+                })
+            }
+        }
+        self.select_ef(jpki_ef::TOKEN)?;
+        let r = self.send(&commands::read_binary(0, TOKEN_LEN)?)?;
+        if !r.sw().is_success() {
+            return Err(CardError::Unexpected {
+                step: Step::ReadToken,
+                sw: r.sw(),
+            });
+        }
+        Ok(r)
     }
 
     /// The token label (`JPKIAPICCTOKEN2`).
@@ -315,7 +481,7 @@ impl<'t> MyNumberCard<'t> {
                     self.select_df(df)?;
                 }
                 if let Some(ef) = ef {
-                    self.select_ef(ef, "SELECT EF (after reset)")?;
+                    self.select_ef(ef)?;
                 }
                 self.apdus += 1;
                 Ok(transmit(self.t, cmd)?)
@@ -337,20 +503,14 @@ impl<'t> MyNumberCard<'t> {
                 Ok(())
             }
             sw => Err(CardError::Unexpected {
-                step: match df {
-                    Applet::Jpki => "SELECT JPKI",
-                    Applet::Kenhojo => "SELECT Kenhojo AP",
-                    Applet::Juki => "SELECT Juki AP",
-                    Applet::Common => "SELECT common DF",
-                    Applet::Kenmen => "SELECT Kenmen AP",
-                },
+                step: Step::SelectApplet(df),
                 sw,
             }),
         }
     }
 
     /// SELECT EF; `6A 82` is returned as `Ok(false)`.
-    fn try_select_ef(&mut self, ef: [u8; 2], step: &'static str) -> Result<bool, CardError> {
+    fn try_select_ef(&mut self, ef: [u8; 2]) -> Result<bool, CardError> {
         if self.current_ef == Some(ef) {
             return Ok(true);
         }
@@ -362,18 +522,38 @@ impl<'t> MyNumberCard<'t> {
                 Ok(true)
             }
             StatusWord::FileNotFound => Ok(false),
-            sw => Err(CardError::Unexpected { step, sw }),
+            sw => Err(CardError::Unexpected {
+                step: Step::SelectEf,
+                sw,
+            }),
         }
     }
 
-    fn select_ef(&mut self, ef: [u8; 2], step: &'static str) -> Result<(), CardError> {
-        if self.try_select_ef(ef, step)? {
+    fn select_ef(&mut self, ef: [u8; 2]) -> Result<(), CardError> {
+        if self.try_select_ef(ef)? {
             Ok(())
         } else {
             Err(CardError::Unexpected {
-                step,
+                step: Step::SelectEf,
                 sw: StatusWord::FileNotFound,
             })
+        }
+    }
+
+    /// Notes a count the card reported; returns the counter to act on (a count that rose
+    /// without a correct VERIFY in between is not believed: the lowest one stands).
+    fn note_count(&mut self, r: KeyRef, c: Counter) -> Counter {
+        match c {
+            Counter::Left(n) => {
+                let low = self.lowest_seen.entry(r).or_insert(n);
+                *low = (*low).min(n);
+                Counter::Left(*low)
+            }
+            Counter::Blocked => {
+                self.lowest_seen.insert(r, 0);
+                c
+            }
+            other => other,
         }
     }
 
@@ -391,14 +571,18 @@ impl<'t> MyNumberCard<'t> {
                 | StatusWord::FunctionNotSupported
                 | StatusWord::WrongLength => self.short_query = false,
                 StatusWord::FileNotFound => {}
-                sw => return Ok(Counter::from_query(sw)),
+                sw => {
+                    let c = Counter::from_query(sw, r.max_tries());
+                    return Ok(self.note_count(r, c));
+                }
             }
         }
-        if !self.try_select_ef(r.ef(), "SELECT EF (key reference)")? {
+        if !self.try_select_ef(r.ef())? {
             return Ok(Counter::Absent);
         }
         let sw = self.send(&commands::retry_counter_query())?.sw();
-        Ok(Counter::from_query(sw))
+        let c = Counter::from_query(sw, r.max_tries());
+        Ok(self.note_count(r, c))
     }
 
     /// Reads the four PINs' counters (five references).
@@ -425,48 +609,77 @@ impl<'t> MyNumberCard<'t> {
     /// Checks the guards for one VERIFY of `r`; `Ok` means a VERIFY may be sent now.
     fn guard(&mut self, r: KeyRef, allow_last_try: bool) -> Result<(), CardError> {
         self.select_df(r.applet())?;
-        if !self.try_select_ef(r.ef(), "SELECT EF (key reference)")? {
+        if !self.try_select_ef(r.ef())? {
             return Err(CardError::Absent(r));
         }
         // The counter is read right before every VERIFY, in the same DF and EF.
         let sw = self.send(&commands::retry_counter_query())?.sw();
-        let counter = Counter::from_query(sw);
+        let counter = Counter::from_query(sw, r.max_tries());
+        let counter = self.note_count(r, counter);
         guard_counter(r, counter, allow_last_try, self.verified_ok.contains(&r)).map(|_| ())
     }
 
+    /// The counter the guard would act on now, without sending anything (the lowest count
+    /// seen in this session), for the front end's "last try" confirmation.
+    pub fn lowest_count(&self, r: KeyRef) -> Option<u8> {
+        self.lowest_seen.get(&r).copied()
+    }
+
     /// VERIFY `pin` against `r`, after reading the counter and applying the guards. A wrong
-    /// PIN is `Err(WrongPin)`; it is never retried.
+    /// PIN is `Err(WrongPin)`; it is never retried. An answer that does not say yes or no is
+    /// `Err(VerifyUnknown)`: a try may have been spent.
     pub fn verify(&mut self, r: KeyRef, pin: &Pin, allow_last_try: bool) -> Result<(), CardError> {
         self.guard(r, allow_last_try)?;
-        let sw = self.send(&commands::verify(pin.secret())?)?.sw();
+        let sw = match self.send(&commands::verify(pin.secret())?) {
+            Ok(resp) => resp.sw(),
+            Err(CardError::Transport(e)) if e.may_have_reached_card() => {
+                return Err(CardError::VerifyUnknown {
+                    r,
+                    cause: Lost::Transport(e),
+                })
+            }
+            Err(e) => return Err(e),
+        };
         match sw {
             StatusWord::Success => {
                 self.verified_ok.insert(r);
+                self.lowest_seen.remove(&r);
                 self.last_verified = Some(r);
                 Ok(())
             }
-            StatusWord::RetriesLeft(n) => Err(CardError::WrongPin {
-                r,
-                tries_left: Some(n),
-            }),
+            StatusWord::RetriesLeft(n) => {
+                self.lowest_seen.insert(r, n);
+                Err(CardError::WrongPin {
+                    r,
+                    tries_left: Some(n),
+                })
+            }
             StatusWord::VerificationFailedNoCounter => Err(CardError::WrongPin {
                 r,
                 tries_left: None,
             }),
             StatusWord::ReferenceDataNotUsable | StatusWord::AuthenticationMethodBlocked => {
-                Err(CardError::Blocked(r))
+                Err(CardError::BlockedOnVerify(r))
             }
-            sw => Err(CardError::Unexpected { step: "VERIFY", sw }),
+            sw if card_did_not_act(sw) => Err(CardError::Unexpected {
+                step: Step::Verify,
+                sw,
+            }),
+            sw => Err(CardError::VerifyUnknown {
+                r,
+                cause: Lost::Answer(sw),
+            }),
         }
     }
 
     /// Sends the change command for `r` right after its successful VERIFY (no SELECT
-    /// between): CHANGE REFERENCE DATA, or CHANGE KEY for the juki references.
+    /// between): CHANGE REFERENCE DATA, or CHANGE KEY for the juki references. The outcome
+    /// says what the card may have done; `Err` only when nothing was sent.
     pub fn change_after_verify(
         &mut self,
         r: KeyRef,
         new_pin: &Pin,
-    ) -> Result<RefChange, CardError> {
+    ) -> Result<(RefChange, Option<CardError>), CardError> {
         if self.last_verified != Some(r) {
             // A bug in the caller, caught before anything is sent.
             return Err(CardError::OutOfSequence(r));
@@ -476,16 +689,28 @@ impl<'t> MyNumberCard<'t> {
         } else {
             commands::change_reference_data(new_pin.secret())?
         };
+        let step = Step::change_of(r);
         match self.send(&cmd) {
-            Ok(resp) if resp.sw().is_success() => Ok(RefChange::Changed),
-            Ok(resp) => Ok(RefChange::NotChanged {
-                sw: Some(resp.sw()),
-            }),
-            Err(CardError::Transport(TransportError::CardWasReset)) => {
-                Ok(RefChange::NotChanged { sw: None })
-            }
-            Err(CardError::Transport(_)) => Ok(RefChange::Unknown),
-            Err(e) => Err(e),
+            Ok(resp) if resp.sw().is_success() => Ok((RefChange::Changed, None)),
+            Ok(resp) if card_did_not_act(resp.sw()) => Ok((
+                RefChange::NotChanged(NotChanged::Refused(resp.sw())),
+                Some(CardError::Unexpected {
+                    step,
+                    sw: resp.sw(),
+                }),
+            )),
+            Ok(resp) => Ok((
+                RefChange::Unknown(Unknown::Answer(resp.sw())),
+                Some(CardError::Unexpected {
+                    step,
+                    sw: resp.sw(),
+                }),
+            )),
+            Err(CardError::Transport(e)) if e.may_have_reached_card() => Ok((
+                RefChange::Unknown(Unknown::NoAnswer),
+                Some(CardError::Transport(e)),
+            )),
+            Err(e) => Ok((RefChange::NotChanged(NotChanged::NotSent), Some(e))),
         }
     }
 
@@ -494,31 +719,31 @@ impl<'t> MyNumberCard<'t> {
     /// `Ok(None)` when the EF does not exist.
     pub fn read_der_file(&mut self, ef: [u8; 2]) -> Result<Option<Vec<u8>>, CardError> {
         self.select_df(Applet::Jpki)?;
-        if !self.try_select_ef(ef, "SELECT EF (certificate)")? {
+        if !self.try_select_ef(ef)? {
             return Ok(None);
         }
         let head = self.send(&commands::read_binary(0, 4)?)?;
         if !head.sw().is_success() {
             return Err(CardError::Unexpected {
-                step: "READ BINARY (certificate header)",
+                step: Step::ReadCertificate,
                 sw: head.sw(),
             });
         }
         let total = cert::der_total_len(head.data()).ok_or(CardError::Unexpected {
-            step: "certificate header",
+            step: Step::ReadCertificate,
             sw: StatusWord::IncorrectData,
         })?;
         let mut data = head.into_data();
         while data.len() < total {
             let offset = u16::try_from(data.len()).map_err(|_| CardError::Unexpected {
-                step: "certificate length",
+                step: Step::ReadCertificate,
                 sw: StatusWord::IncorrectData,
             })?;
             let chunk = (total - data.len()).min(256) as u16;
             let r = self.send(&commands::read_binary(offset, chunk)?)?;
             if !r.sw().is_success() || r.data().is_empty() {
                 return Err(CardError::Unexpected {
-                    step: "READ BINARY (certificate)",
+                    step: Step::ReadCertificate,
                     sw: r.sw(),
                 });
             }
@@ -526,6 +751,23 @@ impl<'t> MyNumberCard<'t> {
         }
         data.truncate(total);
         Ok(Some(data))
+    }
+}
+
+impl MyNumberCard<'_> {
+    /// The user-authentication certificate's state as of `today`, read without a PIN (JPKI EF
+    /// `000A`, card doc §5).
+    pub fn auth_certificate_state(
+        &mut self,
+        today: cert::Date,
+    ) -> Result<cert::CertificateState, CardError> {
+        Ok(match self.read_der_file(jpki_ef::AUTH_CERT)? {
+            None => cert::CertificateState::Absent,
+            Some(der) => match cert::not_after(&der) {
+                Some(d) => cert::CertificateState::of(d, today),
+                None => cert::CertificateState::Unreadable,
+            },
+        })
     }
 }
 

@@ -1,30 +1,22 @@
-//! `mynapin verify` and `mynapin change`.
-//!
-//! Order of every operation, in one session on the card (one PC/SC transaction, exclusive):
-//! 1. read the counters of every key reference involved;
-//! 2. refuse a blocked PIN (exit 4), the last try (exit 5, unless `--use-last-try`, then a
-//!    typed confirmation on a terminal) and an unknown count (exit 5);
-//! 3. read the PINs (terminal without echo, or `--pin-stdin` / `--pin-fd`);
-//! 4. normalize and validate them locally (exit 2, nothing sent);
-//! 5. VERIFY (the card layer reads the counter again right before it), never retried;
-//! 6. change each reference; 7. re-read the counters and report per reference.
+//! `mynapin verify` and `mynapin change`: gather the arguments, answer the card session's PIN
+//! requests, and word its typed outcome. The order of the steps and every safety decision
+//! belong to the card layer (`card::session`); nothing here decides what is sent.
 
-use super::error::{card_message, CliError, Entry, Exit};
-use super::guide_text::short_guide;
+use super::error::{stop_message, CliError, Exit};
 use super::lang::Lang;
-use super::output::{emit, emit_json, print_message};
-use super::secret_input::{confirm, PinSource};
-use super::text::{pin_name, pin_short, ref_name, tries};
+use super::output::{emit, emit_json, print_message, say};
+use super::secret_input::{confirm, Input};
+use super::text::{counter_text, pin_name, pin_short, ref_name, tries};
 use super::Ctx;
-use crate::card::{
-    change_pins, guard_counter, CardError, ChangeReport, ChangeRequest, Counter, MyNumberCard,
-    Normalized, Pin, PinState, PinStatus, RefChange, RefOutcome,
+use crate::card::session::{
+    self, ChangeResult, Checked, EntryError, Event, Options, PinRequest, PinSource, Report, Role,
 };
-use crate::layout::{KeyRef, PinId};
+use crate::card::{Counter, NotChanged, PinState, RefChange, Unknown};
+use crate::layout::{KeyRef, PinFormat, PinId};
 use serde::Serialize;
-use std::sync::Mutex;
+use zeroize::Zeroizing;
 
-/// A PIN on the command line.
+/// A PIN on the command line: its name, never its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PinArg {
     /// 利用者証明用電子証明書の暗証番号 (JPKI user authentication, 4 digits).
@@ -57,14 +49,24 @@ pub enum JukiRefArg {
     JukiCommon,
 }
 
+impl From<JukiRefArg> for KeyRef {
+    fn from(r: JukiRefArg) -> KeyRef {
+        match r {
+            JukiRefArg::JukiAp => KeyRef::JukiAp,
+            JukiRefArg::JukiCommon => KeyRef::JukiCommon,
+        }
+    }
+}
+
+/// How PINs are entered, shared by verify and change.
 #[derive(Debug, clap::Args)]
 pub struct SecretArgs {
     /// Read the PINs from standard input, one per line (see the command's help for the
     /// order). / 暗証番号を標準入力から1行ずつ読む
     #[arg(long, conflicts_with = "pin_fd")]
     pub pin_stdin: bool,
-    /// Read the PINs from file descriptor N, one per line. / ファイル記述子 N から読む
-    #[arg(long, value_name = "N")]
+    /// Read the PINs from file descriptor N, one per line (Linux and macOS). / ファイル記述子 N から読む
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=1_048_576))]
     pub pin_fd: Option<u32>,
     /// Allow using the LAST remaining try. A wrong PIN then blocks it. Asks once more on a
     /// terminal. / 最後の1回の使用を許可する
@@ -79,13 +81,13 @@ pub struct SecretArgs {
 /// `mynapin verify`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-With --pin-stdin: one line, the current PIN.
+With --pin-stdin: one line, the PIN.
 Nothing is sent when the PIN is blocked (exit 4), has one try left without --use-last-try
 (exit 5), or is not well-formed (exit 2). A wrong PIN uses one try (exit 3); mynapin never
 retries by itself.")]
 pub struct VerifyArgs {
-    /// Which PIN. / 確認する暗証番号
-    #[arg(value_enum)]
+    /// Which PIN (its name, never its value): auth, sign, kenhojo or juki. / 確認する暗証番号の種類
+    #[arg(value_enum, value_name = "WHICH")]
     pub pin: PinArg,
     #[command(flatten)]
     pub secret: SecretArgs,
@@ -98,7 +100,8 @@ Several PINs: they all get the same new value (residents often keep the three 4-
 the same): `mynapin change auth kenhojo juki`. The signature password has another format
 and is changed on its own.
 
-With --pin-stdin, lines in this order:
+The current PIN is checked on the card before the new one is asked for. With --pin-stdin,
+lines in this order:
   the current PIN of each PIN in the order given (or one line with --same-current),
   the new PIN, the new PIN again.
 Example: printf '1234\\n5678\\n5678\\n' | mynapin --sim-state card.toml change auth --pin-stdin
@@ -108,8 +111,8 @@ changed / not changed / unknown. The residence-registry (juki) PIN is two key re
 (Juki AP and common DF): both are changed, with JICSAP CHANGE KEY (80 32), a command known
 from a single public source.")]
 pub struct ChangeArgs {
-    /// Which PINs. / 変更する暗証番号
-    #[arg(value_enum, required = true, num_args = 1..)]
+    /// Which PINs (their names, never their values): auth, sign, kenhojo, juki. / 変更する暗証番号の種類
+    #[arg(value_enum, required = true, num_args = 1.., value_name = "WHICH")]
     pub pins: Vec<PinArg>,
     /// The PINs share one current value: ask for it once. / 現在の暗証番号が共通
     #[arg(long)]
@@ -118,213 +121,187 @@ pub struct ChangeArgs {
     pub secret: SecretArgs,
 }
 
-/// The change outcomes while a change is under way, for the watchdog's report.
-static PROGRESS: Mutex<Vec<RefOutcome>> = Mutex::new(Vec::new());
-
-/// Lines about a change in progress (empty when none), for the watchdog.
-pub fn progress_lines(lang: Lang) -> Vec<String> {
-    let refs = PROGRESS.lock().map(|p| p.clone()).unwrap_or_default();
-    if refs.is_empty() {
-        return Vec::new();
-    }
-    refs.iter()
-        .map(|(p, r, c)| outcome_line(lang, *p, *r, *c))
-        .collect()
+/// Answers the session's PIN requests from the terminal or a stream.
+struct HostPins<'a> {
+    ctx: &'a Ctx,
+    input: Input,
+    delivered: usize,
 }
 
-fn set_progress(refs: &[RefOutcome]) {
-    if let Ok(mut p) = PROGRESS.lock() {
-        *p = refs.to_vec();
-    }
+/// "the user-authentication PIN", "the signature password" — or several joined.
+fn names(lang: Lang, pins: &[PinId]) -> String {
+    let v: Vec<&str> = pins.iter().map(|p| pin_short(lang, *p)).collect();
+    v.join(lang.t(", ", "、"))
 }
 
-fn refs_of(pin: PinId, only: Option<JukiRefArg>) -> Vec<KeyRef> {
-    match (pin, only) {
-        (PinId::Juki, Some(JukiRefArg::JukiAp)) => vec![KeyRef::JukiAp],
-        (PinId::Juki, Some(JukiRefArg::JukiCommon)) => vec![KeyRef::JukiCommon],
-        _ => pin.refs().to_vec(),
+fn format_hint(lang: Lang, f: PinFormat) -> &'static str {
+    match f {
+        PinFormat::SignPassword => lang.t(
+            "6-16 capital letters and digits",
+            "英大文字と数字で6〜16文字",
+        ),
+        _ => lang.t("4 digits", "数字4桁"),
     }
 }
 
-fn usage(lang: Lang, en: (&str, &str), ja: (&str, &str)) -> CliError {
-    let (what, todo) = if lang == Lang::En { en } else { ja };
-    CliError::Usage {
-        what: what.to_string(),
-        todo: todo.to_string(),
-    }
-}
-
-/// Steps 1–2: read the counters and apply the guards before asking for anything.
-fn precheck(
-    ctx: &Ctx,
-    card: &mut MyNumberCard<'_>,
-    pins: &[PinId],
-    only: Option<JukiRefArg>,
-    use_last_try: bool,
-    source: &PinSource,
-) -> Result<Vec<PinStatus>, CliError> {
-    let lang = ctx.lang;
-    let mut statuses = card.read_pins(pins)?;
-    for s in &mut statuses {
-        let wanted = refs_of(s.pin, only);
-        s.refs.retain(|r| wanted.contains(&r.r));
-    }
-    let mut last_try = Vec::new();
-    for s in &statuses {
-        if let Some(w) = super::status::juki_warning(lang, s) {
-            eprintln!("mynapin: {}{w}", lang.t("warning: ", "注意："));
+fn prompt(lang: Lang, req: &PinRequest) -> String {
+    let one = req.pins.len() == 1;
+    let sign = req.format == PinFormat::SignPassword;
+    let hidden = lang.t(" (input is not shown): ", "（入力は表示されません）：");
+    let what = match (req.role, lang) {
+        (Role::Current, Lang::En) if req.verify_only => pin_name(lang, req.pins[0]).to_string(),
+        (Role::Current, Lang::Ja) if req.verify_only => pin_name(lang, req.pins[0]).to_string(),
+        (Role::Current, Lang::En) if one => {
+            format!("Current {}", pin_short(lang, req.pins[0]))
         }
-        for r in &s.refs {
-            if guard_counter(r.r, r.counter, use_last_try, false)? {
-                last_try.push(r.r);
+        (Role::Current, Lang::Ja) if one => format!("現在の{}", pin_short(lang, req.pins[0])),
+        (Role::Current, Lang::En) => {
+            format!("Current PIN, the same for the {}", names(lang, &req.pins))
+        }
+        (Role::Current, Lang::Ja) => format!("現在の暗証番号（{}で共通）", names(lang, &req.pins)),
+        (Role::New, Lang::En) if one => format!(
+            "New {} ({})",
+            pin_short(lang, req.pins[0]),
+            format_hint(lang, req.format)
+        ),
+        (Role::New, Lang::Ja) if one => format!(
+            "新しい{}（{}）",
+            pin_short(lang, req.pins[0]),
+            format_hint(lang, req.format)
+        ),
+        (Role::New, Lang::En) => format!("New PIN for the {} (4 digits)", names(lang, &req.pins)),
+        (Role::New, Lang::Ja) => format!("{}の新しい暗証番号（数字4桁）", names(lang, &req.pins)),
+        (Role::Confirm, Lang::En) if sign => "New signature password again".to_string(),
+        (Role::Confirm, Lang::Ja) if sign => "新しいパスワード（確認のためもう一度）".to_string(),
+        (Role::Confirm, Lang::En) => "New PIN again".to_string(),
+        (Role::Confirm, Lang::Ja) => "新しい暗証番号（確認のためもう一度）".to_string(),
+    };
+    let tries = match (req.role, req.tries_left, lang) {
+        (Role::Current, Some(n), Lang::En) => {
+            format!(" [{n} {} left]", if n == 1 { "try" } else { "tries" })
+        }
+        (Role::Current, Some(n), Lang::Ja) => format!("［残り{n}回］"),
+        _ => String::new(),
+    };
+    format!("{what}{tries}{hidden}")
+}
+
+impl PinSource for HostPins<'_> {
+    fn ask(&mut self, req: &PinRequest) -> Result<Zeroizing<String>, EntryError> {
+        if !self.input.interactive() {
+            self.ctx.note(
+                "waiting for the PIN on the input",
+                "入力から暗証番号を待っています",
+            );
+        }
+        match self.input.read(&prompt(self.ctx.lang, req), &self.ctx.stop) {
+            Ok(entry) => {
+                self.delivered += 1;
+                Ok(entry)
             }
+            Err(EntryError::Ended { .. }) => Err(EntryError::Ended {
+                got: self.delivered,
+                expected: req.entries_total,
+            }),
+            Err(e) => Err(e),
         }
     }
-    if !last_try.is_empty() && source.interactive() {
-        let names: Vec<&str> = last_try
-            .iter()
-            .map(|r| pin_short(lang, super::text::pin_of_ref(*r)))
-            .collect();
-        let q = match lang {
-            Lang::En => format!(
+
+    fn interactive(&self) -> bool {
+        self.input.interactive()
+    }
+
+    fn confirm_last_try(
+        &mut self,
+        pin: PinId,
+        _r: KeyRef,
+        counter: Counter,
+    ) -> Result<bool, EntryError> {
+        if !self.input.interactive() {
+            // --use-last-try without a terminal: the flag is the confirmation.
+            return Ok(true);
+        }
+        let lang = self.ctx.lang;
+        let q = match (counter, lang) {
+            (Counter::Left(1), Lang::En) => format!(
                 "LAST TRY for the {}: a wrong PIN blocks it. Type YES to continue:",
-                names.join(", ")
+                pin_short(lang, pin)
             ),
-            Lang::Ja => format!(
-                "{}は最後の1回です。間違えるとロックされます。続ける場合は YES と入力してください：",
-                names.join("、")
+            (Counter::Left(1), Lang::Ja) => format!(
+                "{}は最後の1回です。間違えるとロックされます。続ける場合は「はい」または YES と入力してください：",
+                pin_short(lang, pin)
+            ),
+            (_, Lang::En) => format!(
+                "The card does not say how many tries the {} has left: this may be the last one. Type YES to continue:",
+                pin_short(lang, pin)
+            ),
+            (_, Lang::Ja) => format!(
+                "カードが{}の残り回数を返さないため、これが最後の1回かもしれません。続ける場合は「はい」または YES と入力してください：",
+                pin_short(lang, pin)
             ),
         };
-        if !confirm(lang, &q) {
-            return Err(CliError::Declined);
+        confirm(lang, &q, &self.ctx.stop)
+    }
+
+    fn event(&mut self, event: Event) {
+        let lang = self.ctx.lang;
+        match event {
+            Event::Normalized(_, n) => {
+                if n.fullwidth_converted {
+                    say(lang.t(
+                        "full-width characters were converted to ASCII.",
+                        "全角文字を半角に変換しました。",
+                    ));
+                }
+                if n.uppercased {
+                    say(lang.t(
+                        "lower-case letters were converted to upper case (the card stores upper case).",
+                        "小文字を大文字に変換しました（カードには大文字で登録されます）。",
+                    ));
+                }
+            }
+            Event::CurrentAccepted => self.ctx.note(
+                "the current PIN is correct",
+                "現在の暗証番号は正しいことを確認しました",
+            ),
+            Event::ConfirmationMismatch { attempt, of } => say(&match lang {
+                Lang::En => format!(
+                    "the two entries of the new PIN differ; nothing was changed. Type them again ({} of {of}).",
+                    attempt + 1
+                ),
+                Lang::Ja => format!(
+                    "新しい暗証番号の1回目と2回目が一致しません。何も変更していません。もう一度入力してください（{}/{of}回目）。",
+                    attempt + 1
+                ),
+            }),
+            Event::Changing(r) => self.ctx.note(
+                &format!("changing {}", r.id()),
+                &format!("{} を変更しています", r.id()),
+            ),
+            Event::CopiesDisagree { first, second } => say(&juki_disagree(lang, first, second)),
         }
     }
-    Ok(statuses)
 }
 
-fn prompt_current(lang: Lang, pin: PinId) -> String {
+/// The warning for a juki PIN whose two references report different counts.
+pub fn juki_disagree(lang: Lang, first: Counter, second: Counter) -> String {
+    let t = |r: KeyRef, c: Counter| format!("{} {}", ref_name(lang, r), counter_text(r, c));
+    let parts = [t(KeyRef::JukiAp, first), t(KeyRef::JukiCommon, second)];
     match lang {
-        Lang::En => format!("Current {}", pin_name(lang, pin)),
-        Lang::Ja => format!("現在の{}", pin_name(lang, pin)),
+        Lang::En => format!(
+            "warning: the two copies of the residence registry PIN report different counts ({}). The lower one counts. A change with mynapin sets both.",
+            parts.join(", ")
+        ),
+        Lang::Ja => format!(
+            "注意：住民基本台帳用暗証番号の2か所の登録で残り回数が異なります（{}）。少ない方を基準にしてください。mynapin で変更すると両方が変更されます。",
+            parts.join("、")
+        ),
     }
 }
 
-fn read_pin(
-    ctx: &Ctx,
-    source: &mut PinSource,
-    pin: PinId,
-    entry: Entry,
-    prompt: &str,
-) -> Result<Pin, CliError> {
-    let raw = source.read(ctx.lang, prompt)?;
-    let (p, norm) =
-        Pin::parse(pin.format(), &raw).map_err(|err| CliError::InvalidPin { pin, entry, err })?;
-    say_normalized(ctx.lang, norm);
-    Ok(p)
-}
-
-fn say_normalized(lang: Lang, n: Normalized) {
-    if n.fullwidth_converted {
-        eprintln!(
-            "mynapin: {}",
-            lang.t(
-                "full-width characters were converted to ASCII.",
-                "全角文字を半角に変換しました。"
-            )
-        );
-    }
-    if n.uppercased {
-        eprintln!(
-            "mynapin: {}",
-            lang.t(
-                "lower-case letters were converted to upper case (the card stores upper case).",
-                "小文字を大文字に変換しました（カードには大文字で登録されます）。"
-            )
-        );
-    }
-}
-
-#[derive(Serialize)]
-struct VerifyJson {
-    schema: &'static str,
-    pin: &'static str,
-    result: &'static str,
-    refs: Vec<RefCountJson>,
-}
-
-#[derive(Serialize)]
-struct RefCountJson {
-    id: &'static str,
-    retries_left: Option<u8>,
-    state: PinState,
-}
-
-/// `mynapin verify PIN`.
-pub fn verify(ctx: &Ctx, args: &VerifyArgs) -> Result<Exit, CliError> {
-    let lang = ctx.lang;
-    let pin = PinId::from(args.pin);
-    check_only_ref(lang, &[pin], args.secret.only_ref)?;
-    let mut source = PinSource::new(lang, args.secret.pin_stdin, args.secret.pin_fd)?;
-    let after = ctx.with_card(|card| {
-        precheck(
-            ctx,
-            card,
-            &[pin],
-            args.secret.only_ref,
-            args.secret.use_last_try,
-            &source,
-        )?;
-        let current = read_pin(
-            ctx,
-            &mut source,
-            pin,
-            Entry::Current,
-            &prompt_current(lang, pin),
-        )?;
-        for r in refs_of(pin, args.secret.only_ref) {
-            card.verify(r, &current, args.secret.use_last_try)?;
-        }
-        let mut after = card.read_pins(&[pin])?;
-        let wanted = refs_of(pin, args.secret.only_ref);
-        after[0].refs.retain(|r| wanted.contains(&r.r));
-        Ok(after.remove(0))
-    })?;
-    if ctx.json {
-        emit_json(&VerifyJson {
-            schema: "mynapin.verify.v1",
-            pin: pin.id(),
-            result: "correct",
-            refs: after
-                .refs
-                .iter()
-                .map(|r| RefCountJson {
-                    id: r.r.id(),
-                    retries_left: r.counter.retries_left(),
-                    state: r.counter.state(),
-                })
-                .collect(),
-        });
-    } else {
-        emit(&match lang {
-            Lang::En => format!(
-                "Correct: the {} is right. Tries left: {}.",
-                pin_short(lang, pin),
-                tries(after.retries_left(), pin.max_tries(), after.state())
-            ),
-            Lang::Ja => format!(
-                "正しい{}です。残り回数：{}。",
-                pin_short(lang, pin),
-                tries(after.retries_left(), pin.max_tries(), after.state())
-            ),
-        });
-    }
-    Ok(Exit::Success)
-}
-
-fn check_only_ref(lang: Lang, pins: &[PinId], only: Option<JukiRefArg>) -> Result<(), CliError> {
-    if only.is_some() && pins != [PinId::Juki] {
-        return Err(usage(
-            lang,
+fn options(ctx: &Ctx, secret: &SecretArgs, pins: &[PinId]) -> Result<Options, CliError> {
+    if secret.only_ref.is_some() && pins != [PinId::Juki] {
+        return Err(ctx.usage(
             (
                 "--only-ref applies to the juki PIN alone.",
                 "Use it as: mynapin change juki --only-ref juki-common",
@@ -335,7 +312,157 @@ fn check_only_ref(lang: Lang, pins: &[PinId], only: Option<JukiRefArg>) -> Resul
             ),
         ));
     }
-    Ok(())
+    Ok(Options {
+        allow_last_try: secret.use_last_try,
+        only: secret.only_ref.map(KeyRef::from),
+        ..Options::default()
+    })
+}
+
+fn input(ctx: &Ctx, secret: &SecretArgs) -> Result<Input, CliError> {
+    Input::new(ctx.lang, secret.pin_stdin, secret.pin_fd).map_err(|e| CliError::Usage {
+        what: e.0,
+        todo: ctx
+            .lang
+            .t(
+                "Give the PINs on standard input with --pin-stdin, or run it in a terminal. Nothing was sent to the card.",
+                "--pin-stdin で標準入力から渡すか、端末から実行してください。カードには何も送っていません。",
+            )
+            .to_string(),
+    })
+}
+
+#[derive(Serialize)]
+struct VerifyJson {
+    schema: &'static str,
+    pin: &'static str,
+    result: &'static str,
+    refs: Vec<RefJson>,
+}
+
+#[derive(Serialize)]
+struct RefJson {
+    pin: &'static str,
+    id: &'static str,
+    /// `not_sent`, `correct`, `wrong`, `unknown` (a try may have been spent).
+    checked: &'static str,
+    /// `changed`, `not_changed`, `unknown` (change only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'static str>,
+    /// Which value the reference holds now: `new`, `old`, `unknown` (change only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    holds: Option<&'static str>,
+    /// The card's answer to the change, when it was not `90 00`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sw: Option<String>,
+    retries_left: Option<u8>,
+    state: Option<PinState>,
+}
+
+fn checked_id(c: Checked) -> &'static str {
+    match c {
+        Checked::NotSent => "not_sent",
+        Checked::Correct => "correct",
+        Checked::Wrong { .. } => "wrong",
+        Checked::Unknown => "unknown",
+    }
+}
+
+fn ref_json(r: &session::RefReport, change: bool) -> RefJson {
+    let counter = r.after.or(match r.checked {
+        Checked::Wrong { tries_left } => tries_left.map(|n| {
+            if n == 0 {
+                Counter::Blocked
+            } else {
+                Counter::Left(n)
+            }
+        }),
+        _ => r.before,
+    });
+    RefJson {
+        pin: r.pin.id(),
+        id: r.r.id(),
+        checked: checked_id(r.checked),
+        outcome: change.then_some(match r.change {
+            RefChange::Changed => "changed",
+            RefChange::NotChanged(_) => "not_changed",
+            RefChange::Unknown(_) => "unknown",
+        }),
+        holds: change.then_some(match r.change {
+            RefChange::Changed => "new",
+            RefChange::NotChanged(_) => "old",
+            RefChange::Unknown(_) => "unknown",
+        }),
+        sw: match r.change {
+            RefChange::NotChanged(NotChanged::Refused(sw))
+            | RefChange::Unknown(Unknown::Answer(sw)) => Some(sw.to_string()),
+            _ => None,
+        },
+        retries_left: counter.and_then(Counter::retries_left),
+        state: counter.map(Counter::state),
+    }
+}
+
+/// `mynapin verify WHICH`.
+pub fn verify(ctx: &Ctx, args: &VerifyArgs) -> Result<Exit, CliError> {
+    let lang = ctx.lang;
+    let pin = PinId::from(args.pin);
+    let opts = options(ctx, &args.secret, &[pin])?;
+    let mut host = HostPins {
+        ctx,
+        input: input(ctx, &args.secret)?,
+        delivered: 0,
+    };
+    let report = ctx.with_card(|card| Ok(session::verify(card, pin, opts, &mut host)))?;
+    if let Some(stop) = &report.stop {
+        return Ok(report_stop(ctx, stop, &report, false));
+    }
+    if ctx.json {
+        emit_json(&VerifyJson {
+            schema: "mynapin.verify.v1",
+            pin: pin.id(),
+            result: "correct",
+            refs: report.refs.iter().map(|r| ref_json(r, false)).collect(),
+        });
+    } else {
+        let after: Vec<Counter> = report.refs.iter().filter_map(|r| r.after).collect();
+        let left = after.iter().filter_map(|c| c.retries_left()).min();
+        let state = after
+            .iter()
+            .map(|c| c.state())
+            .min()
+            .unwrap_or(PinState::Unknown);
+        emit(&match lang {
+            Lang::En => format!(
+                "Correct: the {} is right. Tries left: {}.",
+                pin_short(lang, pin),
+                tries(left, pin.max_tries(), state)
+            ),
+            Lang::Ja => format!(
+                "正しい{}です。残り回数：{}。",
+                pin_short(lang, pin),
+                tries(left, pin.max_tries(), state)
+            ),
+        });
+    }
+    Ok(Exit::Success)
+}
+
+/// Prints the message for a stop (stderr; with --json a `mynapin.error.v1` object) and
+/// returns its exit code.
+fn report_stop(ctx: &Ctx, stop: &session::Stop, report: &Report, change: bool) -> Exit {
+    let m = stop_message(ctx.lang, stop, report);
+    if !change {
+        print_message(ctx.lang, &m.what, &m.todo);
+        if ctx.json {
+            super::output::emit_error_json(&m, &report_refs_json(report, false));
+        }
+    }
+    m.exit
+}
+
+fn report_refs_json(report: &Report, change: bool) -> Vec<RefJson> {
+    report.refs.iter().map(|r| ref_json(r, change)).collect()
 }
 
 #[derive(Serialize)]
@@ -343,21 +470,9 @@ struct ChangeJson {
     schema: &'static str,
     /// `changed`, `not_changed`, `partial`, `unknown`.
     result: &'static str,
-    refs: Vec<RefOutcomeJson>,
+    refs: Vec<RefJson>,
     notes: Vec<String>,
     error: Option<ErrorJson>,
-}
-
-#[derive(Serialize)]
-struct RefOutcomeJson {
-    pin: &'static str,
-    id: &'static str,
-    /// `changed`, `not_changed`, `unknown`.
-    outcome: &'static str,
-    /// Which value the reference holds now: `new`, `old`, `unknown`.
-    holds: &'static str,
-    retries_left: Option<u8>,
-    state: Option<PinState>,
 }
 
 #[derive(Serialize)]
@@ -365,31 +480,57 @@ struct ErrorJson {
     kind: &'static str,
     exit_code: u8,
     message: String,
+    todo: Vec<String>,
 }
 
-fn outcome_line(lang: Lang, pin: PinId, r: KeyRef, c: RefChange) -> String {
-    let place = format!("{} — {}", pin_short(lang, pin), ref_name(lang, r));
-    match (c, lang) {
-        (RefChange::Changed, Lang::En) => format!("{place}: CHANGED (holds the new PIN)"),
-        (RefChange::Changed, Lang::Ja) => format!("{place}：変更済み（新しい暗証番号）"),
-        (RefChange::NotChanged { .. }, Lang::En) => {
-            format!("{place}: not changed (holds the old PIN)")
+fn outcome_line(lang: Lang, r: &session::RefReport) -> String {
+    let place = format!("{} — {}", pin_short(lang, r.pin), ref_name(lang, r.r));
+    let what = match (r.change, lang) {
+        (RefChange::Changed, Lang::En) => "CHANGED (holds the new PIN)".to_string(),
+        (RefChange::Changed, Lang::Ja) => "変更済み（新しい暗証番号）".to_string(),
+        (RefChange::NotChanged(NotChanged::NotSent), Lang::En) => {
+            "not changed (holds the old PIN; no change command was sent)".to_string()
         }
-        (RefChange::NotChanged { .. }, Lang::Ja) => {
-            format!("{place}：未変更（元の暗証番号のまま）")
+        (RefChange::NotChanged(NotChanged::NotSent), Lang::Ja) => {
+            "未変更（元の暗証番号のまま。変更の命令は送っていません）".to_string()
         }
-        (RefChange::Unknown, Lang::En) => {
-            format!("{place}: UNKNOWN (the card stopped answering during the change: it holds the old or the new PIN)")
+        (RefChange::NotChanged(NotChanged::Refused(sw)), Lang::En) => format!(
+            "not changed (the card refused it with {sw}: {}; holds the old PIN)",
+            super::text::sw_meaning(lang, sw)
+        ),
+        (RefChange::NotChanged(NotChanged::Refused(sw)), Lang::Ja) => format!(
+            "未変更（カードが {sw}（{}）で拒否しました。元の暗証番号のまま）",
+            super::text::sw_meaning(lang, sw)
+        ),
+        (RefChange::Unknown(Unknown::Answer(sw)), Lang::En) => format!(
+            "UNKNOWN (the card answered {sw}: {}, which does not rule out that it changed it: it holds the old or the new PIN)",
+            super::text::sw_meaning(lang, sw)
+        ),
+        (RefChange::Unknown(Unknown::Answer(sw)), Lang::Ja) => format!(
+            "不明（カードの応答 {sw}（{}）では変更されたかどうか分かりません。元か新しい暗証番号のどちらかです）",
+            super::text::sw_meaning(lang, sw)
+        ),
+        (RefChange::Unknown(Unknown::NoAnswer), Lang::En) => {
+            "UNKNOWN (the card's answer to the change was lost: it holds the old or the new PIN)".to_string()
         }
-        (RefChange::Unknown, Lang::Ja) => {
-            format!("{place}：不明（変更中にカードの応答が途絶えました。元か新しい暗証番号のどちらかです）")
+        (RefChange::Unknown(Unknown::NoAnswer), Lang::Ja) => {
+            "不明（変更の命令への応答が途絶えました。元か新しい暗証番号のどちらかです）".to_string()
         }
-    }
+    };
+    let checked = match (r.checked, lang) {
+        (Checked::Wrong { .. }, Lang::En) => " — its current PIN was WRONG: one try used",
+        (Checked::Wrong { .. }, Lang::Ja) => "。現在の暗証番号が違いました（1回減りました）",
+        (Checked::Unknown, Lang::En) => {
+            " — a try may have been used (the VERIFY's answer was lost)"
+        }
+        (Checked::Unknown, Lang::Ja) => "。照合の応答が得られず、1回減った可能性があります",
+        _ => "",
+    };
+    format!("{place}: {what}{checked}")
 }
 
-/// `mynapin change PIN…`.
+/// `mynapin change WHICH…`.
 pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
-    let lang = ctx.lang;
     let mut pins: Vec<PinId> = Vec::new();
     for p in &args.pins {
         let p = PinId::from(*p);
@@ -398,8 +539,7 @@ pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
         }
     }
     if pins.contains(&PinId::Sign) && pins.len() > 1 {
-        return Err(usage(
-            lang,
+        return Err(ctx.usage(
             (
                 "The signature password cannot share a new value with the 4-digit PINs.",
                 "Change it on its own: mynapin change sign",
@@ -410,195 +550,90 @@ pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
             ),
         ));
     }
-    check_only_ref(lang, &pins, args.secret.only_ref)?;
-    let mut source = PinSource::new(lang, args.secret.pin_stdin, args.secret.pin_fd)?;
-    let only = args.secret.only_ref;
-
-    let outcome = ctx.with_card(|card| {
-        precheck(ctx, card, &pins, only, args.secret.use_last_try, &source)?;
-        // Step 3–4: read and validate every entry before anything is sent.
-        let mut currents: Vec<Pin> = Vec::new();
-        if args.same_current || pins.len() == 1 {
-            let prompt = if pins.len() == 1 {
-                prompt_current(lang, pins[0])
-            } else {
-                lang.t(
-                    "Current PIN (the same for all)",
-                    "現在の暗証番号（すべて共通）",
-                )
-                .to_string()
-            };
-            let p = read_pin(ctx, &mut source, pins[0], Entry::Current, &prompt)?;
-            currents.extend(std::iter::repeat_n(p, pins.len()));
-        } else {
-            for &pin in &pins {
-                currents.push(read_pin(
-                    ctx,
-                    &mut source,
-                    pin,
-                    Entry::Current,
-                    &prompt_current(lang, pin),
-                )?);
-            }
-        }
-        let new_prompt = match lang {
-            Lang::En => format!(
-                "New {}",
-                if pins.len() == 1 {
-                    pin_name(lang, pins[0])
-                } else {
-                    "PIN (4 digits)"
-                }
-            ),
-            Lang::Ja => format!(
-                "新しい{}",
-                if pins.len() == 1 {
-                    pin_name(lang, pins[0])
-                } else {
-                    "暗証番号（数字4桁）"
-                }
-            ),
-        };
-        let new = read_pin(ctx, &mut source, pins[0], Entry::New, &new_prompt)?;
-        let again_prompt = lang.t("New PIN again", "新しい暗証番号（確認のためもう一度）");
-        let again = read_pin(ctx, &mut source, pins[0], Entry::New, again_prompt)
-            .map_err(|_| CliError::ConfirmationMismatch)?;
-        if !new.ct_eq(&again) {
-            return Err(CliError::ConfirmationMismatch);
-        }
-        drop(again);
-        for (pin, current) in pins.iter().zip(&currents) {
-            if new.ct_eq(current) {
-                return Err(CliError::SameAsCurrent(*pin));
-            }
-        }
-        // Steps 5–6.
-        let requests: Vec<ChangeRequest<'_>> = pins
-            .iter()
-            .zip(&currents)
-            .map(|(pin, current)| ChangeRequest {
-                pin: *pin,
-                current,
-                new: &new,
-                only: only.map(|_| refs_of(*pin, only)[0]),
-            })
-            .collect();
-        ctx.note("verifying and changing", "照合と変更を行っています");
-        let report = change_pins(card, &requests, args.secret.use_last_try, &mut |p| {
-            set_progress(p)
-        });
-        // Step 7: re-read the counters (if the card is still there).
-        let after = card.read_pins(&pins).ok();
-        Ok((report, after))
-    })?;
-    let (report, after) = outcome;
-    set_progress(&[]);
-    Ok(print_change(ctx, &pins, report, after.as_deref()))
+    let mut opts = options(ctx, &args.secret, &pins)?;
+    opts.same_current = args.same_current;
+    let mut host = HostPins {
+        ctx,
+        input: input(ctx, &args.secret)?,
+        delivered: 0,
+    };
+    let report = ctx.with_card(|card| Ok(session::change(card, &pins, opts, &mut host)))?;
+    Ok(print_change(ctx, &pins, &report))
 }
 
-fn print_change(
-    ctx: &Ctx,
-    pins: &[PinId],
-    report: ChangeReport,
-    after: Option<&[PinStatus]>,
-) -> Exit {
+fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report) -> Exit {
     let lang = ctx.lang;
-    let counter_of = |r: KeyRef| {
-        after.and_then(|a| {
-            a.iter()
-                .flat_map(|p| p.refs.iter())
-                .find(|s| s.r == r)
-                .map(|s| s.counter)
-        })
-    };
-    let any_changed = report.refs.iter().any(|(_, _, c)| *c == RefChange::Changed);
-    let any_unknown = report.refs.iter().any(|(_, _, c)| *c == RefChange::Unknown);
-    let result = if report.all_changed() {
-        "changed"
-    } else if any_unknown {
-        "unknown"
-    } else if any_changed {
-        "partial"
-    } else {
-        "not_changed"
-    };
+    let result = report.change_result();
     let mut notes = Vec::new();
-    if pins.contains(&PinId::Juki) && report.refs.iter().any(|(_, r, _)| r.is_juki()) {
+    if pins.contains(&PinId::Juki) && report.refs.iter().any(|r| r.r.is_juki()) && ctx.verbose > 0 {
         notes.push(
             lang.t(
                 "The residence-registry PIN is stored twice on the card (Juki AP and common DF); mynapin changes each copy with JICSAP CHANGE KEY (80 32), a card command known from a single public source.",
-                "住民基本台帳用暗証番号はカード内に2か所（住基APと共通AP）に登録されています。mynapin はそれぞれを JICSAP CHANGE KEY（80 32）で変更します。このコマンドの公開情報は1件だけです。",
+                "住民基本台帳用暗証番号はカード内の2か所に登録されています。mynapin はそれぞれを JICSAP CHANGE KEY（80 32）で変更します。このカードコマンドの公開情報は1件だけです。",
             )
             .to_string(),
         );
     }
-    let error_msg = report.error.as_ref().map(|e| card_message(lang, e));
-    let mut exit = match (&error_msg, result) {
-        (None, "changed") => Exit::Success,
-        (_, "partial" | "unknown") => Exit::Failure,
+    if matches!(result, ChangeResult::Partial | ChangeResult::Unknown) {
+        notes.extend(partial_advice(lang, report));
+    }
+    let message = report.stop.as_ref().map(|s| stop_message(lang, s, report));
+    let exit = match (&message, result) {
+        (None, ChangeResult::Changed) => Exit::Success,
+        (Some(m), _) if m.exit.is_signal() => m.exit,
+        (_, ChangeResult::Partial | ChangeResult::Unknown) => Exit::Failure,
         (Some(m), _) => m.exit,
         (None, _) => Exit::Failure,
     };
-    if result == "partial" || result == "unknown" {
-        exit = Exit::Failure;
-        notes.extend(partial_advice(lang, &report));
-    }
     if ctx.json {
         emit_json(&ChangeJson {
             schema: "mynapin.change.v1",
-            result,
-            refs: report
-                .refs
-                .iter()
-                .map(|(p, r, c)| {
-                    let counter = counter_of(*r);
-                    RefOutcomeJson {
-                        pin: p.id(),
-                        id: r.id(),
-                        outcome: match c {
-                            RefChange::Changed => "changed",
-                            RefChange::NotChanged { .. } => "not_changed",
-                            RefChange::Unknown => "unknown",
-                        },
-                        holds: match c {
-                            RefChange::Changed => "new",
-                            RefChange::NotChanged { .. } => "old",
-                            RefChange::Unknown => "unknown",
-                        },
-                        retries_left: counter.and_then(Counter::retries_left),
-                        state: counter.map(Counter::state),
-                    }
-                })
-                .collect(),
+            result: match result {
+                ChangeResult::Changed => "changed",
+                ChangeResult::NotChanged => "not_changed",
+                ChangeResult::Partial => "partial",
+                ChangeResult::Unknown => "unknown",
+            },
+            refs: report_refs_json(report, true),
             notes: notes.clone(),
-            error: error_msg.as_ref().map(|m| ErrorJson {
+            error: message.as_ref().map(|m| ErrorJson {
                 kind: m.kind,
                 exit_code: exit as u8,
                 message: m.what.clone(),
+                todo: m.todo.clone(),
             }),
         });
     } else {
         let head = match (result, lang) {
-            ("changed", Lang::En) => "PIN change DONE.",
-            ("changed", Lang::Ja) => "暗証番号の変更が完了しました。",
-            ("not_changed", Lang::En) => "PIN change NOT done: nothing was changed.",
-            ("not_changed", Lang::Ja) => "暗証番号は変更されていません。",
-            ("partial", Lang::En) => {
+            (ChangeResult::Changed, Lang::En) if pins == [PinId::Sign] => {
+                "Signature password change DONE."
+            }
+            (ChangeResult::Changed, Lang::Ja) if pins == [PinId::Sign] => {
+                "パスワードの変更が完了しました。"
+            }
+            (ChangeResult::Changed, Lang::En) => "PIN change DONE.",
+            (ChangeResult::Changed, Lang::Ja) => "暗証番号の変更が完了しました。",
+            (ChangeResult::NotChanged, Lang::En) => "PIN change NOT done: nothing was changed.",
+            (ChangeResult::NotChanged, Lang::Ja) => "暗証番号は変更されていません。",
+            (ChangeResult::Partial, Lang::En) => {
                 "PIN change NOT complete: some references were changed, others not."
             }
-            ("partial", Lang::Ja) => "暗証番号の変更は完了していません（一部だけ変更されました）。",
-            (_, Lang::En) => "PIN change outcome UNKNOWN for some references.",
-            (_, Lang::Ja) => "一部の参照で変更の結果が不明です。",
+            (ChangeResult::Partial, Lang::Ja) => {
+                "暗証番号の変更は完了していません（一部だけ変更されました）。"
+            }
+            (ChangeResult::Unknown, Lang::En) => "PIN change outcome UNKNOWN for some references.",
+            (ChangeResult::Unknown, Lang::Ja) => "一部の登録で変更の結果が不明です。",
         };
         emit(head);
-        for (p, r, c) in &report.refs {
-            let counter = counter_of(*r);
-            let t = counter
-                .map(|c| tries(c.retries_left(), r.max_tries(), c.state()))
-                .unwrap_or_else(|| "?".into());
+        for r in &report.refs {
+            let counter = r.after.or(r.before);
+            let t = match (r.after, counter) {
+                (Some(c), _) => counter_text(r.r, c),
+                _ => "?".into(),
+            };
             emit(&format!(
                 "  {}  [{} {t}]",
-                outcome_line(lang, *p, *r, *c),
+                outcome_line(lang, r),
                 lang.t("tries", "残り")
             ));
         }
@@ -606,41 +641,34 @@ fn print_change(
             emit(&format!("  {n}"));
         }
     }
-    if let Some(m) = error_msg {
-        let mut todo = m.todo.clone();
-        if let Some(CardError::Blocked(r)) = &report.error {
-            todo = short_guide(lang, super::text::pin_of_ref(*r), after);
-        }
-        print_message(lang, &m.what, &todo);
+    if let Some(m) = message {
+        print_message(lang, &m.what, &m.todo);
     }
     exit
 }
 
 /// Exactly what to do after a change that stopped half-way.
-fn partial_advice(lang: Lang, report: &ChangeReport) -> Vec<String> {
+fn partial_advice(lang: Lang, report: &Report) -> Vec<String> {
     let mut out = Vec::new();
-    for (pin, r, c) in &report.refs {
-        let only = match r {
+    for r in &report.refs {
+        let only = match r.r {
             KeyRef::JukiAp => " --only-ref juki-ap",
             KeyRef::JukiCommon => " --only-ref juki-common",
             _ => "",
         };
-        match (c, lang) {
-            (RefChange::NotChanged { .. }, Lang::En) => out.push(format!(
-                "To finish: mynapin change {}{only} (current = the OLD PIN, new = the NEW PIN).",
-                pin.id()
+        let pin = r.pin.id();
+        match (r.change, lang) {
+            (RefChange::NotChanged(_), Lang::En) => out.push(format!(
+                "To finish: mynapin change {pin}{only} (current = the OLD PIN, new = the NEW PIN)."
             )),
-            (RefChange::NotChanged { .. }, Lang::Ja) => out.push(format!(
-                "完了させるには：mynapin change {}{only}（現在＝元の暗証番号、新しい＝新しい暗証番号）",
-                pin.id()
+            (RefChange::NotChanged(_), Lang::Ja) => out.push(format!(
+                "完了させるには：mynapin change {pin}{only}（現在＝元の暗証番号、新しい＝新しい暗証番号）"
             )),
-            (RefChange::Unknown, Lang::En) => out.push(format!(
-                "To find out without guessing twice: mynapin verify {}{only} with the NEW PIN (a wrong answer costs one try and means the OLD PIN is still set).",
-                pin.id()
+            (RefChange::Unknown(_), Lang::En) => out.push(format!(
+                "To find out without guessing twice: mynapin verify {pin}{only} with the NEW PIN (a wrong answer costs one try and means the OLD PIN is still set)."
             )),
-            (RefChange::Unknown, Lang::Ja) => out.push(format!(
-                "確認方法：mynapin verify {}{only} で新しい暗証番号を入力してください（違っていれば1回減り、元の暗証番号のままという意味です）。",
-                pin.id()
+            (RefChange::Unknown(_), Lang::Ja) => out.push(format!(
+                "確認方法：mynapin verify {pin}{only} で新しい暗証番号を入力してください（違っていれば1回減り、元の暗証番号のままという意味です）。"
             )),
             _ => {}
         }

@@ -5,8 +5,7 @@ use super::lang::Lang;
 use super::output::{emit, emit_json};
 use super::text::sanitize;
 use super::Ctx;
-use crate::card::{CardError, MyNumberCard};
-use crate::transport::{pcsc, TransportError};
+use crate::card::probe::{probe_readers, Found};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -92,7 +91,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     }
 
     // 1. pcscd.
-    let pcsc_ctx = match pcsc::context() {
+    let probes = match probe_readers(ctx.timeout) {
         Ok(c) => {
             findings.push(Finding {
                 check: "pcscd",
@@ -168,10 +167,9 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
         });
     }
 
-    // 3. Readers and cards.
-    if let Some(pcsc_ctx) = &pcsc_ctx {
-        let readers = pcsc::readers_of(pcsc_ctx).unwrap_or_default();
-        if readers.is_empty() {
+    // 3. Readers and cards (the same probe as `mynapin readers`).
+    if let Some(probes) = &probes {
+        if probes.is_empty() {
             findings.push(Finding {
                 check: "readers",
                 ok: false,
@@ -182,70 +180,50 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
                 )),
             });
         }
-        for info in &readers {
-            let name = sanitize(&info.name);
-            let (ok, detail, fix) = if !info.card_present {
-                (
+        for p in probes {
+            let name = sanitize(&p.name);
+            let (ok, detail, fix) = match &p.found {
+                Found::Empty => (
                     false,
                     format!("{name}: {}", l("no card", "カードなし")),
                     Some(l(
                         "Put the My Number card on this reader.",
                         "このリーダーにマイナンバーカードを置いてください。",
                     )),
-                )
-            } else {
-                match pcsc::with_named_card(pcsc_ctx, &info.name, |t| {
-                    MyNumberCard::open(t).map(|_| ())
-                }) {
-                    Ok(Ok(())) => (
-                        true,
-                        format!(
-                            "{name}: {}",
-                            l(
-                                "My Number card readable",
-                                "マイナンバーカードを読み取れます"
-                            )
-                        ),
-                        None,
+                ),
+                Found::MyNumberCard { .. } => (
+                    true,
+                    format!(
+                        "{name}: {}",
+                        l("My Number card readable", "マイナンバーカードを読み取れます")
                     ),
-                    Ok(Err(CardError::NotMyNumberCard(k))) => (
-                        false,
-                        format!("{name}: {}", super::text::card_kind(lang, &k)),
-                        Some(l(
-                            "Put a My Number card on the reader.",
-                            "マイナンバーカードを置いてください。",
-                        )),
-                    ),
-                    Err(TransportError::CardInUse) => (
-                        false,
-                        format!(
-                            "{name}: {}",
-                            l(
-                                "the card is in use by another program",
-                                "カードは別のプログラムが使用中です"
-                            )
-                        ),
-                        Some(l(
-                            "Close other programs that use the card and run mynapin doctor again.",
-                            "カードを使う他のプログラムを閉じて、もう一度実行してください。",
-                        )),
-                    ),
-                    Ok(Err(e)) => {
-                        let m = super::error::card_message(lang, &e);
-                        (
-                            false,
-                            format!("{name}: {}", m.what),
-                            m.todo.first().cloned(),
+                    None,
+                ),
+                Found::NotMyNumberCard(k) => (
+                    false,
+                    format!("{name}: {}", super::text::card_kind(lang, k)),
+                    Some(l(
+                        "Put a My Number card on the reader.",
+                        "マイナンバーカードを置いてください。",
+                    )),
+                ),
+                Found::InUse => (
+                    false,
+                    format!(
+                        "{name}: {}",
+                        l(
+                            "the card is in use by another program",
+                            "カードは別のプログラムが使用中です"
                         )
-                    }
-                    Err(e) => {
-                        let m = super::error::card_message(lang, &CardError::Transport(e));
-                        (
-                            false,
-                            format!("{name}: {}", m.what),
-                            m.todo.first().cloned(),
-                        )
-                    }
+                    ),
+                    Some(l(
+                        "Close other programs that use the card (the JPKI client software, browsers signing in with the card) and run mynapin doctor again.",
+                        "カードを使う他のプログラム（JPKI利用者クライアントソフト、カードでログイン中のブラウザなど）を閉じて、もう一度実行してください。",
+                    )),
+                ),
+                Found::Unreadable(e) => {
+                    let m = super::error::card_message(lang, e);
+                    (false, format!("{name}: {}", m.what), m.todo.first().cloned())
                 }
             };
             readable |= ok;

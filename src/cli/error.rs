@@ -1,10 +1,13 @@
-//! Every failure → a documented exit code, a "what happened" line and a "what to do" line.
+//! Every failure → a documented exit code, a "what happened" line and "what to do" lines,
+//! each saying what is known: whether anything was sent, whether a try was spent, which key
+//! reference holds which PIN.
 
 use super::guide_text;
 use super::lang::Lang;
-use super::text::{card_kind, format_rule, pin_of_ref, pin_short, sanitize};
-use crate::card::{CardError, PinError};
-use crate::layout::{KeyRef, PinId};
+use super::text::{card_kind, format_rule, pin_of_ref, pin_short, ref_name, sanitize, sw_meaning};
+use crate::card::session::{Checked, EntryError, Report, Role, Stop};
+use crate::card::{CardError, Lost, PinError, Step};
+use crate::layout::{Applet, KeyRef, PinId};
 use crate::sim::{FixtureError, StateError};
 use crate::transport::TransportError;
 
@@ -25,15 +28,26 @@ pub enum Exit {
     Refused = 5,
     /// 6: no reader, no card, not a My Number card, or PC/SC failure.
     NoCard = 6,
+    /// 130: interrupted by Ctrl-C (SIGINT); the report says what was done.
+    Interrupted = 130,
+    /// 143: stopped by SIGTERM; the report says what was done.
+    Terminated = 143,
 }
 
-/// Which entry of a PIN was invalid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
-    /// The current PIN.
-    Current,
-    /// The new PIN.
-    New,
+impl Exit {
+    /// The exit code for a stop by `signal`.
+    pub fn from_signal(signal: i32) -> Exit {
+        if signal == 15 {
+            Exit::Terminated
+        } else {
+            Exit::Interrupted
+        }
+    }
+
+    /// True for the codes of a stop by a signal.
+    pub fn is_signal(self) -> bool {
+        matches!(self, Exit::Interrupted | Exit::Terminated)
+    }
 }
 
 /// A failure of a command.
@@ -53,34 +67,9 @@ pub enum CliError {
         /// What to do.
         todo: String,
     },
-    /// An entry that is not a valid PIN.
-    #[error("invalid PIN entry")]
-    InvalidPin {
-        /// Which PIN.
-        pin: PinId,
-        /// Which entry.
-        entry: Entry,
-        /// Why.
-        err: PinError,
-    },
-    /// The two entries of the new PIN differ.
-    #[error("confirmation differs")]
-    ConfirmationMismatch,
-    /// The new PIN equals the current one.
-    #[error("new PIN equals the current one")]
-    SameAsCurrent(PinId),
-    /// Reading a PIN from the terminal or stdin failed.
-    #[error("cannot read the PIN: {0}")]
-    Input(String),
-    /// The user declined the last-try confirmation.
-    #[error("declined")]
-    Declined,
     /// The simulated card's state file cannot be used.
     #[error(transparent)]
     State(#[from] StateError),
-    /// Everything has been printed already; exit with this code.
-    #[error("exit {0:?}")]
-    Reported(Exit),
 }
 
 impl From<TransportError> for CliError {
@@ -116,127 +105,331 @@ impl CliError {
             CliError::Fixture(e) | CliError::State(StateError::Malformed(e)) => m(
                 Exit::Usage,
                 "fixture",
-                e.to_string(),
+                sanitize(&e.to_string()),
                 vec![l(
                     "Check the fixture file against fixtures/cards/fresh.toml, or use a built-in name: mynapin sim fixtures.",
                     "fixtures/cards/fresh.toml と見比べて修正するか、組み込みの名前を使ってください（mynapin sim fixtures）。",
                 )],
             ),
             CliError::Usage { what, todo } => m(Exit::Usage, "usage", what.clone(), vec![todo.clone()]),
-            CliError::InvalidPin { pin, entry, err } => {
-                let which = match (entry, lang) {
-                    (Entry::Current, Lang::En) => format!("The current {}", pin_short(lang, *pin)),
-                    (Entry::New, Lang::En) => format!("The new {}", pin_short(lang, *pin)),
-                    (Entry::Current, Lang::Ja) => format!("現在の{}", pin_short(lang, *pin)),
-                    (Entry::New, Lang::Ja) => format!("新しい{}", pin_short(lang, *pin)),
-                };
-                let why = match (err, lang) {
-                    (PinError::Empty, Lang::En) => "is empty".to_string(),
-                    (PinError::Empty, Lang::Ja) => "が入力されていません".to_string(),
-                    (PinError::BadCharacter { position }, Lang::En) => {
-                        format!("has a character that is not allowed (character {position})")
-                    }
-                    (PinError::BadCharacter { position }, Lang::Ja) => {
-                        format!("に使えない文字があります（{position}文字目）")
-                    }
-                    (PinError::NotDigits, Lang::En) => "must contain digits only".to_string(),
-                    (PinError::NotDigits, Lang::Ja) => "は数字だけで入力してください".to_string(),
-                    (PinError::Length { got }, Lang::En) => format!("has {got} characters"),
-                    (PinError::Length { got }, Lang::Ja) => format!("が{got}文字です"),
-                    (PinError::NeedsLetterAndDigit, Lang::En) => {
-                        "needs at least one letter and one digit".to_string()
-                    }
-                    (PinError::NeedsLetterAndDigit, Lang::Ja) => {
-                        "には英字と数字をそれぞれ1文字以上含めてください".to_string()
-                    }
-                };
-                let (sep, end) = if lang == Lang::En { (" ", ".") } else { ("", "。") };
-                m(
-                    Exit::Usage,
-                    "invalid_pin",
-                    format!("{which}{sep}{why}{end}"),
-                    vec![
-                        match lang {
-                            Lang::En => format!("Rule: {}.", format_rule(lang, pin.format())),
-                            Lang::Ja => format!("決まり：{}。", format_rule(lang, pin.format())),
-                        },
-                        l(
-                            "Nothing was sent to the card; no try was used.",
-                            "カードには何も送っていません。試行回数は減っていません。",
-                        ),
-                    ],
-                )
-            }
-            CliError::ConfirmationMismatch => m(
-                Exit::Usage,
-                "confirmation_mismatch",
-                l("The two entries of the new PIN differ.", "新しい暗証番号の1回目と2回目が一致しません。"),
-                vec![l(
-                    "Nothing was sent to the card; no try was used. Run the command again.",
-                    "カードには何も送っていません。試行回数は減っていません。もう一度実行してください。",
-                )],
-            ),
-            CliError::SameAsCurrent(pin) => m(
-                Exit::Usage,
-                "same_as_current",
-                match lang {
-                    Lang::En => format!("The new {} is the same as the current one.", pin_short(lang, *pin)),
-                    Lang::Ja => format!("新しい{}が現在のものと同じです。", pin_short(lang, *pin)),
-                },
-                vec![l(
-                    "Nothing was sent to the card. Choose a different new PIN.",
-                    "カードには何も送っていません。別の暗証番号を選んでください。",
-                )],
-            ),
-            CliError::Input(why) => m(
-                Exit::Usage,
-                "input",
-                match lang {
-                    Lang::En => format!("Cannot read the PIN: {why}."),
-                    Lang::Ja => format!("暗証番号を読み取れません：{why}。"),
-                },
-                vec![l(
-                    "Run it in a terminal, or give the PINs on standard input with --pin-stdin (see --help). Nothing was sent to the card.",
-                    "端末から実行するか、--pin-stdin で標準入力から渡してください（--help 参照）。カードには何も送っていません。",
-                )],
-            ),
-            CliError::Declined => m(
-                Exit::Refused,
-                "declined",
-                l("Not confirmed: the last try was not used.", "確認されなかったため、最後の1回は使っていません。"),
-                vec![l("Nothing was sent to the card.", "カードには何も送っていません。")],
-            ),
             CliError::State(StateError::Busy { path }) => m(
                 Exit::NoCard,
                 "card_in_use",
                 match lang {
-                    Lang::En => format!("The simulated card {path} is in use by another run of mynapin."),
-                    Lang::Ja => format!("模擬カード {path} は別の mynapin が使用中です。"),
+                    Lang::En => format!("The simulated card {} is in use by another run of mynapin.", sanitize(path)),
+                    Lang::Ja => format!("模擬カード {} は別の mynapin が使用中です。", sanitize(path)),
                 },
                 vec![l("Wait for the other run to finish, then try again.", "他の実行が終わってから再実行してください。")],
             ),
             CliError::State(e) => m(
-                Exit::Failure,
+                Exit::Usage,
                 "state_file",
                 match lang {
-                    Lang::En => format!("Cannot use the simulated card's state file {e}."),
-                    Lang::Ja => format!("模擬カードの状態ファイルを使えません：{e}。"),
+                    Lang::En => format!("Cannot use the simulated card's state file {}.", sanitize(&e.to_string())),
+                    Lang::Ja => format!("模擬カードの状態ファイルを使えません：{}。", sanitize(&e.to_string())),
                 },
                 vec![l("Check the path and its permissions; nothing was sent to the card.", "パスと書き込み権限を確認してください。カードには何も送っていません。")],
             ),
-            CliError::Reported(exit) => m(*exit, "reported", String::new(), vec![]),
         }
+    }
+}
+
+/// What a stop means in words, with what the report says was sent.
+pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
+    let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
+    let verified: Vec<&crate::card::session::RefReport> = report
+        .refs
+        .iter()
+        .filter(|r| r.checked == Checked::Correct)
+        .collect();
+    // What was sent before this stop, for the "nothing was sent" lines.
+    let sent_line = if verified.is_empty() {
+        l(
+            "Nothing was sent to the card beyond reading the counters; no try was used.",
+            "残り回数の確認以外はカードに送っていません。試行回数は減っていません。",
+        )
+    } else {
+        l(
+            "The current PIN was checked on the card and is correct (its counter is back at its maximum); nothing was changed.",
+            "現在の暗証番号はカードで照合し、正しいことを確認しました（残り回数は最大に戻っています）。何も変更していません。",
+        )
+    };
+    let m = |exit, kind, what: String, todo: Vec<String>| Message {
+        exit,
+        kind,
+        what,
+        todo,
+    };
+    match stop {
+        Stop::Card(e) => {
+            let mut msg =
+                card_message_with(lang, e, (!verified.is_empty()).then(|| sent_line.clone()));
+            if let CardError::Transport(TransportError::Interrupted { signal }) = e {
+                msg.exit = Exit::from_signal(*signal);
+            }
+            msg
+        }
+        Stop::Entry(EntryError::Cancelled { signal }) => m(
+            Exit::from_signal(*signal),
+            "cancelled",
+            l("Cancelled at the prompt.", "入力の途中で中止しました。"),
+            vec![sent_line],
+        ),
+        Stop::Entry(EntryError::Ended { got, expected }) if *expected > 0 => m(
+            Exit::Usage,
+            "input_ended",
+            match lang {
+                Lang::En => format!(
+                    "The input ended: expected {expected} {}, got {got}.",
+                    if *expected == 1 { "line" } else { "lines" }
+                ),
+                Lang::Ja => {
+                    format!("入力が途中で終わりました（{expected}行が必要ですが、{got}行でした）。")
+                }
+            },
+            vec![
+                sent_line,
+                l(
+                    "Give one PIN per line, in the order the command's --help gives.",
+                    "暗証番号を1行に1つずつ、--help に書かれた順で渡してください。",
+                ),
+            ],
+        ),
+        Stop::Entry(e) => {
+            let what = match (e, lang) {
+                (EntryError::Ended { .. }, Lang::En) => {
+                    "The input ended (Ctrl-D) before the PIN was entered.".to_string()
+                }
+                (EntryError::Ended { .. }, Lang::Ja) => {
+                    "暗証番号の入力前に入力が終了しました（Ctrl-D）。".to_string()
+                }
+                (EntryError::TooLong { max }, Lang::En) => {
+                    format!("An entry is longer than {max} bytes: that is not a PIN.")
+                }
+                (EntryError::TooLong { max }, Lang::Ja) => {
+                    format!("入力が{max}バイトを超えています。暗証番号ではありません。")
+                }
+                (EntryError::TimedOut { .. }, Lang::En) => {
+                    "No PIN was entered in time.".to_string()
+                }
+                (EntryError::TimedOut { .. }, Lang::Ja) => {
+                    "時間内に暗証番号が入力されませんでした。".to_string()
+                }
+                (EntryError::Unreadable(why), Lang::En) => {
+                    format!("Cannot read the PIN: {}.", sanitize(why))
+                }
+                (EntryError::Unreadable(why), Lang::Ja) => {
+                    format!("暗証番号を読み取れません：{}。", sanitize(why))
+                }
+                (EntryError::Cancelled { .. }, _) => String::new(),
+            };
+            m(
+                Exit::Usage,
+                "input",
+                what,
+                vec![
+                    sent_line,
+                    l(
+                        "Run it in a terminal, or give the PINs on standard input with --pin-stdin (see --help).",
+                        "端末から実行するか、--pin-stdin で標準入力から渡してください（--help 参照）。",
+                    ),
+                ],
+            )
+        }
+        Stop::InvalidPin { pin, role, err } => {
+            let which = match (role, lang) {
+                (Role::Current, Lang::En) => format!("The {}", pin_short(lang, *pin)),
+                (Role::Current, Lang::Ja) => pin_short(lang, *pin).to_string(),
+                (_, Lang::En) => format!("The new {}", pin_short(lang, *pin)),
+                (_, Lang::Ja) => format!("新しい{}", pin_short(lang, *pin)),
+            };
+            let why = match (err, lang) {
+                (PinError::Empty, Lang::En) => "is empty".to_string(),
+                (PinError::Empty, Lang::Ja) => "が入力されていません".to_string(),
+                (PinError::BadCharacter { position }, Lang::En) => {
+                    format!("has a character that is not allowed (character {position})")
+                }
+                (PinError::BadCharacter { position }, Lang::Ja) => {
+                    format!("に使えない文字があります（{position}文字目）")
+                }
+                (PinError::NotDigits, Lang::En) => "must contain digits only".to_string(),
+                (PinError::NotDigits, Lang::Ja) => "は数字だけで入力してください".to_string(),
+                (PinError::Length { got }, Lang::En) => format!("has {got} characters"),
+                (PinError::Length { got }, Lang::Ja) => format!("が{got}文字です"),
+                (PinError::NeedsLetterAndDigit, Lang::En) => {
+                    "needs at least one letter and one digit".to_string()
+                }
+                (PinError::NeedsLetterAndDigit, Lang::Ja) => {
+                    "には英字と数字をそれぞれ1文字以上含めてください".to_string()
+                }
+            };
+            let (sep, end) = if lang == Lang::En {
+                (" ", ".")
+            } else {
+                ("", "。")
+            };
+            m(
+                Exit::Usage,
+                "invalid_pin",
+                format!("{which}{sep}{why}{end}"),
+                vec![
+                    match lang {
+                        Lang::En => format!("Rule: {}.", format_rule(lang, pin.format())),
+                        Lang::Ja => format!("正しい形式：{}。", format_rule(lang, pin.format())),
+                    },
+                    sent_line.replace(
+                        "Nothing was sent to the card beyond reading the counters; no try was used.",
+                        "Nothing was sent to the card; no try was used.",
+                    ),
+                ],
+            )
+        }
+        Stop::ConfirmationMismatch { attempts } => m(
+            Exit::Usage,
+            "confirmation_mismatch",
+            match lang {
+                Lang::En if *attempts > 1 => {
+                    format!("The two entries of the new PIN differed {attempts} times.")
+                }
+                Lang::Ja if *attempts > 1 => {
+                    format!("新しい暗証番号の1回目と2回目が{attempts}回とも一致しませんでした。")
+                }
+                _ => l(
+                    "The two entries of the new PIN differ.",
+                    "新しい暗証番号の1回目と2回目が一致しません。",
+                ),
+            },
+            vec![
+                sent_line,
+                l("Run the command again.", "もう一度実行してください。"),
+            ],
+        ),
+        Stop::SameAsCurrent(pin) => m(
+            Exit::Usage,
+            "same_as_current",
+            match lang {
+                Lang::En => format!(
+                    "The new {} is the same as the current one.",
+                    pin_short(lang, *pin)
+                ),
+                Lang::Ja => format!("新しい{}が現在のものと同じです。", pin_short(lang, *pin)),
+            },
+            vec![
+                sent_line,
+                l(
+                    "Choose a different new PIN.",
+                    "別の暗証番号を選んでください。",
+                ),
+            ],
+        ),
+        Stop::MixedFormats => m(
+            Exit::Usage,
+            "usage",
+            l(
+                "The signature password cannot share a new value with the 4-digit PINs.",
+                "署名用パスワードは4桁の暗証番号と同じ値にできません。",
+            ),
+            vec![l(
+                "Change it on its own: mynapin change sign",
+                "単独で変更してください：mynapin change sign",
+            )],
+        ),
+        Stop::NoSuchReference(r) => m(
+            Exit::Usage,
+            "usage",
+            match lang {
+                Lang::En => format!("{} is not one of these PINs' references.", r.id()),
+                Lang::Ja => format!("{} はこの暗証番号の登録ではありません。", r.id()),
+            },
+            vec![l(
+                "Nothing was sent to the card.",
+                "カードには何も送っていません。",
+            )],
+        ),
+        Stop::Declined => m(
+            Exit::Refused,
+            "declined",
+            l(
+                "Not confirmed: the last try was not used.",
+                "確認されなかったため、最後の1回は使っていません。",
+            ),
+            vec![sent_line],
+        ),
+    }
+}
+
+/// "the user-authentication PIN" or, for a juki copy, "the residence registry PIN (its
+/// copy in …)".
+fn ref_phrase(lang: Lang, r: KeyRef) -> String {
+    let pin = pin_of_ref(r);
+    if r.is_juki() {
+        match lang {
+            Lang::En => format!("{} ({})", pin_short(lang, pin), ref_name(lang, r)),
+            Lang::Ja => format!("{}（{}）", pin_short(lang, pin), ref_name(lang, r)),
+        }
+    } else {
+        pin_short(lang, pin).to_string()
+    }
+}
+
+/// Where a blocked PIN can be reset, in a phrase: the kiosk only for the two JPKI PINs.
+fn reset_places(lang: Lang, pin: PinId) -> &'static str {
+    match crate::procedure::kiosk_partner(pin) {
+        Some(_) => lang.t(
+            "at a convenience-store kiosk or the city office",
+            "コンビニのキオスク端末か市区町村の窓口",
+        ),
+        None => lang.t("at the city office counter", "市区町村の窓口"),
+    }
+}
+
+fn step_name(lang: Lang, step: Step) -> String {
+    let applet = |a: Applet| match a {
+        Applet::Jpki => lang.t("the JPKI application", "公的個人認証の機能"),
+        Applet::Kenhojo => lang.t(
+            "the card-info input support application",
+            "券面事項入力補助の機能",
+        ),
+        Applet::Juki => lang.t("the residence registry application", "住民基本台帳の機能"),
+        Applet::Common => lang.t("the common application", "共通の機能"),
+        Applet::Kenmen => lang.t("the card-face application", "券面事項確認の機能"),
+    };
+    match (step, lang) {
+        (Step::SelectApplet(a), Lang::En) => format!("selecting {}", applet(a)),
+        (Step::SelectApplet(a), Lang::Ja) => format!("{}の選択", applet(a)),
+        (Step::SelectEf, Lang::En) => "selecting a file".into(),
+        (Step::SelectEf, Lang::Ja) => "ファイルの選択".into(),
+        (Step::ReadToken, Lang::En) => "reading the card's token".into(),
+        (Step::ReadToken, Lang::Ja) => "カード種別の読み取り".into(),
+        (Step::CounterQuery, Lang::En) => "the retry-counter query".into(),
+        (Step::CounterQuery, Lang::Ja) => "残り回数の確認".into(),
+        (Step::Verify, Lang::En) => "the PIN check (VERIFY)".into(),
+        (Step::Verify, Lang::Ja) => "暗証番号の照合".into(),
+        (Step::ChangeReferenceData, Lang::En) => "the PIN change (CHANGE REFERENCE DATA)".into(),
+        (Step::ChangeReferenceData, Lang::Ja) => "暗証番号の変更".into(),
+        (Step::ChangeKey, Lang::En) => "the PIN change (JICSAP CHANGE KEY)".into(),
+        (Step::ChangeKey, Lang::Ja) => "暗証番号の変更".into(),
+        (Step::ReadCertificate, Lang::En) => "reading a certificate".into(),
+        (Step::ReadCertificate, Lang::Ja) => "電子証明書の読み取り".into(),
     }
 }
 
 /// The message for a card-layer error.
 pub fn card_message(lang: Lang, e: &CardError) -> Message {
+    card_message_with(lang, e, None)
+}
+
+/// The message for a card-layer error; `sent` replaces the default "nothing was sent beyond
+/// the counter" line when the caller knows more (a PIN already checked in this session).
+pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Message {
     let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
-    let nothing_sent = l(
-        "Nothing was sent to the card beyond reading the counter; no try was used.",
-        "残り回数の確認以外はカードに送っていません。試行回数は減っていません。",
-    );
-    let name = |r: KeyRef| pin_short(lang, pin_of_ref(r));
+    let nothing_sent = sent.unwrap_or_else(|| {
+        l(
+            "Nothing was sent to the card beyond reading the counter; no try was used.",
+            "残り回数の確認以外はカードに送っていません。試行回数は減っていません。",
+        )
+    });
+    let name = |r: KeyRef| ref_phrase(lang, r);
     match e {
         CardError::Transport(t) => transport_message(lang, t),
         CardError::NotMyNumberCard(kind) => Message {
@@ -252,8 +445,16 @@ pub fn card_message(lang: Lang, e: &CardError) -> Message {
             exit: Exit::Failure,
             kind: "unexpected_answer",
             what: match lang {
-                Lang::En => format!("The card answered {sw} ({}) to {step}.", sw.meaning()),
-                Lang::Ja => format!("カードが {step} に想定外の応答 {sw}（{}）を返しました。", sw.meaning()),
+                Lang::En => format!(
+                    "The card answered {sw} ({}) to {}.",
+                    sw_meaning(lang, *sw),
+                    step_name(lang, *step)
+                ),
+                Lang::Ja => format!(
+                    "{}に対して、カードが想定外の応答 {sw}（{}）を返しました。",
+                    step_name(lang, *step),
+                    sw_meaning(lang, *sw)
+                ),
             },
             todo: vec![l(
                 "mynapin stopped and sent nothing more. Run `mynapin status` to see the counters; with --trace the exchange can be reported to the developers.",
@@ -274,17 +475,92 @@ pub fn card_message(lang: Lang, e: &CardError) -> Message {
                 todo,
             }
         }
+        CardError::BlockedOnVerify(r) => Message {
+            exit: Exit::Blocked,
+            kind: "blocked",
+            what: match lang {
+                Lang::En => format!(
+                    "The card refused the check of the {} as blocked (69 84), although its counter had said tries were left. Whether that check used a try is not known.",
+                    name(*r)
+                ),
+                Lang::Ja => format!(
+                    "残り回数があると表示されていたのに、カードは{}の照合をロック中（69 84）として拒否しました。この照合で1回減ったかどうかは分かりません。",
+                    name(*r)
+                ),
+            },
+            todo: {
+                let mut t = vec![l(
+                    "Run `mynapin status` to see the counters before anything else.",
+                    "まず `mynapin status` で残り回数を確認してください。",
+                )];
+                t.extend(guide_text::short_guide(lang, pin_of_ref(*r), None));
+                t
+            },
+        },
+        CardError::VerifyUnknown { r, cause } => Message {
+            exit: Exit::Failure,
+            kind: "verify_unknown",
+            what: match (cause, lang) {
+                (Lost::Answer(sw), Lang::En) => format!(
+                    "The card answered the check of the {} with {sw} ({}), which says neither right nor wrong. A try MAY have been used.",
+                    name(*r),
+                    sw_meaning(lang, *sw)
+                ),
+                (Lost::Answer(sw), Lang::Ja) => format!(
+                    "{}の照合に対し、カードは正誤の分からない応答 {sw}（{}）を返しました。試行回数が1回減った可能性があります。",
+                    name(*r),
+                    sw_meaning(lang, *sw)
+                ),
+                (Lost::Transport(_), Lang::En) => format!(
+                    "The answer to the check of the {} was lost (the card stopped answering or left the reader). A try MAY have been used.",
+                    name(*r)
+                ),
+                (Lost::Transport(_), Lang::Ja) => format!(
+                    "{}の照合の応答が得られませんでした（カードが応答しないか、外れました）。試行回数が1回減った可能性があります。",
+                    name(*r)
+                ),
+            },
+            todo: vec![l(
+                "mynapin sent nothing more and will not retry. Put the card back, keep it still, and run `mynapin status` to see the counter before trying again.",
+                "mynapin はそれ以上送らず、再試行もしません。カードを置き直して動かさずに、再実行の前に `mynapin status` で残り回数を確認してください。",
+            )],
+        },
+        CardError::CountImplausible { r, sw } => Message {
+            exit: Exit::Refused,
+            kind: "count_implausible",
+            what: match lang {
+                Lang::En => format!(
+                    "The card reported {sw} for the {}: more tries than this PIN can have ({}), so its count cannot be trusted.",
+                    name(*r),
+                    r.max_tries()
+                ),
+                Lang::Ja => format!(
+                    "カードは{}の残り回数として {sw} を返しました。この暗証番号の上限（{}回）を超えており、信頼できません。",
+                    name(*r),
+                    r.max_tries()
+                ),
+            },
+            todo: vec![
+                nothing_sent.clone(),
+                l(
+                    "If you are sure of the PIN, run the command again with --use-last-try.",
+                    "暗証番号に確信がある場合だけ --use-last-try を付けて再実行してください。",
+                ),
+            ],
+        },
         CardError::LastTry(r) => Message {
             exit: Exit::Refused,
             kind: "last_try",
             what: match lang {
                 Lang::En => format!(
-                    "The {} has ONE try left. A wrong entry now blocks it, and then only a kiosk or the city office can reset it.",
-                    name(*r)
+                    "The {} has ONE try left. A wrong entry now blocks it, and then it can only be reset {}.",
+                    name(*r),
+                    reset_places(lang, pin_of_ref(*r))
                 ),
                 Lang::Ja => format!(
-                    "{}は残り1回です。ここで間違えるとロックされ、コンビニのキオスク端末か市区町村の窓口でしか再設定できません。",
-                    name(*r)
+                    "{}は残り1回です。ここで間違えるとロックされ、{}でしか再設定できません。",
+                    name(*r),
+                    reset_places(lang, pin_of_ref(*r))
                 ),
             },
             todo: vec![
@@ -364,14 +640,16 @@ pub fn card_message(lang: Lang, e: &CardError) -> Message {
                 (Some(n), Lang::En) => (
                     format!("Wrong {}. {n} {} left.", name(*r), if *n == 1 { "try" } else { "tries" }),
                     vec![format!(
-                        "When no tries are left the PIN is blocked and must be reset at a kiosk or the city office. mynapin does not retry by itself; check the PIN before trying again{}.",
+                        "One try was used. When no tries are left the PIN is blocked and must be reset {}. mynapin does not retry by itself; check the PIN before trying again{}.",
+                        reset_places(lang, pin),
                         if *n == 1 { " (the next try is the last: it needs --use-last-try)" } else { "" }
                     )],
                 ),
                 (Some(n), Lang::Ja) => (
                     format!("{}が違います。残り{n}回です。", name(*r)),
                     vec![format!(
-                        "0回になるとロックされ、キオスク端末か市区町村の窓口での再設定が必要になります。mynapin は自動で再試行しません。確認してから再実行してください{}。",
+                        "試行回数が1回減りました。0回になるとロックされ、{}での再設定が必要になります。mynapin は自動で再試行しません。確認してから再実行してください{}。",
+                        reset_places(lang, pin),
                         if *n == 1 { "（次が最後の1回です。--use-last-try が必要です）" } else { "" }
                     )],
                 ),
@@ -506,6 +784,43 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
             vec![l(
                 "Keep the card still on the reader and run `mynapin status`.",
                 "カードを動かさずに置いて `mynapin status` を実行してください。",
+            )],
+        ),
+        TransportError::Timeout(limit) => (
+            Exit::NoCard,
+            "timeout",
+            match lang {
+                Lang::En => format!("The card did not answer within {} s; mynapin gave up.", limit.as_secs()),
+                Lang::Ja => format!("カードが {} 秒以内に応答しなかったため中止しました。", limit.as_secs()),
+            },
+            vec![l(
+                "Take the card off the reader, put it back, and run `mynapin status`. If it happens again, run `mynapin doctor`.",
+                "カードをリーダーから外して置き直し、`mynapin status` を実行してください。繰り返す場合は `mynapin doctor` を実行してください。",
+            )],
+        ),
+        TransportError::ConnectTimeout(limit) => (
+            Exit::NoCard,
+            "card_in_use",
+            match lang {
+                Lang::En => format!("mynapin could not connect to the card within {} s: another program probably holds it.", limit.as_secs()),
+                Lang::Ja => format!("{} 秒以内にカードに接続できませんでした。別のプログラムが使用中の可能性があります。", limit.as_secs()),
+            },
+            vec![l(
+                "Nothing was sent to the card. Close other programs that use the card (the JPKI client software, browsers signing in with the card, other card tools) and try again.",
+                "カードには何も送っていません。カードを使う他のプログラム（JPKI利用者クライアントソフト、カードでログイン中のブラウザ、他のカードツール）を閉じてから再実行してください。",
+            )],
+        ),
+        TransportError::Interrupted { signal } => (
+            Exit::from_signal(*signal),
+            "interrupted",
+            if *signal == 15 {
+                l("Stopped by SIGTERM before the next command to the card.", "SIGTERM により、カードへの次の命令の前で停止しました。")
+            } else {
+                l("Stopped by Ctrl-C before the next command to the card.", "Ctrl-C により、カードへの次の命令の前で停止しました。")
+            },
+            vec![l(
+                "The command in progress was let finish; nothing more was sent.",
+                "処理中の命令は完了させ、それ以上は送っていません。",
             )],
         ),
         TransportError::Encode(e) => (

@@ -19,10 +19,14 @@ pub use lang::Lang;
 
 use crate::card::MyNumberCard;
 use crate::sim::StateFile;
-use crate::transport::{pcsc, sim::SimTransport, trace::Tracing, watchdog, Transport};
+use crate::transport::{
+    pcsc, sim::SimTransport, trace::Tracing, Interruptible, StopFlag, Transport,
+};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::AtomicUsize;
+use std::sync::Arc;
 use std::time::Duration;
 
 const EXIT_CODES: &str = "\
@@ -34,6 +38,7 @@ Exit codes / 終了コード:
   4  PIN blocked: reset required / ロック中（再設定が必要）
   5  refused by a safety guard (last try, unknown count): nothing was sent / 安全装置による中止（最後の1回など）
   6  no reader, no card, not a My Number card, PC/SC failure / リーダー・カードなし、マイナンバーカードでない、PC/SC の失敗
+  130, 143  stopped by Ctrl-C / SIGTERM (the report says what was done) / Ctrl-C・SIGTERM による中止
 
 PINs are never command-line arguments: they are read from the terminal without echo, or
 with --pin-stdin from standard input. 暗証番号はコマンドライン引数では受け取りません。
@@ -58,7 +63,12 @@ PC/SC リーダーでマイナンバーカードの4種類の暗証番号の残�
 pub struct Cli {
     /// Reader to use: its index in `mynapin readers`, or part of its name. Default: the only
     /// reader with a card. / 使うリーダー（番号または名前の一部）
-    #[arg(long, global = true, value_name = "N|NAME")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "N|NAME",
+        conflicts_with_all = ["sim", "sim_state"]
+    )]
     pub reader: Option<String>,
 
     /// Use a simulated My Number card instead of a reader. FIXTURE is a built-in name
@@ -97,7 +107,13 @@ pub struct Cli {
     pub verbose: u8,
 
     /// Give up on a card that does not answer one command within SECONDS. / 応答待ちの上限（秒）
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 20)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECONDS",
+        default_value_t = 20,
+        value_parser = clap::value_parser!(u64).range(1..=3600)
+    )]
     pub timeout: u64,
 
     #[command(subcommand)]
@@ -159,6 +175,8 @@ pub struct Ctx {
     pub sim_state: Option<PathBuf>,
     /// `--timeout`: how long one exchange (or a wait for a busy simulated card) may take.
     pub timeout: Duration,
+    /// Set by SIGINT / SIGTERM: stops between two commands and at prompts.
+    pub stop: StopFlag,
 }
 
 impl Ctx {
@@ -170,7 +188,16 @@ impl Ctx {
     /// Says what is happening, on stderr, with -v.
     pub fn note(&self, en: &str, ja: &str) {
         if self.verbose > 0 {
-            eprintln!("mynapin: {}", self.lang.t(en, ja));
+            output::say(self.lang.t(en, ja));
+        }
+    }
+
+    /// A usage error in both languages: ((what, todo) in English, (what, todo) in Japanese).
+    pub fn usage(&self, en: (&str, &str), ja: (&str, &str)) -> CliError {
+        let (what, todo) = if self.lang == Lang::En { en } else { ja };
+        CliError::Usage {
+            what: what.to_string(),
+            todo: todo.to_string(),
         }
     }
 
@@ -190,11 +217,12 @@ impl Ctx {
         op: impl FnOnce(&mut dyn Transport) -> Result<R, CliError>,
     ) -> Result<R, CliError> {
         let traced = |t: &mut dyn Transport| -> Result<R, CliError> {
+            let mut t = Interruptible::new(t, Arc::clone(&self.stop));
             if self.trace {
-                let mut tr = Tracing::new(t, std::io::stderr());
+                let mut tr = Tracing::new(&mut t, std::io::stderr());
                 op(&mut tr)
             } else {
-                op(t)
+                op(&mut t)
             }
         };
         if self.simulated() {
@@ -223,7 +251,7 @@ impl Ctx {
                 "connecting to the reader (exclusive)",
                 "リーダーに接続しています（排他）",
             );
-            pcsc::with_card(&selector, traced)?
+            pcsc::with_card(&selector, self.timeout, traced)?
         }
     }
 
@@ -243,17 +271,93 @@ impl Ctx {
     }
 }
 
+/// A clap error, printed without ever repeating a value that looks like a PIN (`mynapin
+/// verify 4821` must not print 4821): the value is replaced by `(hidden)`.
+fn print_clap_error(e: &clap::Error) {
+    use clap::error::{ContextKind, ContextValue};
+    let mut text = e.render().to_string();
+    let looks_like_pin = |v: &str| {
+        let v = v.trim();
+        (4..=16).contains(&v.chars().count())
+            && v.chars().all(|c| c.is_alphanumeric())
+            && v.chars().any(|c| c.is_numeric())
+    };
+    for kind in [ContextKind::InvalidValue, ContextKind::InvalidArg] {
+        if let Some(ContextValue::String(v)) = e.get(kind) {
+            if looks_like_pin(v) {
+                text = text.replace(v.as_str(), "(hidden)");
+            }
+        }
+    }
+    // Any other PIN-looking word of the command line, echoed in a suggestion.
+    for arg in std::env::args().skip(1) {
+        if looks_like_pin(&arg) && !arg.starts_with('-') {
+            text = text.replace(arg.as_str(), "(hidden)");
+        }
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = std::io::Write::write_all(&mut err, text.as_bytes());
+    if matches!(
+        e.kind(),
+        clap::error::ErrorKind::InvalidValue | clap::error::ErrorKind::UnknownArgument
+    ) {
+        let _ = std::io::Write::write_all(
+            &mut err,
+            b"note: the argument names WHICH PIN (auth, sign, kenhojo or juki), never its value; PINs are typed at the prompt or given with --pin-stdin.\n",
+        );
+    }
+}
+
+/// Turns core dumps off for this process, so no PIN can end up in one (Linux: not dumpable
+/// and a core size limit of 0; other Unix systems: the limit).
+fn no_core_dumps() {
+    #[cfg(unix)]
+    {
+        use rustix::process::{setrlimit, Resource, Rlimit};
+        let _ = setrlimit(
+            Resource::Core,
+            Rlimit {
+                current: Some(0),
+                maximum: Some(0),
+            },
+        );
+        #[cfg(target_os = "linux")]
+        let _ =
+            rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
+    }
+}
+
+/// SIGINT and SIGTERM set the stop flag (to the signal's number) instead of ending the
+/// process: the operation stops between two commands and reports what it did.
+fn stop_on_signals() -> StopFlag {
+    let flag: StopFlag = Arc::new(AtomicUsize::new(0));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        let _ = signal_hook::flag::register_usize(sig, Arc::clone(&flag), sig as usize);
+    }
+    flag
+}
+
 /// The program.
 pub fn main() -> ExitCode {
+    no_core_dumps();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { Exit::Usage as u8 } else { 0 };
-            let _ = e.print();
+            if e.use_stderr() {
+                print_clap_error(&e);
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(code);
         }
     };
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let stop = match &cli.command {
+        // The server handles its own signals (it saves the card's state and stops).
+        Command::Sim(SimCommand::Serve(_)) => Arc::new(AtomicUsize::new(0)),
+        _ => stop_on_signals(),
+    };
     let ctx = Ctx {
         lang,
         json: cli.json,
@@ -262,15 +366,9 @@ pub fn main() -> ExitCode {
         reader: cli.reader.clone(),
         sim: cli.sim.clone(),
         sim_state: cli.sim_state.clone(),
-        timeout: Duration::from_secs(cli.timeout.max(1)),
+        timeout: Duration::from_secs(cli.timeout),
+        stop,
     };
-    let wd = watchdog::global();
-    wd.set_timeout(ctx.timeout);
-    {
-        let secs = cli.timeout;
-        let json = cli.json;
-        wd.set_hook(move || output::report_timeout(lang, json, secs) as i32);
-    }
     let result = match &cli.command {
         Command::Status => status::run(&ctx),
         Command::Readers => readers::run(&ctx),

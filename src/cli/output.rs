@@ -1,8 +1,7 @@
-//! Printing: stdout for results (a closed pipe is not an error), stderr for messages, and the
-//! error report in text and JSON.
+//! Printing: stdout for results (a closed pipe is not an error), stderr for messages (a
+//! closed stderr is not a panic), and the error report in text and JSON.
 
-use super::change;
-use super::error::{CliError, Exit};
+use super::error::{CliError, Exit, Message};
 use super::lang::Lang;
 use super::Ctx;
 use std::io::Write;
@@ -16,7 +15,16 @@ pub fn emit(text: &str) {
 
 /// Prints a JSON value on stdout.
 pub fn emit_json(value: &impl serde::Serialize) {
-    emit(&serde_json::to_string_pretty(value).expect("our JSON types always serialize"));
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => emit(&s),
+        Err(e) => say(&format!("internal error: cannot write JSON: {e}")),
+    }
+}
+
+/// `mynapin: TEXT` on stderr; never panics (`-v 2>&-`).
+pub fn say(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "mynapin: {text}");
 }
 
 /// Terminal columns of `s` (East Asian wide characters count 2).
@@ -46,9 +54,11 @@ pub fn pad(s: &str, cols: usize) -> String {
 }
 
 #[derive(serde::Serialize)]
-struct ErrorJson<'a> {
+struct ErrorJson<'a, T: serde::Serialize> {
     schema: &'static str,
     error: ErrorBody<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refs: Option<&'a T>,
 }
 
 #[derive(serde::Serialize)]
@@ -59,16 +69,27 @@ struct ErrorBody<'a> {
     todo: &'a [String],
 }
 
+/// A `mynapin.error.v1` object on stdout, with what is known of each key reference.
+pub fn emit_error_json(m: &Message, refs: &impl serde::Serialize) {
+    emit_json(&ErrorJson {
+        schema: "mynapin.error.v1",
+        error: ErrorBody {
+            kind: m.kind,
+            exit_code: m.exit as u8,
+            message: &m.what,
+            todo: &m.todo,
+        },
+        refs: Some(refs),
+    });
+}
+
 /// Prints `err` (stderr; with --json also a `mynapin.error.v1` object on stdout) and returns
 /// its exit code.
 pub fn report_error(ctx: &Ctx, err: &CliError) -> Exit {
     let m = err.message(ctx.lang);
-    if let CliError::Reported(exit) = err {
-        return *exit;
-    }
     print_message(ctx.lang, &m.what, &m.todo);
     if ctx.json {
-        emit_json(&ErrorJson {
+        emit_json(&ErrorJson::<()> {
             schema: "mynapin.error.v1",
             error: ErrorBody {
                 kind: m.kind,
@@ -76,6 +97,7 @@ pub fn report_error(ctx: &Ctx, err: &CliError) -> Exit {
                 message: &m.what,
                 todo: &m.todo,
             },
+            refs: None,
         });
     }
     m.exit
@@ -88,38 +110,4 @@ pub fn print_message(lang: Lang, what: &str, todo: &[String]) {
     for line in todo {
         let _ = writeln!(err, "  {line}");
     }
-}
-
-/// The watchdog's report when the card stopped answering; returns the exit code.
-pub fn report_timeout(lang: Lang, json: bool, secs: u64) -> Exit {
-    let what = match lang {
-        Lang::En => format!("The card did not answer within {secs} s; mynapin gave up."),
-        Lang::Ja => format!("カードが {secs} 秒以内に応答しなかったため中止しました。"),
-    };
-    let mut todo = change::progress_lines(lang);
-    let exit = if todo.is_empty() {
-        Exit::NoCard
-    } else {
-        Exit::Failure
-    };
-    todo.push(
-        lang.t(
-            "Take the card off the reader, put it back, and run `mynapin status`. If it happens again, run `mynapin doctor`.",
-            "カードをリーダーから外して置き直し、`mynapin status` を実行してください。繰り返す場合は `mynapin doctor` を実行してください。",
-        )
-        .to_string(),
-    );
-    print_message(lang, &what, &todo);
-    if json {
-        emit_json(&ErrorJson {
-            schema: "mynapin.error.v1",
-            error: ErrorBody {
-                kind: "timeout",
-                exit_code: exit as u8,
-                message: &what,
-                todo: &todo,
-            },
-        });
-    }
-    exit
 }

@@ -4,10 +4,11 @@ use super::error::{CliError, Exit};
 use super::output::{emit, emit_json};
 use super::text::{card_kind, sanitize};
 use super::Ctx;
-use crate::card::{CardError, CardKind, MyNumberCard};
+use crate::card::probe::{probe_card, probe_readers, Found, ReaderProbe};
+use crate::card::CardKind;
 use crate::sim::fixture::BUILTIN;
 use crate::sim::Fixture;
-use crate::transport::{pcsc, TransportError};
+use crate::transport::TransportError;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -26,61 +27,41 @@ struct ReaderJson {
     card: Option<&'static str>,
 }
 
-fn classify(result: Result<Result<(), CliError>, CliError>) -> &'static str {
-    match result.and_then(|r| r) {
-        Ok(()) => "my_number_card",
-        Err(CliError::Card(CardError::NotMyNumberCard(kind))) => match kind {
-            CardKind::OldJukiCard => "juki_card",
-            CardKind::Smartphone(_) => "smartphone",
-            CardKind::NoJpkiApplet | CardKind::UnknownToken(_) => "other_card",
-        },
-        Err(CliError::Card(CardError::Transport(TransportError::CardInUse))) => "in_use",
-        Err(_) => "unreadable",
+fn kind_of(found: &Found) -> Option<&'static str> {
+    match found {
+        Found::Empty => None,
+        Found::InUse => Some("in_use"),
+        Found::MyNumberCard { .. } => Some("my_number_card"),
+        Found::NotMyNumberCard(CardKind::OldJukiCard) => Some("juki_card"),
+        Found::NotMyNumberCard(CardKind::Smartphone(_)) => Some("smartphone"),
+        Found::NotMyNumberCard(_) => Some("other_card"),
+        Found::Unreadable(_) => Some("unreadable"),
     }
 }
 
 pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
-    let probe = |t: &mut dyn crate::transport::Transport| -> Result<(), CliError> {
-        MyNumberCard::open(t)?;
-        Ok(())
-    };
-    let readers: Vec<ReaderJson> = if ctx.simulated() {
-        let kind = classify(Ok(ctx.with_transport(probe)));
-        vec![ReaderJson {
-            index: 0,
+    let probes: Vec<ReaderProbe> = if ctx.simulated() {
+        vec![ReaderProbe {
             name: ctx.sim_reader_name(),
-            card_present: true,
-            card: Some(kind),
+            found: ctx.with_transport(|t| Ok(probe_card(t)))?,
         }]
     } else {
-        let pcsc_ctx = pcsc::context()?;
-        let infos = pcsc::readers_of(&pcsc_ctx)?;
-        if infos.is_empty() {
+        let p = probe_readers(ctx.timeout)?;
+        if p.is_empty() {
             return Err(TransportError::NoReaders.into());
         }
-        infos
-            .iter()
-            .enumerate()
-            .map(|(index, info)| {
-                let card = if !info.card_present {
-                    None
-                } else if info.card_in_use {
-                    Some("in_use")
-                } else {
-                    Some(classify(
-                        pcsc::with_named_card(&pcsc_ctx, &info.name, |t| probe(t))
-                            .map_err(CliError::from),
-                    ))
-                };
-                ReaderJson {
-                    index,
-                    name: info.name.clone(),
-                    card_present: info.card_present,
-                    card,
-                }
-            })
-            .collect()
+        p
     };
+    let readers: Vec<ReaderJson> = probes
+        .iter()
+        .enumerate()
+        .map(|(index, p)| ReaderJson {
+            index,
+            name: p.name.clone(),
+            card_present: !matches!(p.found, Found::Empty),
+            card: kind_of(&p.found),
+        })
+        .collect();
     if ctx.json {
         emit_json(&ReadersJson {
             schema: "mynapin.readers.v1",
@@ -141,7 +122,7 @@ pub fn fixtures(ctx: &Ctx) -> Result<Exit, CliError> {
         .map(|(name, _)| FixtureJson {
             name,
             description: Fixture::builtin(name)
-                .map(|f| f.description)
+                .map(|f| sanitize(&f.description))
                 .unwrap_or_default(),
         })
         .collect();

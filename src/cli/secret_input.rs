@@ -1,130 +1,340 @@
 //! Reading PINs: from the terminal without echo, or one per line from standard input
 //! (`--pin-stdin`) or a file descriptor (`--pin-fd N`). Never from argv or the environment.
-//! Every buffer that holds a PIN is zeroized when dropped.
+//!
+//! * Unbuffered: bytes are read one at a time straight from the file descriptor into a
+//!   zeroizing buffer, so no library buffer keeps a copy of a PIN (std's `stdin()` would).
+//! * Bounded: an entry longer than [`MAX_ENTRY`] bytes (an endless `/dev/zero`) is an error,
+//!   and no entry is waited for longer than the time limit.
+//! * Interruptible: Ctrl-C or SIGTERM at a prompt restores the terminal's echo and ends the
+//!   entry as cancelled; Ctrl-D ends it as "input ended".
 
-use super::error::CliError;
 use super::lang::Lang;
-use std::io::{IsTerminal, Read};
+use crate::card::session::EntryError;
+use crate::transport::StopFlag;
+use std::fs::File;
+use std::io::{Read, Write};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
 use zeroize::{Zeroize, Zeroizing};
 
+/// No PIN is longer than 16 characters; a full-width one is 48 bytes.
+pub const MAX_ENTRY: usize = 256;
+
+/// How long a typed entry is waited for.
+pub const TYPED_LIMIT: Duration = Duration::from_secs(600);
+
+/// How long a line from standard input or a descriptor is waited for.
+pub const PIPED_LIMIT: Duration = Duration::from_secs(120);
+
 /// Where PINs come from.
-pub enum PinSource {
+pub enum Input {
     /// The controlling terminal, without echo.
     Terminal,
-    /// Lines of a non-terminal stream (stdin or `/dev/fd/N`).
-    Lines(Box<dyn Read>),
+    /// Lines of a non-terminal stream (stdin or a file descriptor), read unbuffered.
+    Lines(File),
 }
 
-impl PinSource {
+/// Why the PIN source could not be set up (a usage error: nothing was sent).
+#[derive(Debug)]
+pub struct SetupError(pub String);
+
+impl Input {
     /// From the flags. `--pin-stdin` on a terminal still reads without echo.
-    pub fn new(lang: Lang, pin_stdin: bool, pin_fd: Option<u32>) -> Result<PinSource, CliError> {
+    pub fn new(lang: Lang, pin_stdin: bool, pin_fd: Option<u32>) -> Result<Input, SetupError> {
+        use std::io::IsTerminal;
         if let Some(fd) = pin_fd {
-            let path = format!("/dev/fd/{fd}");
-            let f = std::fs::File::open(&path).map_err(|e| {
-                CliError::Input(match lang {
-                    Lang::En => format!("cannot open file descriptor {fd}: {e}"),
-                    Lang::Ja => format!("ファイル記述子 {fd} を開けません：{e}"),
-                })
-            })?;
-            return Ok(PinSource::Lines(Box::new(f)));
+            return open_fd(lang, fd).map(Input::Lines);
         }
         if pin_stdin && !std::io::stdin().is_terminal() {
-            return Ok(PinSource::Lines(Box::new(std::io::stdin())));
+            return stdin_unbuffered(lang).map(Input::Lines);
         }
-        Ok(PinSource::Terminal)
+        Ok(Input::Terminal)
     }
 
-    /// True when a person types at a terminal (confirmation questions make sense).
+    /// True when a person types at a terminal.
     pub fn interactive(&self) -> bool {
-        matches!(self, PinSource::Terminal)
+        matches!(self, Input::Terminal)
     }
 
-    /// Reads one PIN entry, showing `prompt` on the terminal.
-    pub fn read(&mut self, lang: Lang, prompt: &str) -> Result<Zeroizing<String>, CliError> {
+    /// Reads one entry; `prompt` is shown on the terminal.
+    pub fn read(&mut self, prompt: &str, stop: &StopFlag) -> Result<Zeroizing<String>, EntryError> {
         match self {
-            PinSource::Terminal => rpassword::prompt_password(format!("{prompt}: "))
-                .map(Zeroizing::new)
-                .map_err(|e| {
-                    CliError::Input(match lang {
-                        Lang::En => format!("no terminal to read it from ({e})"),
-                        Lang::Ja => format!("入力できる端末がありません（{e}）"),
-                    })
-                }),
-            PinSource::Lines(r) => read_line(r.as_mut())
-                .map_err(|e| CliError::Input(e.to_string()))?
-                .ok_or_else(|| {
-                    CliError::Input(match lang {
-                        Lang::En => format!("the input ended before: {prompt}"),
-                        Lang::Ja => format!("入力が途中で終わりました：{prompt}"),
-                    })
-                }),
+            Input::Terminal => terminal::read_hidden(prompt, stop),
+            Input::Lines(f) => read_line(f, stop, PIPED_LIMIT),
         }
     }
 }
 
-/// One line, byte by byte into a zeroizing buffer (no buffered reader keeps a copy); the
-/// trailing `\n` / `\r\n` is removed. `None` at end of input with nothing read.
-fn read_line(r: &mut dyn Read) -> std::io::Result<Option<Zeroizing<String>>> {
+#[cfg(unix)]
+fn open_fd(lang: Lang, fd: u32) -> Result<File, SetupError> {
+    if fd == 1 || fd == 2 {
+        return Err(SetupError(match lang {
+            Lang::En => format!("--pin-fd {fd} is standard output or error, not an input"),
+            Lang::Ja => format!("--pin-fd {fd} は標準出力または標準エラーで、入力ではありません"),
+        }));
+    }
+    if fd == 0 {
+        return stdin_unbuffered(lang);
+    }
+    File::open(format!("/dev/fd/{fd}")).map_err(|e| {
+        SetupError(match lang {
+            Lang::En => format!("cannot open file descriptor {fd}: {e}"),
+            Lang::Ja => format!("ファイル記述子 {fd} を開けません：{e}"),
+        })
+    })
+}
+
+#[cfg(not(unix))]
+fn open_fd(lang: Lang, _fd: u32) -> Result<File, SetupError> {
+    Err(SetupError(
+        lang.t(
+            "--pin-fd is available on Linux and macOS only; use --pin-stdin",
+            "--pin-fd は Linux と macOS でのみ使えます。--pin-stdin を使ってください",
+        )
+        .to_string(),
+    ))
+}
+
+/// Standard input as an unbuffered file (a duplicate of the descriptor / handle).
+fn stdin_unbuffered(lang: Lang) -> Result<File, SetupError> {
+    #[cfg(unix)]
+    let owned = {
+        use std::os::fd::AsFd;
+        std::io::stdin().as_fd().try_clone_to_owned()
+    };
+    #[cfg(windows)]
+    let owned = {
+        use std::os::windows::io::AsHandle;
+        std::io::stdin().as_handle().try_clone_to_owned()
+    };
+    owned.map(File::from).map_err(|e| {
+        SetupError(match lang {
+            Lang::En => format!("cannot read standard input: {e}"),
+            Lang::Ja => format!("標準入力を読めません：{e}"),
+        })
+    })
+}
+
+/// Waits until `f` has a byte to read, the stop flag is set, or `deadline` passes.
+#[cfg(unix)]
+fn wait_readable(f: &File, stop: &StopFlag, deadline: Instant) -> Result<(), EntryError> {
+    use rustix::event::{poll, PollFd, PollFlags, Timespec};
+    loop {
+        let signal = stop.load(Ordering::SeqCst);
+        if signal != 0 {
+            return Err(EntryError::Cancelled {
+                signal: signal as i32,
+            });
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            return Err(EntryError::TimedOut {
+                secs: deadline.duration_since(now).as_secs(),
+            });
+        }
+        let mut fds = [PollFd::new(f, PollFlags::IN)];
+        let slice = Timespec {
+            tv_sec: 0,
+            tv_nsec: 100_000_000,
+        };
+        match poll(&mut fds, Some(&slice)) {
+            Ok(0) => continue,
+            Ok(_) => return Ok(()),
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(e) => return Err(EntryError::Unreadable(e.to_string())),
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn wait_readable(_f: &File, stop: &StopFlag, _deadline: Instant) -> Result<(), EntryError> {
+    let signal = stop.load(Ordering::SeqCst);
+    if signal != 0 {
+        return Err(EntryError::Cancelled {
+            signal: signal as i32,
+        });
+    }
+    Ok(())
+}
+
+/// One line, byte by byte into a zeroizing buffer; the trailing `\n` / `\r\n` is removed.
+/// `Ended` at end of input with nothing read.
+fn read_line(
+    f: &mut File,
+    stop: &StopFlag,
+    limit: Duration,
+) -> Result<Zeroizing<String>, EntryError> {
+    let deadline = Instant::now()
+        .checked_add(limit)
+        .unwrap_or_else(Instant::now);
     let mut bytes = Zeroizing::new(Vec::with_capacity(64));
     let mut byte = [0u8; 1];
     let mut any = false;
-    loop {
-        match r.read(&mut byte) {
-            Ok(0) => break,
+    let result = loop {
+        if let Err(e) = wait_readable(f, stop, deadline) {
+            break Err(e);
+        }
+        match f.read(&mut byte) {
+            Ok(0) => break Ok(()),
             Ok(_) => {
                 any = true;
                 if byte[0] == b'\n' {
-                    break;
+                    break Ok(());
+                }
+                if bytes.len() >= MAX_ENTRY {
+                    break Err(EntryError::TooLong { max: MAX_ENTRY });
                 }
                 bytes.push(byte[0]);
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
+            Err(e) => break Err(EntryError::Unreadable(e.to_string())),
         }
-    }
+    };
     byte.zeroize();
+    result?;
     if !any {
-        return Ok(None);
+        return Err(EntryError::Ended {
+            got: 0,
+            expected: 0,
+        });
     }
     if bytes.last() == Some(&b'\r') {
         bytes.pop();
     }
     // Invalid UTF-8 becomes U+FFFD, which the PIN rules then refuse.
-    Ok(Some(Zeroizing::new(
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )))
+    Ok(Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
-/// Asks for a typed confirmation on the terminal (visible input: it is not a secret).
-pub fn confirm(lang: Lang, question: &str) -> bool {
-    eprint!("{question} ");
-    let mut answer = String::new();
-    let read = std::fs::File::open("/dev/tty")
-        .and_then(|mut tty| {
-            let mut buf = [0u8; 64];
-            let n = tty.read(&mut buf)?;
-            answer = String::from_utf8_lossy(&buf[..n]).trim().to_string();
-            Ok(())
-        })
-        .or_else(|_| std::io::stdin().read_line(&mut answer).map(|_| ()));
-    read.is_ok() && {
-        let a = answer.trim();
-        a == "YES" || a == "yes" || (lang == Lang::Ja && a == "はい")
+#[cfg(unix)]
+mod terminal {
+    use super::*;
+    use rustix::termios::{tcgetattr, tcsetattr, LocalModes, OptionalActions, Termios};
+
+    /// Restores the terminal's modes when dropped (on every path: entry, error, signal).
+    struct Restore<'a> {
+        tty: &'a File,
+        saved: Termios,
     }
+
+    impl Drop for Restore<'_> {
+        fn drop(&mut self) {
+            let _ = tcsetattr(self.tty, OptionalActions::Flush, &self.saved);
+        }
+    }
+
+    fn open_tty() -> Result<File, EntryError> {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .map_err(|e| EntryError::Unreadable(format!("no terminal ({e})")))
+    }
+
+    /// Shows `prompt`, reads a line with echo off.
+    pub fn read_hidden(prompt: &str, stop: &StopFlag) -> Result<Zeroizing<String>, EntryError> {
+        let mut tty = open_tty()?;
+        let saved = tcgetattr(&tty).map_err(|e| EntryError::Unreadable(e.to_string()))?;
+        let mut quiet = saved.clone();
+        quiet.local_modes.remove(LocalModes::ECHO);
+        quiet.local_modes.insert(LocalModes::ECHONL);
+        let _ = write!(tty, "{prompt}");
+        let _ = tty.flush();
+        let result = {
+            let _restore = Restore {
+                tty: &tty,
+                saved: saved.clone(),
+            };
+            tcsetattr(&tty, OptionalActions::Flush, &quiet)
+                .map_err(|e| EntryError::Unreadable(e.to_string()))?;
+            let mut reader = tty
+                .try_clone()
+                .map_err(|e| EntryError::Unreadable(e.to_string()))?;
+            read_line(&mut reader, stop, TYPED_LIMIT)
+        };
+        if matches!(
+            result,
+            Err(EntryError::Cancelled { .. } | EntryError::Ended { .. })
+        ) {
+            // The cursor is still after the prompt.
+            let _ = writeln!(tty);
+        }
+        result
+    }
+
+    /// Shows `question`, reads a visible line (a confirmation, not a secret).
+    pub fn read_visible(question: &str, stop: &StopFlag) -> Result<String, EntryError> {
+        let mut tty = open_tty()?;
+        let _ = write!(tty, "{question} ");
+        let _ = tty.flush();
+        let line = read_line(&mut tty, stop, TYPED_LIMIT)?;
+        Ok(line.trim().to_string())
+    }
+}
+
+#[cfg(not(unix))]
+mod terminal {
+    use super::*;
+
+    /// Shows `prompt`, reads a line with echo off (rpassword; Ctrl-C ends the process here).
+    pub fn read_hidden(prompt: &str, _stop: &StopFlag) -> Result<Zeroizing<String>, EntryError> {
+        rpassword::prompt_password(prompt)
+            .map(Zeroizing::new)
+            .map_err(|e| EntryError::Unreadable(format!("no terminal ({e})")))
+    }
+
+    /// Shows `question`, reads a visible line.
+    pub fn read_visible(question: &str, _stop: &StopFlag) -> Result<String, EntryError> {
+        eprint!("{question} ");
+        let mut answer = String::new();
+        std::io::stdin()
+            .read_line(&mut answer)
+            .map_err(|e| EntryError::Unreadable(e.to_string()))?;
+        Ok(answer.trim().to_string())
+    }
+}
+
+/// Asks for a typed confirmation on the terminal; `YES` / `yes` (and `はい` in Japanese).
+pub fn confirm(lang: Lang, question: &str, stop: &StopFlag) -> Result<bool, EntryError> {
+    let a = terminal::read_visible(question, stop)?;
+    Ok(a == "YES" || a == "yes" || (lang == Lang::Ja && a == "はい"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::AtomicUsize;
+    use std::sync::Arc;
+
+    fn file_with(bytes: &[u8]) -> File {
+        let mut f = tempfile::tempfile().unwrap();
+        f.write_all(bytes).unwrap();
+        use std::io::Seek;
+        f.rewind().unwrap();
+        f
+    }
 
     #[test]
-    fn lines_are_split_and_trimmed() {
-        let mut input: &[u8] = b"1234\r\n5678\nlast";
-        assert_eq!(read_line(&mut input).unwrap().unwrap().as_str(), "1234");
-        assert_eq!(read_line(&mut input).unwrap().unwrap().as_str(), "5678");
-        assert_eq!(read_line(&mut input).unwrap().unwrap().as_str(), "last");
-        assert!(read_line(&mut input).unwrap().is_none());
-        let mut empty_line: &[u8] = b"\n";
-        assert_eq!(read_line(&mut empty_line).unwrap().unwrap().as_str(), "");
+    fn lines_are_split_trimmed_and_bounded() {
+        let stop: StopFlag = Arc::new(AtomicUsize::new(0));
+        let mut f = file_with(b"1234\r\n5678\nlast");
+        let lim = Duration::from_secs(5);
+        assert_eq!(read_line(&mut f, &stop, lim).unwrap().as_str(), "1234");
+        assert_eq!(read_line(&mut f, &stop, lim).unwrap().as_str(), "5678");
+        assert_eq!(read_line(&mut f, &stop, lim).unwrap().as_str(), "last");
+        assert!(matches!(
+            read_line(&mut f, &stop, lim),
+            Err(EntryError::Ended { .. })
+        ));
+        let mut long = file_with(&[b'1'; 1000]);
+        assert_eq!(
+            read_line(&mut long, &stop, lim),
+            Err(EntryError::TooLong { max: MAX_ENTRY })
+        );
+        stop.store(2, Ordering::SeqCst);
+        let mut f = file_with(b"1234\n");
+        assert_eq!(
+            read_line(&mut f, &stop, lim),
+            Err(EntryError::Cancelled { signal: 2 })
+        );
     }
 }

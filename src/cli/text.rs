@@ -50,12 +50,19 @@ pub fn ref_name(lang: Lang, r: KeyRef) -> String {
     format!("{place} (EF {a:02X}{b:02X})")
 }
 
-/// The PIN a key reference belongs to.
+/// The PIN a key reference belongs to (the derived codes are reported under kenhojo).
 pub fn pin_of_ref(r: KeyRef) -> PinId {
-    PinId::ALL
-        .into_iter()
-        .find(|p| p.refs().contains(&r))
-        .unwrap_or(PinId::Auth)
+    r.pin().unwrap_or(PinId::Kenhojo)
+}
+
+/// `2/3`, `0/3`, `?/3` for one reference's counter.
+pub fn counter_text(r: KeyRef, c: Counter) -> String {
+    tries(c.retries_left(), r.max_tries(), c.state())
+}
+
+/// The meaning of a status word, for messages.
+pub fn sw_meaning(_lang: Lang, sw: mynapin_apdu::StatusWord) -> &'static str {
+    sw.meaning()
 }
 
 /// The state word in the status table.
@@ -147,12 +154,33 @@ pub fn card_kind(lang: Lang, k: &CardKind) -> String {
     }
 }
 
-/// Makes untrusted text (reader names, card labels) safe to print on a terminal: control
-/// characters become `?`.
+/// The most characters of an untrusted string that are printed.
+const MAX_SHOWN: usize = 120;
+
+/// Makes untrusted text (reader names, card labels, profile and fixture strings) safe to
+/// print on a terminal: control characters (escape sequences, newlines) and bidirectional
+/// formatting characters (which can make text read backwards) become `?`, and long text is cut
+/// with `…`.
 pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
+    let mut out: String = text
+        .chars()
+        .take(MAX_SHOWN)
+        .map(|c| {
+            let bidi = matches!(
+                c,
+                '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            );
+            if c.is_control() || bidi {
+                '?'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if text.chars().nth(MAX_SHOWN).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -160,7 +188,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sanitize_strips_escapes() {
+    fn sanitize_strips_escapes_bidi_and_length() {
         assert_eq!(sanitize("Reader\u{1b}[31m\n"), "Reader?[31m?");
+        assert_eq!(sanitize("a\u{202E}b\u{2066}c"), "a?b?c");
+        let long = "x".repeat(3_000_000);
+        assert_eq!(sanitize(&long).chars().count(), MAX_SHOWN + 1);
     }
 }

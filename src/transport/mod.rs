@@ -5,16 +5,22 @@
 //!   (PC/SC part 10 secure PIN entry on pinpad readers, a later issue) hang off
 //!   [`Transport::capabilities`] so that adding them does not change existing transports.
 //! * [`transmit`] adds the ISO transmission rules every transport needs: `61 xx` → GET
-//!   RESPONSE, `6C xx` → resend with the right Le, responses shorter than 2 bytes → error.
+//!   RESPONSE, `6C xx` → resend with the right Le (only for commands that read and change
+//!   nothing), responses shorter than 2 bytes → error.
+//! * [`Interruptible`] stops between two commands after a signal.
+//!
+//! This layer knows no exit codes, no command-line flags and never ends the process: every
+//! failure is a [`TransportError`] returned to the caller.
 //! * [`pcsc`] (real readers), [`sim`] (the in-process simulated card) and [`trace::Tracing`]
 //!   (prints every APDU, PINs redacted).
 
 pub mod pcsc;
 pub mod sim;
 pub mod trace;
-pub mod watchdog;
 
 use mynapin_apdu::{commands, Command, EncodeError, Response, ResponseError, StatusWord};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// What a reader can do beyond moving APDUs. Empty for now; pinpad support (PC/SC part 10
 /// `FEATURE_VERIFY_PIN_DIRECT`) will be announced here.
@@ -54,19 +60,30 @@ impl<T: Transport + ?Sized> Transport for &mut T {
 /// forever).
 const MAX_GET_RESPONSE_ROUNDS: usize = 64;
 
-/// Sends `command` with the ISO transmission rules: `61 xx` is followed by GET RESPONSE until
-/// all data is in; `6C xx` resends the command once with Le = `xx`.
+/// The most response data one command may bring back through GET RESPONSE rounds (a hostile
+/// card must not make the tool hold megabytes).
+const MAX_RESPONSE_DATA: usize = 64 * 1024;
+
+/// Sends `command` with the ISO transmission rules:
+/// * `61 xx`: GET RESPONSE until all data is in (GET RESPONSE never repeats the command);
+/// * `6C xx`: only a command that reads and changes nothing
+///   ([`Command::may_resend_with_le`]: READ BINARY, GET RESPONSE, GET DATA, SELECT with FCI) is
+///   resent, once, with Le = `xx`. Any other command — the counter query, VERIFY, CHANGE
+///   REFERENCE DATA, CHANGE KEY — is never sent twice: the `6C xx` is returned to the caller as
+///   the card's answer, which for a VERIFY or a change means "the card may have acted".
 pub fn transmit(t: &mut dyn Transport, command: &Command) -> Result<Response, TransportError> {
     let mut response = t.transmit_raw(command)?;
     if let StatusWord::WrongLe(n) = response.sw() {
-        let le = if n == 0 { 256 } else { u32::from(n) };
-        response = t.transmit_raw(&command.resent_with_le(le)?)?;
+        if command.may_resend_with_le() {
+            let le = if n == 0 { 256 } else { u32::from(n) };
+            response = t.transmit_raw(&command.resent_with_le(le)?)?;
+        }
     }
     let mut data = Vec::new();
     let mut rounds = 0;
     while let StatusWord::BytesAvailable(n) = response.sw() {
         rounds += 1;
-        if rounds > MAX_GET_RESPONSE_ROUNDS {
+        if rounds > MAX_GET_RESPONSE_ROUNDS || data.len() > MAX_RESPONSE_DATA {
             return Err(TransportError::EndlessResponse);
         }
         data.extend_from_slice(response.data());
@@ -77,6 +94,44 @@ pub fn transmit(t: &mut dyn Transport, command: &Command) -> Result<Response, Tr
     } else {
         data.extend_from_slice(response.data());
         Ok(Response::new(data, response.sw()))
+    }
+}
+
+/// Where an interruption (SIGINT, SIGTERM) is recorded: 0 = none, else the signal number.
+/// The front end sets it from its signal handler; [`Interruptible`] reads it.
+pub type StopFlag = Arc<AtomicUsize>;
+
+/// Stops an operation between two commands when a signal arrived: the command in flight is
+/// let finish (a PC/SC call cannot be cancelled, and a half-sent change helps nobody); the
+/// next one is not sent and fails with [`TransportError::Interrupted`].
+pub struct Interruptible<T> {
+    inner: T,
+    stop: StopFlag,
+}
+
+impl<T: Transport> Interruptible<T> {
+    /// Wraps `inner`; `stop` is checked before every command.
+    pub fn new(inner: T, stop: StopFlag) -> Self {
+        Interruptible { inner, stop }
+    }
+}
+
+impl<T: Transport> Transport for Interruptible<T> {
+    fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
+        // A GET RESPONSE only fetches what the card already answered: let it through.
+        let signal = self.stop.load(Ordering::SeqCst);
+        if signal != 0 && command.ins() != 0xC0 {
+            return Err(TransportError::Interrupted {
+                signal: signal as i32,
+            });
+        }
+        self.inner.transmit_raw(command)
+    }
+    fn reader_name(&self) -> String {
+        self.inner.reader_name()
+    }
+    fn capabilities(&self) -> Capabilities {
+        self.inner.capabilities()
     }
 }
 
@@ -99,7 +154,7 @@ pub enum TransportError {
         readers: Vec<String>,
     },
     /// Several readers could be meant.
-    #[error("several readers match; choose one with --reader")]
+    #[error("several readers match")]
     AmbiguousReader {
         /// The candidates.
         readers: Vec<String>,
@@ -129,7 +184,46 @@ pub enum TransportError {
     /// A command could not be encoded (a bug).
     #[error("cannot encode the command: {0}")]
     Encode(#[from] EncodeError),
+    /// The card (or pcscd) did not answer one command within the time limit. The command may
+    /// have reached the card.
+    #[error("the card did not answer within {0:?}")]
+    Timeout(std::time::Duration),
+    /// Connecting to the card did not finish within the time limit: another program most
+    /// likely holds the card in a transaction (pcscd makes a connect wait for it), or pcscd is
+    /// stuck. Nothing was sent.
+    #[error("could not connect to the card within {0:?}")]
+    ConnectTimeout(std::time::Duration),
+    /// A signal (SIGINT, SIGTERM) arrived: this command was not sent.
+    #[error("interrupted by signal {signal}")]
+    Interrupted {
+        /// The signal number.
+        signal: i32,
+    },
     /// Any other PC/SC error, kept as is.
     #[error("PC/SC error: {0}")]
     Pcsc(::pcsc::Error),
+}
+
+impl TransportError {
+    /// Whether the command that failed may have reached the card (and the card may have acted
+    /// on it): true when the answer was lost, false when the command was certainly not sent.
+    pub fn may_have_reached_card(&self) -> bool {
+        match self {
+            TransportError::CardRemoved
+            | TransportError::BadResponse(_)
+            | TransportError::EndlessResponse
+            | TransportError::Timeout(_)
+            | TransportError::Pcsc(_) => true,
+            TransportError::NoService
+            | TransportError::NoReaders
+            | TransportError::ReaderNotFound { .. }
+            | TransportError::AmbiguousReader { .. }
+            | TransportError::NoCard { .. }
+            | TransportError::CardInUse
+            | TransportError::CardWasReset
+            | TransportError::Encode(_)
+            | TransportError::ConnectTimeout(_)
+            | TransportError::Interrupted { .. } => false,
+        }
+    }
 }

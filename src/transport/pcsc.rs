@@ -3,26 +3,37 @@
 //! One operation = one call of [`with_card`]: connect **exclusively**, begin one PC/SC
 //! transaction, run the operation, end the transaction, and disconnect with
 //! `SCARD_UNPOWER_CARD` so that no verified state outlives the process (card doc §4).
+//!
+//! A card that never answers hangs `SCardTransmit` forever, and a card held in another
+//! program's transaction makes `SCardConnect` wait for it (measured with pcsc-lite 1.9.9; no
+//! PC/SC call cancels either). So every blocking PC/SC call runs on a worker thread that owns
+//! the context and the card; the caller waits for each answer at most the time limit and then
+//! gets [`TransportError::Timeout`] (or [`TransportError::ConnectTimeout`]) as an ordinary
+//! error — it can report what it knows and return normally. A worker stuck in pcsc-lite is
+//! left behind and ends with the process; closing the process's connection makes pcscd
+//! release the card.
 
-use super::{watchdog, Transport, TransportError};
+use super::{Transport, TransportError};
 use mynapin_apdu::{Command, Response};
 use pcsc::{Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
 use std::ffi::CString;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
+use zeroize::Zeroizing;
 
-/// Which reader `--reader` names.
+/// Which reader the user named.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReaderSelector {
     /// The only reader with a card in it.
     Auto,
-    /// The n-th reader (0-based) of `mynapin readers`.
+    /// The n-th reader (0-based) in the order pcscd lists them.
     Index(usize),
     /// The reader whose name contains this text (case-insensitive).
     NameContains(String),
 }
 
 impl ReaderSelector {
-    /// `--reader 1` → index 1; `--reader "RC-S300"` → name; absent → auto.
+    /// `1` → index 1; `RC-S300` → part of a name; absent → auto.
     pub fn parse(text: Option<&str>) -> ReaderSelector {
         match text {
             None => ReaderSelector::Auto,
@@ -41,7 +52,8 @@ pub struct ReaderInfo {
     pub name: String,
     /// A card is in the reader.
     pub card_present: bool,
-    /// Another program holds the card exclusively.
+    /// Another program holds the card (exclusively, or shared — an exclusive connect would
+    /// then fail or wait for its transaction).
     pub card_in_use: bool,
     /// The card's ATR (never used to recognize the card, card doc §4).
     pub atr: Vec<u8>,
@@ -76,10 +88,28 @@ fn establish() -> Result<Context, TransportError> {
     Err(map_error(last))
 }
 
-/// Every reader with its card state.
-pub fn list_readers() -> Result<Vec<ReaderInfo>, TransportError> {
-    let ctx = establish()?;
-    list_with(&ctx)
+/// Runs `f` on a thread of its own and waits at most `limit` for it; a call stuck in
+/// pcsc-lite is left behind.
+fn bounded<T: Send + 'static>(
+    limit: Duration,
+    f: impl FnOnce() -> Result<T, TransportError> + Send + 'static,
+) -> Result<T, TransportError> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("mynapin-pcsc".into())
+        .spawn(move || {
+            let _ = tx.send(f());
+        })
+        .map_err(|_| TransportError::NoService)?;
+    match rx.recv_timeout(limit) {
+        Ok(r) => r,
+        Err(_) => Err(TransportError::Timeout(limit)),
+    }
+}
+
+/// Every reader with its card state; waits at most `limit` for pcscd.
+pub fn list_readers(limit: Duration) -> Result<Vec<ReaderInfo>, TransportError> {
+    bounded(limit, || list_with(&establish()?))
 }
 
 fn list_with(ctx: &Context) -> Result<Vec<ReaderInfo>, TransportError> {
@@ -93,7 +123,6 @@ fn list_with(ctx: &Context) -> Result<Vec<ReaderInfo>, TransportError> {
         .map(|n| ReaderState::new(n.clone(), State::UNAWARE))
         .collect();
     if !states.is_empty() {
-        let _armed = watchdog::global().arm();
         ctx.get_status_change(Duration::from_millis(0), &mut states)
             .or_else(|e| match e {
                 pcsc::Error::Timeout => Ok(()),
@@ -105,7 +134,7 @@ fn list_with(ctx: &Context) -> Result<Vec<ReaderInfo>, TransportError> {
         .map(|s| ReaderInfo {
             name: s.name().to_string_lossy().into_owned(),
             card_present: s.event_state().contains(State::PRESENT),
-            card_in_use: s.event_state().contains(State::EXCLUSIVE),
+            card_in_use: s.event_state().intersects(State::EXCLUSIVE | State::INUSE),
             atr: s.atr().to_vec(),
         })
         .collect())
@@ -162,90 +191,102 @@ pub fn choose(readers: &[ReaderInfo], selector: &ReaderSelector) -> Result<Strin
     }
 }
 
+/// Which reader a session opens.
+enum Target {
+    Choose(ReaderSelector),
+    Named(String),
+}
+
 /// Runs `operation` on the card in the chosen reader: exclusive connection, one transaction,
-/// unpowered at the end.
+/// unpowered at the end. Every PC/SC call waits at most `limit`.
 pub fn with_card<R>(
     selector: &ReaderSelector,
+    limit: Duration,
     operation: impl FnOnce(&mut dyn Transport) -> R,
 ) -> Result<R, TransportError> {
-    let ctx = establish()?;
-    let readers = list_with(&ctx)?;
-    let name = choose(&readers, selector)?;
-    with_named_card(&ctx, &name, operation)
+    run(Target::Choose(selector.clone()), limit, operation)
 }
 
 /// Like [`with_card`] for a reader known by its exact name.
 pub fn with_named_card<R>(
-    ctx: &Context,
     name: &str,
+    limit: Duration,
     operation: impl FnOnce(&mut dyn Transport) -> R,
 ) -> Result<R, TransportError> {
-    let cname = CString::new(name).map_err(|_| TransportError::ReaderNotFound {
-        selector: name.to_string(),
-        readers: Vec::new(),
-    })?;
-    // A stuck pcscd can block connect and begin-transaction as well as transmit.
-    let armed = watchdog::global().arm();
-    let mut card = ctx
-        .connect(&cname, ShareMode::Exclusive, Protocols::ANY)
-        .map_err(|e| match map_error(e) {
-            TransportError::NoCard { .. } => TransportError::NoCard {
-                reader: name.to_string(),
-            },
-            other => other,
-        })?;
-    let result = {
-        let tx = match card.transaction2() {
-            Ok(tx) => tx,
-            Err((card, pcsc::Error::ResetCard)) => {
-                card.reconnect(ShareMode::Exclusive, Protocols::ANY, Disposition::LeaveCard)
-                    .map_err(map_error)?;
-                card.transaction().map_err(map_error)?
-            }
-            Err((_, e)) => return Err(map_error(e)),
-        };
-        drop(armed);
-        let mut transport = PcscTransport {
-            tx,
-            reader: name.to_string(),
-        };
-        let result = operation(&mut transport);
-        // Ending the transaction can fail if the card went away: the result stands.
-        let _ = transport.tx.end(Disposition::LeaveCard);
-        result
-    };
-    if let Err((card, _)) = card.disconnect(Disposition::UnpowerCard) {
-        // Dropping the card disconnects with a reset: still no verified state left.
-        drop(card);
-    }
+    run(Target::Named(name.to_string()), limit, operation)
+}
+
+fn run<R>(
+    target: Target,
+    limit: Duration,
+    operation: impl FnOnce(&mut dyn Transport) -> R,
+) -> Result<R, TransportError> {
+    let mut session = Session::open(target, limit)?;
+    let result = operation(&mut session);
+    session.close();
     Ok(result)
 }
 
-/// The transport inside one PC/SC transaction.
-struct PcscTransport<'tx> {
-    tx: pcsc::Transaction<'tx>,
-    reader: String,
+enum Job {
+    Transmit(Zeroizing<Vec<u8>>),
+    End,
 }
 
-impl Transport for PcscTransport<'_> {
-    fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
-        let bytes = command.to_bytes();
-        let mut buf = zeroize::Zeroizing::new(vec![0u8; pcsc::MAX_BUFFER_SIZE_EXTENDED]);
-        let outcome = {
-            let _armed = watchdog::global().arm();
-            self.tx.transmit(&bytes, &mut buf).map(|r| r.to_vec())
+/// The caller's side of a worker that holds the card inside one transaction.
+struct Session {
+    jobs: Sender<Job>,
+    answers: Receiver<Result<Zeroizing<Vec<u8>>, TransportError>>,
+    reader: String,
+    limit: Duration,
+    /// The worker stopped answering: nothing more is sent.
+    stuck: bool,
+}
+
+impl Session {
+    fn open(target: Target, limit: Duration) -> Result<Session, TransportError> {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
+        let (answer_tx, answers) = mpsc::channel();
+        let (opened_tx, opened_rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("mynapin-pcsc".into())
+            .spawn(move || worker(target, opened_tx, job_rx, answer_tx))
+            .map_err(|_| TransportError::NoService)?;
+        let reader = match opened_rx.recv_timeout(limit) {
+            Ok(r) => r?,
+            Err(_) => return Err(TransportError::ConnectTimeout(limit)),
         };
-        match outcome {
-            Ok(answer) => Ok(Response::parse(&answer)?),
-            Err(pcsc::Error::ResetCard) => {
-                // Someone reset the card: reconnect so later commands work; the caller must
-                // SELECT again (the current DF is lost) and knows nothing was sent.
-                self.tx
-                    .reconnect(ShareMode::Exclusive, Protocols::ANY, Disposition::LeaveCard)
-                    .map_err(map_error)?;
-                Err(TransportError::CardWasReset)
+        Ok(Session {
+            jobs,
+            answers,
+            reader,
+            limit,
+            stuck: false,
+        })
+    }
+
+    /// Ends the transaction and unpowers the card (waiting at most the limit).
+    fn close(&mut self) {
+        if !self.stuck && self.jobs.send(Job::End).is_ok() {
+            let _ = self.answers.recv_timeout(self.limit);
+        }
+    }
+}
+
+impl Transport for Session {
+    fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
+        if self.stuck {
+            return Err(TransportError::Timeout(self.limit));
+        }
+        self.jobs
+            .send(Job::Transmit(command.to_bytes()))
+            .map_err(|_| TransportError::CardRemoved)?;
+        match self.answers.recv_timeout(self.limit) {
+            Ok(answer) => Ok(Response::parse(&answer?)?),
+            Err(RecvTimeoutError::Timeout) => {
+                self.stuck = true;
+                Err(TransportError::Timeout(self.limit))
             }
-            Err(e) => Err(map_error(e)),
+            Err(RecvTimeoutError::Disconnected) => Err(TransportError::CardRemoved),
         }
     }
 
@@ -254,12 +295,100 @@ impl Transport for PcscTransport<'_> {
     }
 }
 
-/// Opens a context (for callers that visit several readers, like `readers`).
-pub fn context() -> Result<Context, TransportError> {
-    establish()
+fn connect(ctx: &Context, name: &str) -> Result<pcsc::Card, TransportError> {
+    let cname = CString::new(name).map_err(|_| TransportError::ReaderNotFound {
+        selector: name.to_string(),
+        readers: Vec::new(),
+    })?;
+    ctx.connect(&cname, ShareMode::Exclusive, Protocols::ANY)
+        .map_err(|e| match map_error(e) {
+            TransportError::NoCard { .. } => TransportError::NoCard {
+                reader: name.to_string(),
+            },
+            other => other,
+        })
 }
 
-/// Readers as seen through an existing context.
-pub fn readers_of(ctx: &Context) -> Result<Vec<ReaderInfo>, TransportError> {
-    list_with(ctx)
+/// The thread that owns the PC/SC context and the card.
+fn worker(
+    target: Target,
+    opened: Sender<Result<String, TransportError>>,
+    jobs: Receiver<Job>,
+    answers: Sender<Result<Zeroizing<Vec<u8>>, TransportError>>,
+) {
+    let setup = (|| {
+        let ctx = establish()?;
+        let name = match target {
+            Target::Named(n) => n,
+            Target::Choose(sel) => choose(&list_with(&ctx)?, &sel)?,
+        };
+        let card = connect(&ctx, &name)?;
+        Ok((ctx, card, name))
+    })();
+    let (_ctx, mut card, name) = match setup {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = opened.send(Err(e));
+            return;
+        }
+    };
+    {
+        let mut tx = match card.transaction2() {
+            Ok(tx) => tx,
+            Err((card, pcsc::Error::ResetCard)) => {
+                // Someone reset the card before we began: reconnect once, then begin.
+                if let Err(e) =
+                    card.reconnect(ShareMode::Exclusive, Protocols::ANY, Disposition::LeaveCard)
+                {
+                    let _ = opened.send(Err(map_error(e)));
+                    return;
+                }
+                match card.transaction() {
+                    Ok(tx) => tx,
+                    Err(e) => {
+                        let _ = opened.send(Err(map_error(e)));
+                        return;
+                    }
+                }
+            }
+            Err((_, e)) => {
+                let _ = opened.send(Err(map_error(e)));
+                return;
+            }
+        };
+        if opened.send(Ok(name)).is_err() {
+            return;
+        }
+        let mut buf = Zeroizing::new(vec![0u8; pcsc::MAX_BUFFER_SIZE_EXTENDED]);
+        while let Ok(job) = jobs.recv() {
+            let bytes = match job {
+                Job::Transmit(bytes) => bytes,
+                Job::End => break,
+            };
+            let answer = match tx.transmit(&bytes, &mut buf) {
+                Ok(r) => Ok(Zeroizing::new(r.to_vec())),
+                Err(pcsc::Error::ResetCard) => {
+                    // Someone reset the card: reconnect so later commands work; the caller
+                    // must SELECT again (the current DF is lost) and knows nothing was sent.
+                    match tx.reconnect(ShareMode::Exclusive, Protocols::ANY, Disposition::LeaveCard)
+                    {
+                        Ok(()) => Err(TransportError::CardWasReset),
+                        Err(e) => Err(map_error(e)),
+                    }
+                }
+                Err(e) => Err(map_error(e)),
+            };
+            drop(bytes);
+            if answers.send(answer).is_err() {
+                break;
+            }
+        }
+        // Ending the transaction can fail if the card went away: nothing more to do then.
+        let _ = tx.end(Disposition::LeaveCard);
+    }
+    if let Err((card, _)) = card.disconnect(Disposition::UnpowerCard) {
+        // Dropping the card disconnects with a reset: still no verified state left.
+        drop(card);
+    }
+    let _ = answers.send(Ok(Zeroizing::new(Vec::new())));
 }

@@ -1,0 +1,606 @@
+//! A verify or a change from start to finish, in the safety order; front ends only answer
+//! the PIN requests and word the typed outcome.
+//!
+//! The order (card doc §3–§4; every step in one transport session):
+//! 1. read the counter of every key reference involved;
+//! 2. the guards: a blocked PIN, an absent reference, the last try (unless allowed, then the
+//!    front end may confirm), a count the card did not report or cannot mean — each stops
+//!    before any PIN is asked for;
+//! 3. ask for the current PIN(s) and validate them locally (nothing is sent for a malformed
+//!    entry);
+//! 4. VERIFY every current PIN — the counter is read again right before each VERIFY — before
+//!    anything is changed (a wrong one stops everything with nothing changed; never retried);
+//! 5. only then ask for the new PIN and its confirmation (a mismatch asks again, up to
+//!    [`Options::confirm_attempts`] times on a terminal, without touching the card);
+//! 6. per reference: VERIFY again if another DF was selected since, then the change command
+//!    (CHANGE REFERENCE DATA, or CHANGE KEY for juki), never resent;
+//! 7. read the counters back.
+//!
+//! The outcome is typed, per reference ([`RefReport`]): whether its VERIFY was sent and what
+//! it answered, and whether it was changed, certainly not changed, or may have been changed.
+//!
+//! How a PIN is obtained is the caller's ([`PinSource`]): typed at the host today. A reader's
+//! PIN pad fits the same requests: the session will ask the source to have the PIN typed on
+//! the reader instead of returning it, so the host never holds it.
+
+use super::{
+    guard_counter, CardError, Counter, Lost, MyNumberCard, NotChanged, Pin, PinError, RefChange,
+};
+use crate::card::Normalized;
+use crate::layout::{KeyRef, PinFormat, PinId};
+use crate::transport::TransportError;
+use zeroize::Zeroizing;
+
+/// What an entry is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The PIN the card holds now.
+    Current,
+    /// The new PIN.
+    New,
+    /// The new PIN again.
+    Confirm,
+}
+
+/// One PIN entry the session needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinRequest {
+    /// The PINs this entry is used for (several with one shared current PIN, or one new value
+    /// for several PINs).
+    pub pins: Vec<PinId>,
+    /// What it is for.
+    pub role: Role,
+    /// The format it must have.
+    pub format: PinFormat,
+    /// For a current PIN: the lowest count of the references it will be tried on.
+    pub tries_left: Option<u8>,
+    /// 1 for the first new/confirm pair, 2 after a mismatch…
+    pub attempt: u8,
+    /// This entry's number (1-based) and how many entries the whole operation needs when
+    /// nothing is asked twice — for "expected 3 lines, got 2".
+    pub entry_no: usize,
+    /// See `entry_no`.
+    pub entries_total: usize,
+    /// This operation only checks the PIN (verify), it changes nothing.
+    pub verify_only: bool,
+}
+
+/// Why a PIN source gave no entry.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    /// Ctrl-C or SIGTERM at the prompt.
+    #[error("cancelled by signal {signal}")]
+    Cancelled {
+        /// The signal.
+        signal: i32,
+    },
+    /// The input ended (Ctrl-D, or fewer lines than needed); `got` entries were read of the
+    /// `expected` the operation needs.
+    #[error("the input ended after {got} of {expected} entries")]
+    Ended {
+        /// Entries read before the end.
+        got: usize,
+        /// Entries the operation needs.
+        expected: usize,
+    },
+    /// An entry longer than any PIN (an endless line: `/dev/zero`).
+    #[error("an entry is longer than {max} bytes")]
+    TooLong {
+        /// The limit.
+        max: usize,
+    },
+    /// No entry came within the time limit.
+    #[error("no entry within {secs} s")]
+    TimedOut {
+        /// The limit.
+        secs: u64,
+    },
+    /// The source cannot be read.
+    #[error("{0}")]
+    Unreadable(String),
+}
+
+/// Where PINs come from, and who is told what happens.
+pub trait PinSource {
+    /// One entry, as typed (the session normalizes and validates it).
+    fn ask(&mut self, req: &PinRequest) -> Result<Zeroizing<String>, EntryError>;
+    /// True when a person answers (a terminal): a mismatched confirmation is asked again.
+    fn interactive(&self) -> bool;
+    /// The next VERIFY of `r` may use its last try (or its count is unknown) and the user
+    /// allowed that: confirm once more? Only asked when [`Options::allow_last_try`] is set.
+    fn confirm_last_try(
+        &mut self,
+        pin: PinId,
+        r: KeyRef,
+        counter: Counter,
+    ) -> Result<bool, EntryError>;
+    /// Something the user may want to know (normalized input, a mismatch, progress).
+    fn event(&mut self, _event: Event) {}
+}
+
+/// Progress and notices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// The entry for `role` was normalized (full-width to ASCII, upper-cased).
+    Normalized(Role, Normalized),
+    /// Every current PIN was accepted by the card.
+    CurrentAccepted,
+    /// The two entries of the new PIN differ; it will be asked again (`attempt` of `of`).
+    ConfirmationMismatch {
+        /// The attempt that failed.
+        attempt: u8,
+        /// How many are allowed.
+        of: u8,
+    },
+    /// The change command for `r` is about to be sent.
+    Changing(KeyRef),
+    /// The two references of the juki PIN report different counts (the lower one counts).
+    CopiesDisagree {
+        /// The first copy's counter (Juki AP).
+        first: Counter,
+        /// The second copy's counter (common DF).
+        second: Counter,
+    },
+}
+
+/// Choices for one operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The last remaining try (or a try whose count the card does not report) may be used.
+    pub allow_last_try: bool,
+    /// Several PINs share one current value: ask for it once.
+    pub same_current: bool,
+    /// Only this one of the PIN's references (to finish a juki change that stopped half-way).
+    pub only: Option<KeyRef>,
+    /// How many times a mismatched confirmation is asked again on a terminal (3).
+    pub confirm_attempts: u8,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            allow_last_try: false,
+            same_current: false,
+            only: None,
+            confirm_attempts: 3,
+        }
+    }
+}
+
+/// Why an operation stopped before its end.
+#[derive(Debug, thiserror::Error)]
+pub enum Stop {
+    /// The card layer refused or the card answered so (see the reference reports for what
+    /// was sent).
+    #[error(transparent)]
+    Card(#[from] CardError),
+    /// No entry was given.
+    #[error(transparent)]
+    Entry(EntryError),
+    /// An entry is not a valid PIN: nothing was sent for it.
+    #[error("invalid {role:?} entry for {}", pin.id())]
+    InvalidPin {
+        /// The PIN.
+        pin: PinId,
+        /// Which entry.
+        role: Role,
+        /// Why.
+        err: PinError,
+    },
+    /// The new PIN and its confirmation differ (after `attempts` tries).
+    #[error("the confirmation differs")]
+    ConfirmationMismatch {
+        /// Pairs typed.
+        attempts: u8,
+    },
+    /// The new PIN equals the current one.
+    #[error("the new PIN equals the current one")]
+    SameAsCurrent(PinId),
+    /// PINs of different formats cannot share one new value (the signature password).
+    #[error("PINs of different formats")]
+    MixedFormats,
+    /// `only` names a reference of none of the PINs.
+    #[error("the reference is not one of these PINs")]
+    NoSuchReference(KeyRef),
+    /// The user did not confirm the last try.
+    #[error("the last try was not confirmed")]
+    Declined,
+}
+
+impl Stop {
+    /// The signal that interrupted the operation, if one did.
+    pub fn signal(&self) -> Option<i32> {
+        match self {
+            Stop::Entry(EntryError::Cancelled { signal })
+            | Stop::Card(CardError::Transport(TransportError::Interrupted { signal })) => {
+                Some(*signal)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What the VERIFY of a reference came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checked {
+    /// No VERIFY was sent: no try spent.
+    NotSent,
+    /// The card accepted the PIN: its counter is back at its maximum.
+    Correct,
+    /// The card refused the PIN: one try spent; tries left as reported.
+    Wrong {
+        /// Tries left after this one (`None`: not reported).
+        tries_left: Option<u8>,
+    },
+    /// A VERIFY was sent and no usable answer came: a try may have been spent.
+    Unknown,
+}
+
+/// One key reference's story in an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RefReport {
+    /// The PIN it belongs to.
+    pub pin: PinId,
+    /// The reference.
+    pub r: KeyRef,
+    /// Its counter before anything was sent (`None`: not read).
+    pub before: Option<Counter>,
+    /// Its last VERIFY.
+    pub checked: Checked,
+    /// For a change: what became of it (for a verify: always not sent).
+    pub change: RefChange,
+    /// Its counter read back at the end (`None`: not read).
+    pub after: Option<Counter>,
+}
+
+/// The outcome of a verify or change.
+#[derive(Debug)]
+pub struct Report {
+    /// Every reference involved, in the order worked on.
+    pub refs: Vec<RefReport>,
+    /// Why it stopped early, if it did.
+    pub stop: Option<Stop>,
+}
+
+/// The overall result of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeResult {
+    /// Every reference holds the new PIN.
+    Changed,
+    /// No reference was changed.
+    NotChanged,
+    /// Some were changed, the others certainly not.
+    Partial,
+    /// At least one reference may or may not have been changed.
+    Unknown,
+}
+
+impl Report {
+    /// The overall result of a change.
+    pub fn change_result(&self) -> ChangeResult {
+        let changed = self
+            .refs
+            .iter()
+            .filter(|r| r.change == RefChange::Changed)
+            .count();
+        if self
+            .refs
+            .iter()
+            .any(|r| matches!(r.change, RefChange::Unknown(_)))
+        {
+            ChangeResult::Unknown
+        } else if changed == self.refs.len() && self.stop.is_none() {
+            ChangeResult::Changed
+        } else if changed > 0 {
+            ChangeResult::Partial
+        } else {
+            ChangeResult::NotChanged
+        }
+    }
+
+    /// True when a VERIFY may have spent a try without the card saying so.
+    pub fn try_maybe_spent(&self) -> bool {
+        self.refs.iter().any(|r| r.checked == Checked::Unknown)
+    }
+
+    fn set_checked(&mut self, r: KeyRef, c: Checked) {
+        if let Some(x) = self.refs.iter_mut().find(|x| x.r == r) {
+            x.checked = c;
+        }
+    }
+
+    fn set_change(&mut self, r: KeyRef, c: RefChange) {
+        if let Some(x) = self.refs.iter_mut().find(|x| x.r == r) {
+            x.change = c;
+        }
+    }
+}
+
+struct Run<'c, 't, 's> {
+    card: &'c mut MyNumberCard<'t>,
+    src: &'s mut dyn PinSource,
+    opts: Options,
+    report: Report,
+    entry_no: usize,
+    entries_total: usize,
+    verify_only: bool,
+}
+
+fn refs_of(pins: &[PinId], only: Option<KeyRef>) -> Vec<(PinId, KeyRef)> {
+    pins.iter()
+        .flat_map(|&p| p.refs().iter().map(move |&r| (p, r)))
+        .filter(|(_, r)| only.is_none_or(|o| o == *r))
+        .collect()
+}
+
+impl Run<'_, '_, '_> {
+    fn new_report(pins: &[PinId], only: Option<KeyRef>) -> Report {
+        Report {
+            refs: refs_of(pins, only)
+                .into_iter()
+                .map(|(pin, r)| RefReport {
+                    pin,
+                    r,
+                    before: None,
+                    checked: Checked::NotSent,
+                    change: RefChange::NotChanged(NotChanged::NotSent),
+                    after: None,
+                })
+                .collect(),
+            stop: None,
+        }
+    }
+
+    /// Steps 1–2: counters, then the guards, before any PIN is asked for.
+    fn counters_and_guards(&mut self) -> Result<(), Stop> {
+        for i in 0..self.report.refs.len() {
+            let r = self.report.refs[i].r;
+            let c = self.card.read_counter(r)?;
+            self.report.refs[i].before = Some(c);
+        }
+        let juki: Vec<Counter> = self
+            .report
+            .refs
+            .iter()
+            .filter(|x| x.r.is_juki())
+            .filter_map(|x| x.before)
+            .collect();
+        if let [first, second] = juki[..] {
+            if first != second {
+                self.src.event(Event::CopiesDisagree { first, second });
+            }
+        }
+        for i in 0..self.report.refs.len() {
+            let RefReport { pin, r, before, .. } = self.report.refs[i];
+            let c = before.unwrap_or(Counter::Absent);
+            let risky = guard_counter(r, c, self.opts.allow_last_try, false)?;
+            if risky && !self.src.confirm_last_try(pin, r, c).map_err(Stop::Entry)? {
+                return Err(Stop::Declined);
+            }
+        }
+        Ok(())
+    }
+
+    fn ask(&mut self, pins: &[PinId], role: Role, attempt: u8) -> Result<Pin, Stop> {
+        let format = pins[0].format();
+        let tries_left = (role == Role::Current)
+            .then(|| {
+                self.report
+                    .refs
+                    .iter()
+                    .filter(|x| pins.contains(&x.pin))
+                    .filter_map(|x| x.before.and_then(Counter::retries_left))
+                    .min()
+            })
+            .flatten();
+        self.entry_no += 1;
+        let req = PinRequest {
+            pins: pins.to_vec(),
+            role,
+            format,
+            tries_left,
+            attempt,
+            entry_no: self.entry_no,
+            entries_total: self.entries_total,
+            verify_only: self.verify_only,
+        };
+        let raw = self.src.ask(&req).map_err(Stop::Entry)?;
+        let (pin, norm) = Pin::parse(format, &raw).map_err(|err| Stop::InvalidPin {
+            pin: pins[0],
+            role,
+            err,
+        })?;
+        drop(raw);
+        if norm != Normalized::default() {
+            self.src.event(Event::Normalized(role, norm));
+        }
+        Ok(pin)
+    }
+
+    /// VERIFY `r` with `pin`, recording what the card said.
+    fn verify_ref(&mut self, r: KeyRef, pin: &Pin) -> Result<(), Stop> {
+        match self.card.verify(r, pin, self.opts.allow_last_try) {
+            Ok(()) => {
+                self.report.set_checked(r, Checked::Correct);
+                Ok(())
+            }
+            Err(e) => {
+                match &e {
+                    CardError::WrongPin { tries_left, .. } => self.report.set_checked(
+                        r,
+                        Checked::Wrong {
+                            tries_left: *tries_left,
+                        },
+                    ),
+                    CardError::VerifyUnknown { .. } | CardError::BlockedOnVerify(_) => {
+                        self.report.set_checked(r, Checked::Unknown)
+                    }
+                    _ => {}
+                }
+                Err(e.into())
+            }
+        }
+    }
+
+    fn read_back(&mut self) {
+        let interrupted = matches!(&self.report.stop, Some(s) if s.signal().is_some());
+        let lost = matches!(
+            &self.report.stop,
+            Some(Stop::Card(CardError::Transport(e))) if e.may_have_reached_card()
+        ) || matches!(
+            &self.report.stop,
+            Some(Stop::Card(CardError::VerifyUnknown {
+                cause: Lost::Transport(_),
+                ..
+            }))
+        ) || self
+            .report
+            .refs
+            .iter()
+            .any(|x| x.change == RefChange::Unknown(super::Unknown::NoAnswer));
+        if interrupted || lost {
+            return;
+        }
+        for i in 0..self.report.refs.len() {
+            let r = self.report.refs[i].r;
+            match self.card.read_counter(r) {
+                Ok(c) => self.report.refs[i].after = Some(c),
+                Err(_) => return,
+            }
+        }
+    }
+}
+
+/// Checks that the user still knows `pin`: one VERIFY per reference (both juki copies),
+/// after the counters and guards. Nothing is changed.
+pub fn verify(
+    card: &mut MyNumberCard<'_>,
+    pin: PinId,
+    opts: Options,
+    src: &mut dyn PinSource,
+) -> Report {
+    let mut run = Run {
+        card,
+        src,
+        opts,
+        report: Run::new_report(&[pin], opts.only),
+        entry_no: 0,
+        entries_total: 1,
+        verify_only: true,
+    };
+    let result = (|| {
+        if run.report.refs.is_empty() {
+            return Err(Stop::NoSuchReference(opts.only.unwrap_or(KeyRef::JukiAp)));
+        }
+        run.counters_and_guards()?;
+        let current = run.ask(&[pin], Role::Current, 1)?;
+        for i in 0..run.report.refs.len() {
+            let r = run.report.refs[i].r;
+            run.verify_ref(r, &current)?;
+        }
+        Ok(())
+    })();
+    run.report.stop = result.err();
+    run.read_back();
+    run.report
+}
+
+/// Changes every PIN in `pins` to one new value (the 4-digit PINs can share one; the
+/// signature password is changed on its own), in the safety order of this module.
+pub fn change(
+    card: &mut MyNumberCard<'_>,
+    pins: &[PinId],
+    opts: Options,
+    src: &mut dyn PinSource,
+) -> Report {
+    let shared_current = opts.same_current || pins.len() == 1;
+    let mut run = Run {
+        card,
+        src,
+        opts,
+        report: Run::new_report(pins, opts.only),
+        entry_no: 0,
+        entries_total: if shared_current { 1 } else { pins.len() } + 2,
+        verify_only: false,
+    };
+    let result = (|| {
+        if pins.is_empty() || pins.iter().any(|p| p.format() != pins[0].format()) {
+            return Err(Stop::MixedFormats);
+        }
+        if run.report.refs.is_empty() {
+            return Err(Stop::NoSuchReference(opts.only.unwrap_or(KeyRef::JukiAp)));
+        }
+        run.counters_and_guards()?;
+        // Step 3: the current PIN(s).
+        let mut currents: Vec<(PinId, Pin)> = Vec::new();
+        if shared_current {
+            let p = run.ask(pins, Role::Current, 1)?;
+            currents.extend(pins.iter().map(|&pin| (pin, p.clone())));
+        } else {
+            for &pin in pins {
+                let p = run.ask(&[pin], Role::Current, 1)?;
+                currents.push((pin, p));
+            }
+        }
+        let current_of = |pin: PinId, currents: &[(PinId, Pin)]| {
+            currents
+                .iter()
+                .find(|(p, _)| *p == pin)
+                .map(|(_, c)| c.clone())
+        };
+        // Step 4: every current PIN is checked before anything changes.
+        for i in 0..run.report.refs.len() {
+            let RefReport { pin, r, .. } = run.report.refs[i];
+            let current = current_of(pin, &currents).ok_or(Stop::MixedFormats)?;
+            run.verify_ref(r, &current)?;
+        }
+        run.src.event(Event::CurrentAccepted);
+        // Step 5: the new PIN, confirmed.
+        let tries = if run.src.interactive() {
+            run.opts.confirm_attempts.max(1)
+        } else {
+            1
+        };
+        let mut new = None;
+        for attempt in 1..=tries {
+            let n = run.ask(pins, Role::New, attempt)?;
+            let again = match run.ask(pins, Role::Confirm, attempt) {
+                Ok(p) => Some(p),
+                Err(Stop::InvalidPin { .. }) => None,
+                Err(e) => return Err(e),
+            };
+            if again.is_some_and(|a| a.ct_eq(&n)) {
+                new = Some(n);
+                break;
+            }
+            if attempt < tries {
+                run.src
+                    .event(Event::ConfirmationMismatch { attempt, of: tries });
+            }
+        }
+        let new = new.ok_or(Stop::ConfirmationMismatch { attempts: tries })?;
+        for (pin, current) in &currents {
+            if new.ct_eq(current) {
+                return Err(Stop::SameAsCurrent(*pin));
+            }
+        }
+        // Step 6: per reference, VERIFY again if needed, then the change command.
+        for i in 0..run.report.refs.len() {
+            let RefReport { pin, r, .. } = run.report.refs[i];
+            if run.card.last_verified != Some(r) {
+                let current = current_of(pin, &currents).ok_or(Stop::MixedFormats)?;
+                run.verify_ref(r, &current)?;
+            }
+            run.src.event(Event::Changing(r));
+            let (outcome, err) = run.card.change_after_verify(r, &new)?;
+            run.report.set_change(r, outcome);
+            if let Some(e) = err {
+                return Err(e.into());
+            }
+        }
+        Ok(())
+    })();
+    run.report.stop = result.err();
+    run.read_back();
+    run.report
+}
