@@ -2,6 +2,7 @@
 
 use super::error::{CliError, Exit};
 use super::Ctx;
+use crate::sim::fixture::FaultRule;
 use crate::sim::vpcd::{self, Ended, Faults, ServeOptions};
 use crate::sim::StateFile;
 use std::path::PathBuf;
@@ -25,30 +26,49 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
     /// Answer each APDU after N milliseconds (a contact card takes ~5-20, contactless ~20-50).
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = 0,
+          value_parser = clap::value_parser!(u64).range(0..=10_000))]
     pub latency_ms: u64,
+    /// Give up when vpcd has not accepted a connection for this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub wait_vpcd: u64,
     /// Fault: answer N APDUs, then close the connection (card pulled out) and exit.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=MAX_APDUS))]
     pub close_after: Option<u64>,
     /// Fault: answer N APDUs, then never answer again (a hung card).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=MAX_APDUS))]
     pub mute_after: Option<u64>,
     /// With --mute-after: answer the held APDU after M milliseconds instead of never.
-    #[arg(long, value_name = "M", requires = "mute_after")]
+    #[arg(long, value_name = "M", requires = "mute_after",
+          value_parser = clap::value_parser!(u64).range(0..=600_000))]
     pub mute_ms: Option<u64>,
     /// Fault: answer APDU number N with status word SW instead of processing it (`5=6581`).
     #[arg(long, value_name = "N=SW", value_parser = parse_fault_sw)]
     pub fault_sw: Option<(u64, u16)>,
+    /// Fault rule (repeatable), the keys of a fixture's [[faults.rules]]:
+    /// `match=00200098,nth=1,when=after,sw=6C00`; `answer=90`; `hold_ms=2000`.
+    #[arg(long, value_name = "SPEC", value_parser = parse_fault)]
+    pub fault: Vec<FaultRule>,
 }
+
+/// The largest APDU number a fault option accepts.
+const MAX_APDUS: u64 = 1_000_000_000;
 
 fn parse_fault_sw(text: &str) -> Result<(u64, u16), String> {
     let (n, sw) = text.split_once('=').ok_or("expected N=SW, e.g. 5=6581")?;
     let n: u64 = n
         .trim()
         .parse()
-        .map_err(|_| format!("{n:?} is not an APDU number"))?;
+        .ok()
+        .filter(|n| (1..=MAX_APDUS).contains(n))
+        .ok_or_else(|| format!("{n:?} is not an APDU number (1..={MAX_APDUS})"))?;
     let sw = crate::sim::fixture::parse_sw(sw)?;
     Ok((n, sw))
+}
+
+fn parse_fault(text: &str) -> Result<FaultRule, String> {
+    FaultRule::from_spec(text)
 }
 
 pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
@@ -57,10 +77,13 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
         Some(p) => Some(StateFile::open(p, ctx.timeout)?),
         None => None,
     };
-    let card = match &state {
+    let mut card = match &state {
         Some(s) => s.load(args.fixture.as_deref())?,
         None => crate::sim::state::load_fixture(args.fixture.as_deref())?,
     };
+    for rule in &args.fault {
+        card.add_fault(rule);
+    }
     let opts = ServeOptions {
         vpcd: args.vpcd.clone(),
         latency: Duration::from_millis(args.latency_ms),
@@ -72,10 +95,36 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
             sw_at: args.fault_sw,
         },
         verbose: ctx.verbose > 0 || ctx.trace,
+        wait_vpcd: Duration::from_secs(args.wait_vpcd),
     };
     match vpcd::serve(card, &opts) {
         Ok(Ended::Signalled) | Ok(Ended::FaultClosed) => Ok(Exit::Success),
         Err(vpcd::ServeError::State(e)) => Err(CliError::State(e)),
+        Err(e @ vpcd::ServeError::Address { .. }) => Err(CliError::Usage {
+            what: e.to_string(),
+            todo: ctx
+                .lang
+                .t(
+                    "Give --vpcd as HOST:PORT, e.g. 127.0.0.1:35963.",
+                    "--vpcd は HOST:PORT の形で指定してください（例：127.0.0.1:35963）。",
+                )
+                .to_string(),
+        }),
+        Err(e @ vpcd::ServeError::Unreachable { .. }) => {
+            // Exit 6 (PC/SC failure): the address is fine, nothing listens there.
+            super::output::print_message(
+                ctx.lang,
+                &e.to_string(),
+                &[ctx
+                    .lang
+                    .t(
+                        "Start pcscd with the vpcd driver first (scripts/pcscd-vpcd.sh), or wait longer with --wait-vpcd.",
+                        "先に vpcd ドライバー付きの pcscd を起動するか（scripts/pcscd-vpcd.sh）、--wait-vpcd で待ち時間を延ばしてください。",
+                    )
+                    .to_string()],
+            );
+            Err(CliError::Reported(Exit::NoCard))
+        }
         Err(e @ vpcd::ServeError::Signals(_)) => Err(CliError::Usage {
             what: e.to_string(),
             todo: ctx

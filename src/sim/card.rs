@@ -1,6 +1,8 @@
 //! APDU processing of the simulated card.
 
-use super::fixture::{default_value, parse_sw, CertificateState, Fixture, RefFixture};
+use super::fixture::{
+    default_value, parse_sw, CertificateState, FaultRule, FaultWhen, Fixture, RefFixture,
+};
 use crate::layout::{jpki_ef, token, Applet, KeyRef, PinFormat, TOKEN_LEN};
 use mynapin_apdu::{Command, Response, StatusWord};
 use std::borrow::Cow;
@@ -19,7 +21,45 @@ struct KeyState {
     tries_left: u8,
     present: bool,
     query_sw: Option<u16>,
+    /// Hostile card: answers to the first counter queries, in turn.
+    query_sequence: Vec<u16>,
+    /// How many of `query_sequence` were answered.
+    queries_seen: usize,
     change_fault: Option<u16>,
+}
+
+/// A fault rule, compiled, with its count of matching commands.
+#[derive(Debug, Clone)]
+struct ActiveRule {
+    prefix: Vec<u8>,
+    nth: Option<u64>,
+    when: FaultWhen,
+    /// The replacement answer (a status word or raw bytes), if any.
+    answer: Option<Vec<u8>>,
+    /// A `61 xx` status word: keep the real answer for GET RESPONSE.
+    keeps_pending: bool,
+    hold: Option<std::time::Duration>,
+    seen: u64,
+}
+
+impl ActiveRule {
+    fn new(rule: &FaultRule) -> ActiveRule {
+        let sw = rule.sw.as_deref().and_then(|s| parse_sw(s).ok());
+        let answer = match (sw, &rule.answer) {
+            (Some(sw), _) => Some(sw.to_be_bytes().to_vec()),
+            (None, Some(a)) => mynapin_apdu::parse_spaced_hex(a).ok(),
+            (None, None) => None,
+        };
+        ActiveRule {
+            prefix: mynapin_apdu::parse_spaced_hex(&rule.matches).unwrap_or_default(),
+            nth: rule.nth,
+            when: rule.when,
+            answer,
+            keeps_pending: sw.is_some_and(|sw| sw >> 8 == 0x61) && rule.when == FaultWhen::After,
+            hold: rule.hold_ms.map(std::time::Duration::from_millis),
+            seen: 0,
+        }
+    }
 }
 
 /// What an EF of the current DF is.
@@ -42,6 +82,10 @@ pub struct SimCard {
     current_df: Option<Applet>,
     current_ef: Option<[u8; 2]>,
     verified: BTreeSet<KeyRef>,
+    /// The real answer a `61 xx` fault kept for GET RESPONSE.
+    pending: Option<Vec<u8>>,
+    /// Fault rules: the fixture's, then those added with [`SimCard::add_fault`].
+    rules: Vec<ActiveRule>,
     apdus: u64,
 }
 
@@ -61,6 +105,15 @@ impl SimCard {
                     query_sw: f
                         .and_then(|f| f.query_sw.as_deref())
                         .and_then(|s| parse_sw(s).ok()),
+                    query_sequence: f
+                        .map(|f| {
+                            f.query_sequence
+                                .iter()
+                                .filter_map(|s| parse_sw(s).ok())
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    queries_seen: 0,
                     change_fault: fixture
                         .faults
                         .change_sw
@@ -69,14 +122,24 @@ impl SimCard {
                 },
             );
         }
+        let rules = fixture.faults.rules.iter().map(ActiveRule::new).collect();
         SimCard {
             fixture,
             keys,
             current_df: None,
             current_ef: None,
             verified: BTreeSet::new(),
+            pending: None,
+            rules,
             apdus: 0,
         }
+    }
+
+    /// Adds a fault rule for this run only (`sim serve --fault`): it is not part of
+    /// [`SimCard::to_fixture`], so a state file does not keep it. Rules are checked in order:
+    /// the fixture's first.
+    pub fn add_fault(&mut self, rule: &FaultRule) {
+        self.rules.push(ActiveRule::new(rule));
     }
 
     /// The persistent state as a fixture (for `--sim-state`).
@@ -94,6 +157,7 @@ impl SimCard {
                         tries_left: Some(k.tries_left),
                         present: k.present,
                         query_sw: old.and_then(|o| o.query_sw.clone()),
+                        query_sequence: old.map(|o| o.query_sequence.clone()).unwrap_or_default(),
                     },
                 )
             })
@@ -143,14 +207,107 @@ impl SimCard {
         self.verified.clear();
     }
 
-    /// Processes one command APDU and returns the response bytes (never empty).
+    /// Processes one command APDU and returns the response bytes: data and status word, or,
+    /// under a fault rule, whatever the rule says (possibly empty or one byte).
     pub fn process(&mut self, apdu: &[u8]) -> Vec<u8> {
         self.apdus += 1;
+        // GET RESPONSE must come right after the answer it continues.
+        let pending = self.pending.take();
+        let Some(i) = self.fault_for(apdu) else {
+            return self.answer(apdu, pending);
+        };
+        let rule = self.rules[i].clone();
+        match rule.when {
+            FaultWhen::Instead => {
+                self.hold(&rule, apdu);
+                match rule.answer {
+                    Some(a) => a,
+                    None => self.answer(apdu, pending),
+                }
+            }
+            FaultWhen::After => {
+                let real = self.answer(apdu, pending);
+                self.hold(&rule, apdu);
+                match rule.answer {
+                    Some(a) => {
+                        if rule.keeps_pending {
+                            self.pending = Some(real);
+                        }
+                        a
+                    }
+                    None => real,
+                }
+            }
+        }
+    }
+
+    /// Counts `apdu` against every rule it matches; the first rule that fires on it.
+    fn fault_for(&mut self, apdu: &[u8]) -> Option<usize> {
+        let mut fired = None;
+        for (i, r) in self.rules.iter_mut().enumerate() {
+            if apdu.starts_with(&r.prefix) {
+                r.seen += 1;
+                if fired.is_none() && r.nth.is_none_or(|n| n == r.seen) {
+                    fired = Some(i);
+                }
+            }
+        }
+        fired
+    }
+
+    fn hold(&self, rule: &ActiveRule, apdu: &[u8]) {
+        if let Some(d) = rule.hold {
+            let header = mynapin_apdu::spaced_hex(&apdu[..apdu.len().min(4)]);
+            eprintln!(
+                "mynapin sim: holding APDU {} ({header}) for {} ms",
+                self.apdus,
+                d.as_millis()
+            );
+            std::thread::sleep(d);
+        }
+    }
+
+    /// The card's own answer.
+    fn answer(&mut self, apdu: &[u8], pending: Option<Vec<u8>>) -> Vec<u8> {
         let response = match Command::parse(apdu) {
+            Ok(cmd) if (cmd.cla(), cmd.ins()) == (0x00, 0xC0) => {
+                return self.get_response(&cmd, pending)
+            }
             Ok(cmd) => self.dispatch(&cmd),
             Err(_) => Response::status(StatusWord::WrongLength),
         };
         response.to_bytes()
+    }
+
+    /// GET RESPONSE `00 C0 00 00 Le`: the answer a `61 xx` fault kept, in pieces of Le.
+    fn get_response(&mut self, cmd: &Command, pending: Option<Vec<u8>>) -> Vec<u8> {
+        use StatusWord as Sw;
+        let Some(real) = pending else {
+            // Nothing is pending: the card itself never answers 61 xx.
+            return Response::status(Sw::ConditionsNotSatisfied).to_bytes();
+        };
+        if (cmd.p1(), cmd.p2()) != (0, 0) {
+            self.pending = Some(real);
+            return Response::status(Sw::IncorrectP1P2).to_bytes();
+        }
+        let (Some(le), true) = (cmd.le(), cmd.data().is_empty()) else {
+            self.pending = Some(real);
+            return Response::status(Sw::WrongLength).to_bytes();
+        };
+        let split = real.len().saturating_sub(2);
+        let (data, sw) = real.split_at(split);
+        let n = data.len().min(le as usize);
+        let mut out = data[..n].to_vec();
+        let rest = &data[n..];
+        if rest.is_empty() {
+            out.extend_from_slice(sw);
+        } else {
+            out.extend_from_slice(&[0x61, rest.len().min(255) as u8]);
+            let mut kept = rest.to_vec();
+            kept.extend_from_slice(sw);
+            self.pending = Some(kept);
+        }
+        out
     }
 
     fn dispatch(&mut self, cmd: &Command) -> Response {
@@ -161,8 +318,6 @@ impl SimCard {
             (0x00, 0x24) => Response::status(self.change(cmd, false)),
             (0x80, 0x32) => Response::status(self.change(cmd, true)),
             (0x00, 0xB0) => self.read_binary(cmd),
-            // Nothing is ever pending: this card never answers 61 xx.
-            (0x00, 0xC0) => Response::status(Sw::ConditionsNotSatisfied),
             (0x00 | 0x80, _) => Response::status(Sw::InsNotSupported),
             (cla, _) if cla & 0x0C != 0 && cla & 0x80 == 0 => {
                 Response::status(Sw::SecureMessagingNotSupported)
@@ -322,6 +477,10 @@ impl SimCard {
         };
         let key = self.keys.get_mut(&r).expect("every key has a state");
         if is_query {
+            if let Some(&sw) = key.query_sequence.get(key.queries_seen) {
+                key.queries_seen += 1;
+                return Sw::from_u16(sw);
+            }
             if let Some(sw) = key.query_sw {
                 return Sw::from_u16(sw);
             }

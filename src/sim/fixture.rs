@@ -56,9 +56,16 @@ pub struct RefFixture {
     #[serde(default = "yes")]
     pub present: bool,
     /// A card quirk: answer the counter query with this status word instead of `63 Cx`
-    /// (e.g. `"90 00"` or `"63 00"`, which mean "count not reported", never zero).
+    /// (e.g. `"90 00"` or `"63 00"`, which mean "count not reported", never zero). Any status
+    /// word is allowed, including a count the card cannot mean (`"63 CF"` on a 3-try PIN): a
+    /// hostile card for tests.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_sw: Option<String>,
+    /// A hostile card: the first counter queries of this reference answer these status words
+    /// in turn (e.g. `["63 C1", "63 C3"]`, a count that rises), later ones the real answer
+    /// (or `query_sw`). Counted from when the card is loaded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query_sequence: Vec<String>,
 }
 
 /// Faults to inject.
@@ -67,13 +74,147 @@ pub struct RefFixture {
 pub struct Faults {
     /// Answer CHANGE REFERENCE DATA / CHANGE KEY on these references with this status word
     /// (e.g. `juki_common = "65 81"`) and change nothing, even after a good VERIFY.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub change_sw: BTreeMap<KeyRef, String>,
+    /// A hostile card: rules that replace or delay the answer to chosen commands
+    /// (`[[faults.rules]]`; see [`FaultRule`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<FaultRule>,
 }
 
 impl Faults {
     fn is_empty(&self) -> bool {
-        self.change_sw.is_empty()
+        self.change_sw.is_empty() && self.rules.is_empty()
+    }
+}
+
+/// Whether a fault rule's command reaches the card.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultWhen {
+    /// The card does not process the command: the answer is the rule's (`hold_ms` alone:
+    /// the hold comes first, then the card processes the command and answers).
+    #[default]
+    Instead,
+    /// The card processes the command (and acts on it), then its answer is replaced by the
+    /// rule's, or held for `hold_ms`.
+    After,
+}
+
+/// One fault of a hostile card (`[[faults.rules]]` in a fixture, `sim serve --fault SPEC`).
+///
+/// ```toml
+/// [[faults.rules]]
+/// match = "00 20 00 98"   # hex prefix of the command APDU
+/// nth = 1                 # 1-based occurrence among matching commands (absent: every one)
+/// when = "after"          # "instead" (default) or "after"
+/// sw = "6C 00"            # or: answer = "90" (raw bytes, may be ""), and/or hold_ms = 2000
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaultRule {
+    /// Hex prefix of the command APDUs it applies to (`"80 32"`, `"00 20 00 98"`).
+    #[serde(rename = "match")]
+    pub matches: String,
+    /// Only the n-th matching command (1-based), counted from when the card is loaded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nth: Option<u64>,
+    /// Whether the card processes the command first.
+    #[serde(default)]
+    pub when: FaultWhen,
+    /// Answer only this status word. `61 xx` with `when = "after"` keeps the real answer
+    /// pending for GET RESPONSE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sw: Option<String>,
+    /// Answer these raw bytes (spaced hex; `""` = an empty answer, `"90"` = one byte).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// Hold the answer this many milliseconds (printing `mynapin sim: holding …` on stderr
+    /// just before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_ms: Option<u64>,
+}
+
+/// The longest hold a fault rule may ask for (10 minutes).
+pub const MAX_HOLD_MS: u64 = 600_000;
+
+impl FaultRule {
+    /// Checks the rule; the message names the field.
+    pub fn check(&self) -> Result<(), String> {
+        mynapin_apdu::parse_spaced_hex(&self.matches).map_err(|e| format!("match: {e}"))?;
+        if self.nth == Some(0) {
+            return Err("nth counts from 1".into());
+        }
+        if self.sw.is_some() && self.answer.is_some() {
+            return Err("give sw or answer, not both".into());
+        }
+        if self.sw.is_none() && self.answer.is_none() && self.hold_ms.is_none() {
+            return Err("needs an action: sw, answer or hold_ms".into());
+        }
+        if let Some(sw) = &self.sw {
+            parse_sw(sw).map_err(|m| format!("sw: {m}"))?;
+        }
+        if let Some(a) = &self.answer {
+            let bytes = mynapin_apdu::parse_spaced_hex(a).map_err(|e| format!("answer: {e}"))?;
+            if bytes.len() > 258 {
+                return Err("answer: at most 258 bytes".into());
+            }
+        }
+        if self.hold_ms.is_some_and(|h| h > MAX_HOLD_MS) {
+            return Err(format!("hold_ms: at most {MAX_HOLD_MS}"));
+        }
+        Ok(())
+    }
+
+    /// Parses the command-line form `match=00200098,nth=1,when=after,sw=6C00` (the fixture's
+    /// keys; hex with or without spaces).
+    pub fn from_spec(spec: &str) -> Result<FaultRule, String> {
+        let mut rule = FaultRule {
+            matches: String::new(),
+            nth: None,
+            when: FaultWhen::Instead,
+            sw: None,
+            answer: None,
+            hold_ms: None,
+        };
+        let mut has_match = false;
+        for part in spec.split(',') {
+            let (k, v) = part
+                .split_once('=')
+                .ok_or_else(|| format!("{part:?}: expected KEY=VALUE"))?;
+            let v = v.trim();
+            let number = |what: &str| {
+                v.parse::<u64>()
+                    .map_err(|_| format!("{what}: {v:?} is not a number"))
+            };
+            match k.trim() {
+                "match" => {
+                    rule.matches = v.to_string();
+                    has_match = true;
+                }
+                "nth" => rule.nth = Some(number("nth")?),
+                "when" => {
+                    rule.when = match v {
+                        "instead" => FaultWhen::Instead,
+                        "after" => FaultWhen::After,
+                        _ => return Err(format!("when: {v:?} is not \"instead\" or \"after\"")),
+                    }
+                }
+                "sw" => rule.sw = Some(v.to_string()),
+                "answer" => rule.answer = Some(v.to_string()),
+                "hold_ms" => rule.hold_ms = Some(number("hold_ms")?),
+                other => {
+                    return Err(format!(
+                        "unknown key {other:?} (match, nth, when, sw, answer, hold_ms)"
+                    ))
+                }
+            }
+        }
+        if !has_match {
+            return Err("needs match=HEX (a prefix of the command APDU)".into());
+        }
+        rule.check()?;
+        Ok(rule)
     }
 }
 
@@ -167,18 +308,30 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "change-fails-juki-common",
         include_str!("../../fixtures/cards/change-fails-juki-common.toml"),
     ),
+    (
+        "count-above-max",
+        include_str!("../../fixtures/cards/count-above-max.toml"),
+    ),
+    (
+        "count-rises",
+        include_str!("../../fixtures/cards/count-rises.toml"),
+    ),
+    (
+        "change-acts-then-6c",
+        include_str!("../../fixtures/cards/change-acts-then-6c.toml"),
+    ),
 ];
 
 /// Why a fixture could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum FixtureError {
-    /// Not a built-in name and not a readable file.
+    /// Not a built-in name and not a readable file (or larger than the limit).
     #[error("cannot read fixture {path}: {source}")]
     Read {
         /// The path as given.
         path: String,
-        /// The I/O error.
-        source: std::io::Error,
+        /// Why.
+        source: crate::bounded::ReadError,
     },
     /// TOML that does not fit the schema (the message carries line, column and field).
     #[error("fixture {path} is malformed: {message}")]
@@ -227,7 +380,11 @@ impl Fixture {
         if let Some(f) = Fixture::builtin(name_or_path) {
             return Ok(f);
         }
-        let text = std::fs::read_to_string(name_or_path).map_err(|source| FixtureError::Read {
+        let text = crate::bounded::read_to_string(
+            std::path::Path::new(name_or_path),
+            crate::bounded::MAX_DATA_FILE,
+        )
+        .map_err(|source| FixtureError::Read {
             path: name_or_path.to_string(),
             source,
         })?;
@@ -266,9 +423,23 @@ impl Fixture {
             if let Some(sw) = &f.query_sw {
                 parse_sw(sw).map_err(|m| invalid(format!("refs.{}.query_sw: {m}", r.id())))?;
             }
+            for sw in &f.query_sequence {
+                parse_sw(sw)
+                    .map_err(|m| invalid(format!("refs.{}.query_sequence: {m}", r.id())))?;
+            }
+            if f.query_sequence.len() > 256 {
+                return Err(invalid(format!(
+                    "refs.{}.query_sequence: at most 256 entries",
+                    r.id()
+                )));
+            }
         }
         for (r, sw) in &self.faults.change_sw {
             parse_sw(sw).map_err(|m| invalid(format!("faults.change_sw.{}: {m}", r.id())))?;
+        }
+        for (i, rule) in self.faults.rules.iter().enumerate() {
+            rule.check()
+                .map_err(|m| invalid(format!("faults.rules[{}]: {m}", i + 1)))?;
         }
         // Only one expired test certificate exists (user authentication).
         if self.sign_certificate == CertificateState::Expired {
@@ -317,8 +488,87 @@ mod tests {
 
     #[test]
     fn round_trips_through_toml() {
-        let f = Fixture::builtin("juki-mismatch").unwrap();
-        let back = Fixture::from_toml(&f.to_toml(), "x").unwrap();
+        for name in ["juki-mismatch", "count-rises", "change-acts-then-6c"] {
+            let f = Fixture::builtin(name).unwrap();
+            let back = Fixture::from_toml(&f.to_toml(), "x").unwrap();
+            assert_eq!(f, back, "{name}");
+        }
+    }
+
+    #[test]
+    fn fault_rules_round_trip_and_are_checked() {
+        let text = r#"
+description = "x"
+[refs.auth]
+value = "1234"
+query_sw = "63 CF"
+query_sequence = ["63 C1", "63 C3"]
+[faults.change_sw]
+juki_common = "65 81"
+[[faults.rules]]
+match = "00 20 00 98"
+nth = 2
+when = "after"
+sw = "61 10"
+[[faults.rules]]
+match = "80 32"
+answer = ""
+hold_ms = 5
+"#;
+        let f = Fixture::from_toml(text, "t").unwrap();
+        assert_eq!(f.faults.rules.len(), 2);
+        assert_eq!(f.faults.rules[0].when, FaultWhen::After);
+        assert_eq!(f.faults.rules[1].answer.as_deref(), Some(""));
+        let back = Fixture::from_toml(&f.to_toml(), "back").unwrap();
         assert_eq!(f, back);
+        for (bad, says) in [
+            ("match = \"zz\"\nsw = \"6C 00\"", "match"),
+            ("match = \"00\"", "needs an action"),
+            (
+                "match = \"00\"\nsw = \"6C 00\"\nanswer = \"90\"",
+                "not both",
+            ),
+            ("match = \"00\"\nnth = 0\nsw = \"6C 00\"", "nth"),
+            ("match = \"00\"\nsw = \"6C\"", "sw"),
+            ("match = \"00\"\nhold_ms = 600001", "hold_ms"),
+        ] {
+            let text = format!("description = \"x\"\n[[faults.rules]]\n{bad}\n");
+            let err = Fixture::from_toml(&text, "t").unwrap_err().to_string();
+            assert!(
+                err.contains("faults.rules[1]") && err.contains(says),
+                "{bad}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn fault_specs_parse_like_the_fixture() {
+        let r = FaultRule::from_spec("match=00 20 00 98,nth=1,when=after,sw=6C00").unwrap();
+        assert_eq!(r.matches, "00 20 00 98");
+        assert_eq!((r.nth, r.when), (Some(1), FaultWhen::After));
+        assert_eq!(r.sw.as_deref(), Some("6C00"));
+        let r = FaultRule::from_spec("match=8032,answer=").unwrap();
+        assert_eq!(r.answer.as_deref(), Some(""));
+        assert_eq!(r.when, FaultWhen::Instead);
+        assert!(FaultRule::from_spec("match=0024,hold_ms=10").is_ok());
+        for bad in [
+            "sw=6C00",
+            "match=00,sw=6C00,color=red",
+            "match=00,when=later,sw=6C00",
+            "match=00,nth=x,sw=6C00",
+            "match=00",
+            "match=00;sw=6C00",
+        ] {
+            assert!(FaultRule::from_spec(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn endless_files_are_refused() {
+        #[cfg(unix)]
+        assert!(matches!(
+            Fixture::load("/dev/zero"),
+            Err(FixtureError::Read { .. })
+        ));
     }
 }

@@ -6,8 +6,9 @@
 //! `00` power off, `01` power on, `02` reset, `04` get ATR (also the ~400 ms presence poll),
 //! anything of 2 bytes or more is a command APDU. A closed socket is a removed card.
 //!
-//! `TCP_QUICKACK` is set before every read: Linux clears it after each read, and without it
-//! every APDU stalls ~44 ms (vpcd writes length and payload separately; Nagle + delayed ACK).
+//! `TCP_QUICKACK` is set before every read (Linux only: other systems have no such option):
+//! Linux clears it after each read, and without it every APDU stalls ~44 ms (vpcd writes
+//! length and payload separately; Nagle + delayed ACK).
 
 use super::{SimCard, StateError, StateFile};
 use mynapin_apdu::{Command, Response, StatusWord};
@@ -46,6 +47,9 @@ pub struct ServeOptions {
     pub faults: Faults,
     /// Log each exchange (PIN data redacted) on stderr.
     pub verbose: bool,
+    /// How long to keep trying while vpcd refuses the connection (before the first connection
+    /// and after each one ends).
+    pub wait_vpcd: Duration,
 }
 
 /// Why serving stopped with an error.
@@ -57,6 +61,42 @@ pub enum ServeError {
     /// Installing the signal handlers failed.
     #[error("cannot install signal handlers: {0}")]
     Signals(std::io::Error),
+    /// The vpcd address does not parse or resolve.
+    #[error("the vpcd address {addr:?} is not a reachable HOST:PORT: {why}")]
+    Address {
+        /// The address as given.
+        addr: String,
+        /// Why.
+        why: String,
+    },
+    /// vpcd did not accept a connection within the wait.
+    #[error("vpcd at {addr} did not accept a connection within {secs} s (last error: {why})")]
+    Unreachable {
+        /// The address.
+        addr: String,
+        /// The wait, in seconds.
+        secs: u64,
+        /// The last connection error.
+        why: String,
+    },
+}
+
+/// Resolves `HOST:PORT` once, up front: a name that does not resolve is an error now, not a
+/// reason to retry forever.
+fn resolve(addr: &str) -> Result<Vec<std::net::SocketAddr>, ServeError> {
+    use std::net::ToSocketAddrs;
+    let bad = |why: String| ServeError::Address {
+        addr: addr.to_string(),
+        why,
+    };
+    let addrs: Vec<_> = addr
+        .to_socket_addrs()
+        .map_err(|e| bad(e.to_string()))?
+        .collect();
+    if addrs.is_empty() {
+        return Err(bad("no address".into()));
+    }
+    Ok(addrs)
 }
 
 /// How serving ended.
@@ -75,12 +115,21 @@ pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(ServeError::Signals)?;
     }
+    let addrs = resolve(&opts.vpcd)?;
     let mut count: u64 = 0;
     let mut announced_wait = false;
+    let mut waiting_since = std::time::Instant::now();
     while !stop.load(Ordering::Relaxed) {
-        let stream = match TcpStream::connect(&opts.vpcd) {
+        let stream = match TcpStream::connect(&addrs[..]) {
             Ok(s) => s,
             Err(e) => {
+                if waiting_since.elapsed() >= opts.wait_vpcd {
+                    return Err(ServeError::Unreachable {
+                        addr: opts.vpcd.clone(),
+                        secs: opts.wait_vpcd.as_secs(),
+                        why: e.to_string(),
+                    });
+                }
                 if !announced_wait {
                     eprintln!(
                         "mynapin sim: waiting for vpcd at {} ({e}); is pcscd running with the vpcd driver?",
@@ -112,6 +161,7 @@ pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError
             }
             SessionEnd::Disconnected => {
                 card.power_off();
+                waiting_since = std::time::Instant::now();
                 eprintln!("mynapin sim: vpcd closed the connection; reconnecting");
             }
         }
@@ -133,26 +183,44 @@ fn save(card: &SimCard, opts: &ServeOptions) -> Result<(), ServeError> {
     }
 }
 
+/// The vpcd framing, as a pure function: splits every complete frame (2-byte big-endian
+/// length + payload) off the front of `buf` and returns their payloads in order, leaving an
+/// incomplete tail in `buf`.
+pub fn take_frames(buf: &mut Vec<u8>) -> Vec<Vec<u8>> {
+    let mut frames = Vec::new();
+    let mut at = 0;
+    while buf.len() - at >= 2 {
+        let len = usize::from(u16::from_be_bytes([buf[at], buf[at + 1]]));
+        if buf.len() - at - 2 < len {
+            break;
+        }
+        frames.push(buf[at + 2..at + 2 + len].to_vec());
+        at += 2 + len;
+    }
+    buf.drain(..at);
+    frames
+}
+
 /// Reads one frame, tolerating read timeouts (used to check the stop flag) mid-frame.
+/// `frames` holds complete frames already split off and not yet handled.
 fn read_frame(
     stream: &TcpStream,
     buf: &mut Vec<u8>,
+    frames: &mut std::collections::VecDeque<Vec<u8>>,
     stop: &AtomicBool,
 ) -> std::io::Result<Option<Vec<u8>>> {
+    #[cfg(target_os = "linux")]
     let sock = socket2::SockRef::from(stream);
     let mut reader: &TcpStream = stream;
     loop {
-        if buf.len() >= 2 {
-            let len = usize::from(u16::from_be_bytes([buf[0], buf[1]]));
-            if buf.len() >= 2 + len {
-                let frame = buf[2..2 + len].to_vec();
-                buf.drain(..2 + len);
-                return Ok(Some(frame));
-            }
+        frames.extend(take_frames(buf));
+        if let Some(f) = frames.pop_front() {
+            return Ok(Some(f));
         }
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
         }
+        #[cfg(target_os = "linux")]
         let _ = sock.set_quickack(true);
         let mut chunk = [0u8; 1024];
         match reader.read(&mut chunk) {
@@ -183,10 +251,11 @@ fn session(
     count: &mut u64,
 ) -> Result<SessionEnd, ServeError> {
     let mut buf = Vec::new();
+    let mut frames = std::collections::VecDeque::new();
     let mut muted = false;
     let mut silent_forever = true;
     loop {
-        let frame = match read_frame(&stream, &mut buf, stop) {
+        let frame = match read_frame(&stream, &mut buf, &mut frames, stop) {
             Ok(Some(f)) => f,
             Ok(None) => return Ok(SessionEnd::Stop),
             Err(_) => return Ok(SessionEnd::Disconnected),
@@ -222,9 +291,8 @@ fn session(
                     match opts.faults.mute_for {
                         None => {}
                         Some(d) => {
-                            let until = std::time::Instant::now() + d;
-                            while std::time::Instant::now() < until && !stop.load(Ordering::Relaxed)
-                            {
+                            let start = std::time::Instant::now();
+                            while start.elapsed() < d && !stop.load(Ordering::Relaxed) {
                                 std::thread::sleep(Duration::from_millis(20));
                             }
                             silent_forever = false;
@@ -256,5 +324,39 @@ fn session(
                 save(card, opts)?;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_split_and_tails_stay() {
+        let mut buf = vec![0, 1, 0x04, 0, 3, 0x00, 0xA4, 0x04, 0, 5, 0x00];
+        let frames = take_frames(&mut buf);
+        assert_eq!(frames, vec![vec![0x04], vec![0x00, 0xA4, 0x04]]);
+        assert_eq!(buf, vec![0, 5, 0x00], "the incomplete frame stays");
+        buf.extend_from_slice(&[1, 2, 3, 4]);
+        assert_eq!(take_frames(&mut buf), vec![vec![0, 1, 2, 3, 4]]);
+        assert!(buf.is_empty());
+        let mut one = vec![0];
+        assert!(take_frames(&mut one).is_empty());
+        assert_eq!(one, vec![0]);
+        let mut empty_frame = vec![0, 0];
+        assert_eq!(take_frames(&mut empty_frame), vec![Vec::<u8>::new()]);
+    }
+
+    #[test]
+    fn an_unresolvable_address_fails_at_once() {
+        assert!(matches!(
+            resolve("notahost"),
+            Err(ServeError::Address { .. })
+        ));
+        assert!(matches!(
+            resolve("127.0.0.1:notaport"),
+            Err(ServeError::Address { .. })
+        ));
+        assert!(resolve("127.0.0.1:35963").is_ok());
     }
 }
