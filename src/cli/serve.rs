@@ -123,7 +123,7 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
                     )
                     .to_string()],
             );
-            Err(CliError::Reported(Exit::NoCard))
+            Ok(Exit::NoCard)
         }
         Err(e @ vpcd::ServeError::Signals(_)) => Err(CliError::Usage {
             what: e.to_string(),
