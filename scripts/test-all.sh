@@ -86,7 +86,7 @@ say "simulated card present in '$VPCD_READER0'"
 # 4. Every test, end-to-end included.
 export MYNAPIN_E2E=1 VPCD_PORT0 VPCD_PORT1 VPCD_READER0 VPCD_READER1 PCSCD_LOG
 set +e
-timeout 2400 cargo test --workspace --locked -- --include-ignored
+timeout 2400 cargo test --workspace --locked --no-fail-fast -- --include-ignored
 status=$?
 set -e
 exit $status

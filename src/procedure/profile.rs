@@ -354,7 +354,11 @@ impl Profile {
 
     /// From a file.
     pub fn load(path: &str) -> Result<Profile, ProfileError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ProfileError {
+        let text = crate::bounded::read_to_string(
+            std::path::Path::new(path),
+            crate::bounded::MAX_DATA_FILE,
+        )
+        .map_err(|e| ProfileError {
             origin: path.to_string(),
             line: None,
             message: e.to_string(),

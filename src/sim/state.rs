@@ -104,6 +104,16 @@ impl StateFile {
                     source: ReadError::Directory,
                 });
             }
+            if !m.is_file() {
+                // A device or a FIFO (`/dev/zero`) is no place to keep a card.
+                return Err(StateError::Io {
+                    path: shown(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "not a regular file",
+                    ),
+                });
+            }
             if m.permissions().readonly() {
                 return Err(StateError::ReadOnly { path: shown() });
             }

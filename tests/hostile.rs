@@ -1,0 +1,549 @@
+//! What a hostile card, a signal and a bad input can do — each defect of issue 8 as a test
+//! against the `mynapin` binary and the in-process simulated card with fault rules
+//! (`[[faults.rules]]`, see fixtures/apdu/README.md). Each asserts the counters afterwards and
+//! the per-reference report.
+
+use assert_cmd::Command;
+use mynapin::layout::KeyRef;
+use mynapin::sim::{Fixture, SimCard};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+fn bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("mynapin")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str], stdin: &str) -> Run {
+    let out = Command::new(bin())
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .timeout(Duration::from_secs(60))
+        .write_stdin(stdin.as_bytes().to_vec())
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A state file holding `fixture` plus extra TOML (fault rules, values).
+fn state_with(dir: &tempfile::TempDir, fixture: &str, extra: &str) -> PathBuf {
+    let p = dir.path().join("card.toml");
+    let text = format!("{}\n{extra}\n", Fixture::builtin(fixture).unwrap().to_toml());
+    std::fs::write(&p, text).unwrap();
+    // It must load (the test's TOML is right).
+    let _ = card_at(&p);
+    p
+}
+
+fn card_at(p: &Path) -> SimCard {
+    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
+}
+
+fn tries(p: &Path) -> Vec<u8> {
+    let c = card_at(p);
+    KeyRef::ALL.iter().map(|r| c.tries_left(*r)).collect()
+}
+
+// 1. 6C xx ---------------------------------------------------------------------------------
+
+#[test]
+fn a_6c_answer_to_the_counter_query_is_never_resent_and_status_changes_no_counter() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state_with(
+        &dir,
+        "fresh",
+        "[[faults.rules]]\nmatch = \"00 20 00\"\nsw = \"6C 00\"\n",
+    );
+    let before = tries(&s);
+    for _ in 0..3 {
+        let r = run(
+            &["--sim-state", s.to_str().unwrap(), "--trace", "status"],
+            "",
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        // Never `00 20 00 98 00` (a VERIFY with an empty PIN on some cards).
+        assert!(
+            !r.stderr.lines().any(|l| l.starts_with("trace: > 00 20 00")
+                && l.split_whitespace().count() == 7),
+            "the query was resent with an Le:\n{}",
+            r.stderr
+        );
+        assert!(r.stdout.contains("unknown"), "{}", r.stdout);
+    }
+    assert_eq!(tries(&s), before, "status changed a counter");
+}
+
+#[test]
+fn a_verify_answered_6c_is_sent_once_and_may_have_cost_a_try() {
+    let dir = tempfile::tempdir().unwrap();
+    // The card acts on the VERIFY (a wrong PIN: one try), then answers 6C 04.
+    let s = state_with(
+        &dir,
+        "fresh",
+        "[[faults.rules]]\nmatch = \"00 20 00 80 04\"\nwhen = \"after\"\nsw = \"6C 04\"\n",
+    );
+    let r = run(
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "--trace",
+            "verify",
+            "auth",
+            "--pin-stdin",
+        ],
+        "9999\n",
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("00 20 00 80 04 ** redacted").count(),
+        1,
+        "the VERIFY was sent again:\n{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("A try MAY have been used"), "{}", r.stderr);
+    assert_eq!(
+        card_at(&s).tries_left(KeyRef::Auth),
+        2,
+        "one wrong entry costs exactly one try"
+    );
+}
+
+#[test]
+fn a_change_the_card_performed_then_answered_6c_is_unknown_never_not_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state_with(&dir, "change-acts-then-6c", "");
+    let r = run(
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "--trace",
+            "--json",
+            "change",
+            "auth",
+            "--pin-stdin",
+        ],
+        "1234\n5678\n5678\n",
+    );
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.stderr.matches("00 24 01 80 04 ** redacted").count(), 1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["result"], "unknown");
+    assert_eq!(v["refs"][0]["outcome"], "unknown");
+    assert_eq!(v["refs"][0]["holds"], "unknown");
+    assert!(card_at(&s).value_is(KeyRef::Auth, "5678"), "the card acted");
+}
+
+// 2. Signals -------------------------------------------------------------------------------
+
+/// Starts `mynapin ARGS` with `stdin`, waits for the simulated card's "holding" line on
+/// stderr (the event), sends `signal`, and returns (exit code, stdout, stderr).
+fn signal_during(args: &[&str], stdin: &str, signal: &str) -> (i32, String, String) {
+    let mut child = std::process::Command::new(bin())
+        .args(args)
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        if err.read_line(&mut line).unwrap() == 0 {
+            panic!("the card never held an answer:\n{seen}");
+        }
+        seen.push_str(&line);
+        if line.starts_with("mynapin sim: holding") {
+            break;
+        }
+    }
+    let ok = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut err, &mut rest).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        seen + &rest,
+    )
+}
+
+#[test]
+fn sigint_between_the_two_change_keys_reports_each_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    // The first CHANGE KEY is performed; its answer is held while the signal arrives.
+    let s = state_with(
+        &dir,
+        "fresh",
+        "[[faults.rules]]\nmatch = \"80 32\"\nnth = 1\nwhen = \"after\"\nhold_ms = 1500\n",
+    );
+    let (code, out, err) = signal_during(
+        &["--sim-state", s.to_str().unwrap(), "change", "juki", "--pin-stdin"],
+        "1234\n4321\n4321\n",
+        "-INT",
+    );
+    assert_eq!(code, 130, "{out}{err}");
+    assert!(
+        out.contains("Juki AP (EF 001C): CHANGED (holds the new PIN)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("common DF (EF 001C): not changed (holds the old PIN; no change command was sent)"),
+        "{out}"
+    );
+    assert!(out.contains("mynapin change juki --only-ref juki-common"), "{out}");
+    assert!(err.contains("Stopped by Ctrl-C"), "{err}");
+    let c = card_at(&s);
+    assert!(c.value_is(KeyRef::JukiAp, "4321") && c.value_is(KeyRef::JukiCommon, "1234"));
+}
+
+#[test]
+fn sigterm_between_the_two_change_keys_reports_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state_with(
+        &dir,
+        "fresh",
+        "[[faults.rules]]\nmatch = \"80 32\"\nnth = 1\nwhen = \"after\"\nhold_ms = 1500\n",
+    );
+    let (code, out, err) = signal_during(
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "--json",
+            "change",
+            "juki",
+            "--pin-stdin",
+        ],
+        "1234\n4321\n4321\n",
+        "-TERM",
+    );
+    assert_eq!(code, 143, "{out}{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["result"], "partial");
+    assert_eq!(v["refs"][0]["outcome"], "changed");
+    assert_eq!(v["refs"][1]["outcome"], "not_changed");
+    assert_eq!(v["error"]["kind"], "interrupted");
+    assert_eq!(v["error"]["exit_code"], 143);
+}
+
+#[test]
+fn sigint_before_the_verify_sends_nothing_more() {
+    let dir = tempfile::tempdir().unwrap();
+    // The guard's counter query right before the first VERIFY is held.
+    let s = state_with(
+        &dir,
+        "fresh",
+        "[[faults.rules]]\nmatch = \"00 A4 02 0C 02 00 1C\"\nnth = 1\nwhen = \"after\"\nhold_ms = 1500\n",
+    );
+    let before = tries(&s);
+    let (code, out, err) = signal_during(
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "--trace",
+            "change",
+            "juki",
+            "--pin-stdin",
+        ],
+        "1234\n4321\n4321\n",
+        "-INT",
+    );
+    assert_eq!(code, 130, "{out}{err}");
+    assert!(!err.contains("redacted"), "a PIN command was sent:\n{err}");
+    assert!(out.contains("PIN change NOT done: nothing was changed."), "{out}");
+    assert_eq!(tries(&s), before);
+}
+
+// 3. Numeric options -----------------------------------------------------------------------
+
+#[test]
+fn numeric_options_are_bounded_not_a_panic() {
+    for args in [
+        &["--timeout", "18446744073709551615", "--sim", "status"][..],
+        &["--timeout", "0", "--sim", "status"][..],
+        &["--sim", "verify", "auth", "--pin-fd", "99999999999"][..],
+    ] {
+        let r = run(args, "");
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    }
+}
+
+// 4. PINs in memory ------------------------------------------------------------------------
+
+#[test]
+fn pin_stdin_reads_exactly_its_lines_and_buffers_nothing_more() {
+    // A buffered reader would swallow the rest of the input (and keep the PIN lines in its
+    // buffer): what mynapin does not need stays in the pipe for the next reader.
+    let out = std::process::Command::new("sh")
+        .args([
+            "-c",
+            &format!("{} --sim verify auth --pin-stdin; cat", bin().display()),
+        ])
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin
+                .take()
+                .unwrap()
+                .write_all(b"1234\nREST OF THE INPUT\n")?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Correct"), "{stdout}");
+    assert!(stdout.contains("REST OF THE INPUT"), "mynapin read past its line: {stdout}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn core_dumps_are_off_while_a_pin_is_awaited() {
+    let mut child = std::process::Command::new(bin())
+        .args(["--sim", "-v", "verify", "auth", "--pin-stdin"])
+        .env("LANG", "C")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("waiting for the PIN") {
+        line.clear();
+        assert!(err.read_line(&mut line).unwrap() > 0, "never waited");
+    }
+    let limits = std::fs::read_to_string(format!("/proc/{}/limits", child.id())).unwrap();
+    drop(child.stdin.take());
+    let _ = child.wait();
+    let core = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .unwrap();
+    let fields: Vec<&str> = core.split_whitespace().collect();
+    assert_eq!(&fields[4..6], ["0", "0"], "{core}");
+}
+
+// 5. State file ----------------------------------------------------------------------------
+
+#[test]
+fn the_state_file_survives_sigkill_with_concurrent_writers() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state_with(&dir, "fresh", "");
+    let path = s.to_str().unwrap().to_string();
+    for round in 0..12u64 {
+        let mut children: Vec<std::process::Child> = (0..3)
+            .map(|_| {
+                let mut c = std::process::Command::new(bin())
+                    .args(["--sim-state", &path, "verify", "kenhojo", "--pin-stdin"])
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap();
+                c.stdin.take().unwrap().write_all(b"1234\n").unwrap();
+                c
+            })
+            .collect();
+        // Kill one of them at a moment that moves with the round.
+        std::thread::sleep(Duration::from_millis(round * 3));
+        let _ = children[(round % 3) as usize].kill();
+        for c in &mut children {
+            let _ = c.wait();
+        }
+        let text = std::fs::read_to_string(&s).unwrap();
+        assert!(!text.trim().is_empty(), "round {round}: empty state file");
+        Fixture::from_toml(&text, "state").unwrap_or_else(|e| panic!("round {round}: {e}"));
+    }
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.len() <= 1, "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn a_read_only_or_special_state_file_is_refused_before_the_card_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state_with(&dir, "fresh", "");
+    let mut perms = std::fs::metadata(&s).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&s, perms).unwrap();
+    let r = run(
+        &["--sim-state", s.to_str().unwrap(), "verify", "auth", "--pin-stdin"],
+        "9999\n",
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("read-only"), "{}", r.stderr);
+    assert_eq!(card_at(&s).tries_left(KeyRef::Auth), 3);
+    let r = run(&["--sim-state", "/dev/zero", "status"], "");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+// 6. Unbounded reads -----------------------------------------------------------------------
+
+#[test]
+fn endless_or_wrong_inputs_end_with_a_clear_error() {
+    let zero = || std::fs::File::open("/dev/zero").unwrap();
+    let out = std::process::Command::new(bin())
+        .args(["--sim", "verify", "auth", "--pin-stdin"])
+        .stdin(zero())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("longer than 256 bytes"));
+
+    let r = run(&["--sim", "verify", "auth", "--pin-fd", "1"], "");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("standard output"), "{}", r.stderr);
+
+    for args in [&["--sim=/dev/zero", "status"][..], &["--sim", "guide", "auth", "--state", "blocked", "--profile", "/dev/zero"][..]] {
+        let r = run(args, "");
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+    }
+}
+
+// 7. Counts the card cannot mean -----------------------------------------------------------
+
+#[test]
+fn a_count_above_the_maximum_is_unknown_and_the_guard_refuses() {
+    let r = run(&["--sim=count-above-max", "status", "--json"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["pins"][0]["state"], "unknown", "{}", r.stdout);
+    assert_eq!(v["pins"][0]["retries_left"], serde_json::Value::Null);
+    let r = run(&["--sim=count-above-max", "status"], "");
+    assert!(!r.stdout.contains("15/3"), "{}", r.stdout);
+    let dir = tempfile::tempdir().unwrap();
+    let s = state_with(&dir, "count-above-max", "");
+    let r = run(
+        &["--sim-state", s.to_str().unwrap(), "verify", "auth", "--pin-stdin"],
+        "9999\n",
+    );
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("more tries than this PIN can have"), "{}", r.stderr);
+    assert_eq!(card_at(&s).tries_left(KeyRef::Auth), 3);
+}
+
+// 8. Words about tries ---------------------------------------------------------------------
+
+#[test]
+fn every_message_about_a_sent_pin_says_what_is_known() {
+    // A VERIFY answered 69 84 although the counter said 3: not "nothing was sent".
+    let dir = tempfile::tempdir().unwrap();
+    let s = state_with(
+        &dir,
+        "fresh",
+        "[[faults.rules]]\nmatch = \"00 20 00 80 04\"\nsw = \"69 84\"\n",
+    );
+    let r = run(
+        &["--sim-state", s.to_str().unwrap(), "verify", "auth", "--pin-stdin"],
+        "1234\n",
+    );
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(!r.stderr.contains("Nothing was sent"), "{}", r.stderr);
+    assert!(r.stderr.contains("Whether that check used a try is not known"), "{}", r.stderr);
+
+    // Lost answers: 65 81, a one-byte answer, an empty one — "a try MAY have been used".
+    for rule in [
+        "sw = \"65 81\"\nwhen = \"after\"",
+        "answer = \"90\"\nwhen = \"after\"",
+        "answer = \"\"\nwhen = \"after\"",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let s = state_with(
+            &dir,
+            "fresh",
+            &format!("[[faults.rules]]\nmatch = \"00 20 00 80 04\"\n{rule}\n"),
+        );
+        let r = run(
+            &["--sim-state", s.to_str().unwrap(), "verify", "auth", "--pin-stdin"],
+            "9999\n",
+        );
+        assert_ne!(r.code, 0, "{rule}");
+        assert!(r.stderr.contains("A try MAY have been used"), "{rule}: {}", r.stderr);
+    }
+
+    // verify juki whose two copies differ: says which copy refused it.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("card.toml");
+    let mut f = Fixture::fresh();
+    f.refs.get_mut(&KeyRef::JukiCommon).unwrap().value = "5678".into();
+    std::fs::write(&p, f.to_toml()).unwrap();
+    let r = run(
+        &["--sim-state", p.to_str().unwrap(), "verify", "juki", "--pin-stdin"],
+        "1234\n",
+    );
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Wrong residence registry PIN (common DF (EF 001C))"),
+        "{}",
+        r.stderr
+    );
+}
+
+// 9. Smaller ones --------------------------------------------------------------------------
+
+#[test]
+fn a_closed_stderr_is_not_a_panic() {
+    let out = std::process::Command::new("sh")
+        .args(["-c", &format!("{} --sim -vv status 2>&-", bin().display())])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_pin_typed_where_a_pin_name_belongs_is_never_echoed() {
+    let r = run(&["--sim", "verify", "4821"], "");
+    assert_eq!(r.code, 2);
+    assert!(!r.stderr.contains("4821"), "{}", r.stderr);
+    assert!(r.stderr.contains("<WHICH>"), "{}", r.stderr);
+    assert!(r.stderr.contains("never its value"), "{}", r.stderr);
+}
+
+#[test]
+fn reader_with_a_simulated_card_is_a_usage_error() {
+    let r = run(&["--sim", "--reader", "0", "status"], "");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+#[test]
+fn a_missing_line_says_how_many_were_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state_with(&dir, "fresh", "");
+    let r = run(
+        &["--sim-state", s.to_str().unwrap(), "change", "auth", "--pin-stdin"],
+        "1234\n5678\n",
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("expected 3 lines, got 2"), "{}", r.stderr);
+    assert!(!r.stderr.contains("differ"), "{}", r.stderr);
+}
