@@ -156,6 +156,38 @@ impl Drop for Served {
     }
 }
 
+/// Waits (up to 20 s) until the card in `reader` answers again — pcscd is still waiting for
+/// a held answer after mynapin gave up — so it can be stopped without deafening the slot.
+fn wait_until_it_answers(reader: &str) {
+    let t0 = Instant::now();
+    while t0.elapsed() < Duration::from_secs(20) {
+        let r = mynapin(
+            &["--reader", reader, "--timeout", "1", "readers", "--json"],
+            "",
+        );
+        if r.stdout.contains("\"my_number_card\"") {
+            return;
+        }
+    }
+    panic!("{reader}: the card never answered again");
+}
+
+/// Waits (up to 10 s) until `check` holds for the card kept in `state`.
+fn wait_for_state(state: &Path, check: impl Fn(&SimCard) -> bool) -> bool {
+    let t0 = Instant::now();
+    while t0.elapsed() < Duration::from_secs(10) {
+        if let Ok(text) = std::fs::read_to_string(state) {
+            if let Ok(f) = Fixture::from_toml(&text, "state") {
+                if check(&SimCard::new(f)) {
+                    return true;
+                }
+            }
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
 fn card_at(p: &Path) -> SimCard {
     SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
 }
@@ -323,12 +355,17 @@ fn card_removed_mid_change_is_reported_as_unknown_never_as_done() {
     let (_g, env) = setup();
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("card.toml");
-    // APDUs: recognition 3, counter query 1, SELECT EF 0018 1, query 1, VERIFY 1 = 7;
-    // the card is pulled out when the 8th (CHANGE REFERENCE DATA) arrives.
+    // The card dies as CHANGE REFERENCE DATA arrives: an empty answer, as pcscd passes on
+    // when a card leaves mid-command, and the command is not processed.
     let _card = Served::start(
         &env,
         "fresh",
-        &["--close-after", "7", "--state", state.to_str().unwrap()],
+        &[
+            "--fault",
+            "match=00240180,when=instead,answer=",
+            "--state",
+            state.to_str().unwrap(),
+        ],
     );
     let r = mynapin(
         &["--reader", "1", "change", "auth", "--pin-stdin", "--json"],
@@ -364,7 +401,7 @@ fn a_card_that_stops_answering_times_out_with_a_clear_message() {
     );
     assert!(r.took < Duration::from_secs(5), "took {:?}", r.took);
     // Let the card answer pcscd before it is stopped, so the slot stays usable.
-    std::thread::sleep(Duration::from_secs(5));
+    wait_until_it_answers("1");
 }
 
 #[test]
@@ -373,16 +410,14 @@ fn a_card_that_hangs_during_a_change_is_reported_per_reference() {
     let (_g, env) = setup();
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("card.toml");
-    // The 8th APDU is CHANGE REFERENCE DATA (see the removal test): the card holds its answer
-    // for 5 s, mynapin gives up after 2 s and must not claim either outcome.
+    // The card performs CHANGE REFERENCE DATA and holds its answer for 5 s; mynapin gives up
+    // after 2 s and must not claim either outcome.
     let _card = Served::start(
         &env,
         "fresh",
         &[
-            "--mute-after",
-            "7",
-            "--mute-ms",
-            "5000",
+            "--fault",
+            "match=00240180,when=after,hold_ms=5000",
             "--state",
             state.to_str().unwrap(),
         ],
@@ -406,13 +441,13 @@ fn a_card_that_hangs_during_a_change_is_reported_per_reference() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("JPKI AP (EF 0018): UNKNOWN"),
+        r.stdout.contains("JPKI AP (EF 0018): UNKNOWN"),
         "{}",
-        r.stderr
+        r.stdout
     );
-    // The card did process it in the end: "unknown" was the honest answer.
-    std::thread::sleep(Duration::from_secs(4));
-    assert!(card_at(&state).value_is(KeyRef::Auth, "5678"));
+    // The card did process it: "unknown" was the honest answer.
+    assert!(wait_for_state(&state, |c| c.value_is(KeyRef::Auth, "5678")));
+    wait_until_it_answers("1");
 }
 
 #[test]
@@ -441,6 +476,35 @@ fn another_program_holding_the_card() {
         "{}",
         r.stderr
     );
+    drop(held);
+    assert_eq!(mynapin(&["--reader", "0", "status"], "").code, 0);
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn another_programs_transaction_is_in_use_not_a_silent_card() {
+    let (_g, env) = setup();
+    let ctx = pcsc::Context::establish(pcsc::Scope::User).unwrap();
+    let name = std::ffi::CString::new(env.reader0.clone()).unwrap();
+    let mut held = ctx
+        .connect(&name, pcsc::ShareMode::Shared, pcsc::Protocols::ANY)
+        .unwrap();
+    let tx = held.transaction().unwrap();
+    let r = mynapin(&["--reader", "0", "--timeout", "2", "status", "--json"], "");
+    assert_eq!(r.code, 6, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("another program"), "{}", r.stderr);
+    assert!(!r.stderr.contains("did not answer"), "{}", r.stderr);
+    assert!(r.took < Duration::from_secs(10), "took {:?}", r.took);
+    let readers = mynapin(&["--timeout", "2", "readers", "--json"], "");
+    assert_eq!(readers.code, 0, "{}", readers.stderr);
+    assert!(readers.stdout.contains("\"in_use\""), "{}", readers.stdout);
+    let doctor = mynapin(&["--timeout", "2", "doctor", "--json"], "");
+    assert!(
+        doctor.stdout.contains("in use by another program"),
+        "{}",
+        doctor.stdout
+    );
+    drop(tx);
     drop(held);
     assert_eq!(mynapin(&["--reader", "0", "status"], "").code, 0);
 }

@@ -41,7 +41,10 @@ fn run(args: &[&str], stdin: &str) -> Run {
 /// A state file holding `fixture` plus extra TOML (fault rules, values).
 fn state_with(dir: &tempfile::TempDir, fixture: &str, extra: &str) -> PathBuf {
     let p = dir.path().join("card.toml");
-    let text = format!("{}\n{extra}\n", Fixture::builtin(fixture).unwrap().to_toml());
+    let text = format!(
+        "{}\n{extra}\n",
+        Fixture::builtin(fixture).unwrap().to_toml()
+    );
     std::fs::write(&p, text).unwrap();
     // It must load (the test's TOML is right).
     let _ = card_at(&p);
@@ -76,8 +79,9 @@ fn a_6c_answer_to_the_counter_query_is_never_resent_and_status_changes_no_counte
         assert_eq!(r.code, 0, "{}", r.stderr);
         // Never `00 20 00 98 00` (a VERIFY with an empty PIN on some cards).
         assert!(
-            !r.stderr.lines().any(|l| l.starts_with("trace: > 00 20 00")
-                && l.split_whitespace().count() == 7),
+            !r.stderr
+                .lines()
+                .any(|l| l.starts_with("trace: > 00 20 00") && l.split_whitespace().count() == 7),
             "the query was resent with an Le:\n{}",
             r.stderr
         );
@@ -113,7 +117,11 @@ fn a_verify_answered_6c_is_sent_once_and_may_have_cost_a_try() {
         "the VERIFY was sent again:\n{}",
         r.stderr
     );
-    assert!(r.stderr.contains("A try MAY have been used"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("A try MAY have been used"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(
         card_at(&s).tries_left(KeyRef::Auth),
         2,
@@ -202,7 +210,13 @@ fn sigint_between_the_two_change_keys_reports_each_reference() {
         "[[faults.rules]]\nmatch = \"80 32\"\nnth = 1\nwhen = \"after\"\nhold_ms = 1500\n",
     );
     let (code, out, err) = signal_during(
-        &["--sim-state", s.to_str().unwrap(), "change", "juki", "--pin-stdin"],
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "change",
+            "juki",
+            "--pin-stdin",
+        ],
         "1234\n4321\n4321\n",
         "-INT",
     );
@@ -212,10 +226,15 @@ fn sigint_between_the_two_change_keys_reports_each_reference() {
         "{out}"
     );
     assert!(
-        out.contains("common DF (EF 001C): not changed (holds the old PIN; no change command was sent)"),
+        out.contains(
+            "common DF (EF 001C): not changed (holds the old PIN; no change command was sent)"
+        ),
         "{out}"
     );
-    assert!(out.contains("mynapin change juki --only-ref juki-common"), "{out}");
+    assert!(
+        out.contains("mynapin change juki --only-ref juki-common"),
+        "{out}"
+    );
     assert!(err.contains("Stopped by Ctrl-C"), "{err}");
     let c = card_at(&s);
     assert!(c.value_is(KeyRef::JukiAp, "4321") && c.value_is(KeyRef::JukiCommon, "1234"));
@@ -274,7 +293,10 @@ fn sigint_before_the_verify_sends_nothing_more() {
     );
     assert_eq!(code, 130, "{out}{err}");
     assert!(!err.contains("redacted"), "a PIN command was sent:\n{err}");
-    assert!(out.contains("PIN change NOT done: nothing was changed."), "{out}");
+    assert!(
+        out.contains("PIN change NOT done: nothing was changed."),
+        "{out}"
+    );
     assert_eq!(tries(&s), before);
 }
 
@@ -319,7 +341,10 @@ fn pin_stdin_reads_exactly_its_lines_and_buffers_nothing_more() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Correct"), "{stdout}");
-    assert!(stdout.contains("REST OF THE INPUT"), "mynapin read past its line: {stdout}");
+    assert!(
+        stdout.contains("REST OF THE INPUT"),
+        "mynapin read past its line: {stdout}"
+    );
 }
 
 #[cfg(target_os = "linux")]
@@ -397,7 +422,13 @@ fn a_read_only_or_special_state_file_is_refused_before_the_card_is_touched() {
     perms.set_readonly(true);
     std::fs::set_permissions(&s, perms).unwrap();
     let r = run(
-        &["--sim-state", s.to_str().unwrap(), "verify", "auth", "--pin-stdin"],
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "verify",
+            "auth",
+            "--pin-stdin",
+        ],
         "9999\n",
     );
     assert_eq!(r.code, 2, "{}", r.stderr);
@@ -424,7 +455,18 @@ fn endless_or_wrong_inputs_end_with_a_clear_error() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("standard output"), "{}", r.stderr);
 
-    for args in [&["--sim=/dev/zero", "status"][..], &["--sim", "guide", "auth", "--state", "blocked", "--profile", "/dev/zero"][..]] {
+    for args in [
+        &["--sim=/dev/zero", "status"][..],
+        &[
+            "--sim",
+            "guide",
+            "auth",
+            "--state",
+            "blocked",
+            "--profile",
+            "/dev/zero",
+        ][..],
+    ] {
         let r = run(args, "");
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
     }
@@ -444,11 +486,21 @@ fn a_count_above_the_maximum_is_unknown_and_the_guard_refuses() {
     let dir = tempfile::tempdir().unwrap();
     let s = state_with(&dir, "count-above-max", "");
     let r = run(
-        &["--sim-state", s.to_str().unwrap(), "verify", "auth", "--pin-stdin"],
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "verify",
+            "auth",
+            "--pin-stdin",
+        ],
         "9999\n",
     );
     assert_eq!(r.code, 5, "{}", r.stderr);
-    assert!(r.stderr.contains("more tries than this PIN can have"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("more tries than this PIN can have"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(card_at(&s).tries_left(KeyRef::Auth), 3);
 }
 
@@ -464,12 +516,23 @@ fn every_message_about_a_sent_pin_says_what_is_known() {
         "[[faults.rules]]\nmatch = \"00 20 00 80 04\"\nsw = \"69 84\"\n",
     );
     let r = run(
-        &["--sim-state", s.to_str().unwrap(), "verify", "auth", "--pin-stdin"],
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "verify",
+            "auth",
+            "--pin-stdin",
+        ],
         "1234\n",
     );
     assert_eq!(r.code, 4, "{}", r.stderr);
     assert!(!r.stderr.contains("Nothing was sent"), "{}", r.stderr);
-    assert!(r.stderr.contains("Whether that check used a try is not known"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("Whether that check used a try is not known"),
+        "{}",
+        r.stderr
+    );
 
     // Lost answers: 65 81, a one-byte answer, an empty one — "a try MAY have been used".
     for rule in [
@@ -484,11 +547,21 @@ fn every_message_about_a_sent_pin_says_what_is_known() {
             &format!("[[faults.rules]]\nmatch = \"00 20 00 80 04\"\n{rule}\n"),
         );
         let r = run(
-            &["--sim-state", s.to_str().unwrap(), "verify", "auth", "--pin-stdin"],
+            &[
+                "--sim-state",
+                s.to_str().unwrap(),
+                "verify",
+                "auth",
+                "--pin-stdin",
+            ],
             "9999\n",
         );
         assert_ne!(r.code, 0, "{rule}");
-        assert!(r.stderr.contains("A try MAY have been used"), "{rule}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("A try MAY have been used"),
+            "{rule}: {}",
+            r.stderr
+        );
     }
 
     // verify juki whose two copies differ: says which copy refused it.
@@ -498,12 +571,19 @@ fn every_message_about_a_sent_pin_says_what_is_known() {
     f.refs.get_mut(&KeyRef::JukiCommon).unwrap().value = "5678".into();
     std::fs::write(&p, f.to_toml()).unwrap();
     let r = run(
-        &["--sim-state", p.to_str().unwrap(), "verify", "juki", "--pin-stdin"],
+        &[
+            "--sim-state",
+            p.to_str().unwrap(),
+            "verify",
+            "juki",
+            "--pin-stdin",
+        ],
         "1234\n",
     );
     assert_eq!(r.code, 3, "{}", r.stderr);
     assert!(
-        r.stderr.contains("Wrong residence registry PIN (common DF (EF 001C))"),
+        r.stderr
+            .contains("Wrong residence registry PIN (common DF (EF 001C))"),
         "{}",
         r.stderr
     );
@@ -540,7 +620,13 @@ fn a_missing_line_says_how_many_were_expected() {
     let dir = tempfile::tempdir().unwrap();
     let s = state_with(&dir, "fresh", "");
     let r = run(
-        &["--sim-state", s.to_str().unwrap(), "change", "auth", "--pin-stdin"],
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "change",
+            "auth",
+            "--pin-stdin",
+        ],
         "1234\n5678\n",
     );
     assert_eq!(r.code, 2, "{}", r.stderr);

@@ -1,34 +1,42 @@
-//! The terminal path, through a pseudo-terminal (`script` from util-linux): PINs are typed
-//! without echo, and the last try needs a typed confirmation.
+//! The terminal path, on a real pseudo-terminal (rexpect): PINs are typed without echo, the
+//! last try needs a typed confirmation, Ctrl-C at a prompt cancels cleanly with the echo
+//! restored, Ctrl-D ends the input. Every step waits for the prompt it answers, not a sleep.
 
 use mynapin::layout::KeyRef;
 use mynapin::sim::{Fixture, SimCard};
-use std::io::Write;
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use rexpect::session::PtySession;
 
-/// Runs `mynapin ARGS` on a pty, typing `lines` one by one; returns (exit code, output).
-fn on_tty(args: &str, lines: &[&str]) -> (i32, String) {
+/// `mynapin ARGS` on a pty, in English.
+fn spawn(args: &str) -> PtySession {
     let bin = assert_cmd::cargo::cargo_bin("mynapin");
-    let mut child = Command::new("script")
-        .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
-        .env("LANG", "C")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("`script` (util-linux) is needed for the terminal tests");
-    let mut stdin = child.stdin.take().unwrap();
-    for line in lines {
-        std::thread::sleep(Duration::from_millis(400));
-        stdin.write_all(format!("{line}\n").as_bytes()).unwrap();
-    }
-    std::thread::sleep(Duration::from_millis(400));
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let mut cmd = std::process::Command::new("sh");
+    // `stty -a` afterwards shows whether the echo was restored.
+    // The shell catches SIGINT (a trap with a command is reset to the default in mynapin), so
+    // that Ctrl-C reaches mynapin and the shell still reports.
+    cmd.args([
+        "-c",
+        // rexpect starts the pty without echo: turn it on, as in a real terminal, so that
+        // "no PIN was echoed" and "the echo was restored" mean something.
+        &format!(
+            "trap 'true' INT; stty echo; {} {args}; echo EXIT=$?; stty -a",
+            bin.display()
+        ),
+    ])
+    .env("LANG", "C")
+    .env_remove("LC_ALL");
+    rexpect::session::spawn_command(cmd, Some(30_000)).unwrap()
+}
+
+/// Reads to the end; returns the exit code mynapin printed and everything shown.
+fn finish(mut p: PtySession) -> (i32, String) {
+    let out = p.exp_eof().unwrap();
+    let _ = p.process_mut().wait();
+    let code = out
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("EXIT="))
+        .and_then(|c| c.trim().parse().ok())
+        .unwrap_or(-1);
+    (code, out)
 }
 
 fn state(dir: &tempfile::TempDir, fixture: &str) -> std::path::PathBuf {
@@ -45,41 +53,89 @@ fn card(p: &std::path::Path) -> SimCard {
 fn the_last_try_needs_a_typed_yes() {
     let dir = tempfile::tempdir().unwrap();
     let s = state(&dir, "auth-last-try");
-    let (code, out) = on_tty(
-        &format!("--sim-state {} verify auth --use-last-try", s.display()),
-        &["no"],
-    );
+    let mut p = spawn(&format!(
+        "--sim-state {} verify auth --use-last-try",
+        s.display()
+    ));
+    p.exp_string("Type YES to continue").unwrap();
+    p.send_line("no").unwrap();
+    let (code, out) = finish(p);
     assert_eq!(code, 5, "{out}");
-    assert!(out.contains("Type YES to continue"), "{out}");
     assert!(out.contains("the last try was not used"), "{out}");
     assert_eq!(card(&s).tries_left(KeyRef::Auth), 1);
 
-    let (code, out) = on_tty(
-        &format!("--sim-state {} verify auth --use-last-try", s.display()),
-        &["YES", "1234"],
-    );
+    let mut p = spawn(&format!(
+        "--sim-state {} verify auth --use-last-try",
+        s.display()
+    ));
+    p.exp_string("Type YES to continue").unwrap();
+    p.send_line("YES").unwrap();
+    p.exp_string("(input is not shown)").unwrap();
+    p.send_line("1234").unwrap();
+    let (code, out) = finish(p);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("Tries left: 3/3"), "{out}");
     assert!(!out.contains("1234"), "the PIN was echoed: {out}");
 }
 
 #[test]
-fn change_on_a_terminal_echoes_no_pin() {
+fn change_on_a_terminal_echoes_no_pin_and_asks_the_new_pin_after_checking_the_current() {
     let dir = tempfile::tempdir().unwrap();
     let s = state(&dir, "fresh");
-    let (code, out) = on_tty(
-        &format!("--sim-state {} change kenhojo", s.display()),
-        &["1234", "9753", "9753"],
-    );
+    let mut p = spawn(&format!("--sim-state {} change kenhojo", s.display()));
+    p.exp_string("Current card-info input support PIN [3 tries left] (input is not shown):")
+        .unwrap();
+    p.send_line("1234").unwrap();
+    p.exp_string("New card-info input support PIN (4 digits) (input is not shown):")
+        .unwrap();
+    p.send_line("9753").unwrap();
+    p.exp_string("New PIN again (input is not shown):").unwrap();
+    // A mismatch on a terminal asks again, without touching the card.
+    p.send_line("9754").unwrap();
+    p.exp_string("differ").unwrap();
+    p.exp_string("New card-info input support PIN (4 digits)")
+        .unwrap();
+    p.send_line("9753").unwrap();
+    p.exp_string("New PIN again").unwrap();
+    p.send_line("9753").unwrap();
+    let (code, out) = finish(p);
     assert_eq!(code, 0, "{out}");
-    assert!(
-        out.contains("Current card-info input support PIN [3 tries left] (input is not shown):"),
-        "{out}"
-    );
-    assert!(out.contains("New PIN again (input is not shown):"), "{out}");
+    assert!(out.contains("PIN change DONE"), "{out}");
     assert!(
         !out.contains("1234") && !out.contains("9753"),
         "a PIN was echoed: {out}"
     );
     assert!(card(&s).value_is(KeyRef::Kenhojo, "9753"));
+}
+
+#[test]
+fn ctrl_c_at_a_prompt_cancels_and_restores_the_echo() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(&dir, "fresh");
+    let mut p = spawn(&format!("--sim-state {} change auth", s.display()));
+    p.exp_string("(input is not shown)").unwrap();
+    p.send_control('c').unwrap();
+    let (code, out) = finish(p);
+    assert_eq!(code, 130, "{out}");
+    assert!(out.contains("Cancelled at the prompt"), "{out}");
+    assert!(out.contains("Nothing was sent"), "{out}");
+    // `stty -a` lists "echo", not "-echo": the terminal is as it was.
+    assert!(
+        out.split_whitespace().any(|w| w == "echo"),
+        "the echo was not restored: {out}"
+    );
+    assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+}
+
+#[test]
+fn ctrl_d_at_a_prompt_is_input_ended() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(&dir, "fresh");
+    let mut p = spawn(&format!("--sim-state {} verify auth", s.display()));
+    p.exp_string("(input is not shown)").unwrap();
+    p.send_control('d').unwrap();
+    let (code, out) = finish(p);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("input ended"), "{out}");
+    assert!(!out.contains("no terminal"), "{out}");
 }

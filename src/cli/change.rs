@@ -626,10 +626,9 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report) -> Exit {
         };
         emit(head);
         for r in &report.refs {
-            let counter = r.after.or(r.before);
-            let t = match (r.after, counter) {
-                (Some(c), _) => counter_text(r.r, c),
-                _ => "?".into(),
+            let t = match r.after.or(r.before) {
+                Some(c) => counter_text(r.r, c),
+                None => "?".into(),
             };
             emit(&format!(
                 "  {}  [{} {t}]",
