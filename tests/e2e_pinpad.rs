@@ -426,3 +426,38 @@ fn change_on_the_pad_then_verify_the_new_pin() {
         "{window}"
     );
 }
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn the_vpcd_reader_has_no_pin_pad() {
+    // What the `auto` fallback meets on a reader without a pad. vsmartcard vpcd 3.3 as Debian
+    // bookworm ships it answers the feature request IFD_ERROR_NOT_SUPPORTED, which reaches
+    // the client as SCARD_E_UNSUPPORTED_FEATURE (measured); newer vpcd versions list
+    // GET_TLV_PROPERTIES only. Both mean "no PIN pad".
+    let (_g, _env) = setup();
+    let reader = std::env::var("VPCD_READER0").unwrap_or_else(|_| panic!("VPCD_READER0: {NEEDS}"));
+    assert!(
+        card_present(&reader),
+        "{reader}: the standing card is missing"
+    );
+    let ctx = context();
+    let card = ctx
+        .connect(
+            &CString::new(reader.as_str()).unwrap(),
+            pcsc::ShareMode::Shared,
+            pcsc::Protocols::ANY,
+        )
+        .expect("connect to the vpcd reader");
+    let mut buf = [0u8; 256];
+    match card.control(
+        pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into()),
+        &[],
+        &mut buf,
+    ) {
+        Err(e) => assert_eq!(e, pcsc::Error::UnsupportedFeature, "{e:?}"),
+        Ok(answer) => {
+            let f = Features::parse(answer).expect("a well-formed feature list");
+            assert!(!f.has_pin_pad(), "{f:?}");
+        }
+    }
+}

@@ -756,7 +756,10 @@ impl PinModifyStructure {
     /// A new 4-digit ASCII PIN typed twice on the reader (`bConfirmPIN` = 01) into `command`
     /// ([`PinCommand::ChangeReferenceData`] or [`PinCommand::ChangeKey`]), which carries the new
     /// PIN only: written at offset 0, no current PIN in the APDU (the caller VERIFYs first).
-    /// Messages 1–3: new PIN, confirmation, (unused) 0, 1, 2.
+    /// Message indexes (the reader's default table: 00 "enter PIN", 01 "enter new PIN", 02
+    /// "confirm new PIN"): the first entry is the new PIN (01), the second its confirmation
+    /// (02); the third index is unused (02), as OpenSC sets them for a change without the
+    /// current PIN.
     pub fn ascii4_new_pin(command: PinCommand, opts: &EntryOptions) -> Self {
         PinModifyStructure {
             timeout: opts.timeout,
@@ -772,7 +775,7 @@ impl PinModifyStructure {
             entry_validation_condition: VALIDATE_ON_OK_KEY,
             number_message: opts.number_message(),
             lang_id: opts.lang_id,
-            msg_index: [0x00, 0x01, 0x02],
+            msg_index: [0x01, 0x02, 0x02],
             teo_prologue: [0; 3],
             template: command.ascii4_template().to_vec(),
         }
@@ -1132,12 +1135,12 @@ mod tests {
         // 10  02           bEntryValidationCondition: OK key
         // 11  00           bNumberMessage: no display
         // 12  11 04        wLangId Japanese
-        // 14  00 01 02     bMsgIndex1..3
+        // 14  01 02 02     bMsgIndex1..3: "new PIN", "confirm new PIN", (unused)
         // 17  00 00 00     bTeoPrologue
         // 20  09 00 00 00  ulDataLength 9
         // 24  00 24 01 80 04 FF FF FF FF   CHANGE REFERENCE DATA (new value only)
         let expected = hex(
-            "1E 1E 82 04 00 00 00 04 04 01 02 00 11 04 00 01 02 00 00 00 09 00 00 00 \
+            "1E 1E 82 04 00 00 00 04 04 01 02 00 11 04 01 02 02 00 00 00 09 00 00 00 \
              00 24 01 80 04 FF FF FF FF",
         );
         assert_eq!(bytes, expected);
@@ -1154,7 +1157,7 @@ mod tests {
         assert_eq!(s.entries(), 2);
         // As above with bNumberMessage FF (display) and the JICSAP CHANGE KEY template.
         let expected = hex(
-            "1E 1E 82 04 00 00 00 04 04 01 02 FF 11 04 00 01 02 00 00 00 09 00 00 00 \
+            "1E 1E 82 04 00 00 00 04 04 01 02 FF 11 04 01 02 02 00 00 00 09 00 00 00 \
              80 32 00 80 04 FF FF FF FF",
         );
         assert_eq!(s.to_bytes().unwrap(), expected);

@@ -288,11 +288,11 @@ mod tests {
     //  1E 1E 82 04 00   timeouts, format, block, length format
     //  00 00            bInsertionOffsetOld, bInsertionOffsetNew
     //  04 04 01 02 00   min/max, bConfirmPIN 01, OK key, no message
-    //  11 04 00 01 02   Japanese, bMsgIndex1..3
+    //  11 04 01 02 02   Japanese, bMsgIndex1..3
     //  00 00 00         bTeoPrologue
     //  09 00 00 00      ulDataLength
     //  00 24 01 80 04 FF FF FF FF
-    const MODIFY: &str = "1E 1E 82 04 00 00 00 04 04 01 02 00 11 04 00 01 02 00 00 00 \
+    const MODIFY: &str = "1E 1E 82 04 00 00 00 04 04 01 02 00 11 04 01 02 02 00 00 00 \
                           09 00 00 00 00 24 01 80 04 FF FF FF FF";
 
     #[test]
