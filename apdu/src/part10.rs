@@ -59,9 +59,10 @@
 //! length field, written from the first data byte of the template. The template always
 //! carries `Lc` = 04 and four filler bytes (`FF`) that the reader overwrites: some readers
 //! mishandle a template that ends after the header (libccid carries a special case for the
-//! SPR532 and a 4-byte, case-1 template; the SPR332 is reported to need the same). The card's change commands take the new PIN only, so a change is a VERIFY of the
-//! current PIN (itself a PIN-pad entry) then a modify with `bConfirmPIN` = 01: the new PIN
-//! typed twice, compared by the reader, written at offset 0.
+//! SPR532 with a 4-byte, case-1 template; the SPR332 is reported to need the same). The
+//! card's change commands take the new PIN only, so a change is a VERIFY of the current PIN
+//! (itself a PIN-pad entry) then a modify with `bConfirmPIN` = 01: the new PIN typed twice,
+//! compared by the reader, written at offset 0.
 
 use crate::response::{Response, ResponseError};
 use crate::status::StatusWord;
