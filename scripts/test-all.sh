@@ -2,7 +2,8 @@
 # The whole test suite — the README's test command, and what CI runs.
 #
 # 1. installs what is missing (apt): pcscd libpcsclite-dev pkg-config vsmartcard-vpcd opensc;
-# 2. starts a private pcscd with a vpcd reader (refuses if another pcscd runs);
+# 2. starts a private pcscd with a vpcd reader and the simulated PIN-pad reader (pinpad-ifd,
+#    built in step 1; refuses if another pcscd runs);
 # 3. serves a fresh simulated card on slot 0 and waits until pcscd sees it; the end-to-end
 #    tests serve their own cards (fixtures, faults) on slot 1, one test at a time;
 # 4. runs every test, end-to-end included;
@@ -46,8 +47,9 @@ say "building"
 timeout 1800 cargo build --workspace --all-targets --locked
 bin=target/debug/mynapin
 
-# 2. pcscd with a vpcd reader.
+# 2. pcscd with a vpcd reader and the simulated PIN-pad reader.
 work=$(mktemp -d /tmp/mynapin-e2e.XXXXXX)
+export MYNAPIN_PINPAD_IFD=${MYNAPIN_PINPAD_IFD:-$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/libmynapin_pinpad_ifd.so}
 card_pids=()
 pcscd_pid=""
 status=1
@@ -67,10 +69,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-vars=$(timeout 30 bash scripts/pcscd-vpcd.sh "$work")
+vars=$(timeout 30 bash scripts/pcscd-vpcd.sh --pinpad "$work")
 eval "$vars"
 pcscd_pid=$PCSCD_PID
-say "pcscd PID $pcscd_pid, vpcd ports $VPCD_PORT0/$VPCD_PORT1"
+say "pcscd PID $pcscd_pid, vpcd ports $VPCD_PORT0/$VPCD_PORT1, PIN-pad reader port $PINPAD_PORT"
 
 # 3. A standing fresh card on slot 0.
 "$bin" sim serve --vpcd "127.0.0.1:$VPCD_PORT0" --state "$work/slot0.toml" >"$work/slot0.log" 2>&1 &
@@ -84,7 +86,8 @@ done
 say "simulated card present in '$VPCD_READER0'"
 
 # 4. Every test, end-to-end included.
-export MYNAPIN_E2E=1 VPCD_PORT0 VPCD_PORT1 VPCD_READER0 VPCD_READER1 PCSCD_LOG
+export MYNAPIN_E2E=1 VPCD_PORT0 VPCD_PORT1 VPCD_READER0 VPCD_READER1 PCSCD_LOG \
+  PINPAD_READER PINPAD_PORT PINPAD_KEYPAD
 set +e
 timeout 2400 cargo test --workspace --locked --no-fail-fast -- --include-ignored
 status=$?

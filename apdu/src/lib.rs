@@ -17,6 +17,7 @@
 mod command;
 pub mod commands;
 mod hexfmt;
+pub mod part10;
 mod response;
 mod secret;
 mod status;

@@ -1,0 +1,463 @@
+//! End to end through the real pcscd with the simulated PIN-pad reader (`pinpad-ifd`):
+//! this test → pcsc-lite → pcscd → `libmynapin_pinpad_ifd.so` → `mynapin sim serve`.
+//! `scripts/test-all.sh` starts pcscd with that reader (`pcscd-vpcd.sh --pinpad`) and exports
+//! `PINPAD_READER`, `PINPAD_PORT`, `PINPAD_KEYPAD` (the keypad FIFO) and `PCSCD_LOG`; a plain
+//! `cargo test` lists these tests as ignored, with the reason.
+//!
+//! The test drives the reader with the `pcsc` crate directly (`SCardControl`), with structures
+//! built by `mynapin_apdu::part10`, and types on the keypad by writing script lines to the FIFO.
+//! What it shows: feature discovery works through pcscd, the reader carries out the VERIFY and
+//! the change with the digits typed on its keypad, and the host never sends a PIN: in pcscd's
+//! APDU log (every `SCardTransmit`), the window of the PIN-pad commands holds no APDU at all
+//! and the PINs appear nowhere.
+
+use mynapin::layout::{Applet, KeyRef};
+use mynapin_apdu::commands;
+use mynapin_apdu::part10::{
+    EntryOptions, Features, PinCommand, PinModifyStructure, PinPadOutcome, PinProperties,
+    PinVerifyStructure, TlvProperties, GET_FEATURE_REQUEST_FUNCTION,
+};
+use mynapin_apdu::StatusWord;
+use std::ffi::CString;
+use std::io::Write;
+use std::process::{Child, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+const NEEDS: &str = "needs pcscd + vpcd: run scripts/test-all.sh";
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+struct Env {
+    reader: String,
+    port: String,
+    keypad: String,
+    log: String,
+}
+
+fn setup() -> (MutexGuard<'static, ()>, Env) {
+    let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    assert_eq!(
+        std::env::var("MYNAPIN_E2E").as_deref(),
+        Ok("1"),
+        "end-to-end tests {NEEDS}"
+    );
+    let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} not set: {NEEDS}"));
+    (
+        guard,
+        Env {
+            reader: var("PINPAD_READER"),
+            port: var("PINPAD_PORT"),
+            keypad: var("PINPAD_KEYPAD"),
+            log: var("PCSCD_LOG"),
+        },
+    )
+}
+
+fn bin() -> std::path::PathBuf {
+    assert_cmd::cargo::cargo_bin("mynapin")
+}
+
+fn context() -> pcsc::Context {
+    // pcscd may refuse the first ~10 ms after start: retry briefly.
+    let t0 = Instant::now();
+    loop {
+        match pcsc::Context::establish(pcsc::Scope::User) {
+            Ok(c) => return c,
+            Err(e) if t0.elapsed() > Duration::from_secs(5) => panic!("no PC/SC context: {e}"),
+            Err(_) => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
+}
+
+fn card_present(reader: &str) -> bool {
+    let Ok(ctx) = pcsc::Context::establish(pcsc::Scope::User) else {
+        return false;
+    };
+    let mut states = [pcsc::ReaderState::new(
+        CString::new(reader).unwrap(),
+        pcsc::State::UNAWARE,
+    )];
+    ctx.get_status_change(Duration::from_millis(0), &mut states)
+        .is_ok()
+        && states[0].event_state().contains(pcsc::State::PRESENT)
+}
+
+/// Waits up to 15 s for the reader to show (or lose) a card, on pcscd's status changes.
+fn wait_for(reader: &str, present: bool) -> bool {
+    let ctx = context();
+    let name = CString::new(reader).unwrap();
+    let t0 = Instant::now();
+    let mut states = [pcsc::ReaderState::new(name, pcsc::State::UNAWARE)];
+    loop {
+        if ctx
+            .get_status_change(Duration::from_millis(500), &mut states)
+            .is_ok()
+        {
+            if states[0].event_state().contains(pcsc::State::PRESENT) == present {
+                return true;
+            }
+            states[0].sync_current_state();
+        }
+        if t0.elapsed() > Duration::from_secs(15) {
+            return false;
+        }
+    }
+}
+
+/// A fresh simulated card served behind the PIN-pad reader; stopped by PID when dropped.
+struct Served {
+    child: Child,
+    reader: String,
+}
+
+impl Served {
+    fn start(env: &Env) -> Served {
+        assert!(!card_present(&env.reader), "{}: not empty", env.reader);
+        let child = std::process::Command::new(bin())
+            .args(["sim", "serve", "--vpcd", &format!("127.0.0.1:{}", env.port)])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let served = Served {
+            child,
+            reader: env.reader.clone(),
+        };
+        assert!(
+            wait_for(&env.reader, true),
+            "{}: the card never appeared",
+            env.reader
+        );
+        served
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let t0 = Instant::now();
+        while t0.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if !wait_for(&self.reader, false) && !std::thread::panicking() {
+            panic!("{}: the card was not removed", self.reader);
+        }
+    }
+}
+
+/// Types `lines` on the simulated keypad (writes them to its FIFO). The reader holds the
+/// FIFO open, so the write does not block; a thread and a time-out guard against a reader
+/// that is not there.
+fn keypad(env: &Env, lines: &str) {
+    let path = env.keypad.clone();
+    let text = lines.to_string();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let r = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(text.as_bytes()));
+        let _ = tx.send(r);
+    });
+    match rx.recv_timeout(Duration::from_secs(10)) {
+        Ok(r) => r.expect("writing the keypad FIFO"),
+        Err(_) => panic!(
+            "{}: the PIN-pad reader does not read its keypad",
+            env.keypad
+        ),
+    }
+}
+
+/// A connection to the card in the PIN-pad reader, with the reader's features.
+struct PinPad {
+    card: pcsc::Card,
+    features: Features,
+}
+
+impl PinPad {
+    fn connect(env: &Env) -> PinPad {
+        let ctx = context();
+        let card = ctx
+            .connect(
+                &CString::new(env.reader.as_str()).unwrap(),
+                pcsc::ShareMode::Shared,
+                pcsc::Protocols::ANY,
+            )
+            .expect("connect to the PIN-pad reader");
+        let mut buf = [0u8; 256];
+        let answer = card
+            .control(
+                pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into()),
+                &[],
+                &mut buf,
+            )
+            .expect("CM_IOCTL_GET_FEATURE_REQUEST");
+        let features = Features::parse(answer).expect("a well-formed feature list");
+        PinPad { card, features }
+    }
+
+    fn control(&self, code: Option<u32>, input: &[u8]) -> Vec<u8> {
+        let code = code.expect("the reader announces this feature");
+        let mut buf = [0u8; pcsc::MAX_BUFFER_SIZE];
+        self.card
+            .control(code.into(), input, &mut buf)
+            .expect("SCardControl")
+            .to_vec()
+    }
+
+    fn transmit(&self, apdu: &[u8]) -> StatusWord {
+        let mut buf = [0u8; pcsc::MAX_BUFFER_SIZE];
+        let r = self.card.transmit(apdu, &mut buf).expect("SCardTransmit");
+        assert!(r.len() >= 2, "short response {r:02X?}");
+        StatusWord::new(r[r.len() - 2], r[r.len() - 1])
+    }
+
+    /// SELECT the JPKI applet and the user-authentication PIN's EF (no PIN in these).
+    fn select_auth_pin(&self) {
+        let select_ap = commands::select_df_by_name(&Applet::Jpki.aid()).unwrap();
+        assert_eq!(self.transmit(&select_ap.to_bytes()), StatusWord::Success);
+        let select_ef = commands::select_ef(KeyRef::Auth.ef());
+        assert_eq!(self.transmit(&select_ef.to_bytes()), StatusWord::Success);
+    }
+
+    fn verify_on_pad(&self) -> PinPadOutcome {
+        let s = PinVerifyStructure::ascii4(PinCommand::Verify, &EntryOptions::default());
+        let answer = self.control(self.features.verify_pin_direct(), &s.to_bytes().unwrap());
+        PinPadOutcome::from_answer(&answer).expect("an answer of at least 2 bytes")
+    }
+
+    fn change_on_pad(&self) -> PinPadOutcome {
+        let s = PinModifyStructure::ascii4_new_pin(
+            PinCommand::ChangeReferenceData,
+            &EntryOptions::default(),
+        );
+        let answer = self.control(self.features.modify_pin_direct(), &s.to_bytes().unwrap());
+        PinPadOutcome::from_answer(&answer).expect("an answer of at least 2 bytes")
+    }
+}
+
+fn card_said(outcome: &PinPadOutcome, sw: StatusWord) -> bool {
+    matches!(outcome, PinPadOutcome::Card(r) if r.sw() == sw && r.data().is_empty())
+}
+
+/// pcscd's log from byte `from` on.
+fn log_since(env: &Env, from: u64) -> String {
+    let all = std::fs::read(&env.log).expect("pcscd's log");
+    String::from_utf8_lossy(&all[usize::try_from(from).unwrap().min(all.len())..]).into_owned()
+}
+
+fn log_len(env: &Env) -> u64 {
+    std::fs::metadata(&env.log).map(|m| m.len()).unwrap_or(0)
+}
+
+/// The host sent no APDU in the window (pcscd logs each `SCardTransmit` as `APDU: …`), and
+/// none of `pins` appears anywhere in it as hex, spaced as pcscd writes bytes or not. (Not as
+/// decimal text: every log line starts with a microsecond count that may contain it.)
+/// At least `controls` `SCardControl` calls were made in it (pcscd logs each).
+fn assert_host_sent_no_pin(window: &str, pins: &[&str], controls: usize) {
+    let apdus: Vec<&str> = window.lines().filter(|l| l.contains("APDU: ")).collect();
+    assert!(
+        apdus.is_empty(),
+        "the host transmitted during the PIN-pad commands: {apdus:#?}"
+    );
+    let calls = window
+        .lines()
+        .filter(|l| l.contains("SCardControl()"))
+        .count();
+    assert!(
+        calls >= controls,
+        "{calls} SCardControl calls logged, expected at least {controls}"
+    );
+    for pin in pins {
+        let hex: Vec<String> = pin.bytes().map(|b| format!("{b:02X}")).collect();
+        for needle in [hex.join(" "), hex.concat()] {
+            assert!(
+                !window.to_uppercase().contains(&needle),
+                "{needle:?} appears in pcscd's log"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_log_check_catches_a_pin_sent_by_the_host() {
+    let clean = "00000010 winscard.c:1360:SCardControl() UnrefReader() count was: 2\n";
+    assert_host_sent_no_pin(clean, &["1234"], 1);
+    let sent = format!("{clean}00000003 APDU: 00 20 00 80 04 31 32 33 34\n");
+    let caught = std::panic::catch_unwind(|| assert_host_sent_no_pin(&sent, &["1234"], 1));
+    assert!(
+        caught.is_err(),
+        "a VERIFY transmitted by the host went unnoticed"
+    );
+    let in_text = format!("{clean}something logged 31 32 33 34\n");
+    let caught = std::panic::catch_unwind(|| assert_host_sent_no_pin(&in_text, &["1234"], 1));
+    assert!(caught.is_err(), "the PIN in hex went unnoticed");
+    let no_control = std::panic::catch_unwind(|| assert_host_sent_no_pin("", &["1234"], 1));
+    assert!(
+        no_control.is_err(),
+        "a window without control calls went unnoticed"
+    );
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn opensc_lists_the_simulated_reader_with_its_pin_pad() {
+    let (_g, env) = setup();
+    let _card = Served::start(&env);
+    let out = std::process::Command::new("timeout")
+        .args(["20", "opensc-tool", "-l"])
+        .output()
+        .expect("run opensc-tool");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "opensc-tool -l failed: {text}");
+    let line = text
+        .lines()
+        .find(|l| l.ends_with(env.reader.as_str()))
+        .unwrap_or_else(|| panic!("{} not listed:\n{text}", env.reader));
+    assert!(line.contains("PIN pad"), "no PIN pad shown: {line:?}");
+    assert!(line.contains("Yes"), "no card shown: {line:?}");
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn features_and_properties_through_pcscd() {
+    let (_g, env) = setup();
+    let _card = Served::start(&env);
+    let pad = PinPad::connect(&env);
+    assert!(pad.features.has_pin_pad(), "{:?}", pad.features);
+    let props = PinProperties::parse(&pad.control(pad.features.ifd_pin_properties(), &[]))
+        .expect("PIN properties");
+    assert!(!props.has_display());
+    let tlv = TlvProperties::parse(&pad.control(pad.features.get_tlv_properties(), &[]))
+        .expect("TLV properties");
+    assert_eq!((tlv.min_pin_size, tlv.max_pin_size), (Some(4), Some(8)));
+    // The made-up ids of the simulated reader (pinpad-ifd/src/reader.rs).
+    assert_eq!(
+        (tlv.id_vendor, tlv.id_product),
+        (Some(0xFFFE), Some(0x0001))
+    );
+    assert!(!tlv.has_display());
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn verify_on_the_pad_right_wrong_cancel_timeout_and_the_host_never_sends_the_pin() {
+    let (_g, env) = setup();
+    let _card = Served::start(&env);
+    let pad = PinPad::connect(&env);
+    pad.select_auth_pin();
+    let mark = log_len(&env);
+
+    keypad(&env, "1234\n");
+    let right = pad.verify_on_pad();
+    assert!(card_said(&right, StatusWord::Success), "{right:?}");
+
+    keypad(&env, "1111\n");
+    let wrong = pad.verify_on_pad();
+    assert!(card_said(&wrong, StatusWord::RetriesLeft(2)), "{wrong:?}");
+
+    keypad(&env, "cancel\n");
+    assert_eq!(pad.verify_on_pad(), PinPadOutcome::Cancelled);
+
+    keypad(&env, "timeout\n");
+    assert_eq!(pad.verify_on_pad(), PinPadOutcome::Timeout);
+
+    keypad(&env, "123\n");
+    assert_eq!(pad.verify_on_pad(), PinPadOutcome::WrongLength);
+
+    // The right PIN again: the card's counter is back to the maximum.
+    keypad(&env, "1234\n");
+    assert!(card_said(&pad.verify_on_pad(), StatusWord::Success));
+
+    let window = log_since(&env, mark);
+    assert_host_sent_no_pin(&window, &["1234", "1111"], 6);
+    // The reader did reach the card, and says so without the digits.
+    let reached: Vec<&str> = window
+        .lines()
+        .filter(|l| l.contains("VERIFY_PIN_DIRECT: sent 00 20 00 80 with 4 PIN digits"))
+        .collect();
+    assert_eq!(reached.len(), 3, "{window}");
+    assert!(reached[1].ends_with("card answered 63 C2"), "{reached:?}");
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn change_on_the_pad_then_verify_the_new_pin() {
+    let (_g, env) = setup();
+    let _card = Served::start(&env);
+    let pad = PinPad::connect(&env);
+    pad.select_auth_pin();
+    let mark = log_len(&env);
+
+    // The two entries of a change differ: the reader says so, the card is not asked.
+    keypad(&env, "1234\n");
+    assert!(card_said(&pad.verify_on_pad(), StatusWord::Success));
+    keypad(&env, "5678\n5679\n");
+    assert_eq!(pad.change_on_pad(), PinPadOutcome::EntriesDiffer);
+
+    // VERIFY then CHANGE REFERENCE DATA (new PIN only) with no SELECT between.
+    keypad(&env, "1234\n");
+    assert!(card_said(&pad.verify_on_pad(), StatusWord::Success));
+    keypad(&env, "5678\n5678\n");
+    let changed = pad.change_on_pad();
+    assert!(card_said(&changed, StatusWord::Success), "{changed:?}");
+
+    keypad(&env, "1234\n");
+    assert!(card_said(&pad.verify_on_pad(), StatusWord::RetriesLeft(2)));
+    keypad(&env, "5678\n");
+    assert!(card_said(&pad.verify_on_pad(), StatusWord::Success));
+
+    let window = log_since(&env, mark);
+    assert_host_sent_no_pin(&window, &["1234", "5678", "5679"], 6);
+    assert!(
+        window.contains("MODIFY_PIN_DIRECT: new PIN and confirmation differ, 64 02"),
+        "{window}"
+    );
+    assert!(
+        window.contains("MODIFY_PIN_DIRECT: sent 00 24 01 80 with 4 PIN digits (not shown), card answered 90 00"),
+        "{window}"
+    );
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn the_vpcd_reader_has_no_pin_pad() {
+    // What the `auto` fallback meets on a reader without a pad. vsmartcard vpcd 3.3 as Debian
+    // bookworm ships it answers the feature request IFD_ERROR_NOT_SUPPORTED, which reaches
+    // the client as SCARD_E_UNSUPPORTED_FEATURE (measured); newer vpcd versions list
+    // GET_TLV_PROPERTIES only. Both mean "no PIN pad".
+    let (_g, _env) = setup();
+    let reader = std::env::var("VPCD_READER0").unwrap_or_else(|_| panic!("VPCD_READER0: {NEEDS}"));
+    assert!(
+        card_present(&reader),
+        "{reader}: the standing card is missing"
+    );
+    let ctx = context();
+    let card = ctx
+        .connect(
+            &CString::new(reader.as_str()).unwrap(),
+            pcsc::ShareMode::Shared,
+            pcsc::Protocols::ANY,
+        )
+        .expect("connect to the vpcd reader");
+    let mut buf = [0u8; 256];
+    match card.control(
+        pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into()),
+        &[],
+        &mut buf,
+    ) {
+        Err(e) => assert_eq!(e, pcsc::Error::UnsupportedFeature, "{e:?}"),
+        Ok(answer) => {
+            let f = Features::parse(answer).expect("a well-formed feature list");
+            assert!(!f.has_pin_pad(), "{f:?}");
+        }
+    }
+}
