@@ -79,7 +79,7 @@ pub enum KeyRef {
     Kenhojo,
     /// Juki AP `001C`: residence-registry PIN, first copy.
     JukiAp,
-    /// Common DF `001C`: residence-registry PIN, second copy [1].
+    /// Common DF `001C`: residence-registry PIN, second copy \[1\].
     JukiCommon,
     /// Kenhojo `0014`: 照合番号A (the 12-digit My Number).
     KenhojoA,
@@ -173,7 +173,7 @@ impl KeyRef {
         }
     }
 
-    /// True for the two copies of the residence-registry PIN, changed with CHANGE KEY [1].
+    /// True for the two copies of the residence-registry PIN, changed with CHANGE KEY \[1\].
     pub const fn is_juki(self) -> bool {
         matches!(self, KeyRef::JukiAp | KeyRef::JukiCommon)
     }
@@ -253,7 +253,7 @@ impl PinId {
 pub mod jpki_ef {
     /// Token information: 32 bytes of padded ASCII label [2+].
     pub const TOKEN: [u8; 2] = [0x00, 0x06];
-    /// Certificate presence flags: `8F 8F 00` when both certificates are present [1].
+    /// Certificate presence flags: `8F 8F 00` when both certificates are present \[1\].
     pub const CERT_FLAGS: [u8; 2] = [0x00, 0x08];
     /// User-authentication certificate (DER), readable without a PIN [2+].
     pub const AUTH_CERT: [u8; 2] = [0x00, 0x0A];

@@ -4,6 +4,7 @@
 //! [`layout`] holds the card's constants; [`sim`] is a simulated card (it answers APDUs and
 //! uses only `mynapin_apdu` and `layout`).
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 pub mod bounded;
 pub mod card;

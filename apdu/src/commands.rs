@@ -53,7 +53,7 @@ pub fn change_reference_data(new_pin: &SecretData) -> Result<Command, EncodeErro
 }
 
 /// JICSAP CHANGE KEY, for the residence-registry (Juki) PIN references: `80 32 00 80 Lc <new
-/// PIN>` after a successful VERIFY ([1]: one public source).
+/// PIN>` after a successful VERIFY (\[1\]: one public source).
 pub fn change_key(new_pin: &SecretData) -> Result<Command, EncodeError> {
     Command::new(0x80, 0x32, 0x00, 0x80).with_secret(new_pin)
 }

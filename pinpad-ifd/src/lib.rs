@@ -10,12 +10,12 @@
 //! ```
 //!
 //! * the card side speaks the vpcd protocol: the reader listens on 127.0.0.1:PORT and
-//!   `mynapin sim serve --vpcd 127.0.0.1:PORT` is its card ([`card`]);
+//!   `mynapin sim serve --vpcd 127.0.0.1:PORT` is its card (`card`);
 //! * the keypad reads scripted entries — digits, `cancel`, `timeout`, one a line — from the
-//!   file or FIFO named by `keypad=` ([`keypad`]);
+//!   file or FIFO named by `keypad=` (`keypad`);
 //! * `SCardControl` answers part 10 feature discovery and carries out `VERIFY_PIN_DIRECT` /
 //!   `MODIFY_PIN_DIRECT`, validating each structure as libccid and a CCID reader would, with
-//!   a parser of its own ([`pinblock`], [`reader`]).
+//!   a parser of its own (`pinblock`, `reader`).
 //!
 //! Every entry point pcsc-lite 1.9 binds is exported: `IFDHCreateChannelByName` (its presence
 //! makes pcscd treat the driver as IFD handler 3.0), `IFDHCreateChannel` (bound too, and used
@@ -103,7 +103,7 @@ fn open(lun: Dword, cfg: config::Config) -> ResponseCode {
     IFD_SUCCESS
 }
 
-/// Opens the reader described by `DEVICENAME` (see [`config`]).
+/// Opens the reader described by `DEVICENAME` (see `config`).
 ///
 /// # Safety
 /// `device_name` is null or a NUL-terminated string valid for the call (pcscd passes its

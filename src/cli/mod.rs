@@ -116,6 +116,7 @@ pub struct Cli {
     )]
     pub timeout: u64,
 
+    /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
