@@ -131,7 +131,9 @@ pub fn to_json(lang: Lang, r: &Report) -> StatusJson {
                         retries_left: s.counter.retries_left(),
                         state: s.counter.state(),
                         sw: match s.counter {
-                            Counter::NotReported(sw) | Counter::Error(sw) => Some(sw.to_string()),
+                            Counter::NotReported(sw)
+                            | Counter::Implausible(sw)
+                            | Counter::Error(sw) => Some(sw.to_string()),
                             _ => None,
                         },
                     })

@@ -95,6 +95,13 @@ pub fn counter_note(lang: Lang, c: Counter) -> Option<String> {
                 "カードが残り回数を返しませんでした（0回という意味ではありません）"
             )
         )),
+        Counter::Implausible(sw) => Some(format!(
+            "{} (SW {sw})",
+            lang.t(
+                "the card reported more tries than this PIN can have: the count is not trusted",
+                "カードがこの暗証番号の上限を超える残り回数を返しました。この回数は信頼できません"
+            )
+        )),
         Counter::Error(sw) => Some(format!(
             "{} SW {sw}: {}",
             lang.t("unexpected answer", "想定外の応答"),
