@@ -440,12 +440,25 @@ fn document_rules_pass_and_fail() {
 
 #[test]
 fn every_cited_heading_occurs_in_its_seed_page() {
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    assert!(
-        seeds.is_dir(),
-        "the seed pages are expected beside the checkout at {}",
-        seeds.display()
-    );
+    // The pages are not part of the project: beside the checkout (`../shared/seeds`, as in
+    // CI) or where MYNAPIN_SEEDS says. Elsewhere this check is reported as not run.
+    let seeds = std::env::var_os("MYNAPIN_SEEDS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+        });
+    if !seeds.is_dir() {
+        assert!(
+            std::env::var_os("MYNAPIN_SEEDS").is_none() && std::env::var_os("CI").is_none(),
+            "the seed pages are not at {}",
+            seeds.display()
+        );
+        eprintln!(
+            "NOT RUN: every_cited_heading_occurs_in_its_seed_page: no seed pages at {} (set MYNAPIN_SEEDS)",
+            seeds.display()
+        );
+        return;
+    }
     for id in ["takatsuki", "toyokawa"] {
         let p = city(id);
         let page = std::fs::read_to_string(seeds.join(&p.page.file)).unwrap();
@@ -523,15 +536,8 @@ fn guide_on_the_sign_blocked_card_and_in_json() {
     assert_eq!(opts[2]["available"], false);
     assert!(opts[2]["reason"].as_str().unwrap().contains("blocked"));
     // The expired-certificate card: read from the card.
-    let (_, out, _) = mynapin(&[
-        "--sim=auth-expired",
-        "guide",
-        "--pin",
-        "auth",
-        "--state",
-        "known",
-        "--json",
-    ]);
+    // (A PIN named without its state: the card is read.)
+    let (_, out, _) = mynapin(&["--sim=auth-expired", "guide", "--pin", "auth", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["pins"][0]["certificate"], "expired");
     assert_eq!(v["pins"][0]["options"][0]["route"], "counter");
@@ -667,4 +673,114 @@ fn another_city_profile_and_a_malformed_one() {
         err.contains("visits") || err.contains("invalid type"),
         "{err}"
     );
+}
+
+fn mynapin_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::cargo_bin("mynapin").unwrap();
+    cmd.args(args).env("LANG", "C").env_remove("LC_ALL");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const NO_PCSCD: (&str, &str) = ("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm");
+
+/// With a PIN and a state named, no card is read at all: the guide works with an old
+/// 住基カード, a card that is not a My Number card, no reader (or no pcscd) and a card held
+/// by another program.
+#[test]
+fn named_pin_and_state_need_no_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("card.toml");
+    // Another run holds the simulated card (the lock file beside the state file).
+    let lock = std::fs::File::create(dir.path().join(".card.toml.lock")).unwrap();
+    lock.lock().unwrap();
+    let state_arg = format!("--sim-state={}", state.display());
+    let cases: Vec<(Vec<&str>, Vec<(&str, &str)>)> = vec![
+        (vec!["--sim=juki-card"], vec![]),
+        (vec!["--sim=not-mynumber"], vec![]),
+        (vec!["--sim=smartphone"], vec![]),
+        (vec![], vec![NO_PCSCD]),
+        (vec!["--reader", "0"], vec![NO_PCSCD]),
+        (vec![&state_arg, "--timeout", "1"], vec![]),
+    ];
+    for (pre, env) in &cases {
+        for (pin, st) in [
+            ("juki", "forgotten"),
+            ("sign", "blocked"),
+            ("auth", "known"),
+        ] {
+            let mut args = pre.clone();
+            args.extend(["guide", pin, "--state", st, "--city", "toyokawa"]);
+            let (code, out, err) = mynapin_env(&args, env);
+            assert_eq!(code, 0, "{args:?}: {err}");
+            assert!(out.contains("City office counter"), "{args:?}: {out}");
+            assert!(!out.contains("could not be read"), "no card read: {out}");
+            assert!(!out.contains("read from the card"), "{out}");
+        }
+    }
+    assert!(!state.exists(), "the card was never touched");
+    drop(lock);
+}
+
+/// Without a PIN named, a card that cannot be read still gets a guide: what could not be
+/// read, then every PIN's routes; exit 0.
+#[test]
+fn unreadable_card_still_gets_a_guide() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("card.toml");
+    let lock = std::fs::File::create(dir.path().join(".card.toml.lock")).unwrap();
+    lock.lock().unwrap();
+    let state_arg = format!("--sim-state={}", state.display());
+    let cases: Vec<(Vec<&str>, Vec<(&str, &str)>, &str)> = vec![
+        (vec!["--sim=juki-card"], vec![], "住基カード"),
+        (vec!["--sim=not-mynumber"], vec![], "could not be read"),
+        (vec![], vec![NO_PCSCD], "could not be read"),
+        (vec!["--reader", "0"], vec![NO_PCSCD], "could not be read"),
+        (vec![&state_arg, "--timeout", "1"], vec![], "in use"),
+    ];
+    for (pre, env, says) in &cases {
+        let mut args = pre.clone();
+        args.push("guide");
+        let (code, out, err) = mynapin_env(&args, env);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(
+            out.contains("The card could not be read: "),
+            "{args:?}: {out}"
+        );
+        assert!(out.contains(says), "{args:?}: {out}");
+        assert!(out.contains("routes for every PIN"), "{out}");
+        for pin in [
+            "user-authentication PIN",
+            "signature password",
+            "card-info input support PIN",
+            "residence registry PIN",
+        ] {
+            assert!(out.contains(pin), "{args:?} {pin}: {out}");
+        }
+        // JSON says the same.
+        let mut args = args.clone();
+        args.push("--json");
+        let (code, out, _) = mynapin_env(&args, env);
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["card"]["read"], false);
+        assert!(v["card"]["error"]["kind"].is_string(), "{v}");
+        assert_eq!(v["pins"].as_array().unwrap().len(), 4);
+        // A PIN named without a state: the card is read, and when it cannot be, the guide
+        // goes on for that PIN.
+        let mut args = pre.clone();
+        args.extend(["guide", "kenhojo"]);
+        let (code, out, err) = mynapin_env(&args, env);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.contains("The card could not be read: "), "{out}");
+        assert!(!out.contains("routes for every PIN"), "{out}");
+    }
+    drop(lock);
 }

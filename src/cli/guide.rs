@@ -2,12 +2,12 @@
 //! kiosk, counter), why not, the steps, and the city's checklist of documents.
 
 use super::change::PinArg;
-use super::error::{CliError, Exit};
+use super::error::{CliError, Exit, Message};
 use super::lang::Lang;
 use super::output::{emit, emit_json};
 use super::text::pin_short;
 use super::Ctx;
-use crate::card::{cert, CardError, PinState};
+use crate::card::{cert, PinState};
 use crate::layout::{jpki_ef, PinId};
 use crate::procedure::documents::DOCUMENTS;
 use crate::procedure::guide::{
@@ -15,7 +15,7 @@ use crate::procedure::guide::{
 };
 use crate::procedure::profile::{Applicant, Fee, Names, Owner, Profile, Requirement, Tri};
 use crate::procedure::Route;
-use crate::transport::TransportError;
+use crate::sim::StateError;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
@@ -307,6 +307,13 @@ fn check_json(lang: Lang, c: &DocCheck<'_>) -> Value {
     })
 }
 
+/// Whether the card was read, and if not, why.
+struct CardRead<'m> {
+    read: bool,
+    error: Option<&'m Message>,
+    every_pin: bool,
+}
+
 struct PinGuide<'p> {
     case: Case,
     options: Vec<RouteOption<'p>>,
@@ -340,9 +347,8 @@ struct CardFacts {
     cert: CertState,
 }
 
-fn read_card(ctx: &Ctx) -> Result<Option<CardFacts>, CliError> {
-    let explicit = ctx.simulated() || ctx.reader.is_some();
-    let result = ctx.with_card(|card| {
+fn read_card(ctx: &Ctx) -> Result<CardFacts, CliError> {
+    ctx.with_card(|card| {
         let pins = card.read_all()?;
         let cert = match card.read_der_file(jpki_ef::AUTH_CERT) {
             Ok(Some(der)) => match cert::not_after(&der) {
@@ -356,14 +362,16 @@ fn read_card(ctx: &Ctx) -> Result<Option<CardFacts>, CliError> {
             states: pins.iter().map(|p| (p.pin, p.state())).collect(),
             cert,
         })
-    });
-    match result {
-        Ok(f) => Ok(Some(f)),
-        Err(CliError::Card(CardError::Transport(
-            TransportError::NoService | TransportError::NoReaders | TransportError::NoCard { .. },
-        ))) if !explicit => Ok(None),
-        Err(e) => Err(e),
-    }
+    })
+}
+
+/// Whether `e` means "no card could be read" (the guide goes on without one) rather than a
+/// mistake on the command line (which stops it).
+fn card_unreadable(e: &CliError) -> bool {
+    matches!(
+        e,
+        CliError::Card(_) | CliError::State(StateError::Busy { .. })
+    )
 }
 
 pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
@@ -389,20 +397,29 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
             }
         })?);
     }
-    let facts = if args.state.is_some() && args.cert.is_some() {
-        None
+    // With a PIN and its state named, the guide needs no card: it is not read at all (the
+    // card may be held by another program, be an old 住基カード, or there may be no reader).
+    let named = args.which.or(args.pin).map(PinId::from);
+    let (facts, unreadable) = if named.is_some() && args.state.is_some() {
+        (None, None)
     } else {
-        read_card(ctx)?
-    };
-    let pins: Vec<PinId> = match (args.which.or(args.pin), &facts) {
-        (Some(p), _) => vec![p.into()],
-        (None, Some(f)) => f.states.iter().filter(|(_, s)| *s == PinState::Blocked).map(|(p, _)| *p).collect(),
-        (None, None) => {
-            return Err(CliError::Usage {
-                what: lang.t("No card was read, so say which PIN: mynapin guide auth|sign|kenhojo|juki.", "カードを読み取れなかったため、暗証番号の種類を指定してください：mynapin guide auth|sign|kenhojo|juki。").into(),
-                todo: lang.t("Example: mynapin guide sign --state blocked --know auth --city takatsuki", "例：mynapin guide sign --state blocked --know auth --city takatsuki").into(),
-            })
+        match read_card(ctx) {
+            Ok(f) => (Some(f), None),
+            Err(e) if card_unreadable(&e) => (None, Some(e.message(lang))),
+            Err(e) => return Err(e),
         }
+    };
+    let pins: Vec<PinId> = match (named, &facts) {
+        (Some(p), _) => vec![p],
+        (None, Some(f)) => f
+            .states
+            .iter()
+            .filter(|(_, s)| *s == PinState::Blocked)
+            .map(|(p, _)| *p)
+            .collect(),
+        // No card read and no PIN named: every PIN's routes, for a PIN that is forgotten or
+        // blocked (the routes are the same for both).
+        (None, None) => PinId::ALL.to_vec(),
     };
     let state_of = |p: PinId| {
         facts
@@ -468,10 +485,21 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
         .collect();
 
     if ctx.json {
-        emit_json(&to_json(lang, profile.as_ref(), args, &guides));
+        let mut v = to_json(lang, profile.as_ref(), args, &guides);
+        v["card"] = json!({
+            "read": facts.is_some(),
+            "error": unreadable.as_ref().map(|m| json!({"kind": m.kind, "what": m.what})),
+            "every_pin": named.is_none() && facts.is_none(),
+        });
+        emit_json(&v);
     } else {
         let md = args.format == Format::Markdown;
-        for line in to_text(lang, profile.as_ref(), args, &guides, md, facts.is_some()) {
+        let read = CardRead {
+            read: facts.is_some(),
+            error: unreadable.as_ref(),
+            every_pin: named.is_none() && facts.is_none(),
+        };
+        for line in to_text(lang, profile.as_ref(), args, &guides, md, &read) {
             emit(&line);
         }
     }
@@ -548,7 +576,7 @@ fn to_text(
     args: &GuideArgs,
     guides: &[PinGuide<'_>],
     md: bool,
-    card_read: bool,
+    card: &CardRead<'_>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let h = |level: usize, s: String| {
@@ -580,7 +608,23 @@ fn to_text(
             (Applicant::Agent, Lang::Ja) => "任意代理人",
         }
     ));
-    if card_read {
+    if let Some(m) = card.error {
+        out.push(format!(
+            "{}{}",
+            lang.t(
+                "The card could not be read: ",
+                "カードを読み取れませんでした："
+            ),
+            m.what
+        ));
+    }
+    if card.every_pin {
+        out.push(lang.t(
+            "No PIN was named, so the routes for every PIN are shown, for a PIN that is forgotten or blocked. For your case: mynapin guide PIN --state forgotten|blocked|known",
+            "暗証番号の種類が指定されていないため、忘れた・ロックされた場合の手続きをすべての暗証番号について示します。ご自身の場合：mynapin guide PIN --state forgotten|blocked|known",
+        ).into());
+    }
+    if card.read {
         out.push(
             lang.t(
                 "(PIN states and certificate expiry read from the card)",
