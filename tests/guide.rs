@@ -12,18 +12,9 @@ use mynapin::procedure::Route;
 use std::collections::BTreeSet;
 
 fn case(pin: PinId, state: Situation) -> Case {
-    Case {
-        pin,
-        state,
-        known: BTreeSet::new(),
-        blocked: BTreeSet::new(),
-        absent: BTreeSet::new(),
-        cert: CertState::Valid,
-        applicant: Applicant::Holder,
-        under_15: false,
-        adult_ward: false,
-        same_household: false,
-    }
+    let mut c = Case::new(pin, state);
+    c.cert = CertState::Valid;
+    c
 }
 
 fn city(id: &str) -> Profile {
@@ -32,7 +23,7 @@ fn city(id: &str) -> Profile {
 
 /// (route → (available, reasons)) for a case.
 fn routes(c: &Case, p: Option<&Profile>) -> Vec<(Route, bool, Vec<Why>)> {
-    options(c, p)
+    options(c, p, None)
         .into_iter()
         .map(|o| (o.route, o.available, o.why))
         .collect()
@@ -119,7 +110,7 @@ fn national_kiosk_rules_in_both_cities() {
         assert_eq!(routes(&c, p)[0].0, Route::Home);
         let c = case(PinId::Auth, Situation::Known);
         assert_eq!(route(&c, p, Route::Kiosk), (false, vec![Why::NotNeeded]));
-        let counter = options(&c, p)
+        let counter = options(&c, p, None)
             .into_iter()
             .find(|o| o.route == Route::Counter)
             .unwrap();
@@ -155,7 +146,7 @@ fn city_rules_visits_branches_and_silence() {
     // Voluntary agent changing a PIN in Toyokawa: two visits, not at a branch.
     let mut c = case(PinId::Juki, Situation::Known);
     c.applicant = Applicant::Agent;
-    let o = options(&c, Some(&toyokawa))
+    let o = options(&c, Some(&toyokawa), None)
         .into_iter()
         .find(|o| o.route == Route::Counter)
         .unwrap();
@@ -173,7 +164,7 @@ fn city_rules_visits_branches_and_silence() {
     );
     // Toyokawa's page does not state the reset procedure: no invented rule.
     let c = case(PinId::Juki, Situation::Blocked);
-    let o = options(&c, Some(&toyokawa))
+    let o = options(&c, Some(&toyokawa), None)
         .into_iter()
         .find(|o| o.route == Route::Counter)
         .unwrap();
@@ -183,7 +174,7 @@ fn city_rules_visits_branches_and_silence() {
     let takatsuki = city("takatsuki");
     let mut c = case(PinId::Kenhojo, Situation::Blocked);
     c.applicant = Applicant::Agent;
-    let o = options(&c, Some(&takatsuki))
+    let o = options(&c, Some(&takatsuki), None)
         .into_iter()
         .find(|o| o.route == Route::Counter)
         .unwrap();
@@ -194,7 +185,7 @@ fn city_rules_visits_branches_and_silence() {
     );
     assert_eq!(takatsuki.procedure(true), takatsuki.procedure(false));
     // Without a city: the counter is open, with no rule.
-    let o = options(&case(PinId::Juki, Situation::Blocked), None)
+    let o = options(&case(PinId::Juki, Situation::Blocked), None, None)
         .into_iter()
         .find(|o| o.route == Route::Counter)
         .unwrap();
@@ -214,7 +205,7 @@ fn check(
     visit: Option<u8>,
 ) -> (bool, Vec<String>, Vec<String>) {
     let p = city(city_id);
-    let o = options(c, Some(&p))
+    let o = options(c, Some(&p), None)
         .into_iter()
         .find(|o| o.route == Route::Counter)
         .unwrap();
@@ -591,7 +582,12 @@ fn guide_document_check_and_listing() {
         "--have",
         "mynumber_card,passport",
     ]);
-    assert!(out.contains("Documents presented: SATISFIED."), "{out}");
+    assert!(
+        out.contains("Documents presented: all there (SATISFIED)."),
+        "{out}"
+    );
+    assert!(out.contains("[x] The holder's My Number card"), "{out}");
+    assert!(!out.contains("[ ] "), "every box ticked: {out}");
     let (code, _, err) = mynapin(&[
         "guide", "auth", "--state", "blocked", "--cert", "valid", "--have", "bogus",
     ]);
@@ -621,7 +617,7 @@ fn guide_document_check_and_listing() {
     ]);
     assert!(md.contains("- [ ] The holder's My Number card"), "{md}");
     assert!(
-        md.contains("### 1. [available] City office counter (reset)"),
+        md.contains("### 1. \\[available\\] City office counter (reset)"),
         "{md}"
     );
 }
@@ -783,4 +779,201 @@ fn unreadable_card_still_gets_a_guide() {
         assert!(!out.contains("routes for every PIN"), "{out}");
     }
     drop(lock);
+}
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The CommonMark structure of a document: (paragraph texts, headings, task markers by
+/// text, the deepest list nesting, the items of the list right after "Missing:").
+struct Md {
+    paragraphs: Vec<String>,
+    headings: Vec<(HeadingLevel, String)>,
+    tasks: Vec<(bool, String)>,
+    max_depth: usize,
+    missing: Vec<String>,
+}
+
+fn parse_md(md: &str) -> Md {
+    let mut m = Md {
+        paragraphs: Vec::new(),
+        headings: Vec::new(),
+        tasks: Vec::new(),
+        max_depth: 0,
+        missing: Vec::new(),
+    };
+    let mut depth = 0usize;
+    let mut text = String::new();
+    let mut task: Option<bool> = None;
+    let mut after_missing = false;
+    let mut in_missing_list = 0usize;
+    for ev in Parser::new_ext(md, Options::ENABLE_TASKLISTS) {
+        match ev {
+            Event::Start(Tag::List(_)) => {
+                // The text so far belongs to the enclosing item.
+                if let Some(done) = task.take() {
+                    m.tasks.push((done, text.clone()));
+                }
+                if in_missing_list != 0 && depth == in_missing_list && !text.is_empty() {
+                    m.missing.push(text.clone());
+                }
+                text.clear();
+                depth += 1;
+                m.max_depth = m.max_depth.max(depth);
+                if after_missing && in_missing_list == 0 {
+                    in_missing_list = depth;
+                }
+                after_missing = false;
+            }
+            Event::End(TagEnd::List(_)) => {
+                if in_missing_list == depth {
+                    in_missing_list = 0;
+                }
+                depth -= 1;
+            }
+            Event::Start(Tag::Item)
+            | Event::Start(Tag::Paragraph)
+            | Event::Start(Tag::Heading { .. }) => {
+                text.clear();
+            }
+            Event::TaskListMarker(done) => task = Some(done),
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak => text.push(' '),
+            Event::End(TagEnd::Paragraph) if depth == 0 => {
+                after_missing = text.ends_with("Missing:");
+                m.paragraphs.push(text.clone());
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                m.headings.push((level, text.clone()));
+                after_missing = false;
+            }
+            Event::End(TagEnd::Item) => {
+                if let Some(done) = task.take() {
+                    m.tasks.push((done, text.clone()));
+                }
+                if in_missing_list != 0 && depth == in_missing_list && !text.is_empty() {
+                    m.missing.push(text.clone());
+                }
+                text.clear();
+            }
+            _ => {}
+        }
+    }
+    m
+}
+
+#[test]
+fn markdown_is_commonmark_with_title_lines_and_nested_lists() {
+    let (code, md, err) = mynapin(&[
+        "guide",
+        "juki",
+        "--state",
+        "forgotten",
+        "--city",
+        "takatsuki",
+        "--applicant",
+        "agent",
+        "--format",
+        "markdown",
+        "--have",
+        "mynumber_card,holder:medical_certificate,drivers_license,inquiry_answer_sheet",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let m = parse_md(&md);
+    assert_eq!(m.headings[0].0, HeadingLevel::H1, "{md}");
+    assert!(m.headings[0].1.contains("Takatsuki"), "{:?}", m.headings[0]);
+    assert!(
+        m.paragraphs
+            .iter()
+            .any(|p| p.starts_with("City: Takatsuki City")),
+        "{:?}",
+        m.paragraphs
+    );
+    assert!(
+        m.paragraphs
+            .iter()
+            .any(|p| p == "Applicant: a voluntary agent"),
+        "{:?}",
+        m.paragraphs
+    );
+    assert!(
+        m.headings
+            .iter()
+            .any(|(l, t)| *l == HeadingLevel::H3
+                && t == "1. [available] City office counter (reset)"),
+        "{:?}",
+        m.headings
+    );
+    // Nested lists stay nested (categories under the counting rule).
+    assert!(m.max_depth >= 2, "{md}");
+    // Ticks reflect --have: the card and the holder's document presented, the agent's
+    // documents and the forms not (the sealed PIN and power of attorney are missing).
+    let tick = |name: &str| {
+        m.tasks
+            .iter()
+            .find(|(_, t)| t.starts_with(name))
+            .map(|(d, _)| *d)
+    };
+    assert_eq!(
+        tick("The holder's My Number card"),
+        Some(true),
+        "{:?}",
+        m.tasks
+    );
+    assert_eq!(
+        tick("The holder's identity document"),
+        Some(true),
+        "{:?}",
+        m.tasks
+    );
+    assert_eq!(
+        tick("The agent's identity documents"),
+        Some(false),
+        "{:?}",
+        m.tasks
+    );
+    assert_eq!(
+        tick("The inquiry/answer sheet"),
+        Some(false),
+        "{:?}",
+        m.tasks
+    );
+    // "Missing:" is followed by the missing requirements only; their details are sub-items.
+    assert_eq!(m.missing.len(), 2, "{:?}\n{md}", m.missing);
+    assert!(
+        m.missing[0].starts_with("The agent's identity documents"),
+        "{:?}",
+        m.missing
+    );
+    assert!(
+        m.missing[1].starts_with("The inquiry/answer sheet"),
+        "{:?}",
+        m.missing
+    );
+    // The source is the page's title, issuer and date, not a file name.
+    assert!(
+        md.contains("「マイナンバーカードの暗証番号の再設定・変更」, 高槻市, updated 2025-11-19"),
+        "{md}"
+    );
+    assert!(!md.contains("000_f14b"), "{md}");
+    // Toyokawa has its address; without a city the baseline is marked national.
+    let (_, md, _) = mynapin(&[
+        "guide", "auth", "--state", "known", "--city", "toyokawa", "--format", "markdown",
+    ]);
+    assert!(md.contains("https://www.city.toyokawa.lg.jp/"), "{md}");
+    let (_, md, _) = mynapin(&[
+        "guide", "juki", "--state", "blocked", "--format", "markdown",
+    ]);
+    let m = parse_md(&md);
+    assert!(
+        m.headings
+            .iter()
+            .any(|(_, t)| t.starts_with("Bring (national baseline")),
+        "{:?}",
+        m.headings
+    );
+    assert!(
+        m.tasks.iter().all(|(d, _)| !d) && !m.tasks.is_empty(),
+        "{:?}",
+        m.tasks
+    );
 }
