@@ -50,7 +50,7 @@ pub fn why_text(lang: Lang, w: Why) -> String {
 pub fn route_short(lang: Lang, r: Route) -> &'static str {
     match r {
         Route::Home => lang.t("change at home", "自宅で変更"),
-        Route::Kiosk => lang.t("convenience-store kiosk", "コンビニのキオスク端末"),
+        Route::Kiosk => lang.t("kiosk", "コンビニのキオスク端末"),
         Route::Counter => lang.t("city office counter", "市区町村の窓口"),
     }
 }
@@ -68,26 +68,15 @@ pub fn purpose_text(lang: Lang, p: Purpose) -> &'static str {
     }
 }
 
-/// The routes the resident can take: the open ones, and the kiosk when only the other JPKI
-/// PIN is missing (it opens if the resident knows it).
+/// The routes the resident can take, in the order home, kiosk, counter: the open ones, and
+/// the kiosk when only the other JPKI PIN is missing (the first step says on what condition).
 fn route_list(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<String> {
     let mut out = Vec::new();
-    for o in opts {
-        if o.available {
-            out.push(route_short(lang, o.route).to_string());
-        } else if let Some(partner) = o.needs_only_partner() {
-            out.push(match lang {
-                Lang::En => format!(
-                    "{} (if you know your {})",
-                    route_short(lang, o.route),
-                    pin_short(lang, partner)
-                ),
-                Lang::Ja => format!(
-                    "{}（{}が分かる場合）",
-                    route_short(lang, o.route),
-                    pin_short(lang, partner)
-                ),
-            });
+    for r in [Route::Home, Route::Kiosk, Route::Counter] {
+        if let Some(o) = opts.iter().find(|o| o.route == r) {
+            if o.available || o.needs_only_partner().is_some() {
+                out.push(route_short(lang, r).to_string());
+            }
         }
     }
     out
