@@ -977,3 +977,67 @@ fn markdown_is_commonmark_with_title_lines_and_nested_lists() {
         m.tasks
     );
 }
+
+/// The short guide printed by `status` and by the blocked-PIN error of `verify` is the same
+/// text as the summary `guide` prints for the same PIN: one decision, one wording.
+#[test]
+fn short_guide_in_status_and_errors_matches_guide() {
+    let short = |out: &str| -> Vec<String> {
+        out.lines()
+            .map(|l| l.trim().trim_start_matches("→ ").to_string())
+            .filter(|l| l.starts_with("Route") || l.starts_with("First step") || l.starts_with("The kiosk cannot"))
+            .collect()
+    };
+    for lang in ["en", "ja"] {
+        for fixture in ["sign-blocked", "all-blocked"] {
+            let sim = format!("--sim={fixture}");
+            let (_, status, _) = mynapin(&[&sim, "--lang", lang, "status"]);
+            let (code, guide, err) = mynapin(&[&sim, "--lang", lang, "guide"]);
+            assert_eq!(code, 0, "{err}");
+            if lang == "en" {
+                let lines = short(&status);
+                assert!(!lines.is_empty(), "{status}");
+                for l in lines {
+                    assert!(guide.lines().any(|g| g == l), "{fixture}: {l:?} not in the guide:\n{guide}");
+                }
+            } else {
+                for l in status.lines().map(|l| l.trim().trim_start_matches("→ ")).filter(|l| l.starts_with("手続き：") || l.starts_with("最初の一歩") || l.starts_with("キオスク端末は使えません")) {
+                    assert!(guide.lines().any(|g| g == l), "{fixture}: {l:?} not in:\n{guide}");
+                }
+            }
+        }
+        // The error of a blocked PIN (no counters of the other PINs) and `guide PIN --state
+        // blocked` (no card read): the same lines.
+        for pin in ["auth", "sign", "kenhojo", "juki"] {
+            let (code, _, err) = mynapin(&["--sim=all-blocked", "--lang", lang, "verify", pin]);
+            assert_eq!(code, 4, "{err}");
+            let (_, guide, _) = mynapin(&["--lang", lang, "guide", pin, "--state", "blocked"]);
+            let lines: Vec<&str> = err.lines().map(str::trim).filter(|l| l.starts_with("Route") || l.starts_with("First step") || l.starts_with("The kiosk cannot") || l.starts_with("手続き：") || l.starts_with("最初の一歩") || l.starts_with("キオスク端末は使えません")).collect();
+            assert_eq!(lines.len(), 2, "{err}");
+            for l in lines {
+                assert!(guide.lines().any(|g| g == l), "{pin}: {l:?} not in:\n{guide}");
+            }
+        }
+    }
+    // For every PIN and state, the summary names exactly the routes the decision opens (the
+    // kiosk also when only the other certificate PIN is missing).
+    for pin in ["auth", "sign", "kenhojo", "juki"] {
+        for state in ["known", "forgotten", "blocked"] {
+            let (_, out, _) = mynapin(&["guide", pin, "--state", state, "--json"]);
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let g = &v["pins"][0];
+            let first = g["summary"][0].as_str().unwrap();
+            for o in g["options"].as_array().unwrap() {
+                let open = o["available"] == true
+                    || (o["reasons"].as_array().unwrap().len() == 1 && o["reasons"][0]["kind"] == "partner_unknown");
+                let word = match o["route"].as_str().unwrap() {
+                    "home" => "change at home",
+                    "kiosk" => "kiosk",
+                    _ => "city office counter",
+                };
+                assert_eq!(first.contains(word), open, "{pin} {state}: {first} / {o}");
+                assert!(!o["basis"].as_array().unwrap().is_empty(), "{pin} {state}: no rule named: {o}");
+            }
+        }
+    }
+}
