@@ -1041,3 +1041,180 @@ fn short_guide_in_status_and_errors_matches_guide() {
         }
     }
 }
+
+use mynapin::procedure::guide::{CardType, Purpose};
+use mynapin::procedure::national;
+
+/// One row of the scenario table: a case residents bring and what the decision must be.
+struct Scenario {
+    name: &'static str,
+    pin: PinId,
+    state: Situation,
+    setup: fn(&mut Case),
+    home: bool,
+    kiosk: bool,
+    purpose: Purpose,
+    /// The reason that closes the kiosk (when it is closed).
+    kiosk_why: Option<Why>,
+    /// The rule the counter decision must name besides `counter.any_pin`.
+    counter_rule: Option<&'static str>,
+    /// Only a legal representative may apply.
+    legal_only: bool,
+    /// The counter cannot help at all (no signature certificate for this holder).
+    counter_closed: bool,
+}
+
+fn scenarios() -> Vec<Scenario> {
+    fn none(_: &mut Case) {}
+    fn know_auth(c: &mut Case) {
+        c.known.insert(PinId::Auth);
+    }
+    fn face(c: &mut Case) {
+        c.card = CardType::FaceAuth;
+        c.absent.insert(PinId::Sign);
+    }
+    fn expired(c: &mut Case) {
+        c.cert = CertState::Expired;
+        c.known.insert(PinId::Sign);
+    }
+    fn revoked(c: &mut Case) {
+        c.cert = CertState::Revoked;
+        c.known.insert(PinId::Auth);
+    }
+    fn revoked_auth(c: &mut Case) {
+        c.cert = CertState::Revoked;
+        c.known.insert(PinId::Sign);
+    }
+    fn under_15(c: &mut Case) {
+        c.under_15 = true;
+        c.same_household = true;
+    }
+    fn ward(c: &mut Case) {
+        c.adult_ward = true;
+    }
+    fn no_sign(c: &mut Case) {
+        c.absent.insert(PinId::Sign);
+    }
+    let row = |name, pin, state, setup: fn(&mut Case), home, kiosk, purpose, kiosk_why, counter_rule, legal_only, counter_closed| Scenario {
+        name, pin, state, setup, home, kiosk, purpose, kiosk_why, counter_rule, legal_only, counter_closed,
+    };
+    use PinId::*;
+    use Situation::*;
+    vec![
+        row("sign blocked, auth known", Sign, Blocked, know_auth, false, true, Purpose::Reset, None, None, false, false),
+        row("sign forgotten, auth unknown", Sign, Forgotten, none, false, false, Purpose::Reset, Some(Why::PartnerUnknown(Auth)), None, false, false),
+        row("kenhojo blocked", Kenhojo, Blocked, none, false, false, Purpose::Reset, Some(Why::KioskNotForThisPin), None, false, false),
+        row("juki forgotten", Juki, Forgotten, none, false, false, Purpose::Reset, Some(Why::KioskNotForThisPin), None, false, false),
+        row("juki known", Juki, Known, none, true, false, Purpose::Change, Some(Why::KioskNotForThisPin), None, false, false),
+        row("face-auth card, auth", Auth, Forgotten, face, false, false, Purpose::SwitchToNormalCard, Some(Why::FaceAuthCard), Some("card.face_authentication"), false, false),
+        row("face-auth card, juki", Juki, Forgotten, face, false, false, Purpose::SwitchToNormalCard, Some(Why::FaceAuthCard), Some("card.face_authentication"), false, false),
+        row("expired certificate, auth known", Auth, Known, expired, false, false, Purpose::RenewCertificates, Some(Why::CertificateExpired), Some("cert.expired_renew_at_counter"), false, false),
+        row("expired certificate, auth blocked", Auth, Blocked, expired, false, false, Purpose::RenewCertificates, Some(Why::CertificateExpired), Some("cert.expired_renew_at_counter"), false, false),
+        row("expired certificate, kenhojo known", Kenhojo, Known, expired, true, false, Purpose::Change, Some(Why::KioskNotForThisPin), None, false, false),
+        row("signature revoked by a move", Sign, Blocked, revoked, false, false, Purpose::IssueSignatureCertificate, Some(Why::CertificateRevoked), Some("cert.signature_revoked_by_move_or_name"), false, false),
+        row("signature revoked, auth forgotten", Auth, Forgotten, revoked_auth, false, false, Purpose::Reset, Some(Why::CertificateRevoked), None, false, false),
+        row("under 15, auth blocked", Auth, Blocked, under_15, false, false, Purpose::Reset, Some(Why::PartnerAbsent(Sign)), None, true, false),
+        row("under 15, sign", Sign, Forgotten, under_15, false, false, Purpose::IssueSignatureCertificate, Some(Why::PartnerAbsent(Sign)), Some("cert.no_signature_certificate"), true, true),
+        row("adult ward, juki known", Juki, Known, ward, true, false, Purpose::Change, Some(Why::KioskNotForThisPin), None, true, false),
+        row("adult ward, auth forgotten", Auth, Forgotten, ward, false, false, Purpose::Reset, Some(Why::PartnerAbsent(Sign)), None, true, false),
+        row("no signature certificate by choice, auth blocked", Auth, Blocked, no_sign, false, false, Purpose::Reset, Some(Why::PartnerAbsent(Sign)), None, false, false),
+        row("no signature certificate by choice, sign", Sign, Forgotten, no_sign, false, false, Purpose::IssueSignatureCertificate, Some(Why::PartnerAbsent(Sign)), Some("cert.no_signature_certificate"), false, false),
+    ]
+}
+
+/// The scenario table: both cities and the national baseline, every case, every applicant.
+/// Every route decision names its rule, and every rule its sources.
+#[test]
+fn scenario_table() {
+    let takatsuki = city("takatsuki");
+    let toyokawa = city("toyokawa");
+    let baseline = Profile::national();
+    let places: [(&str, Option<&Profile>); 3] =
+        [("takatsuki", Some(&takatsuki)), ("toyokawa", Some(&toyokawa)), ("national", None)];
+    let mut rows = 0;
+    for s in scenarios() {
+        for (place, profile) in places {
+            for applicant in [Applicant::Holder, Applicant::Legal, Applicant::Agent] {
+                let mut c = case(s.pin, s.state);
+                (s.setup)(&mut c);
+                c.applicant = applicant;
+                let opts = options(&c, profile, Some(&baseline));
+                let at = |r: Route| opts.iter().find(|o| o.route == r).unwrap();
+                let ctx = format!("{} / {place} / {applicant:?}", s.name);
+                for o in &opts {
+                    assert!(!o.basis.is_empty(), "{ctx}: {:?} names no rule", o.route);
+                    for r in &o.basis {
+                        assert!(national::RULES.contains(r), "{ctx}: {}", r.id);
+                        assert!(!r.sources.is_empty(), "{ctx}: {}", r.id);
+                    }
+                    for w in &o.why {
+                        assert!(o.basis.contains(&w.rule()), "{ctx}: {w:?} without its rule");
+                    }
+                    // Never two reasons about the partner PIN at once.
+                    let partner = o.why.iter().filter(|w| matches!(w, Why::PartnerAbsent(_) | Why::PartnerUnknown(_) | Why::PartnerBlocked(_))).count();
+                    assert!(partner <= 1, "{ctx}: {:?}", o.why);
+                }
+                assert_eq!(at(Route::Home).available, s.home, "{ctx}: home {:?}", at(Route::Home).why);
+                let kiosk = at(Route::Kiosk);
+                let kiosk_expected = s.kiosk && applicant == Applicant::Holder;
+                assert_eq!(kiosk.available, kiosk_expected, "{ctx}: kiosk {:?}", kiosk.why);
+                if let Some(w) = s.kiosk_why {
+                    assert_eq!(kiosk.why.first(), Some(&w), "{ctx}: {:?}", kiosk.why);
+                }
+                let counter = at(Route::Counter);
+                assert_eq!(counter.purpose, s.purpose, "{ctx}");
+                assert!(counter.basis.iter().any(|r| r.id == "counter.any_pin"), "{ctx}");
+                if let Some(id) = s.counter_rule {
+                    assert!(counter.basis.iter().any(|r| r.id == id), "{ctx}: {:?}", counter.basis.iter().map(|r| r.id).collect::<Vec<_>>());
+                }
+                let counter_open = !s.counter_closed && (!s.legal_only || applicant != Applicant::Holder);
+                assert_eq!(counter.available, counter_open, "{ctx}: {:?}", counter.why);
+                // The checklist: the city's where its page states the procedure, otherwise
+                // the national baseline, marked as such; never nothing.
+                let city_states = profile.is_some_and(|p| {
+                    matches!(s.purpose, Purpose::Change | Purpose::Reset)
+                        && p.procedure(s.purpose != Purpose::Change).stated != Some(false)
+                });
+                let list = counter.checklist.expect("a checklist");
+                assert_eq!(list.is_national(), !city_states, "{ctx}");
+                if list.is_national() {
+                    assert!(counter.rule.is_some(), "{ctx}: the baseline covers every applicant");
+                }
+                if place == "toyokawa" && s.state != Situation::Known {
+                    assert!(counter.not_stated.is_some(), "{ctx}: Toyokawa's page is silent on resets");
+                }
+                rows += 1;
+            }
+        }
+    }
+    assert_eq!(rows, scenarios().len() * 9);
+}
+
+/// The cases through the command line: under-15 never says both "needs your signature
+/// password" and "no signature certificate"; the face-authentication card explains itself.
+#[test]
+fn cases_through_the_command_line() {
+    for city_arg in [None, Some("takatsuki"), Some("toyokawa")] {
+        for lang in ["en", "ja"] {
+            let mut args = vec!["--lang", lang, "guide", "auth", "--state", "blocked", "--under-15", "--applicant", "legal"];
+            if let Some(c) = city_arg {
+                args.extend(["--city", c]);
+            }
+            let (code, out, _) = mynapin(&args);
+            assert_eq!(code, 0);
+            let says_no_cert = out.contains(if lang == "en" { "no signature certificate" } else { "署名用電子証明書（署名用パスワード）がありません" });
+            let says_know = out.contains("--know sign");
+            assert!(says_no_cert && !says_know, "{out}");
+        }
+    }
+    let (_, out, _) = mynapin(&["--sim=under-15", "guide", "auth"]);
+    assert!(!out.contains("--know sign"), "{out}");
+    let (_, out, _) = mynapin(&["guide", "juki", "--state", "forgotten", "--face-auth"]);
+    assert!(out.contains("switch to a normal card"), "{out}");
+    assert!(out.contains("face-authentication card"), "{out}");
+    let (_, out, _) = mynapin(&["guide", "sign", "--state", "blocked", "--cert", "revoked", "--know", "auth", "--city", "takatsuki"]);
+    assert!(out.contains("City office counter (new signature certificate)"), "{out}");
+    assert!(out.contains("cert.signature_revoked_by_move_or_name"), "{out}");
+    let (_, out, _) = mynapin(&["--sim=auth-expired", "guide", "auth"]);
+    assert!(out.contains("City office counter (new certificates)"), "{out}");
+}
