@@ -466,7 +466,21 @@ fn every_cited_heading_occurs_in_its_seed_page() {
                 s.file
             );
         }
+    } // The national baseline cites the seed pages by reference id: the same check.
+    let national = Profile::national();
+    let mut seen = 0;
+    for (path, s) in national.sources() {
+        if let Some(file) = mynapin::procedure::national::seed_file(&s.file) {
+            let page = std::fs::read_to_string(seeds.join(file)).unwrap();
+            assert!(
+                page.lines().map(str::trim).any(|l| l == s.heading),
+                "national {path}: heading {:?} is not a line of {file}",
+                s.heading
+            );
+            seen += 1;
+        }
     }
+    assert!(seen > 5, "{seen}");
 }
 
 fn mynapin(args: &[&str]) -> (i32, String, String) {
@@ -985,7 +999,11 @@ fn short_guide_in_status_and_errors_matches_guide() {
     let short = |out: &str| -> Vec<String> {
         out.lines()
             .map(|l| l.trim().trim_start_matches("→ ").to_string())
-            .filter(|l| l.starts_with("Route") || l.starts_with("First step") || l.starts_with("The kiosk cannot"))
+            .filter(|l| {
+                l.starts_with("Route")
+                    || l.starts_with("First step")
+                    || l.starts_with("The kiosk cannot")
+            })
             .collect()
     };
     for lang in ["en", "ja"] {
@@ -998,11 +1016,25 @@ fn short_guide_in_status_and_errors_matches_guide() {
                 let lines = short(&status);
                 assert!(!lines.is_empty(), "{status}");
                 for l in lines {
-                    assert!(guide.lines().any(|g| g == l), "{fixture}: {l:?} not in the guide:\n{guide}");
+                    assert!(
+                        guide.lines().any(|g| g == l),
+                        "{fixture}: {l:?} not in the guide:\n{guide}"
+                    );
                 }
             } else {
-                for l in status.lines().map(|l| l.trim().trim_start_matches("→ ")).filter(|l| l.starts_with("手続き：") || l.starts_with("最初の一歩") || l.starts_with("キオスク端末は使えません")) {
-                    assert!(guide.lines().any(|g| g == l), "{fixture}: {l:?} not in:\n{guide}");
+                for l in status
+                    .lines()
+                    .map(|l| l.trim().trim_start_matches("→ "))
+                    .filter(|l| {
+                        l.starts_with("手続き：")
+                            || l.starts_with("最初の一歩")
+                            || l.starts_with("キオスク端末は使えません")
+                    })
+                {
+                    assert!(
+                        guide.lines().any(|g| g == l),
+                        "{fixture}: {l:?} not in:\n{guide}"
+                    );
                 }
             }
         }
@@ -1012,10 +1044,24 @@ fn short_guide_in_status_and_errors_matches_guide() {
             let (code, _, err) = mynapin(&["--sim=all-blocked", "--lang", lang, "verify", pin]);
             assert_eq!(code, 4, "{err}");
             let (_, guide, _) = mynapin(&["--lang", lang, "guide", pin, "--state", "blocked"]);
-            let lines: Vec<&str> = err.lines().map(str::trim).filter(|l| l.starts_with("Route") || l.starts_with("First step") || l.starts_with("The kiosk cannot") || l.starts_with("手続き：") || l.starts_with("最初の一歩") || l.starts_with("キオスク端末は使えません")).collect();
+            let lines: Vec<&str> = err
+                .lines()
+                .map(str::trim)
+                .filter(|l| {
+                    l.starts_with("Route")
+                        || l.starts_with("First step")
+                        || l.starts_with("The kiosk cannot")
+                        || l.starts_with("手続き：")
+                        || l.starts_with("最初の一歩")
+                        || l.starts_with("キオスク端末は使えません")
+                })
+                .collect();
             assert_eq!(lines.len(), 2, "{err}");
             for l in lines {
-                assert!(guide.lines().any(|g| g == l), "{pin}: {l:?} not in:\n{guide}");
+                assert!(
+                    guide.lines().any(|g| g == l),
+                    "{pin}: {l:?} not in:\n{guide}"
+                );
             }
         }
     }
@@ -1029,14 +1075,18 @@ fn short_guide_in_status_and_errors_matches_guide() {
             let first = g["summary"][0].as_str().unwrap();
             for o in g["options"].as_array().unwrap() {
                 let open = o["available"] == true
-                    || (o["reasons"].as_array().unwrap().len() == 1 && o["reasons"][0]["kind"] == "partner_unknown");
+                    || (o["reasons"].as_array().unwrap().len() == 1
+                        && o["reasons"][0]["kind"] == "partner_unknown");
                 let word = match o["route"].as_str().unwrap() {
                     "home" => "change at home",
                     "kiosk" => "kiosk",
                     _ => "city office counter",
                 };
                 assert_eq!(first.contains(word), open, "{pin} {state}: {first} / {o}");
-                assert!(!o["basis"].as_array().unwrap().is_empty(), "{pin} {state}: no rule named: {o}");
+                assert!(
+                    !o["basis"].as_array().unwrap().is_empty(),
+                    "{pin} {state}: no rule named: {o}"
+                );
             }
         }
     }
@@ -1095,30 +1145,266 @@ fn scenarios() -> Vec<Scenario> {
     fn no_sign(c: &mut Case) {
         c.absent.insert(PinId::Sign);
     }
-    let row = |name, pin, state, setup: fn(&mut Case), home, kiosk, purpose, kiosk_why, counter_rule, legal_only, counter_closed| Scenario {
-        name, pin, state, setup, home, kiosk, purpose, kiosk_why, counter_rule, legal_only, counter_closed,
+    let row = |name,
+               pin,
+               state,
+               setup: fn(&mut Case),
+               home,
+               kiosk,
+               purpose,
+               kiosk_why,
+               counter_rule,
+               legal_only,
+               counter_closed| Scenario {
+        name,
+        pin,
+        state,
+        setup,
+        home,
+        kiosk,
+        purpose,
+        kiosk_why,
+        counter_rule,
+        legal_only,
+        counter_closed,
     };
     use PinId::*;
     use Situation::*;
     vec![
-        row("sign blocked, auth known", Sign, Blocked, know_auth, false, true, Purpose::Reset, None, None, false, false),
-        row("sign forgotten, auth unknown", Sign, Forgotten, none, false, false, Purpose::Reset, Some(Why::PartnerUnknown(Auth)), None, false, false),
-        row("kenhojo blocked", Kenhojo, Blocked, none, false, false, Purpose::Reset, Some(Why::KioskNotForThisPin), None, false, false),
-        row("juki forgotten", Juki, Forgotten, none, false, false, Purpose::Reset, Some(Why::KioskNotForThisPin), None, false, false),
-        row("juki known", Juki, Known, none, true, false, Purpose::Change, Some(Why::KioskNotForThisPin), None, false, false),
-        row("face-auth card, auth", Auth, Forgotten, face, false, false, Purpose::SwitchToNormalCard, Some(Why::FaceAuthCard), Some("card.face_authentication"), false, false),
-        row("face-auth card, juki", Juki, Forgotten, face, false, false, Purpose::SwitchToNormalCard, Some(Why::FaceAuthCard), Some("card.face_authentication"), false, false),
-        row("expired certificate, auth known", Auth, Known, expired, false, false, Purpose::RenewCertificates, Some(Why::CertificateExpired), Some("cert.expired_renew_at_counter"), false, false),
-        row("expired certificate, auth blocked", Auth, Blocked, expired, false, false, Purpose::RenewCertificates, Some(Why::CertificateExpired), Some("cert.expired_renew_at_counter"), false, false),
-        row("expired certificate, kenhojo known", Kenhojo, Known, expired, true, false, Purpose::Change, Some(Why::KioskNotForThisPin), None, false, false),
-        row("signature revoked by a move", Sign, Blocked, revoked, false, false, Purpose::IssueSignatureCertificate, Some(Why::CertificateRevoked), Some("cert.signature_revoked_by_move_or_name"), false, false),
-        row("signature revoked, auth forgotten", Auth, Forgotten, revoked_auth, false, false, Purpose::Reset, Some(Why::CertificateRevoked), None, false, false),
-        row("under 15, auth blocked", Auth, Blocked, under_15, false, false, Purpose::Reset, Some(Why::PartnerAbsent(Sign)), None, true, false),
-        row("under 15, sign", Sign, Forgotten, under_15, false, false, Purpose::IssueSignatureCertificate, Some(Why::PartnerAbsent(Sign)), Some("cert.no_signature_certificate"), true, true),
-        row("adult ward, juki known", Juki, Known, ward, true, false, Purpose::Change, Some(Why::KioskNotForThisPin), None, true, false),
-        row("adult ward, auth forgotten", Auth, Forgotten, ward, false, false, Purpose::Reset, Some(Why::PartnerAbsent(Sign)), None, true, false),
-        row("no signature certificate by choice, auth blocked", Auth, Blocked, no_sign, false, false, Purpose::Reset, Some(Why::PartnerAbsent(Sign)), None, false, false),
-        row("no signature certificate by choice, sign", Sign, Forgotten, no_sign, false, false, Purpose::IssueSignatureCertificate, Some(Why::PartnerAbsent(Sign)), Some("cert.no_signature_certificate"), false, false),
+        row(
+            "sign blocked, auth known",
+            Sign,
+            Blocked,
+            know_auth,
+            false,
+            true,
+            Purpose::Reset,
+            None,
+            None,
+            false,
+            false,
+        ),
+        row(
+            "sign forgotten, auth unknown",
+            Sign,
+            Forgotten,
+            none,
+            false,
+            false,
+            Purpose::Reset,
+            Some(Why::PartnerUnknown(Auth)),
+            None,
+            false,
+            false,
+        ),
+        row(
+            "kenhojo blocked",
+            Kenhojo,
+            Blocked,
+            none,
+            false,
+            false,
+            Purpose::Reset,
+            Some(Why::KioskNotForThisPin),
+            None,
+            false,
+            false,
+        ),
+        row(
+            "juki forgotten",
+            Juki,
+            Forgotten,
+            none,
+            false,
+            false,
+            Purpose::Reset,
+            Some(Why::KioskNotForThisPin),
+            None,
+            false,
+            false,
+        ),
+        row(
+            "juki known",
+            Juki,
+            Known,
+            none,
+            true,
+            false,
+            Purpose::Change,
+            Some(Why::KioskNotForThisPin),
+            None,
+            false,
+            false,
+        ),
+        row(
+            "face-auth card, auth",
+            Auth,
+            Forgotten,
+            face,
+            false,
+            false,
+            Purpose::SwitchToNormalCard,
+            Some(Why::FaceAuthCard),
+            Some("card.face_authentication"),
+            false,
+            false,
+        ),
+        row(
+            "face-auth card, juki",
+            Juki,
+            Forgotten,
+            face,
+            false,
+            false,
+            Purpose::SwitchToNormalCard,
+            Some(Why::FaceAuthCard),
+            Some("card.face_authentication"),
+            false,
+            false,
+        ),
+        row(
+            "expired certificate, auth known",
+            Auth,
+            Known,
+            expired,
+            false,
+            false,
+            Purpose::RenewCertificates,
+            Some(Why::CertificateExpired),
+            Some("cert.expired_renew_at_counter"),
+            false,
+            false,
+        ),
+        row(
+            "expired certificate, auth blocked",
+            Auth,
+            Blocked,
+            expired,
+            false,
+            false,
+            Purpose::RenewCertificates,
+            Some(Why::CertificateExpired),
+            Some("cert.expired_renew_at_counter"),
+            false,
+            false,
+        ),
+        row(
+            "expired certificate, kenhojo known",
+            Kenhojo,
+            Known,
+            expired,
+            true,
+            false,
+            Purpose::Change,
+            Some(Why::KioskNotForThisPin),
+            None,
+            false,
+            false,
+        ),
+        row(
+            "signature revoked by a move",
+            Sign,
+            Blocked,
+            revoked,
+            false,
+            false,
+            Purpose::IssueSignatureCertificate,
+            Some(Why::CertificateRevoked),
+            Some("cert.signature_revoked_by_move_or_name"),
+            false,
+            false,
+        ),
+        row(
+            "signature revoked, auth forgotten",
+            Auth,
+            Forgotten,
+            revoked_auth,
+            false,
+            false,
+            Purpose::Reset,
+            Some(Why::CertificateRevoked),
+            None,
+            false,
+            false,
+        ),
+        row(
+            "under 15, auth blocked",
+            Auth,
+            Blocked,
+            under_15,
+            false,
+            false,
+            Purpose::Reset,
+            Some(Why::PartnerAbsent(Sign)),
+            None,
+            true,
+            false,
+        ),
+        row(
+            "under 15, sign",
+            Sign,
+            Forgotten,
+            under_15,
+            false,
+            false,
+            Purpose::IssueSignatureCertificate,
+            Some(Why::PartnerAbsent(Sign)),
+            Some("cert.no_signature_certificate"),
+            true,
+            true,
+        ),
+        row(
+            "adult ward, juki known",
+            Juki,
+            Known,
+            ward,
+            true,
+            false,
+            Purpose::Change,
+            Some(Why::KioskNotForThisPin),
+            None,
+            true,
+            false,
+        ),
+        row(
+            "adult ward, auth forgotten",
+            Auth,
+            Forgotten,
+            ward,
+            false,
+            false,
+            Purpose::Reset,
+            Some(Why::PartnerAbsent(Sign)),
+            None,
+            true,
+            false,
+        ),
+        row(
+            "no signature certificate by choice, auth blocked",
+            Auth,
+            Blocked,
+            no_sign,
+            false,
+            false,
+            Purpose::Reset,
+            Some(Why::PartnerAbsent(Sign)),
+            None,
+            false,
+            false,
+        ),
+        row(
+            "no signature certificate by choice, sign",
+            Sign,
+            Forgotten,
+            no_sign,
+            false,
+            false,
+            Purpose::IssueSignatureCertificate,
+            Some(Why::PartnerAbsent(Sign)),
+            Some("cert.no_signature_certificate"),
+            false,
+            false,
+        ),
     ]
 }
 
@@ -1129,8 +1415,11 @@ fn scenario_table() {
     let takatsuki = city("takatsuki");
     let toyokawa = city("toyokawa");
     let baseline = Profile::national();
-    let places: [(&str, Option<&Profile>); 3] =
-        [("takatsuki", Some(&takatsuki)), ("toyokawa", Some(&toyokawa)), ("national", None)];
+    let places: [(&str, Option<&Profile>); 3] = [
+        ("takatsuki", Some(&takatsuki)),
+        ("toyokawa", Some(&toyokawa)),
+        ("national", None),
+    ];
     let mut rows = 0;
     for s in scenarios() {
         for (place, profile) in places {
@@ -1151,23 +1440,51 @@ fn scenario_table() {
                         assert!(o.basis.contains(&w.rule()), "{ctx}: {w:?} without its rule");
                     }
                     // Never two reasons about the partner PIN at once.
-                    let partner = o.why.iter().filter(|w| matches!(w, Why::PartnerAbsent(_) | Why::PartnerUnknown(_) | Why::PartnerBlocked(_))).count();
+                    let partner = o
+                        .why
+                        .iter()
+                        .filter(|w| {
+                            matches!(
+                                w,
+                                Why::PartnerAbsent(_)
+                                    | Why::PartnerUnknown(_)
+                                    | Why::PartnerBlocked(_)
+                            )
+                        })
+                        .count();
                     assert!(partner <= 1, "{ctx}: {:?}", o.why);
                 }
-                assert_eq!(at(Route::Home).available, s.home, "{ctx}: home {:?}", at(Route::Home).why);
+                assert_eq!(
+                    at(Route::Home).available,
+                    s.home,
+                    "{ctx}: home {:?}",
+                    at(Route::Home).why
+                );
                 let kiosk = at(Route::Kiosk);
                 let kiosk_expected = s.kiosk && applicant == Applicant::Holder;
-                assert_eq!(kiosk.available, kiosk_expected, "{ctx}: kiosk {:?}", kiosk.why);
+                assert_eq!(
+                    kiosk.available, kiosk_expected,
+                    "{ctx}: kiosk {:?}",
+                    kiosk.why
+                );
                 if let Some(w) = s.kiosk_why {
                     assert_eq!(kiosk.why.first(), Some(&w), "{ctx}: {:?}", kiosk.why);
                 }
                 let counter = at(Route::Counter);
                 assert_eq!(counter.purpose, s.purpose, "{ctx}");
-                assert!(counter.basis.iter().any(|r| r.id == "counter.any_pin"), "{ctx}");
+                assert!(
+                    counter.basis.iter().any(|r| r.id == "counter.any_pin"),
+                    "{ctx}"
+                );
                 if let Some(id) = s.counter_rule {
-                    assert!(counter.basis.iter().any(|r| r.id == id), "{ctx}: {:?}", counter.basis.iter().map(|r| r.id).collect::<Vec<_>>());
+                    assert!(
+                        counter.basis.iter().any(|r| r.id == id),
+                        "{ctx}: {:?}",
+                        counter.basis.iter().map(|r| r.id).collect::<Vec<_>>()
+                    );
                 }
-                let counter_open = !s.counter_closed && (!s.legal_only || applicant != Applicant::Holder);
+                let counter_open =
+                    !s.counter_closed && (!s.legal_only || applicant != Applicant::Holder);
                 assert_eq!(counter.available, counter_open, "{ctx}: {:?}", counter.why);
                 // The checklist: the city's where its page states the procedure, otherwise
                 // the national baseline, marked as such; never nothing.
@@ -1178,10 +1495,16 @@ fn scenario_table() {
                 let list = counter.checklist.expect("a checklist");
                 assert_eq!(list.is_national(), !city_states, "{ctx}");
                 if list.is_national() {
-                    assert!(counter.rule.is_some(), "{ctx}: the baseline covers every applicant");
+                    assert!(
+                        counter.rule.is_some(),
+                        "{ctx}: the baseline covers every applicant"
+                    );
                 }
-                if place == "toyokawa" && s.state != Situation::Known {
-                    assert!(counter.not_stated.is_some(), "{ctx}: Toyokawa's page is silent on resets");
+                if place == "toyokawa" && s.purpose == Purpose::Reset {
+                    assert!(
+                        counter.not_stated.is_some(),
+                        "{ctx}: Toyokawa's page is silent on resets"
+                    );
                 }
                 rows += 1;
             }
@@ -1196,13 +1519,27 @@ fn scenario_table() {
 fn cases_through_the_command_line() {
     for city_arg in [None, Some("takatsuki"), Some("toyokawa")] {
         for lang in ["en", "ja"] {
-            let mut args = vec!["--lang", lang, "guide", "auth", "--state", "blocked", "--under-15", "--applicant", "legal"];
+            let mut args = vec![
+                "--lang",
+                lang,
+                "guide",
+                "auth",
+                "--state",
+                "blocked",
+                "--under-15",
+                "--applicant",
+                "legal",
+            ];
             if let Some(c) = city_arg {
                 args.extend(["--city", c]);
             }
             let (code, out, _) = mynapin(&args);
             assert_eq!(code, 0);
-            let says_no_cert = out.contains(if lang == "en" { "no signature certificate" } else { "署名用電子証明書（署名用パスワード）がありません" });
+            let says_no_cert = out.contains(if lang == "en" {
+                "no signature certificate"
+            } else {
+                "署名用電子証明書（署名用パスワード）がありません"
+            });
             let says_know = out.contains("--know sign");
             assert!(says_no_cert && !says_know, "{out}");
         }
@@ -1212,9 +1549,29 @@ fn cases_through_the_command_line() {
     let (_, out, _) = mynapin(&["guide", "juki", "--state", "forgotten", "--face-auth"]);
     assert!(out.contains("switch to a normal card"), "{out}");
     assert!(out.contains("face-authentication card"), "{out}");
-    let (_, out, _) = mynapin(&["guide", "sign", "--state", "blocked", "--cert", "revoked", "--know", "auth", "--city", "takatsuki"]);
-    assert!(out.contains("City office counter (new signature certificate)"), "{out}");
-    assert!(out.contains("cert.signature_revoked_by_move_or_name"), "{out}");
+    let (_, out, _) = mynapin(&[
+        "guide",
+        "sign",
+        "--state",
+        "blocked",
+        "--cert",
+        "revoked",
+        "--know",
+        "auth",
+        "--city",
+        "takatsuki",
+    ]);
+    assert!(
+        out.contains("City office counter (new signature certificate)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("cert.signature_revoked_by_move_or_name"),
+        "{out}"
+    );
     let (_, out, _) = mynapin(&["--sim=auth-expired", "guide", "auth"]);
-    assert!(out.contains("City office counter (new certificates)"), "{out}");
+    assert!(
+        out.contains("City office counter (new certificates)"),
+        "{out}"
+    );
 }

@@ -214,7 +214,7 @@ fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>
             }
         }
         Route::Counter => {
-            if let Some(rule) = o.rule {
+            if let Some(rule) = o.rule.filter(|_| !o.checklist_is_national()) {
                 if rule.advance_contact == Tri::Yes {
                     s.push(
                         lang.t(
@@ -605,6 +605,14 @@ enum Block {
     Checks(Vec<(bool, String, Vec<String>)>),
 }
 
+/// `text (more)` in English, `text（more）` in Japanese.
+fn paren(lang: Lang, text: &str, more: &str) -> String {
+    match lang {
+        Lang::En => format!("{text} ({more})"),
+        Lang::Ja => format!("{text}（{more}）"),
+    }
+}
+
 fn citation_text(lang: Lang, c: &Citation) -> String {
     let mut parts = vec![format!("「{}」", c.title), c.issuer.clone()];
     if let Some(d) = &c.date {
@@ -664,12 +672,14 @@ fn build_doc(
     }));
     let mut head = Vec::new();
     match profile {
-        Some(p) => head.push(format!(
-            "{}{} ({}{})",
-            lang.t("City: ", "市区町村："),
-            pick(lang, &p.name),
-            lang.t("source: ", "出典："),
-            citation_text(lang, &p.cite(&p.reservation.source).expect("validated"))
+        Some(p) => head.push(paren(
+            lang,
+            &format!("{}{}", lang.t("City: ", "市区町村："), pick(lang, &p.name)),
+            &format!(
+                "{}{}",
+                lang.t("source: ", "出典："),
+                citation_text(lang, &p.cite(&p.reservation.source).expect("validated"))
+            ),
         )),
         None => head.push(lang.t(
             "City: none chosen. The counter checklist below is the national baseline (what counters generally ask for), not a city's rule; for a city's own rules use --city takatsuki|toyokawa or --profile FILE.",
@@ -866,12 +876,15 @@ fn counter_items(
     }
     for ph in &p.reservation.phones {
         items.push((
-            format!(
-                "{}{} {} ({})",
-                lang.t("Phone: ", "電話："),
-                pick(lang, &ph.name),
-                ph.number,
-                pick(lang, &ph.hours)
+            paren(
+                lang,
+                &format!(
+                    "{}{} {}",
+                    lang.t("Phone: ", "電話："),
+                    pick(lang, &ph.name),
+                    ph.number
+                ),
+                pick(lang, &ph.hours),
             ),
             Vec::new(),
         ));
@@ -926,6 +939,9 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
     if p.is_national() && o.not_stated.is_some() {
         out.push(Block::Para(lang.t("Documents: not stated by the city's page — ask the city. What counters generally ask for:", "必要書類：市のページには記載がありません。市に確認してください。窓口で一般に求められるもの：").into()));
     }
+    if let Some(n) = rule.note.as_ref().filter(|_| p.is_national()) {
+        out.push(Block::Para(pick(lang, n).to_string()));
+    }
     let mut checks = Vec::new();
     for r in &rule.requirements {
         let omitted = r.omissible_when.is_some() && g.case.under_15 && g.case.same_household;
@@ -956,9 +972,9 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
                     .map(|d| lang.t(d.en, d.ja))
                     .collect();
                 sub.push(format!(
-                    "{} ({c}): {}",
-                    pick(lang, &cat.name),
-                    names.join(lang.t(", ", "、"))
+                    "{}{}",
+                    paren(lang, pick(lang, &cat.name), &c),
+                    format_args!("{}{}", lang.t(": ", "："), names.join(lang.t(", ", "、")))
                 ));
             }
         }
@@ -1025,7 +1041,7 @@ fn render_text(doc: &[Block]) -> String {
             }
             Block::Heading(2, t) => out.push_str(&format!("\n== {t} ==\n")),
             Block::Heading(3, t) => out.push_str(&format!("\n-- {t}\n")),
-            Block::Heading(_, t) => out.push_str(&format!("\n  {t}:\n")),
+            Block::Heading(_, t) => out.push_str(&format!("\n  {t}\n")),
             Block::Para(t) => out.push_str(&format!("{t}\n")),
             Block::List(items) => {
                 for (t, sub) in items {

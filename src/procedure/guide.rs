@@ -389,7 +389,7 @@ fn counter<'p>(
         .filter(|_| matches!(purpose, Purpose::Change | Purpose::Reset))
         .map(|p| (p, p.procedure(reset)))
         .filter(|(_, proc_)| proc_.stated != Some(false));
-    if let Some(p) = profile {
+    if let Some(p) = profile.filter(|_| matches!(purpose, Purpose::Change | Purpose::Reset)) {
         let proc_ = p.procedure(reset);
         if proc_.stated == Some(false) {
             opt.not_stated = proc_.not_stated.as_ref();
