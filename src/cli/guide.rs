@@ -19,7 +19,7 @@ use crate::procedure::guide::{
     check_documents, options, CardType, Case, CertState, DocCheck, HaveDoc, Purpose, RouteOption,
     Situation,
 };
-use crate::procedure::national::{Rule, KIOSK};
+use crate::procedure::national::{Reference, Rule, KIOSK};
 use crate::procedure::profile::{
     Applicant, Citation, Fee, Names, Owner, Profile, Requirement, Source, Tri,
 };
@@ -603,6 +603,8 @@ enum Block {
     List(Vec<(String, Vec<String>)>),
     /// A checklist: (ticked, text, sub-items).
     Checks(Vec<(bool, String, Vec<String>)>),
+    /// A bullet list of sources (printed small).
+    Sources(Vec<(String, Vec<String>)>),
 }
 
 /// `text (more)` in English, `text（more）` in Japanese.
@@ -625,25 +627,60 @@ fn citation_text(lang: Lang, c: &Citation) -> String {
     parts.join(lang.t(", ", "、"))
 }
 
-fn rule_line(lang: Lang, r: &Rule) -> (String, Vec<String>) {
-    (
-        format!("{} [{}]", lang.t(r.says.en, r.says.ja), r.id),
-        r.sources
-            .iter()
-            .map(|s| {
-                citation_text(
-                    lang,
-                    &Citation {
-                        title: s.title.into(),
-                        issuer: s.issuer.into(),
-                        date: s.date.map(Into::into),
-                        address: s.address.map(Into::into),
-                        heading: String::new(),
-                    },
-                )
-            })
-            .collect(),
+fn reference_text(lang: Lang, r: &Reference) -> String {
+    citation_text(
+        lang,
+        &Citation {
+            title: r.title.into(),
+            issuer: r.issuer.into(),
+            date: r.date.map(Into::into),
+            address: r.address.map(Into::into),
+            heading: String::new(),
+        },
     )
+}
+
+/// The rules behind `opts`, each with the numbers of its sources, then the numbered sources.
+fn rules_and_sources(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<(String, Vec<String>)> {
+    let mut rules: Vec<&Rule> = Vec::new();
+    for o in opts {
+        for r in &o.basis {
+            if !rules.contains(r) {
+                rules.push(r);
+            }
+        }
+    }
+    let mut refs: Vec<&Reference> = Vec::new();
+    let mut out = Vec::new();
+    for r in rules {
+        let mut nums = Vec::new();
+        for s in r.sources {
+            let n = match refs.iter().position(|x| x.id == s.id) {
+                Some(i) => i + 1,
+                None => {
+                    refs.push(s);
+                    refs.len()
+                }
+            };
+            nums.push(format!("[{n}]"));
+        }
+        out.push((
+            format!(
+                "{} ({}) {}",
+                lang.t(r.says.en, r.says.ja),
+                r.id,
+                nums.join("")
+            ),
+            Vec::new(),
+        ));
+    }
+    for (i, r) in refs.iter().enumerate() {
+        out.push((
+            format!("[{}] {}", i + 1, reference_text(lang, r)),
+            Vec::new(),
+        ));
+    }
+    out
 }
 
 fn build_doc(
@@ -797,22 +834,12 @@ fn build_doc(
             }
         }
         // Each decision names its rule and where the rule is stated.
-        let mut rules: Vec<&Rule> = Vec::new();
-        for o in &g.options {
-            for r in &o.basis {
-                if !rules.contains(r) {
-                    rules.push(r);
-                }
-            }
-        }
         out.push(Block::Heading(
             4,
             lang.t("Why: the rules and their sources", "根拠：ルールと出典")
                 .into(),
         ));
-        out.push(Block::List(
-            rules.iter().map(|r| rule_line(lang, r)).collect(),
-        ));
+        out.push(Block::Sources(rules_and_sources(lang, &g.options)));
     }
     out
 }
@@ -1043,7 +1070,7 @@ fn render_text(doc: &[Block]) -> String {
             Block::Heading(3, t) => out.push_str(&format!("\n-- {t}\n")),
             Block::Heading(_, t) => out.push_str(&format!("\n  {t}\n")),
             Block::Para(t) => out.push_str(&format!("{t}\n")),
-            Block::List(items) => {
+            Block::List(items) | Block::Sources(items) => {
                 for (t, sub) in items {
                     out.push_str(&format!("  - {t}\n"));
                     for s in sub {
@@ -1095,7 +1122,7 @@ fn render_markdown(doc: &[Block]) -> String {
                 md_escape(t)
             )),
             Block::Para(t) => out.push_str(&format!("{}\n\n", md_escape(t))),
-            Block::List(items) => {
+            Block::List(items) | Block::Sources(items) => {
                 for (t, sub) in items {
                     out.push_str(&format!("- {}\n", md_escape(t)));
                     for s in sub {
@@ -1131,8 +1158,8 @@ fn html_escape(s: &str) -> String {
 }
 
 const HTML_STYLE: &str = "
-@page { size: A4; margin: 14mm 14mm 16mm 14mm; }
-html { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', 'IPAexGothic', 'Hiragino Sans', 'Yu Gothic', sans-serif; font-size: 13pt; line-height: 1.45; color: #000; background: #fff; }
+@page { size: A4; margin: 12mm 13mm 12mm 13mm; }
+html { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', 'IPAexGothic', 'Hiragino Sans', 'Yu Gothic', sans-serif; font-size: 12pt; line-height: 1.4; color: #000; background: #fff; }
 body { margin: 0 auto; max-width: 48em; padding: 1em; }
 h1 { font-size: 1.6em; margin: 0 0 .4em; border-bottom: 3px solid #000; }
 h2 { font-size: 1.35em; margin: 1em 0 .3em; border-bottom: 1px solid #444; }
@@ -1141,6 +1168,8 @@ h4 { font-size: 1.05em; margin: .6em 0 .2em; }
 p { margin: .25em 0; }
 ul { margin: .2em 0 .4em 1.2em; padding: 0; }
 ul.checks { list-style: none; margin-left: 0; }
+ul.checks ul { list-style: disc; margin-left: 2.2em; font-size: 10pt; line-height: 1.3; }
+ul.sources { font-size: 9pt; line-height: 1.25; color: #222; }
 ul.checks > li { margin: .25em 0; }
 .box { display: inline-block; width: 1.1em; height: 1.1em; border: 2px solid #000; margin-right: .5em; vertical-align: -.2em; text-align: center; line-height: 1em; font-weight: bold; }
 @media print { body { max-width: none; padding: 0; } h2, h3, h4 { break-after: avoid; } li { break-inside: avoid; } }
@@ -1175,8 +1204,12 @@ fn render_html(lang: Lang, doc: &[Block]) -> String {
             Block::Title(t) => out.push_str(&format!("<h1>{}</h1>\n", html_escape(t))),
             Block::Heading(l, t) => out.push_str(&format!("<h{l}>{}</h{l}>\n", html_escape(t))),
             Block::Para(t) => out.push_str(&format!("<p>{}</p>\n", html_escape(t))),
-            Block::List(items) => {
-                out.push_str("<ul>\n");
+            Block::List(items) | Block::Sources(items) => {
+                out.push_str(if matches!(b, Block::Sources(_)) {
+                    "<ul class=\"sources\">\n"
+                } else {
+                    "<ul>\n"
+                });
                 for (t, sub) in items {
                     out.push_str(&format!("<li>{}{}</li>\n", html_escape(t), sub_list(sub)));
                 }
