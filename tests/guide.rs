@@ -1575,3 +1575,70 @@ fn cases_through_the_command_line() {
         "{out}"
     );
 }
+
+#[test]
+fn profile_check_validates_and_lists_what_is_not_stated() {
+    let (code, out, err) = mynapin(&["profile", "check", "profiles/toyokawa.toml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("valid profile \"toyokawa\""), "{out}");
+    let gaps = out.split("Not stated").nth(1).unwrap();
+    assert!(gaps.contains("reservation.required"), "{out}");
+    assert!(gaps.contains("reset (the page does not state"), "{out}");
+    assert!(!gaps.contains("fee"), "Toyokawa states its fee: {out}");
+    let (code, out, _) = mynapin(&["profile", "check", "takatsuki", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["schema"], "mynapin.profile-check.v1");
+    let gaps: Vec<&str> = v["not_stated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    assert!(
+        gaps.contains(&"fee") && gaps.contains(&"page.address"),
+        "{gaps:?}"
+    );
+    assert!(gaps.contains(&"reset.applicants[agent].visits"), "{gaps:?}");
+    // The template is a valid profile, and so is the national baseline.
+    for f in ["profiles/TEMPLATE.toml.example", "national"] {
+        let (code, _, err) = mynapin(&["profile", "check", f]);
+        assert_eq!(code, 0, "{f}: {err}");
+    }
+    // Errors name the file, the line and the field; exit 2.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        include_str!("../profiles/TEMPLATE.toml.example").replace(
+            "heading = \"受付窓口\" }\n\n[[hours]]",
+            "heading = \"受付窓口\" }\nbogus = 1\n\n[[hours]]",
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = mynapin(&["profile", "check", bad.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("bad.toml, line "), "{err}");
+    assert!(err.contains("bogus"), "{err}");
+    std::fs::write(
+        &bad,
+        include_str!("../profiles/TEMPLATE.toml.example")
+            .replace(
+                "heading = \"必要書類\" }\n\n[[reset.applicants.requirements]]\nid = \"card\"",
+                "heading = \"必要書類\" }\n\n[[reset.applicants.requirements]]\nid = \"card\"",
+            )
+            .replace(
+                "source = { file = \"example-page\", heading = \"本人確認書類\" }",
+                "source = { file = \"elsewhere\", heading = \"本人確認書類\" }",
+            ),
+    )
+    .unwrap();
+    let (code, _, err) = mynapin(&["profile", "check", bad.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("source.file") && err.contains("elsewhere"),
+        "{err}"
+    );
+    let (code, _, err) = mynapin(&["profile", "check", "/nonexistent/city.toml"]);
+    assert_eq!(code, 2, "{err}");
+}

@@ -586,7 +586,7 @@ fn city_json(lang: Lang, p: &Profile) -> Value {
         },
         "fee": match &p.fee { Fee::Stated(t) => Value::String(lang.t(&t.en, &t.ja).to_string()), Fee::Word(_) => Value::Null },
         "notes": p.notes.iter().map(|t| lang.t(&t.en, &t.ja)).collect::<Vec<_>>(),
-        "source": json!(p.cite(&p.reservation.source)),
+        "source": json!(p.page_citation()),
     })
 }
 
@@ -715,7 +715,7 @@ fn build_doc(
             &format!(
                 "{}{}",
                 lang.t("source: ", "出典："),
-                citation_text(lang, &p.cite(&p.reservation.source).expect("validated"))
+                citation_text(lang, &p.page_citation())
             ),
         )),
         None => head.push(lang.t(

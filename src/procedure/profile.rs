@@ -377,6 +377,21 @@ impl Profile {
         self.id == "national"
     }
 
+    /// The page this profile was written from (title, issuer, date, address).
+    pub fn page_citation(&self) -> Citation {
+        Citation {
+            title: self.page.title.clone(),
+            issuer: self
+                .page
+                .issuer
+                .clone()
+                .unwrap_or_else(|| self.name.ja.clone()),
+            date: self.page.updated.clone(),
+            address: self.page.address.clone(),
+            heading: String::new(),
+        }
+    }
+
     /// The page (title, issuer, date, address) and section `s` cites: this profile's page,
     /// or a national reference.
     pub fn cite(&self, s: &Source) -> Option<Citation> {
