@@ -701,6 +701,12 @@ fn mynapin_env(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
 
 const NO_PCSCD: (&str, &str) = ("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm");
 
+/// Global flags, environment.
+type Setup<'a> = (Vec<&'a str>, Env<'a>);
+
+/// Environment variables.
+type Env<'a> = Vec<(&'a str, &'a str)>;
+
 /// With a PIN and a state named, no card is read at all: the guide works with an old
 /// 住基カード, a card that is not a My Number card, no reader (or no pcscd) and a card held
 /// by another program.
@@ -712,7 +718,7 @@ fn named_pin_and_state_need_no_card() {
     let lock = std::fs::File::create(dir.path().join(".card.toml.lock")).unwrap();
     lock.lock().unwrap();
     let state_arg = format!("--sim-state={}", state.display());
-    let cases: Vec<(Vec<&str>, Vec<(&str, &str)>)> = vec![
+    let cases: Vec<Setup<'_>> = vec![
         (vec!["--sim=juki-card"], vec![]),
         (vec!["--sim=not-mynumber"], vec![]),
         (vec!["--sim=smartphone"], vec![]),
@@ -748,7 +754,7 @@ fn unreadable_card_still_gets_a_guide() {
     let lock = std::fs::File::create(dir.path().join(".card.toml.lock")).unwrap();
     lock.lock().unwrap();
     let state_arg = format!("--sim-state={}", state.display());
-    let cases: Vec<(Vec<&str>, Vec<(&str, &str)>, &str)> = vec![
+    let cases: Vec<(Vec<&str>, Env<'_>, &str)> = vec![
         (vec!["--sim=juki-card"], vec![], "住基カード"),
         (vec!["--sim=not-mynumber"], vec![], "could not be read"),
         (vec![], vec![NO_PCSCD], "could not be read"),
