@@ -399,12 +399,27 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
     };
     let pins: Vec<PinId> = match (named, &facts) {
         (Some(p), _) => vec![p],
-        (None, Some(f)) => f
-            .states
-            .iter()
-            .filter(|(_, s)| *s == PinState::Blocked)
-            .map(|(p, _)| *p)
-            .collect(),
+        (None, Some(f)) => {
+            let blocked: Vec<PinId> = f
+                .states
+                .iter()
+                .filter(|(_, s)| *s == PinState::Blocked)
+                .map(|(p, _)| *p)
+                .collect();
+            // An expired certificate needs the counter even when no PIN is blocked.
+            if blocked.is_empty() && f.cert == CertState::Expired {
+                vec![PinId::Auth, PinId::Sign]
+                    .into_iter()
+                    .filter(|p| {
+                        f.states
+                            .iter()
+                            .any(|(x, s)| x == p && *s != PinState::Absent)
+                    })
+                    .collect()
+            } else {
+                blocked
+            }
+        }
         // No card read and no PIN named: every PIN's routes, for a PIN that is forgotten or
         // blocked (the routes are the same for both).
         (None, None) => PinId::ALL.to_vec(),
