@@ -999,13 +999,14 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
             ));
         }
         let mut sub = Vec::new();
-        for c in r
-            .count
-            .iter()
-            .flatten()
-            .map(|c| c.category.clone())
-            .collect::<BTreeSet<_>>()
-        {
+        // The categories in the order the rule names them.
+        let mut cats: Vec<String> = Vec::new();
+        for c in r.count.iter().flatten() {
+            if !cats.contains(&c.category) {
+                cats.push(c.category.clone());
+            }
+        }
+        for c in cats {
             if let Some(cat) = p.id_categories.iter().find(|x| x.id == c) {
                 let names: Vec<&str> = cat
                     .documents
@@ -1069,7 +1070,7 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
         "{}{}",
         lang.t("Checklist source: ", "持ち物の出典："),
         p.cite(&rule.source)
-            .map(|c| format!("{}（{}）", citation_text(lang, &c), c.heading))
+            .map(|c| paren(lang, &citation_text(lang, &c), &c.heading))
             .unwrap_or_default()
     )));
 }
