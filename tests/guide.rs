@@ -1648,3 +1648,34 @@ fn profile_check_validates_and_lists_what_is_not_stated() {
     let (code, _, err) = mynapin(&["profile", "check", "/nonexistent/city.toml"]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn profile_texts_are_sanitized_before_printing() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("city.toml");
+    std::fs::write(
+        &f,
+        include_str!("../profiles/toyokawa.toml").replace("各支所", "各支所\\u001b[31m\\u0007"),
+    )
+    .unwrap();
+    for format in ["text", "markdown", "html"] {
+        let (code, out, err) = mynapin(&[
+            "--lang",
+            "ja",
+            "guide",
+            "juki",
+            "--state",
+            "known",
+            "--profile",
+            f.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("各支所"), "{out}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format}: control characters printed"
+        );
+    }
+}

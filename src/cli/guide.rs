@@ -10,7 +10,7 @@ use super::error::{CliError, Exit, Message};
 use super::guide_text::{purpose_text, summary, why_text};
 use super::lang::Lang;
 use super::output::{emit, emit_json};
-use super::text::pin_short;
+use super::text::{pin_short, sanitize};
 use super::Ctx;
 use crate::card::{cert, PinState};
 use crate::layout::{jpki_ef, PinId};
@@ -19,7 +19,7 @@ use crate::procedure::guide::{
     check_documents, options, CardType, Case, CertState, DocCheck, HaveDoc, Purpose, RouteOption,
     Situation,
 };
-use crate::procedure::national::{Reference, Rule, KIOSK};
+use crate::procedure::national::{Reference, Rule, KIOSK, KIOSK_CERTIFICATES};
 use crate::procedure::profile::{
     Applicant, Citation, Fee, Names, Owner, Profile, Requirement, Source, Tri,
 };
@@ -184,7 +184,7 @@ fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>
                         pin_short(lang, partner),
                         pin_short(lang, pin)
                     ));
-                    s.push("Conditions: both certificates valid, the signature certificate not revoked, name/address/birth date/sex unchanged since issuance.".into());
+                    s.push(format!("Conditions: {}", KIOSK_CERTIFICATES.says.en));
                     s.push(format!(
                         "Stores that reset the {}: {}. {}",
                         pin_short(lang, pin),
@@ -203,7 +203,7 @@ fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>
                         pin_short(lang, partner),
                         pin_short(lang, pin)
                     ));
-                    s.push("条件：両方の電子証明書が有効で、署名用電子証明書が失効しておらず、基本4情報（氏名・住所・生年月日・性別）が発行時から変わっていないこと。".into());
+                    s.push(format!("条件：{}", KIOSK_CERTIFICATES.says.ja));
                     s.push(format!(
                         "{}を再設定できる店舗：{}。{}",
                         pin_short(lang, pin),
@@ -511,8 +511,10 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
             Format::Markdown => render_markdown(&doc),
             Format::Html => render_html(lang, &doc),
         };
+        // Profile texts may come from a user's file (--profile): no control characters reach
+        // the terminal.
         for line in text.lines() {
-            emit(line);
+            emit(&sanitize(line));
         }
     }
     Ok(Exit::Success)
