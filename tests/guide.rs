@@ -1500,6 +1500,15 @@ fn scenario_table() {
                 });
                 let list = counter.checklist.expect("a checklist");
                 assert_eq!(list.is_national(), !city_states, "{ctx}");
+                let list_rule = if list.is_national() {
+                    "counter.baseline_checklist"
+                } else {
+                    "counter.city_rules"
+                };
+                assert!(
+                    counter.basis.iter().any(|r| r.id == list_rule),
+                    "{ctx}: {list_rule}"
+                );
                 if list.is_national() {
                     assert!(
                         counter.rule.is_some(),

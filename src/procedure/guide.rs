@@ -145,9 +145,8 @@ impl Why {
             Why::PartnerUnknown(_) | Why::PartnerBlocked(_) => &national::KIOSK_PARTNER,
             Why::PartnerAbsent(_) | Why::SignatureCertificateNotIssued => &national::NO_SIGN_CERT,
             Why::HolderOnly => &national::KIOSK_HOLDER,
-            Why::NeedsLegalRepresentative | Why::ApplicantNotAllowed => {
-                &national::LEGAL_REPRESENTATIVE
-            }
+            Why::NeedsLegalRepresentative => &national::LEGAL_REPRESENTATIVE,
+            Why::ApplicantNotAllowed => &national::CITY_RULES,
             Why::FaceAuthCard => &national::FACE_AUTH,
         }
     }
@@ -411,7 +410,11 @@ fn counter<'p>(
             }
             opt.visits = rule.visits;
         }
-        opt.basis.push(&national::COUNTER_CHECKLIST);
+        opt.basis.push(if p.is_national() {
+            &national::COUNTER_CHECKLIST
+        } else {
+            &national::CITY_RULES
+        });
     }
     for w in &why {
         if !opt.basis.contains(&w.rule()) {

@@ -274,6 +274,10 @@ rules! {
         "A face-authentication card (顔認証マイナンバーカード, since 2023-12) has no PINs and no signature certificate: services that need a PIN cannot be used; it can be switched back to a normal card at the counter, where the PINs are set.",
         "顔認証マイナンバーカード（2023年12月から）には暗証番号と署名用電子証明書がなく、暗証番号が必要なサービスは使えません。窓口で通常のカードに切り替えることができ、その際に暗証番号を設定します。",
         [FACE_AUTH_PAGE];
+    CITY_RULES = "counter.city_rules",
+        "Who may apply at the counter, and what to bring, are each city's rules: the city's page is the authority.",
+        "窓口で申請できる人と持ち物は市区町村ごとの決まりです。市区町村のページが根拠になります。",
+        [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
     COUNTER_CHECKLIST = "counter.baseline_checklist",
         "What counters generally ask for: the holder's card, identity documents, and for a representative the proof of representation and their own identity documents.",
         "窓口で一般に求められるもの：本人のマイナンバーカード、本人確認書類、代理人の場合は代理権を証明する書類と代理人の本人確認書類。",
