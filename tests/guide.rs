@@ -1688,3 +1688,40 @@ fn profile_texts_are_sanitized_before_printing() {
         );
     }
 }
+
+/// With --visit, the other visit's documents are not ticked (they were not checked).
+#[test]
+fn ticks_only_for_what_was_checked() {
+    let (code, out, err) = mynapin(&[
+        "guide",
+        "auth",
+        "--state",
+        "known",
+        "--city",
+        "toyokawa",
+        "--applicant",
+        "agent",
+        "--visit",
+        "1",
+        "--have",
+        "mynumber_card,drivers_license,health_insurance_card",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("[x] The holder's My Number card (first visit)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[x] The agent's identity documents, 2 in all"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[ ] The inquiry/answer sheet and a power of attorney (second visit)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[ ] The holder's My Number card (second visit)"),
+        "{out}"
+    );
+    assert!(out.contains("SATISFIED"), "{out}");
+}

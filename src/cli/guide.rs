@@ -990,7 +990,10 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
     for r in &rule.requirements {
         let omitted = r.omissible_when.is_some() && g.case.under_15 && g.case.same_household;
         let ticked = match &g.check {
-            Some(c) => !c.missing.iter().any(|(m, _)| m.id == r.id),
+            Some(c) => {
+                !c.missing.iter().any(|(m, _)| m.id == r.id)
+                    && !c.skipped.iter().any(|m| m.id == r.id)
+            }
             None => false,
         } && !omitted;
         let mut text = pick(lang, &r.name).to_string();

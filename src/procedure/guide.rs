@@ -468,6 +468,8 @@ pub struct DocCheck<'p> {
     pub missing: Vec<(&'p Requirement, Vec<(String, usize)>)>,
     /// Requirements left out by their omission rule.
     pub omitted: Vec<&'p Requirement>,
+    /// Requirements of another visit, not checked.
+    pub skipped: Vec<&'p Requirement>,
 }
 
 /// Checks `have` against `rule` of `profile` (only the requirements of `visit`, if given).
@@ -486,8 +488,10 @@ pub fn check_documents<'p>(
     let has = |id: &str| have.iter().any(|h| h.id == id);
     let mut missing = Vec::new();
     let mut omitted = Vec::new();
+    let mut skipped = Vec::new();
     for r in &rule.requirements {
         if visit.is_some() && r.visit.is_some() && r.visit != visit {
+            skipped.push(r);
             continue;
         }
         if r.omissible_when == Some(Omission::Under15SameHousehold)
@@ -535,5 +539,6 @@ pub fn check_documents<'p>(
         satisfied: missing.is_empty(),
         missing,
         omitted,
+        skipped,
     }
 }
