@@ -292,6 +292,7 @@ fn check_json(lang: Lang, c: &DocCheck<'_>) -> Value {
             "have": counted.iter().map(|(k, n)| json!({"category": k, "n": n})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "omitted": c.omitted.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+        "skipped": c.skipped.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
     })
 }
 
