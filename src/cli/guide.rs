@@ -1,21 +1,30 @@
 //! `mynapin guide`: for a PIN that cannot simply be changed, which routes are open (home,
 //! kiosk, counter), why not, the steps, and the city's checklist of documents.
+//!
+//! The guide is built once as a small document ([`Block`]s) from the procedure decision and
+//! rendered as plain text, CommonMark or one self-contained HTML page: every format says the
+//! same thing.
 
 use super::change::PinArg;
-use super::error::{CliError, Exit};
+use super::error::{CliError, Exit, Message};
+use super::guide_text::{purpose_text, summary, why_text};
 use super::lang::Lang;
 use super::output::{emit, emit_json};
-use super::text::pin_short;
+use super::text::{pin_short, sanitize};
 use super::Ctx;
-use crate::card::{cert, CardError, PinState};
+use crate::card::{cert, PinState};
 use crate::layout::{jpki_ef, PinId};
 use crate::procedure::documents::DOCUMENTS;
 use crate::procedure::guide::{
-    check_documents, options, Case, CertState, DocCheck, HaveDoc, RouteOption, Situation, Why,
+    check_documents, options, CardType, Case, CertState, DocCheck, HaveDoc, Purpose, RouteOption,
+    Situation,
 };
-use crate::procedure::profile::{Applicant, Fee, Names, Owner, Profile, Requirement, Tri};
+use crate::procedure::national::{Reference, Rule, KIOSK, KIOSK_CERTIFICATES};
+use crate::procedure::profile::{
+    Applicant, Citation, Fee, Names, Owner, Profile, Requirement, Source, Tri,
+};
 use crate::procedure::Route;
-use crate::transport::TransportError;
+use crate::sim::StateError;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
@@ -24,8 +33,10 @@ use std::collections::BTreeSet;
 pub enum Format {
     /// Plain text.
     Text,
-    /// Markdown with tick boxes, for printing.
+    /// CommonMark with tick boxes.
     Markdown,
+    /// One self-contained HTML page to print (A4), no network.
+    Html,
 }
 
 /// City.
@@ -73,6 +84,14 @@ pub struct GuideArgs {
     /// / 同一世帯で親子関係を確認できる
     #[arg(long)]
     pub same_household: bool,
+    /// The card is a face-authentication card (顔認証マイナンバーカード: no PINs).
+    /// / 顔認証マイナンバーカード
+    #[arg(long)]
+    pub face_auth: bool,
+    /// The card has no signature certificate (declined, or not issued).
+    /// / 署名用電子証明書なし
+    #[arg(long)]
+    pub no_sign_cert: bool,
     /// The JPKI certificates (default: the card's user-authentication certificate expiry if a
     /// card is read; else unknown). / 電子証明書の状態
     #[arg(long, value_enum)]
@@ -110,50 +129,18 @@ fn tri(lang: Lang, t: Tri) -> &'static str {
     }
 }
 
-fn why_text(lang: Lang, w: Why) -> String {
-    let p = |x: PinId| pin_short(lang, x);
-    match (w, lang) {
-        (Why::NeedsCurrentPin, Lang::En) => "changing needs the current PIN".into(),
-        (Why::NeedsCurrentPin, Lang::Ja) => "変更には現在の暗証番号が必要です".into(),
-        (Why::Blocked, Lang::En) => "a blocked PIN cannot be changed, only reset".into(),
-        (Why::Blocked, Lang::Ja) => "ロックされた暗証番号は変更できず、再設定が必要です".into(),
-        (Why::CertificateExpired, Lang::En) => "the certificate has expired: a new one is issued at the counter, and its PIN is set there".into(),
-        (Why::CertificateExpired, Lang::Ja) => "電子証明書の有効期限が切れています。窓口で新しい証明書を発行し、その際に暗証番号を設定します".into(),
-        (Why::CertificateRevoked, Lang::En) => "the signature certificate is revoked (e.g. after a move or a change of name): a new one is issued at the counter".into(),
-        (Why::CertificateRevoked, Lang::Ja) => "署名用電子証明書が失効しています（転居・氏名変更など）。窓口で新しい証明書の発行が必要です".into(),
-        (Why::KioskNotForThisPin, Lang::En) => "kiosks reset only the two certificate PINs (user authentication, signature)".into(),
-        (Why::KioskNotForThisPin, Lang::Ja) => "キオスク端末で再設定できるのは電子証明書の2つの暗証番号だけです".into(),
-        (Why::NotNeeded, Lang::En) => "not needed: you know the PIN".into(),
-        (Why::NotNeeded, Lang::Ja) => "暗証番号が分かっているため不要です".into(),
-        (Why::PartnerUnknown(x), Lang::En) => format!("the kiosk needs your {} (if you know it, add --know {})", p(x), x.id()),
-        (Why::PartnerUnknown(x), Lang::Ja) => format!("キオスク端末では{}の入力が必要です（分かる場合は --know {} を付けてください）", p(x), x.id()),
-        (Why::PartnerBlocked(x), Lang::En) => format!("the kiosk needs your {}, which is blocked too", p(x)),
-        (Why::PartnerBlocked(x), Lang::Ja) => format!("キオスク端末で必要な{}もロックされています", p(x)),
-        (Why::PartnerAbsent(_), Lang::En) => "the card has no signature certificate (usual for children under 15), so the kiosk cannot be used".into(),
-        (Why::PartnerAbsent(_), Lang::Ja) => "カードに署名用電子証明書がない（15歳未満では通常）ため、キオスク端末は使えません".into(),
-        (Why::HolderOnly, Lang::En) => "the kiosk reset is done by the holder, with the holder's smartphone and face check".into(),
-        (Why::HolderOnly, Lang::Ja) => "キオスク端末での再設定は、本人がスマートフォンと顔照合で行うものです".into(),
-        (Why::NeedsLegalRepresentative, Lang::En) => "for a holder under 15 or an adult ward, a legal representative must apply (use --applicant legal)".into(),
-        (Why::NeedsLegalRepresentative, Lang::Ja) => "15歳未満または成年被後見人等の場合は法定代理人の来庁が必要です（--applicant legal）".into(),
-        (Why::ApplicantNotAllowed, Lang::En) => "this city does not accept this applicant".into(),
-        (Why::ApplicantNotAllowed, Lang::Ja) => "この市ではこの申請者は受け付けられません".into(),
-    }
-}
-
 fn route_name(lang: Lang, o: &RouteOption<'_>) -> String {
     match (o.route, lang) {
         (Route::Home, Lang::En) => "Change it yourself (at home, with a card reader)".into(),
         (Route::Home, Lang::Ja) => "自分で変更（自宅でカードリーダーを使用）".into(),
         (Route::Kiosk, Lang::En) => "Convenience-store kiosk (multi-copy machine)".into(),
         (Route::Kiosk, Lang::Ja) => "コンビニのキオスク端末（マルチコピー機）".into(),
-        (Route::Counter, Lang::En) => format!(
-            "City office counter ({})",
-            if o.reset { "reset" } else { "change" }
-        ),
-        (Route::Counter, Lang::Ja) => format!(
-            "市区町村の窓口（{}）",
-            if o.reset { "再設定" } else { "変更" }
-        ),
+        (Route::Counter, Lang::En) => {
+            format!("City office counter ({})", purpose_text(lang, o.purpose))
+        }
+        (Route::Counter, Lang::Ja) => {
+            format!("市区町村の窓口（{}）", purpose_text(lang, o.purpose))
+        }
     }
 }
 
@@ -172,7 +159,7 @@ fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>
                     "mynapin はカード内の2か所の登録を両方変更します（このカードコマンドの公開情報は1件だけです）。マイナポータルではこの暗証番号は変更できません。JPKI利用者クライアントソフトでは変更できます。",
                 ).into());
             }
-            if let Some(p) = profile {
+            if let Some(p) = profile.filter(|p| !p.is_national()) {
                 s.extend(
                     p.home_change
                         .iter()
@@ -182,42 +169,52 @@ fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>
         }
         Route::Kiosk => {
             let partner = crate::procedure::kiosk_partner(pin).unwrap_or(PinId::Auth);
+            let k = &KIOSK;
+            let stores = if pin == PinId::Sign {
+                &k.sign_stores
+            } else {
+                &k.auth_stores
+            };
             match lang {
                 Lang::En => {
-                    s.push("Reserve in the smartphone app \"JPKI暗証番号リセット\" (it photographs the card face, reads the chip and checks your face).".into());
-                    s.push("Within 24 hours, go to a convenience-store multi-copy machine (06:30-23:00, free).".into());
+                    s.push(format!("Reserve in the smartphone app \"{}\" (it photographs the card face, reads the chip and checks your face).", k.app));
+                    s.push(format!("Within {} hours, go to a convenience-store multi-copy machine ({}-{}, {}).", k.window_hours, k.opens, k.closes, k.fee.en));
                     s.push(format!(
                         "Enter your {} there, then set the new {}.",
                         pin_short(lang, partner),
                         pin_short(lang, pin)
                     ));
-                    s.push("Conditions: both certificates valid, the signature certificate not revoked, name/address/birth date/sex unchanged since issuance.".into());
-                    s.push(format!("Stores: {} Check the JPKI portal for the current list.", if pin == PinId::Sign { "signature-PIN reset at Seven-Eleven, Lawson, FamilyMart, Ministop, AEON and others." } else { "user-authentication-PIN reset at fewer chains (Seven-Eleven, AEON Retail and a few others)." }));
+                    s.push(format!("Conditions: {}", KIOSK_CERTIFICATES.says.en));
+                    s.push(format!(
+                        "Stores that reset the {}: {}. {}",
+                        pin_short(lang, pin),
+                        stores.en,
+                        k.check.en
+                    ));
                 }
                 Lang::Ja => {
-                    s.push("スマートフォンアプリ「JPKI暗証番号リセット」で予約します（券面の撮影、ICチップの読み取り、顔照合）。".into());
-                    s.push(
-                        "予約から24時間以内に、コンビニのマルチコピー機へ（6:30〜23:00、無料）。"
-                            .into(),
-                    );
+                    s.push(format!("スマートフォンアプリ「{}」で予約します（券面の撮影、ICチップの読み取り、顔照合）。", k.app));
+                    s.push(format!(
+                        "予約から{}時間以内に、コンビニのマルチコピー機へ行きます（{}〜{}、{}）。",
+                        k.window_hours, k.opens, k.closes, k.fee.ja
+                    ));
                     s.push(format!(
                         "{}を入力し、新しい{}を設定します。",
                         pin_short(lang, partner),
                         pin_short(lang, pin)
                     ));
-                    s.push("条件：両方の電子証明書が有効、署名用電子証明書が失効していない、基本4情報（氏名・住所・生年月日・性別）が発行時から変わっていない。".into());
-                    s.push(format!("店舗：{}最新の一覧は公的個人認証サービスポータルサイトで確認してください。", if pin == PinId::Sign { "署名用はセブン-イレブン、ローソン、ファミリーマート、ミニストップ、イオンなど。" } else { "利用者証明用はセブン-イレブン、イオンリテールなど一部のみ。" }));
+                    s.push(format!("条件：{}", KIOSK_CERTIFICATES.says.ja));
+                    s.push(format!(
+                        "{}を再設定できる店舗：{}。{}",
+                        pin_short(lang, pin),
+                        stores.ja,
+                        k.check.ja
+                    ));
                 }
             }
         }
         Route::Counter => {
-            if profile.is_none() {
-                s.push(lang.t(
-                    "Visit your city office. For the exact documents, choose a city profile: --city takatsuki|toyokawa, or --profile FILE.",
-                    "お住まいの市区町村の窓口へ。必要書類は市区町村ごとに異なります：--city takatsuki|toyokawa または --profile FILE を指定してください。",
-                ).into());
-            }
-            if let Some(rule) = o.rule {
+            if let Some(rule) = o.rule.filter(|_| !o.checklist_is_national()) {
                 if rule.advance_contact == Tri::Yes {
                     s.push(
                         lang.t(
@@ -234,22 +231,13 @@ fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>
             if let Some(n) = o.not_stated {
                 s.push(pick(lang, n).to_string());
             }
-            if o.why.contains(&Why::CertificateExpired) {
-                s.push(why_text(lang, Why::CertificateExpired));
-            }
-            s.push(if o.reset {
-                lang.t(
-                    "At the counter the PIN is reset and you set a new one.",
-                    "窓口で暗証番号を初期化し、新しい暗証番号を設定します。",
-                )
-                .to_string()
-            } else {
-                lang.t(
-                    "At the counter you enter the current PIN and set a new one.",
-                    "窓口で現在の暗証番号を入力し、新しい暗証番号を設定します。",
-                )
-                .to_string()
-            });
+            s.push(match o.purpose {
+                Purpose::Change => lang.t("At the counter you enter the current PIN and set a new one.", "窓口で現在の暗証番号を入力し、新しい暗証番号を設定します。"),
+                Purpose::Reset => lang.t("At the counter the PIN is reset and you set a new one.", "窓口で暗証番号を初期化し、新しい暗証番号を設定します。"),
+                Purpose::RenewCertificates => lang.t("At the counter the certificates are issued anew (renewal) and their PINs are set again; a kiosk cannot do this.", "窓口で電子証明書を新しく発行（更新）し、暗証番号を設定し直します。キオスク端末ではできません。"),
+                Purpose::IssueSignatureCertificate => lang.t("At the counter a new signature certificate is issued and you set its password (6-16 upper-case letters and digits).", "窓口で署名用電子証明書を新しく発行し、署名用パスワード（英大文字と数字の6〜16文字）を設定します。"),
+                Purpose::SwitchToNormalCard => lang.t("At the counter the face-authentication card is switched back to a normal card and you set the PINs. Until then the card works as an identity document and a health insurance card (face check), but not for services that need a PIN.", "窓口で顔認証マイナンバーカードを通常のカードに切り替え、暗証番号を設定します。それまでは本人確認書類と健康保険証（顔認証）としては使えますが、暗証番号が必要なサービスは使えません。"),
+            }.to_string());
         }
     }
     s
@@ -304,7 +292,15 @@ fn check_json(lang: Lang, c: &DocCheck<'_>) -> Value {
             "have": counted.iter().map(|(k, n)| json!({"category": k, "n": n})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "omitted": c.omitted.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+        "skipped": c.skipped.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
     })
+}
+
+/// Whether the card was read, and if not, why.
+struct CardRead<'m> {
+    read: bool,
+    error: Option<&'m Message>,
+    every_pin: bool,
 }
 
 struct PinGuide<'p> {
@@ -340,9 +336,8 @@ struct CardFacts {
     cert: CertState,
 }
 
-fn read_card(ctx: &Ctx) -> Result<Option<CardFacts>, CliError> {
-    let explicit = ctx.simulated() || ctx.reader.is_some();
-    let result = ctx.with_card(|card| {
+fn read_card(ctx: &Ctx) -> Result<CardFacts, CliError> {
+    ctx.with_card(|card| {
         let pins = card.read_all()?;
         let cert = match card.read_der_file(jpki_ef::AUTH_CERT) {
             Ok(Some(der)) => match cert::not_after(&der) {
@@ -356,14 +351,16 @@ fn read_card(ctx: &Ctx) -> Result<Option<CardFacts>, CliError> {
             states: pins.iter().map(|p| (p.pin, p.state())).collect(),
             cert,
         })
-    });
-    match result {
-        Ok(f) => Ok(Some(f)),
-        Err(CliError::Card(CardError::Transport(
-            TransportError::NoService | TransportError::NoReaders | TransportError::NoCard { .. },
-        ))) if !explicit => Ok(None),
-        Err(e) => Err(e),
-    }
+    })
+}
+
+/// Whether `e` means "no card could be read" (the guide goes on without one) rather than a
+/// mistake on the command line (which stops it).
+fn card_unreadable(e: &CliError) -> bool {
+    matches!(
+        e,
+        CliError::Card(_) | CliError::State(StateError::Busy { .. })
+    )
 }
 
 pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
@@ -389,20 +386,44 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
             }
         })?);
     }
-    let facts = if args.state.is_some() && args.cert.is_some() {
-        None
+    // With a PIN and its state named, the guide needs no card: it is not read at all (the
+    // card may be held by another program, be an old 住基カード, or there may be no reader).
+    let named = args.which.or(args.pin).map(PinId::from);
+    let (facts, unreadable) = if named.is_some() && args.state.is_some() {
+        (None, None)
     } else {
-        read_card(ctx)?
-    };
-    let pins: Vec<PinId> = match (args.which.or(args.pin), &facts) {
-        (Some(p), _) => vec![p.into()],
-        (None, Some(f)) => f.states.iter().filter(|(_, s)| *s == PinState::Blocked).map(|(p, _)| *p).collect(),
-        (None, None) => {
-            return Err(CliError::Usage {
-                what: lang.t("No card was read, so say which PIN: mynapin guide auth|sign|kenhojo|juki.", "カードを読み取れなかったため、暗証番号の種類を指定してください：mynapin guide auth|sign|kenhojo|juki。").into(),
-                todo: lang.t("Example: mynapin guide sign --state blocked --know auth --city takatsuki", "例：mynapin guide sign --state blocked --know auth --city takatsuki").into(),
-            })
+        match read_card(ctx) {
+            Ok(f) => (Some(f), None),
+            Err(e) if card_unreadable(&e) => (None, Some(e.message(lang))),
+            Err(e) => return Err(e),
         }
+    };
+    let pins: Vec<PinId> = match (named, &facts) {
+        (Some(p), _) => vec![p],
+        (None, Some(f)) => {
+            let blocked: Vec<PinId> = f
+                .states
+                .iter()
+                .filter(|(_, s)| *s == PinState::Blocked)
+                .map(|(p, _)| *p)
+                .collect();
+            // An expired certificate needs the counter even when no PIN is blocked.
+            if blocked.is_empty() && f.cert == CertState::Expired {
+                vec![PinId::Auth, PinId::Sign]
+                    .into_iter()
+                    .filter(|p| {
+                        f.states
+                            .iter()
+                            .any(|(x, s)| x == p && *s != PinState::Absent)
+                    })
+                    .collect()
+            } else {
+                blocked
+            }
+        }
+        // No card read and no PIN named: every PIN's routes, for a PIN that is forgotten or
+        // blocked (the routes are the same for both).
+        (None, None) => PinId::ALL.to_vec(),
     };
     let state_of = |p: PinId| {
         facts
@@ -421,6 +442,7 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
             })
             .unwrap_or_default()
     };
+    let baseline = Profile::national();
     let guides: Vec<PinGuide<'_>> = pins
         .iter()
         .map(|&pin| {
@@ -431,12 +453,16 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
                 } else {
                     Situation::Forgotten
                 });
+            let mut absent = set_of(PinState::Absent);
+            if args.no_sign_cert {
+                absent.insert(PinId::Sign);
+            }
             let case = Case {
                 pin,
                 state,
                 known: args.know.iter().map(|k| PinId::from(*k)).collect(),
                 blocked: set_of(PinState::Blocked),
-                absent: set_of(PinState::Absent),
+                absent,
                 cert: args
                     .cert
                     .or(facts.as_ref().map(|f| f.cert))
@@ -445,20 +471,19 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
                 under_15: args.under_15,
                 adult_ward: args.adult_ward,
                 same_household: args.same_household,
+                card: if args.face_auth {
+                    CardType::FaceAuth
+                } else {
+                    CardType::Normal
+                },
             };
-            let options = options(&case, profile.as_ref());
-            let check = match (
-                &profile,
-                options
-                    .iter()
-                    .find(|o| o.route == Route::Counter)
-                    .and_then(|o| o.rule),
-            ) {
-                (Some(p), Some(rule)) if !args.have.is_empty() => {
-                    Some(check_documents(p, rule, &case, &have, args.visit))
-                }
-                _ => None,
-            };
+            let options = options(&case, profile.as_ref(), Some(&baseline));
+            let check = options
+                .iter()
+                .find(|o| o.route == Route::Counter)
+                .and_then(|o| o.checklist.zip(o.rule))
+                .filter(|_| !args.have.is_empty())
+                .map(|(p, rule)| check_documents(p, rule, &case, &have, args.visit));
             PinGuide {
                 case,
                 options,
@@ -467,15 +492,48 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
         })
         .collect();
 
+    let read = CardRead {
+        read: facts.is_some(),
+        error: unreadable.as_ref(),
+        every_pin: named.is_none() && facts.is_none(),
+    };
     if ctx.json {
-        emit_json(&to_json(lang, profile.as_ref(), args, &guides));
+        let mut v = to_json(lang, profile.as_ref(), args, &guides);
+        v["card"] = json!({
+            "read": read.read,
+            "error": read.error.map(|m| json!({"kind": m.kind, "what": m.what})),
+            "every_pin": read.every_pin,
+        });
+        emit_json(&v);
     } else {
-        let md = args.format == Format::Markdown;
-        for line in to_text(lang, profile.as_ref(), args, &guides, md, facts.is_some()) {
-            emit(&line);
+        let doc = build_doc(lang, profile.as_ref(), args, &guides, &read);
+        let text = match args.format {
+            Format::Text => render_text(&doc),
+            Format::Markdown => render_markdown(&doc),
+            Format::Html => render_html(lang, &doc),
+        };
+        // Profile texts may come from a user's file (--profile): no control characters reach
+        // the terminal.
+        for line in text.lines() {
+            emit(&sanitize(line));
         }
     }
     Ok(Exit::Success)
+}
+
+fn cite_json(p: &Profile, s: &Source) -> Value {
+    json!(p.cite(s))
+}
+
+fn basis_json(lang: Lang, basis: &[&Rule]) -> Value {
+    json!(basis
+        .iter()
+        .map(|r| json!({
+            "rule": r.id,
+            "says": lang.t(r.says.en, r.says.ja),
+            "sources": r.sources,
+        }))
+        .collect::<Vec<_>>())
 }
 
 fn to_json(
@@ -492,6 +550,8 @@ fn to_json(
             "pin": g.case.pin.id(),
             "state": g.case.state,
             "certificate": g.case.cert,
+            "card_type": g.case.card,
+            "summary": summary(lang, &g.case, &g.options),
             "options": g.options.iter().map(|o| {
                 let mut v = json!({
                     "route": o.route,
@@ -499,18 +559,23 @@ fn to_json(
                     "reason": if o.available { Value::Null } else {
                         Value::String(o.why.iter().map(|w| why_text(lang, *w)).collect::<Vec<_>>().join("; "))
                     },
+                    "reasons": o.why,
+                    "basis": basis_json(lang, &o.basis),
                     "steps": steps(lang, &g.case, o, profile),
                     "documents": Value::Null,
                     "visits": o.visits,
                 });
                 if o.route == Route::Counter {
-                    if let (Some(p), Some(rule)) = (profile, o.rule) {
+                    if let (Some(p), Some(rule)) = (o.checklist, o.rule) {
                         v["documents"] = json!({
+                            "from": if p.is_national() { "national" } else { "city" },
                             "rule": rule.requirements.iter().map(|r| pick(lang, &r.name)).collect::<Vec<_>>().join(lang.t("; ", "、")),
+                            "source": cite_json(p, &rule.source),
                             "items": rule.requirements.iter().map(|r| requirement_json(lang, p, r, &g.case)).collect::<Vec<_>>(),
                         });
                     }
                     v["procedure"] = json!(if o.reset { "reset" } else { "change" });
+                    v["purpose"] = json!(o.purpose);
                     if let Some(p) = profile {
                         v["city"] = city_json(lang, p);
                     }
@@ -539,36 +604,144 @@ fn city_json(lang: Lang, p: &Profile) -> Value {
         },
         "fee": match &p.fee { Fee::Stated(t) => Value::String(lang.t(&t.en, &t.ja).to_string()), Fee::Word(_) => Value::Null },
         "notes": p.notes.iter().map(|t| lang.t(&t.en, &t.ja)).collect::<Vec<_>>(),
+        "source": json!(p.page_citation()),
     })
 }
 
-fn to_text(
+/// One piece of the printable guide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Block {
+    /// The page's title.
+    Title(String),
+    /// A heading (2: a PIN, 3: a route, 4: a part of a route).
+    Heading(u8, String),
+    /// A paragraph.
+    Para(String),
+    /// A bullet list; each item may have sub-items.
+    List(Vec<(String, Vec<String>)>),
+    /// A checklist: (ticked, text, sub-items).
+    Checks(Vec<(bool, String, Vec<String>)>),
+    /// A bullet list of sources (printed small).
+    Sources(Vec<(String, Vec<String>)>),
+}
+
+/// `text (more)` in English, `text（more）` in Japanese.
+fn paren(lang: Lang, text: &str, more: &str) -> String {
+    match lang {
+        Lang::En => format!("{text} ({more})"),
+        Lang::Ja => format!("{text}（{more}）"),
+    }
+}
+
+fn citation_text(lang: Lang, c: &Citation) -> String {
+    let mut parts = vec![format!("「{}」", c.title), c.issuer.clone()];
+    if let Some(d) = &c.date {
+        parts.push(format!("{}{d}", lang.t("updated ", "更新日 ")));
+    }
+    parts.push(match &c.address {
+        Some(a) => a.clone(),
+        None => lang.t("address not recorded", "アドレス未記録").to_string(),
+    });
+    parts.join(lang.t(", ", "、"))
+}
+
+fn reference_text(lang: Lang, r: &Reference) -> String {
+    citation_text(
+        lang,
+        &Citation {
+            title: r.title.into(),
+            issuer: r.issuer.into(),
+            date: r.date.map(Into::into),
+            address: r.address.map(Into::into),
+            heading: String::new(),
+        },
+    )
+}
+
+/// The rules behind `opts`, each with the numbers of its sources, then the numbered sources.
+fn rules_and_sources(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<(String, Vec<String>)> {
+    let mut rules: Vec<&Rule> = Vec::new();
+    for o in opts {
+        for r in &o.basis {
+            if !rules.contains(r) {
+                rules.push(r);
+            }
+        }
+    }
+    let mut refs: Vec<&Reference> = Vec::new();
+    let mut out = Vec::new();
+    for r in rules {
+        let mut nums = Vec::new();
+        for s in r.sources {
+            let n = match refs.iter().position(|x| x.id == s.id) {
+                Some(i) => i + 1,
+                None => {
+                    refs.push(s);
+                    refs.len()
+                }
+            };
+            nums.push(format!("[{n}]"));
+        }
+        out.push((
+            format!(
+                "{} ({}) {}",
+                lang.t(r.says.en, r.says.ja),
+                r.id,
+                nums.join("")
+            ),
+            Vec::new(),
+        ));
+    }
+    for (i, r) in refs.iter().enumerate() {
+        out.push((
+            format!("[{}] {}", i + 1, reference_text(lang, r)),
+            Vec::new(),
+        ));
+    }
+    out
+}
+
+fn build_doc(
     lang: Lang,
     profile: Option<&Profile>,
     args: &GuideArgs,
     guides: &[PinGuide<'_>],
-    md: bool,
-    card_read: bool,
-) -> Vec<String> {
+    card: &CardRead<'_>,
+) -> Vec<Block> {
     let mut out = Vec::new();
-    let h = |level: usize, s: String| {
-        if md {
-            format!("{} {s}", "#".repeat(level))
-        } else {
-            format!("== {s} ==")
-        }
-    };
-    let bullet = if md { "- " } else { "  - " };
-    let tick = if md { "- [ ] " } else { "  [ ] " };
-    if guides.is_empty() {
-        out.push(lang.t("No PIN on this card is blocked. For a PIN you have forgotten: mynapin guide PIN --state forgotten", "このカードにロックされた暗証番号はありません。忘れた暗証番号については：mynapin guide PIN --state forgotten").into());
-        return out;
-    }
+    out.push(Block::Title(match profile {
+        Some(p) => format!(
+            "{} — {}",
+            lang.t(
+                "My Number card PINs: what to do",
+                "マイナンバーカードの暗証番号：手続きの案内"
+            ),
+            pick(lang, &p.name)
+        ),
+        None => lang
+            .t(
+                "My Number card PINs: what to do",
+                "マイナンバーカードの暗証番号：手続きの案内",
+            )
+            .to_string(),
+    }));
+    let mut head = Vec::new();
     match profile {
-        Some(p) => out.push(format!("{}{} ({}: {}, {})", lang.t("City: ", "市区町村："), pick(lang, &p.name), lang.t("from", "出典"), p.page.file, p.page.updated)),
-        None => out.push(lang.t("City: none chosen (national rules only; --city takatsuki|toyokawa or --profile FILE for the counter checklist)", "市区町村：未指定（全国共通のルールのみ。窓口の持ち物は --city takatsuki|toyokawa か --profile FILE で表示）").into()),
+        Some(p) => head.push(paren(
+            lang,
+            &format!("{}{}", lang.t("City: ", "市区町村："), pick(lang, &p.name)),
+            &format!(
+                "{}{}",
+                lang.t("source: ", "出典："),
+                citation_text(lang, &p.page_citation())
+            ),
+        )),
+        None => head.push(lang.t(
+            "City: none chosen. The counter checklist below is the national baseline (what counters generally ask for), not a city's rule; for a city's own rules use --city takatsuki|toyokawa or --profile FILE.",
+            "市区町村：未指定。下の窓口の持ち物は全国共通の基準（窓口で一般に求められるもの）で、市区町村の決まりではありません。市区町村の決まりは --city takatsuki|toyokawa または --profile FILE で表示します。",
+        ).to_string()),
     }
-    out.push(format!(
+    head.push(format!(
         "{}{}",
         lang.t("Applicant: ", "申請者："),
         match (args.applicant, lang) {
@@ -580,8 +753,24 @@ fn to_text(
             (Applicant::Agent, Lang::Ja) => "任意代理人",
         }
     ));
-    if card_read {
-        out.push(
+    if let Some(m) = card.error {
+        head.push(format!(
+            "{}{}",
+            lang.t(
+                "The card could not be read: ",
+                "カードを読み取れませんでした："
+            ),
+            m.what
+        ));
+    }
+    if card.every_pin {
+        head.push(lang.t(
+            "No PIN was named, so the routes for every PIN are shown, for a PIN that is forgotten or blocked. For your case: mynapin guide PIN --state forgotten|blocked|known",
+            "暗証番号の種類が指定されていないため、忘れた・ロックされた場合の手続きをすべての暗証番号について示します。ご自身の場合：mynapin guide PIN --state forgotten|blocked|known",
+        ).into());
+    }
+    if card.read {
+        head.push(
             lang.t(
                 "(PIN states and certificate expiry read from the card)",
                 "（暗証番号の状態と証明書の有効期限はカードから読み取りました）",
@@ -589,8 +778,12 @@ fn to_text(
             .into(),
         );
     }
+    out.extend(head.into_iter().map(Block::Para));
+    if guides.is_empty() {
+        out.push(Block::Para(lang.t("No PIN on this card is blocked. For a PIN you have forgotten: mynapin guide PIN --state forgotten", "このカードにロックされた暗証番号はありません。忘れた暗証番号については：mynapin guide PIN --state forgotten").into()));
+        return out;
+    }
     for g in guides {
-        out.push(String::new());
         let state = match (g.case.state, lang) {
             (Situation::Blocked, Lang::En) => "BLOCKED",
             (Situation::Blocked, Lang::Ja) => "ロック中",
@@ -599,160 +792,467 @@ fn to_text(
             (Situation::Known, Lang::En) => "known",
             (Situation::Known, Lang::Ja) => "分かっている",
         };
-        out.push(h(2, format!("{} — {state}", pin_short(lang, g.case.pin))));
+        out.push(Block::Heading(
+            2,
+            format!("{} — {state}", pin_short(lang, g.case.pin)),
+        ));
+        out.extend(
+            summary(lang, &g.case, &g.options)
+                .into_iter()
+                .map(Block::Para),
+        );
         for (i, o) in g.options.iter().enumerate() {
             let mark = if o.available {
                 lang.t("available", "利用可")
             } else {
                 lang.t("not available", "利用不可")
             };
-            out.push(String::new());
-            out.push(h(3, format!("{}. [{mark}] {}", i + 1, route_name(lang, o))));
+            out.push(Block::Heading(
+                3,
+                format!("{}. [{mark}] {}", i + 1, route_name(lang, o)),
+            ));
             if !o.available {
-                for w in &o.why {
-                    out.push(format!("{bullet}{}", why_text(lang, *w)));
-                }
+                out.push(Block::List(
+                    o.why
+                        .iter()
+                        .map(|w| (why_text(lang, *w), Vec::new()))
+                        .collect(),
+                ));
                 continue;
             }
+            let mut items: Vec<(String, Vec<String>)> = Vec::new();
             if let Some(v) = o.visits.filter(|v| *v > 0) {
-                out.push(format!("{bullet}{}{v}", lang.t("Visits: ", "来庁回数：")));
+                items.push((
+                    format!("{}{v}", lang.t("Visits: ", "来庁回数：")),
+                    Vec::new(),
+                ));
             }
             for s in steps(lang, &g.case, o, profile) {
-                out.push(format!("{bullet}{s}"));
+                items.push((s, Vec::new()));
             }
-            if o.route != Route::Counter {
-                continue;
+            if o.route == Route::Counter {
+                if let Some(p) = profile {
+                    counter_items(lang, args, p, o, &mut items);
+                }
             }
-            let Some(p) = profile else { continue };
-            for of in &p.offices {
-                let agents = if args.applicant == Applicant::Holder {
-                    String::new()
-                } else {
-                    format!(
-                        " [{}{}]",
-                        lang.t("agents: ", "代理人："),
-                        tri(lang, of.accepts_agents)
-                    )
-                };
-                let note = of
-                    .note
-                    .as_ref()
-                    .map(|n| format!(" — {}", pick(lang, n)))
-                    .unwrap_or_default();
-                out.push(format!(
-                    "{bullet}{}{}{agents}{note}",
-                    lang.t("Office: ", "窓口："),
-                    pick(lang, &of.name)
-                ));
+            out.push(Block::List(items));
+            if o.route == Route::Counter {
+                checklist(lang, g, o, &mut out);
+                if let Some(p) = profile {
+                    let notes: Vec<(String, Vec<String>)> = p
+                        .notes
+                        .iter()
+                        .map(|t| (lang.t(&t.en, &t.ja).to_string(), Vec::new()))
+                        .collect();
+                    if !notes.is_empty() {
+                        out.push(Block::Heading(4, lang.t("Notes", "注意").into()));
+                        out.push(Block::List(notes));
+                    }
+                }
             }
-            for t in &p.hours {
-                out.push(format!(
-                    "{bullet}{}{}",
-                    lang.t("Hours: ", "受付時間："),
-                    lang.t(&t.en, &t.ja)
-                ));
-            }
-            for t in &p.holiday_openings {
-                out.push(format!(
-                    "{bullet}{}{}",
-                    lang.t("Holidays: ", "休日開庁："),
-                    lang.t(&t.en, &t.ja)
-                ));
-            }
-            if let Some(n) = &p.reservation.note {
-                out.push(format!(
-                    "{bullet}{}{}",
-                    lang.t("Reservation: ", "予約："),
-                    pick(lang, n)
-                ));
-            }
-            for ph in &p.reservation.phones {
-                out.push(format!(
-                    "{bullet}{}{} {} ({})",
+        }
+        // Each decision names its rule and where the rule is stated.
+        out.push(Block::Heading(
+            4,
+            lang.t("Why: the rules and their sources", "根拠：ルールと出典")
+                .into(),
+        ));
+        out.push(Block::Sources(rules_and_sources(lang, &g.options)));
+    }
+    out
+}
+
+fn counter_items(
+    lang: Lang,
+    args: &GuideArgs,
+    p: &Profile,
+    o: &RouteOption<'_>,
+    items: &mut Vec<(String, Vec<String>)>,
+) {
+    for of in &p.offices {
+        let agents = if args.applicant == Applicant::Holder {
+            String::new()
+        } else {
+            format!(
+                " [{}{}]",
+                lang.t("agents: ", "代理人："),
+                tri(lang, of.accepts_agents)
+            )
+        };
+        let note = of
+            .note
+            .as_ref()
+            .map(|n| format!(" — {}", pick(lang, n)))
+            .unwrap_or_default();
+        items.push((
+            format!(
+                "{}{}{agents}{note}",
+                lang.t("Office: ", "窓口："),
+                pick(lang, &of.name)
+            ),
+            Vec::new(),
+        ));
+    }
+    for t in &p.hours {
+        items.push((
+            format!(
+                "{}{}",
+                lang.t("Hours: ", "受付時間："),
+                lang.t(&t.en, &t.ja)
+            ),
+            Vec::new(),
+        ));
+    }
+    for t in &p.holiday_openings {
+        items.push((
+            format!(
+                "{}{}",
+                lang.t("Holidays: ", "休日開庁："),
+                lang.t(&t.en, &t.ja)
+            ),
+            Vec::new(),
+        ));
+    }
+    if let Some(n) = &p.reservation.note {
+        items.push((
+            format!("{}{}", lang.t("Reservation: ", "予約："), pick(lang, n)),
+            Vec::new(),
+        ));
+    }
+    for ph in &p.reservation.phones {
+        items.push((
+            paren(
+                lang,
+                &format!(
+                    "{}{} {}",
                     lang.t("Phone: ", "電話："),
                     pick(lang, &ph.name),
-                    ph.number,
-                    pick(lang, &ph.hours)
-                ));
+                    ph.number
+                ),
+                pick(lang, &ph.hours),
+            ),
+            Vec::new(),
+        ));
+    }
+    items.push((
+        format!(
+            "{}{}",
+            lang.t("Fee: ", "手数料："),
+            match &p.fee {
+                Fee::Stated(t)
+                    if o.not_stated.is_none()
+                        && matches!(o.purpose, Purpose::Change | Purpose::Reset) =>
+                    lang.t(&t.en, &t.ja).to_string(),
+                _ => lang
+                    .t(
+                        "not stated for this procedure",
+                        "この手続きについては記載なし"
+                    )
+                    .into(),
             }
-            out.push(format!(
-                "{bullet}{}{}",
-                lang.t("Fee: ", "手数料："),
-                match &p.fee {
-                    Fee::Stated(t) if o.not_stated.is_none() => lang.t(&t.en, &t.ja).to_string(),
-                    _ => lang
-                        .t(
-                            "not stated for this procedure",
-                            "この手続きについては記載なし"
-                        )
-                        .into(),
-                }
+        ),
+        Vec::new(),
+    ));
+}
+
+fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Block>) {
+    let (Some(p), Some(rule)) = (o.checklist, o.rule) else {
+        out.push(Block::Para(match o.not_stated {
+            Some(_) => lang
+                .t(
+                    "Documents: not stated in this profile — ask the city.",
+                    "必要書類：このプロファイルには記載なし。市に確認してください。",
+                )
+                .into(),
+            None => lang
+                .t(
+                    "This page states no rule for this applicant: ask the city.",
+                    "このページにはこの申請者の決まりが記載されていません。市に確認してください。",
+                )
+                .into(),
+        }));
+        return;
+    };
+    out.push(Block::Heading(4, if p.is_national() {
+        lang.t("Bring (national baseline — not the city's own rule; ask the city)", "持ち物（全国共通の基準。市区町村の決まりではありません。市区町村に確認してください）").to_string()
+    } else {
+        match lang {
+            Lang::En => format!("Bring ({})", pick(lang, &p.name)),
+            Lang::Ja => format!("持ち物（{}）", pick(lang, &p.name)),
+        }
+    }));
+    if p.is_national() && o.not_stated.is_some() {
+        out.push(Block::Para(lang.t("Documents: not stated by the city's page — ask the city. What counters generally ask for:", "必要書類：市のページには記載がありません。市に確認してください。窓口で一般に求められるもの：").into()));
+    }
+    if let Some(n) = rule.note.as_ref().filter(|_| p.is_national()) {
+        out.push(Block::Para(pick(lang, n).to_string()));
+    }
+    let mut checks = Vec::new();
+    for r in &rule.requirements {
+        let omitted = r.omissible_when.is_some() && g.case.under_15 && g.case.same_household;
+        let ticked = match &g.check {
+            Some(c) => {
+                !c.missing.iter().any(|(m, _)| m.id == r.id)
+                    && !c.skipped.iter().any(|m| m.id == r.id)
+            }
+            None => false,
+        } && !omitted;
+        let mut text = pick(lang, &r.name).to_string();
+        if omitted {
+            text.push_str(lang.t(
+                " — not needed (same household confirmed)",
+                " — 不要（同一世帯を確認済み）",
             ));
-            match o.rule {
-                None if o.not_stated.is_none() => out.push(format!("{bullet}{}", lang.t("This city's page states no rule for this applicant: ask the city.", "この市のページにはこの申請者の決まりが記載されていません。市に確認してください。"))),
-                None => out.push(format!("{bullet}{}", lang.t("Documents: not stated in this profile — ask the city.", "必要書類：このプロファイルには記載なし。市に確認してください。"))),
-                Some(rule) => {
-                    out.push(String::new());
-                    out.push(if md { format!("#### {}", lang.t("Bring", "持ち物")) } else { lang.t("  Bring:", "  持ち物：").into() });
-                    for r in &rule.requirements {
-                        let omitted = r.omissible_when.is_some() && g.case.under_15 && g.case.same_household;
-                        let mut line = format!("{tick}{}", pick(lang, &r.name));
-                        if omitted {
-                            line.push_str(lang.t(" — not needed (same household confirmed)", " — 不要（同一世帯を確認済み）"));
-                        }
-                        out.push(line);
-                        for c in r.count.iter().flatten().map(|c| c.category.clone()).collect::<BTreeSet<_>>() {
-                            if let Some(cat) = p.id_categories.iter().find(|x| x.id == c) {
-                                let names: Vec<&str> = cat.documents.iter().filter_map(|d| crate::procedure::documents::find(d)).map(|d| lang.t(d.en, d.ja)).collect();
-                                out.push(format!("        {} ({c}): {}", pick(lang, &cat.name), names.join(lang.t(", ", "、"))));
-                            }
-                        }
-                        if let (Some(n), false) = (&r.omissible_note, omitted) {
-                            out.push(format!("        {}", pick(lang, n)));
-                        }
-                    }
-                }
+        }
+        let mut sub = Vec::new();
+        // The categories in the order the rule names them.
+        let mut cats: Vec<String> = Vec::new();
+        for c in r.count.iter().flatten() {
+            if !cats.contains(&c.category) {
+                cats.push(c.category.clone());
             }
-            if let Some(c) = &g.check {
-                out.push(String::new());
-                out.push(if c.satisfied {
-                    lang.t(
-                        "Documents presented: SATISFIED.",
-                        "提示書類：そろっています。",
-                    )
-                    .to_string()
-                } else {
-                    lang.t(
-                        "Documents presented: NOT satisfied. Missing:",
-                        "提示書類：不足があります。不足：",
-                    )
-                    .to_string()
-                });
-                for (r, counted) in &c.missing {
-                    let mut line = format!("{bullet}{}", pick(lang, &r.name));
-                    if !r.count.is_empty() {
-                        let have: Vec<String> =
-                            counted.iter().map(|(k, n)| format!("{k}×{n}")).collect();
-                        line.push_str(&format!(
-                            " ({} {}; {} {})",
-                            lang.t("need", "必要："),
-                            alternatives(lang, r),
-                            lang.t("have", "提示："),
-                            have.join(" ")
-                        ));
-                    }
-                    out.push(line);
-                }
-            }
-            for t in &p.notes {
-                out.push(format!(
-                    "{bullet}{}{}",
-                    lang.t("Note: ", "注意："),
-                    lang.t(&t.en, &t.ja)
+        }
+        for c in cats {
+            if let Some(cat) = p.id_categories.iter().find(|x| x.id == c) {
+                let names: Vec<&str> = cat
+                    .documents
+                    .iter()
+                    .filter_map(|d| crate::procedure::documents::find(d))
+                    .map(|d| lang.t(d.en, d.ja))
+                    .collect();
+                sub.push(format!(
+                    "{}{}",
+                    paren(lang, pick(lang, &cat.name), &c),
+                    format_args!("{}{}", lang.t(": ", "："), names.join(lang.t(", ", "、")))
                 ));
             }
         }
+        if let (Some(n), false) = (&r.omissible_note, omitted) {
+            sub.push(pick(lang, n).to_string());
+        }
+        checks.push((ticked, text, sub));
     }
+    out.push(Block::Checks(checks));
+    if let Some(c) = &g.check {
+        if c.satisfied {
+            out.push(Block::Para(
+                lang.t(
+                    "Documents presented: all there (SATISFIED).",
+                    "提示書類：そろっています。",
+                )
+                .into(),
+            ));
+        } else {
+            out.push(Block::Para(
+                lang.t(
+                    "Documents presented: NOT satisfied. Missing:",
+                    "提示書類：不足があります。不足しているもの：",
+                )
+                .into(),
+            ));
+            out.push(Block::List(
+                c.missing
+                    .iter()
+                    .map(|(r, counted)| {
+                        let mut sub = Vec::new();
+                        if !r.count.is_empty() {
+                            let have: Vec<String> =
+                                counted.iter().map(|(k, n)| format!("{k}×{n}")).collect();
+                            sub.push(format!(
+                                "{} {}; {} {}",
+                                lang.t("need", "必要："),
+                                alternatives(lang, r),
+                                lang.t("have", "提示："),
+                                have.join(" ")
+                            ));
+                        }
+                        (pick(lang, &r.name).to_string(), sub)
+                    })
+                    .collect(),
+            ));
+        }
+    }
+    out.push(Block::Para(format!(
+        "{}{}",
+        lang.t("Checklist source: ", "持ち物の出典："),
+        p.cite(&rule.source)
+            .map(|c| paren(lang, &citation_text(lang, &c), &c.heading))
+            .unwrap_or_default()
+    )));
+}
+
+fn render_text(doc: &[Block]) -> String {
+    let mut out = String::new();
+    for b in doc {
+        match b {
+            Block::Title(t) => {
+                out.push_str(&format!("{t}\n{}\n", "=".repeat(super::output::width(t))))
+            }
+            Block::Heading(2, t) => out.push_str(&format!("\n== {t} ==\n")),
+            Block::Heading(3, t) => out.push_str(&format!("\n-- {t}\n")),
+            Block::Heading(_, t) => out.push_str(&format!("\n  {t}\n")),
+            Block::Para(t) => out.push_str(&format!("{t}\n")),
+            Block::List(items) | Block::Sources(items) => {
+                for (t, sub) in items {
+                    out.push_str(&format!("  - {t}\n"));
+                    for s in sub {
+                        out.push_str(&format!("      {s}\n"));
+                    }
+                }
+            }
+            Block::Checks(items) => {
+                for (done, t, sub) in items {
+                    out.push_str(&format!("  [{}] {t}\n", if *done { "x" } else { " " }));
+                    for s in sub {
+                        out.push_str(&format!("        {s}\n"));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Escapes what CommonMark would read as markup (the texts are prose, commands in backticks
+/// are kept as code).
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn render_markdown(doc: &[Block]) -> String {
+    let mut out = String::new();
+    for b in doc {
+        match b {
+            Block::Title(t) => out.push_str(&format!("# {}\n\n", md_escape(t))),
+            Block::Heading(l, t) => out.push_str(&format!(
+                "{} {}\n\n",
+                "#".repeat(usize::from(*l)),
+                md_escape(t)
+            )),
+            Block::Para(t) => out.push_str(&format!("{}\n\n", md_escape(t))),
+            Block::List(items) | Block::Sources(items) => {
+                for (t, sub) in items {
+                    out.push_str(&format!("- {}\n", md_escape(t)));
+                    for s in sub {
+                        out.push_str(&format!("  - {}\n", md_escape(s)));
+                    }
+                }
+                out.push('\n');
+            }
+            Block::Checks(items) => {
+                for (done, t, sub) in items {
+                    out.push_str(&format!(
+                        "- [{}] {}\n",
+                        if *done { "x" } else { " " },
+                        md_escape(t)
+                    ));
+                    for s in sub {
+                        out.push_str(&format!("  - {}\n", md_escape(s)));
+                    }
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+const HTML_STYLE: &str = "
+@page { size: A4; margin: 12mm 13mm 12mm 13mm; }
+html { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', 'IPAexGothic', 'Hiragino Sans', 'Yu Gothic', sans-serif; font-size: 12pt; line-height: 1.4; color: #000; background: #fff; }
+body { margin: 0 auto; max-width: 48em; padding: 1em; }
+h1 { font-size: 1.6em; margin: 0 0 .4em; border-bottom: 3px solid #000; }
+h2 { font-size: 1.35em; margin: 1em 0 .3em; border-bottom: 1px solid #444; }
+h3 { font-size: 1.15em; margin: .8em 0 .2em; }
+h4 { font-size: 1.05em; margin: .6em 0 .2em; }
+p { margin: .25em 0; }
+ul { margin: .2em 0 .4em 1.2em; padding: 0; }
+ul.checks { list-style: none; margin-left: 0; }
+ul.checks ul { list-style: disc; margin-left: 2.2em; font-size: 10pt; line-height: 1.3; }
+ul.sources { font-size: 9pt; line-height: 1.25; color: #222; }
+ul.checks > li { margin: .25em 0; }
+.box { display: inline-block; width: 1.1em; height: 1.1em; border: 2px solid #000; margin-right: .5em; vertical-align: -.2em; text-align: center; line-height: 1em; font-weight: bold; }
+@media print { body { max-width: none; padding: 0; } h2, h3, h4 { break-after: avoid; } li { break-inside: avoid; } }
+";
+
+fn render_html(lang: Lang, doc: &[Block]) -> String {
+    let title = doc
+        .iter()
+        .find_map(|b| match b {
+            Block::Title(t) => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n",
+        lang.t("en", "ja"),
+        html_escape(&title)
+    );
+    let sub_list = |sub: &[String]| -> String {
+        if sub.is_empty() {
+            return String::new();
+        }
+        format!(
+            "<ul>{}</ul>",
+            sub.iter()
+                .map(|s| format!("<li>{}</li>", html_escape(s)))
+                .collect::<String>()
+        )
+    };
+    for b in doc {
+        match b {
+            Block::Title(t) => out.push_str(&format!("<h1>{}</h1>\n", html_escape(t))),
+            Block::Heading(l, t) => out.push_str(&format!("<h{l}>{}</h{l}>\n", html_escape(t))),
+            Block::Para(t) => out.push_str(&format!("<p>{}</p>\n", html_escape(t))),
+            Block::List(items) | Block::Sources(items) => {
+                out.push_str(if matches!(b, Block::Sources(_)) {
+                    "<ul class=\"sources\">\n"
+                } else {
+                    "<ul>\n"
+                });
+                for (t, sub) in items {
+                    out.push_str(&format!("<li>{}{}</li>\n", html_escape(t), sub_list(sub)));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Checks(items) => {
+                out.push_str("<ul class=\"checks\">\n");
+                for (done, t, sub) in items {
+                    out.push_str(&format!(
+                        "<li><span class=\"box\" role=\"img\" aria-label=\"{}\">{}</span>{}{}</li>\n",
+                        if *done { lang.t("presented", "提示済み") } else { lang.t("to bring", "未確認") },
+                        if *done { "✓" } else { "" },
+                        html_escape(t),
+                        sub_list(sub)
+                    ));
+                }
+                out.push_str("</ul>\n");
+            }
+        }
+    }
+    out.push_str("</body>\n</html>\n");
     out
 }
 

@@ -8,6 +8,7 @@ mod guide;
 mod guide_text;
 mod lang;
 mod output;
+mod profile_cmd;
 mod readers;
 mod secret_input;
 mod serve;
@@ -142,6 +143,10 @@ pub enum Command {
     /// Check the PC/SC setup: pcscd, readers (known troublemakers included), the card.
     /// Exit 0 only when a My Number card is readable. / PC/SC 環境の診断
     Doctor,
+    /// City profiles: `profile check FILE` validates one and shows what it covers.
+    /// / 市区町村プロファイル
+    #[command(subcommand)]
+    Profile(profile_cmd::ProfileCommand),
     /// The simulated card: list fixtures, or serve one to pcscd through vpcd.
     /// / 模擬カード
     #[command(subcommand)]
@@ -379,6 +384,7 @@ pub fn main() -> ExitCode {
         Command::Sim(SimCommand::Serve(args)) => serve::run(&ctx, args),
         Command::Doctor => doctor::run(&ctx),
         Command::Guide(args) => guide::run(&ctx, args),
+        Command::Profile(cmd) => profile_cmd::run(&ctx, cmd),
     };
     let exit = match result {
         Ok(exit) => exit,

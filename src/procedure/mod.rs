@@ -9,6 +9,7 @@
 
 pub mod documents;
 pub mod guide;
+pub mod national;
 pub mod profile;
 
 use crate::layout::PinId;

@@ -53,12 +53,34 @@ pub enum Tri {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
-    /// Seed file name.
+    /// Seed file name (the name `source.file` uses for this page).
     pub file: String,
     /// Page title.
     pub title: String,
-    /// Last update of the page.
-    pub updated: String,
+    /// Who publishes it (the city); absent: the profile's `name`.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Last update of the page, as it states it.
+    #[serde(default)]
+    pub updated: Option<String>,
+    /// The page's address; absent when not known (never guessed).
+    #[serde(default)]
+    pub address: Option<String>,
+}
+
+/// Where a source entry points: a page's title, issuer, date and address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// Title.
+    pub title: String,
+    /// Issuer.
+    pub issuer: String,
+    /// Date of the page.
+    pub date: Option<String>,
+    /// Address.
+    pub address: Option<String>,
+    /// The section.
+    pub heading: String,
 }
 
 /// A counter.
@@ -344,6 +366,57 @@ impl Profile {
         Ok(profile)
     }
 
+    /// The national baseline (`profiles/national.toml`): what counters generally ask for.
+    pub fn national() -> Profile {
+        Profile::from_toml(super::national::BASELINE_TOML, "national")
+            .expect("the national baseline is valid")
+    }
+
+    /// This is the national baseline, not a city.
+    pub fn is_national(&self) -> bool {
+        self.id == "national"
+    }
+
+    /// The page this profile was written from (title, issuer, date, address).
+    pub fn page_citation(&self) -> Citation {
+        Citation {
+            title: self.page.title.clone(),
+            issuer: self
+                .page
+                .issuer
+                .clone()
+                .unwrap_or_else(|| self.name.ja.clone()),
+            date: self.page.updated.clone(),
+            address: self.page.address.clone(),
+            heading: String::new(),
+        }
+    }
+
+    /// The page (title, issuer, date, address) and section `s` cites: this profile's page,
+    /// or a national reference.
+    pub fn cite(&self, s: &Source) -> Option<Citation> {
+        if s.file == self.page.file {
+            return Some(Citation {
+                title: self.page.title.clone(),
+                issuer: self
+                    .page
+                    .issuer
+                    .clone()
+                    .unwrap_or_else(|| self.name.ja.clone()),
+                date: self.page.updated.clone(),
+                address: self.page.address.clone(),
+                heading: s.heading.clone(),
+            });
+        }
+        super::national::reference(&s.file).map(|r| Citation {
+            title: r.title.into(),
+            issuer: r.issuer.into(),
+            date: r.date.map(Into::into),
+            address: r.address.map(Into::into),
+            heading: s.heading.clone(),
+        })
+    }
+
     /// A built-in city.
     pub fn builtin(id: &str) -> Option<Profile> {
         BUILTIN
@@ -436,6 +509,20 @@ impl Profile {
                     w,
                     "a table {ja, en, source} or \"not_stated\"",
                 );
+            }
+        }
+        for (path, s) in self.sources() {
+            if self.cite(s).is_none() {
+                return err(
+                    format!("{path}.source.file"),
+                    &s.file,
+                    "cite the profile's page (page.file) or a national reference id",
+                );
+            }
+        }
+        if let Some(a) = &self.page.address {
+            if !(a.starts_with("https://") || a.starts_with("http://")) {
+                return err("page.address".into(), a, "an http(s) address");
             }
         }
         let mut seen = std::collections::BTreeSet::new();

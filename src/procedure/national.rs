@@ -1,0 +1,308 @@
+//! The national rules (J-LIS and the Ministry: the same in every city), once, as data with
+//! their sources. Every route decision in [`super::guide`] names one of these [`Rule`]s; the
+//! CLI words them and never restates a fact of its own.
+//!
+//! The sources are public pages: J-LIS's own pages for the kiosk service, and, where no
+//! national page was at hand, municipal pages that restate the national rule (marked as such
+//! by their issuer). The two seed pages (Takatsuki, Toyokawa) are cited where they state a
+//! national rule.
+
+/// A public page a fact comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Reference {
+    /// Stable id.
+    pub id: &'static str,
+    /// The page's title.
+    pub title: &'static str,
+    /// Who publishes it.
+    pub issuer: &'static str,
+    /// Last update, as the page states it (absent: the page gives none that was seen).
+    pub date: Option<&'static str>,
+    /// Its address (absent: not known; never guessed).
+    pub address: Option<&'static str>,
+}
+
+/// J-LIS: the PIN-reset service's terms and store list.
+pub const JLIS_RESET_TERMS: Reference = Reference {
+    id: "jlis-reset-terms",
+    title: "JPKI暗証番号リセットサービス 規約・ガイド（ご利用上の注意事項）",
+    issuer: "地方公共団体情報システム機構（J-LIS）",
+    date: None,
+    address: Some("https://www2.jpki.go.jp/jpkiidreset/riyoukiyaku/riyoukiyaku_web.html"),
+};
+
+/// J-LIS: the PIN-reset app FAQ (conditions: valid certificates, basic attributes unchanged).
+pub const JLIS_RESET_FAQ: Reference = Reference {
+    id: "jlis-reset-faq",
+    title: "JPKI暗証番号リセットアプリに関するご質問",
+    issuer: "地方公共団体情報システム機構（J-LIS）",
+    date: None,
+    address: Some("https://www.jpki.go.jp/jpkiidreset/howto/faq_index.html"),
+};
+
+/// The Takatsuki seed page (kiosk only for the two JPKI PINs; counter for the others).
+pub const TAKATSUKI_PAGE: Reference = Reference {
+    id: "takatsuki-page",
+    title: "マイナンバーカードの暗証番号の再設定・変更",
+    issuer: "高槻市",
+    date: Some("2025-11-19"),
+    address: None,
+};
+
+/// The Toyokawa seed page (change needs the current PIN; home change of all four PINs).
+pub const TOYOKAWA_PAGE: Reference = Reference {
+    id: "toyokawa-page",
+    title: "暗証番号の変更",
+    issuer: "豊川市",
+    date: Some("2025-03-05"),
+    address: Some(
+        "https://www.city.toyokawa.lg.jp/kurashi_tetsuzuki/todokede_shomei/3/2/12731.html",
+    ),
+};
+
+/// A municipal page restating the national face-authentication card rules (since 2023-12-15).
+pub const FACE_AUTH_PAGE: Reference = Reference {
+    id: "sabae-face-auth",
+    title: "顔認証マイナンバーカードについて",
+    issuer: "鯖江市",
+    date: Some("2023-12-22"),
+    address: Some("https://www.city.sabae.fukui.jp/kurashi_tetsuduki/todokede/mainanba_seido/Madoguchi-kaoninsho.html"),
+};
+
+/// A municipal page restating who gets no signature certificate (under 15, adult wards,
+/// face-authentication cards).
+pub const NO_SIGN_CERT_PAGE: Reference = Reference {
+    id: "fujioka-jpki",
+    title: "公的個人認証サービスについて",
+    issuer: "藤岡市",
+    date: None,
+    address: Some("https://www.city.fujioka.gunma.jp/soshiki/shiminbu/shimin/2_1/2419.html"),
+};
+
+/// A municipal page restating that an expired or revoked certificate is issued anew at the
+/// counter, and that kiosks do not issue certificates.
+pub const EXPIRED_PAGE: Reference = Reference {
+    id: "naha-kiosk",
+    title: "コンビニで電子証明書の暗証番号の再設定(初期化)ができるようになりました",
+    issuer: "那覇市",
+    date: Some("2024-09-20"),
+    address: Some(
+        "https://www.city.naha.okinawa.jp/kurasitetuduki/todoke/mynumber/konbinisyomei.html",
+    ),
+};
+
+/// A municipal page restating that a move or a change of name revokes the signature
+/// certificate.
+pub const SIGN_REVOKED_PAGE: Reference = Reference {
+    id: "taishi-jpki",
+    title: "公的個人認証サービス",
+    issuer: "太子町（兵庫県）",
+    date: None,
+    address: Some("https://www.town.hyogo-taishi.lg.jp/kurashi/mynumber/1475214015635.html"),
+};
+
+/// A municipal page listing what its counter asks for a reset (card, identity documents,
+/// representatives' documents): one of the pages the national baseline agrees with.
+pub const OME_RESET_PAGE: Reference = Reference {
+    id: "ome-reset",
+    title: "マイナンバーカードの暗証番号の再設定・変更",
+    issuer: "青梅市",
+    date: None,
+    address: Some("https://www.city.ome.tokyo.jp/soshiki/13/55573.html"),
+};
+
+/// Every reference, for lookups by id.
+pub const REFERENCES: &[&Reference] = &[
+    &JLIS_RESET_TERMS,
+    &JLIS_RESET_FAQ,
+    &TAKATSUKI_PAGE,
+    &TOYOKAWA_PAGE,
+    &FACE_AUTH_PAGE,
+    &NO_SIGN_CERT_PAGE,
+    &EXPIRED_PAGE,
+    &SIGN_REVOKED_PAGE,
+    &OME_RESET_PAGE,
+];
+
+/// The seed page (in `shared/seeds`) a reference is, for the citation check.
+pub fn seed_file(id: &str) -> Option<&'static str> {
+    match id {
+        "takatsuki-page" => Some("000_f14b2633bf64e45d.txt"),
+        "toyokawa-page" => Some("002_540701efb0f0766f.txt"),
+        _ => None,
+    }
+}
+
+/// The reference with this id.
+pub fn reference(id: &str) -> Option<&'static Reference> {
+    REFERENCES.iter().copied().find(|r| r.id == id)
+}
+
+/// Text in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Words {
+    /// English.
+    pub en: &'static str,
+    /// Japanese.
+    pub ja: &'static str,
+}
+
+/// The convenience-store kiosk service (J-LIS), as its pages state it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct KioskService {
+    /// The smartphone app in which the reset is reserved.
+    pub app: &'static str,
+    /// Hours between the reservation and the reset at the kiosk.
+    pub window_hours: u8,
+    /// The kiosks' hours (HH:MM, 24-hour clock).
+    pub opens: &'static str,
+    /// Closing time.
+    pub closes: &'static str,
+    /// The fee.
+    pub fee: Words,
+    /// Chains whose kiosks reset the signature password.
+    pub sign_stores: Words,
+    /// Chains whose kiosks reset the user-authentication PIN too.
+    pub auth_stores: Words,
+    /// Where the current list is.
+    pub check: Words,
+    /// Sources.
+    pub sources: &'static [&'static Reference],
+}
+
+/// The kiosk service.
+pub const KIOSK: KioskService = KioskService {
+    app: "JPKI暗証番号リセット",
+    window_hours: 24,
+    opens: "06:30",
+    closes: "23:00",
+    fee: Words {
+        en: "free",
+        ja: "無料",
+    },
+    sign_stores: Words {
+        en: "Seven-Eleven, Lawson, FamilyMart, Ministop, AEON Retail and others",
+        ja: "セブン-イレブン、ローソン、ファミリーマート、ミニストップ、イオンリテールなど",
+    },
+    auth_stores: Words {
+        en: "only some chains (Seven-Eleven, AEON Retail and a few others)",
+        ja: "一部の店舗のみ（セブン-イレブン、イオンリテールなど）",
+    },
+    check: Words {
+        en: "Check the JPKI portal (公的個人認証サービス ポータルサイト) for the current list of stores.",
+        ja: "対応店舗の最新の一覧は公的個人認証サービス ポータルサイトで確認してください。",
+    },
+    sources: &[&JLIS_RESET_TERMS, &JLIS_RESET_FAQ, &TAKATSUKI_PAGE],
+};
+
+/// A national rule a route decision rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Rule {
+    /// Stable id (`kiosk.partner_pin`).
+    pub id: &'static str,
+    /// What it says.
+    pub says: Words,
+    /// Where it is stated.
+    pub sources: &'static [&'static Reference],
+}
+
+macro_rules! rules {
+    ($($name:ident = $id:literal, $en:literal, $ja:literal, [$($src:ident),+];)*) => {
+        $(
+            #[doc = $en]
+            pub const $name: Rule = Rule {
+                id: $id,
+                says: Words { en: $en, ja: $ja },
+                sources: &[$(&$src),+],
+            };
+        )*
+        /// Every rule.
+        pub const RULES: &[&Rule] = &[$(&$name),*];
+    };
+}
+
+rules! {
+    HOME_CHANGE = "home.change",
+        "A PIN that is known and not blocked can be changed at home with a card reader (the JPKI client software changes all four).",
+        "分かっていてロックされていない暗証番号は、カードリーダーを使って自宅で変更できます（利用者クライアントソフトでは4種類すべて）。",
+        [TOYOKAWA_PAGE];
+    CHANGE_NEEDS_CURRENT = "change.needs_current_pin",
+        "Changing needs the current PIN; a forgotten or blocked PIN must be reset instead.",
+        "変更には現在の暗証番号が必要です。忘れた・ロックされた暗証番号は再設定の手続きになります。",
+        [TOYOKAWA_PAGE, TAKATSUKI_PAGE];
+    KIOSK_JPKI_ONLY = "kiosk.jpki_pins_only",
+        "Kiosks reset only the two certificate PINs; the residence registry and card-info input support PINs are reset at the city office.",
+        "キオスク端末で再設定できるのは電子証明書の2つの暗証番号だけです。住民基本台帳用と券面事項入力補助用は市区町村の窓口で再設定します。",
+        [TAKATSUKI_PAGE, JLIS_RESET_TERMS];
+    KIOSK_PARTNER = "kiosk.partner_pin",
+        "To reset one certificate PIN at a kiosk you enter the other one (it must be known and not blocked); with both forgotten, only the counter can help.",
+        "キオスク端末で一方の電子証明書の暗証番号を再設定するには、もう一方（分かっていてロックされていないもの）を入力します。両方とも分からない場合は窓口だけです。",
+        [JLIS_RESET_FAQ, TAKATSUKI_PAGE];
+    KIOSK_CERTIFICATES = "kiosk.valid_certificates",
+        "The kiosk reset needs both certificates valid, the signature certificate not revoked, and the four basic attributes unchanged since issuance.",
+        "キオスク端末での再設定には、両方の電子証明書が有効で、署名用電子証明書が失効しておらず、発行後に基本4情報が変わっていないことが必要です。",
+        [JLIS_RESET_FAQ];
+    KIOSK_HOLDER = "kiosk.holder_with_smartphone",
+        "The kiosk reset is reserved by the holder in the smartphone app, which checks the holder's face against the card.",
+        "キオスク端末での再設定は、本人がスマートフォンのアプリで予約します（カードの写真と顔を照合します）。",
+        [JLIS_RESET_FAQ];
+    KIOSK_NOT_NEEDED = "kiosk.only_for_resets",
+        "The kiosk resets a forgotten or blocked PIN; a known PIN is simply changed.",
+        "キオスク端末は忘れた・ロックされた暗証番号の再設定のためのものです。分かっている暗証番号は変更できます。",
+        [JLIS_RESET_FAQ];
+    COUNTER_ANY = "counter.any_pin",
+        "The city office counter can reset or change any of the four PINs.",
+        "市区町村の窓口では4種類すべての暗証番号を再設定・変更できます。",
+        [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
+    LEGAL_REPRESENTATIVE = "counter.legal_representative",
+        "For a holder under 15 or an adult ward, the legal representative applies at the counter.",
+        "15歳未満の方や成年被後見人等の場合は、法定代理人が窓口で手続きします。",
+        [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
+    NO_SIGN_CERT = "cert.no_signature_certificate",
+        "Cards of holders under 15, of adult wards and face-authentication cards carry no signature certificate (so no signature password); others may decline it.",
+        "15歳未満の方、成年被後見人の方のカードと顔認証マイナンバーカードには署名用電子証明書（署名用パスワード）が搭載されません。それ以外の方も搭載しないことを選べます。",
+        [NO_SIGN_CERT_PAGE];
+    EXPIRED = "cert.expired_renew_at_counter",
+        "An expired certificate is issued anew at the counter, where its PIN is set; a kiosk cannot help.",
+        "有効期限が切れた電子証明書は窓口で新しく発行し、その際に暗証番号を設定します。キオスク端末では手続きできません。",
+        [EXPIRED_PAGE, JLIS_RESET_FAQ];
+    SIGN_REVOKED = "cert.signature_revoked_by_move_or_name",
+        "A move or a change of name revokes the signature certificate; a new one is issued at the counter, with a new password.",
+        "転居や氏名の変更で署名用電子証明書は失効します。窓口で新しい証明書を発行し、その際にパスワードを設定します。",
+        [SIGN_REVOKED_PAGE, JLIS_RESET_FAQ];
+    FACE_AUTH = "card.face_authentication",
+        "A face-authentication card (顔認証マイナンバーカード, since 2023-12) has no PINs and no signature certificate: services that need a PIN cannot be used; it can be switched back to a normal card at the counter, where the PINs are set.",
+        "顔認証マイナンバーカード（2023年12月から）には暗証番号と署名用電子証明書がなく、暗証番号が必要なサービスは使えません。窓口で通常のカードに切り替えることができ、その際に暗証番号を設定します。",
+        [FACE_AUTH_PAGE];
+    CITY_RULES = "counter.city_rules",
+        "Who may apply at the counter, and what to bring, are each city's rules: the city's page is the authority.",
+        "窓口で申請できる人と持ち物は市区町村ごとの決まりです。市区町村のページが根拠になります。",
+        [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
+    COUNTER_CHECKLIST = "counter.baseline_checklist",
+        "What counters generally ask for: the holder's card, identity documents, and for a representative the proof of representation and their own identity documents.",
+        "窓口で一般に求められるもの：本人のマイナンバーカード、本人確認書類、代理人の場合は代理権を証明する書類と代理人の本人確認書類。",
+        [TAKATSUKI_PAGE, TOYOKAWA_PAGE, OME_RESET_PAGE];
+}
+
+/// The national baseline checklist (as a profile in the city-profile schema, every entry
+/// citing a [`Reference`] by id): used when no city is chosen and for the procedures a city
+/// page does not state, always shown as national.
+pub const BASELINE_TOML: &str = include_str!("../../profiles/national.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_has_a_source_and_unique_id() {
+        let mut ids = std::collections::BTreeSet::new();
+        for r in RULES {
+            assert!(!r.sources.is_empty(), "{}", r.id);
+            assert!(ids.insert(r.id), "{}", r.id);
+            assert!(r.says.ja.ends_with('。'), "{}", r.id);
+        }
+        for r in REFERENCES {
+            assert_eq!(reference(r.id), Some(*r));
+        }
+    }
+}
