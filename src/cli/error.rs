@@ -372,17 +372,6 @@ fn ref_phrase(lang: Lang, r: KeyRef) -> String {
     }
 }
 
-/// Where a blocked PIN can be reset, in a phrase: the kiosk only for the two JPKI PINs.
-fn reset_places(lang: Lang, pin: PinId) -> &'static str {
-    match crate::procedure::kiosk_partner(pin) {
-        Some(_) => lang.t(
-            "at a convenience-store kiosk or the city office",
-            "コンビニのキオスク端末か市区町村の窓口",
-        ),
-        None => lang.t("at the city office counter", "市区町村の窓口"),
-    }
-}
-
 fn step_name(lang: Lang, step: Step) -> String {
     let applet = |a: Applet| match a {
         Applet::Jpki => lang.t("the JPKI application", "公的個人認証の機能"),
@@ -435,7 +424,7 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         CardError::NotMyNumberCard(kind) => Message {
             exit: Exit::NoCard,
             kind: "not_my_number_card",
-            what: format!("{}.", card_kind(lang, kind)),
+            what: format!("{}{}", card_kind(lang, kind), lang.t(".", "。")),
             todo: vec![l(
                 "Put a My Number card (マイナンバーカード) on the reader.",
                 "マイナンバーカードをリーダーに置いてください。",
@@ -553,14 +542,14 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
             kind: "last_try",
             what: match lang {
                 Lang::En => format!(
-                    "The {} has ONE try left. A wrong entry now blocks it, and then it can only be reset {}.",
+                    "The {} has ONE try left. A wrong entry now blocks it, and then {}.",
                     name(*r),
-                    reset_places(lang, pin_of_ref(*r))
+                    guide_text::reset_routes_phrase(lang, pin_of_ref(*r))
                 ),
                 Lang::Ja => format!(
-                    "{}は残り1回です。ここで間違えるとロックされ、{}でしか再設定できません。",
+                    "{}は残り1回です。ここで間違えるとロックされ、{}。",
                     name(*r),
-                    reset_places(lang, pin_of_ref(*r))
+                    guide_text::reset_routes_phrase(lang, pin_of_ref(*r))
                 ),
             },
             todo: vec![
@@ -640,16 +629,16 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
                 (Some(n), Lang::En) => (
                     format!("Wrong {}. {n} {} left.", name(*r), if *n == 1 { "try" } else { "tries" }),
                     vec![format!(
-                        "One try was used. When no tries are left the PIN is blocked and must be reset {}. mynapin does not retry by itself; check the PIN before trying again{}.",
-                        reset_places(lang, pin),
+                        "One try was used. When no tries are left the PIN is blocked, and then {}. mynapin does not retry by itself; check the PIN before trying again{}.",
+                        guide_text::reset_routes_phrase(lang, pin),
                         if *n == 1 { " (the next try is the last: it needs --use-last-try)" } else { "" }
                     )],
                 ),
                 (Some(n), Lang::Ja) => (
                     format!("{}が違います。残り{n}回です。", name(*r)),
                     vec![format!(
-                        "試行回数が1回減りました。0回になるとロックされ、{}での再設定が必要になります。mynapin は自動で再試行しません。確認してから再実行してください{}。",
-                        reset_places(lang, pin),
+                        "試行回数が1回減りました。0回になるとロックされ、{}。mynapin は自動で再試行しません。確認してから再実行してください{}。",
+                        guide_text::reset_routes_phrase(lang, pin),
                         if *n == 1 { "（次が最後の1回です。--use-last-try が必要です）" } else { "" }
                     )],
                 ),

@@ -162,7 +162,7 @@ pub fn card_kind(lang: Lang, k: &CardKind) -> String {
 }
 
 /// The most characters of an untrusted string that are printed.
-const MAX_SHOWN: usize = 120;
+const MAX_SHOWN: usize = 4000;
 
 /// Makes untrusted text (reader names, card labels, profile and fixture strings) safe to
 /// print on a terminal: control characters (escape sequences, newlines) and bidirectional

@@ -544,6 +544,14 @@ impl Profile {
                 }
             }
         }
+        if self.change.same_as.is_some() && self.reset.same_as.is_some() {
+            // Each would be resolved to the other: no procedure would be stated at all.
+            return err(
+                "reset.same_as".to_string(),
+                self.reset.same_as.as_deref().unwrap_or_default(),
+                "change and reset cannot both be `same_as` the other",
+            );
+        }
         for (name, p) in [("change", &self.change), ("reset", &self.reset)] {
             match (&p.same_as, p.stated) {
                 (Some(s), _) if s != "reset" && s != "change" || s == name => {
@@ -623,6 +631,20 @@ mod tests {
             assert_eq!(p.id, *id);
             assert!(!p.sources().is_empty());
         }
+    }
+
+    #[test]
+    fn change_and_reset_pointing_at_each_other_is_rejected() {
+        let text = include_str!("../../profiles/takatsuki.toml").replacen(
+            "[reset]\nstated = true",
+            "[reset]\nsame_as = \"change\"",
+            1,
+        );
+        assert!(text.contains("same_as = \"change\""));
+        let e = Profile::from_toml(&text, "city.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("reset.same_as"), "{e}");
     }
 
     #[test]

@@ -146,6 +146,17 @@ impl StateFile {
                 Err(TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
             }
         }
+        // Holding the lock, no other run writes this state: a temporary file of it that is
+        // still there was left by a run that was killed mid-save.
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            let prefix = temp_prefix(&name);
+            for e in entries.flatten() {
+                let n = e.file_name().to_string_lossy().into_owned();
+                if n.starts_with(&prefix) && n.ends_with(".tmp") {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
         Ok(StateFile {
             target,
             _lock: lock,
@@ -176,8 +187,14 @@ impl StateFile {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
+        let name = self
+            .target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "state".into());
+        let prefix = temp_prefix(&name);
         let mut tmp = tempfile::Builder::new()
-            .prefix(".mynapin-state-")
+            .prefix(&prefix)
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(io(dir))?;
@@ -198,6 +215,11 @@ impl StateFile {
     pub fn path(&self) -> &Path {
         &self.target
     }
+}
+
+/// The start of the name of a temporary file of the state `name`.
+fn temp_prefix(name: &str) -> String {
+    format!(".{name}.mynapin-")
 }
 
 /// Loads a card without keeping its state: `fixture` (built-in name or file), else fresh.
