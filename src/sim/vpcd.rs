@@ -3,8 +3,9 @@
 //!
 //! The card is a TCP client of vpcd (default 127.0.0.1:35963 = reader "Virtual PCD 00 00").
 //! Every message, both ways, is a 2-byte big-endian length and a payload; vpcd speaks first:
-//! `00` power off, `01` power on, `02` reset, `04` get ATR (also the ~400 ms presence poll),
-//! anything of 2 bytes or more is a command APDU. A closed socket is a removed card.
+//! `00` power off, `01` power on (cold), `02` warm reset, `04` get ATR (also the ~400 ms
+//! presence poll), anything of 2 bytes or more is a command APDU. A closed socket is a removed
+//! card.
 //!
 //! `TCP_QUICKACK` is set before every read (Linux only: other systems have no such option):
 //! Linux clears it after each read, and without it every APDU stalls ~44 ms (vpcd writes
@@ -261,8 +262,10 @@ fn session(
             Err(_) => return Ok(SessionEnd::Disconnected),
         };
         match frame[..] {
-            [0x00] => card.power_off(),
-            [0x01] | [0x02] => card.reset(),
+            // Power off, and power on (a cold reset: whatever preceded it, the card was not
+            // powered): the verified state is lost. `02` is a warm reset: it is kept [1].
+            [0x00] | [0x01] => card.power_off(),
+            [0x02] => card.reset(),
             [0x04] => {
                 if write_frame(&mut stream, card.atr()).is_err() {
                     return Ok(SessionEnd::Disconnected);
