@@ -115,6 +115,10 @@ struct Served {
 
 impl Served {
     fn start(env: &Env, fixture: &str) -> Served {
+        Served::start_with(env, fixture, &[], Stdio::null())
+    }
+
+    fn start_with(env: &Env, fixture: &str, extra: &[&str], stderr: Stdio) -> Served {
         assert!(!card_present(&env.reader1), "slot 1 is not empty");
         let child = std::process::Command::new(bin())
             .args([
@@ -125,8 +129,9 @@ impl Served {
                 "--fixture",
                 fixture,
             ])
+            .args(extra)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .unwrap();
         let served = Served {
@@ -413,4 +418,67 @@ fn opensc_does_not_take_a_card_that_is_not_a_my_number_card_for_jpki() {
         ok("opensc-tool", &["-r", &r, "-a"]).trim(),
         "3b:c5:ff:81:31:fb:45:80:73:c6:01:00:00"
     );
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn a_held_answer_through_pcscd_is_announced_before_the_hold() {
+    use std::io::BufRead;
+    let (_g, env) = setup();
+    let mut card = Served::start_with(
+        &env,
+        "fresh",
+        &["--fault", "match=00 20 00 98,nth=1,hold_ms=1500"],
+        Stdio::piped(),
+    );
+    // The server's stderr, line by line, on a thread: the test waits on the event.
+    let stderr = card.child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send((line, Instant::now())).is_err() {
+                break;
+            }
+        }
+    });
+    let reader = env.reader1.clone();
+    let t0 = Instant::now();
+    let status = std::thread::spawn(move || {
+        let out = assert_cmd::Command::cargo_bin("mynapin")
+            .unwrap()
+            .args(["--reader", &reader, "status", "--json"])
+            .env("LANG", "C")
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap();
+        (out.status.code(), Instant::now())
+    });
+    let (line, seen) = loop {
+        let (line, at) = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the hold was announced on the server's stderr");
+        if line.starts_with("mynapin sim: holding") {
+            break (line, at);
+        }
+    };
+    assert!(line.contains("(00 20 00 98)"), "{line}");
+    let (code, done) = status.join().unwrap();
+    assert_eq!(code, Some(0), "status completes once the answer comes");
+    assert!(
+        done.duration_since(seen) >= Duration::from_millis(1400),
+        "the answer came {:?} after the announcement",
+        done.duration_since(seen)
+    );
+    assert!(seen > t0);
+    // Exactly one announcement (nth = 1).
+    std::thread::sleep(Duration::from_millis(200));
+    let more: Vec<String> = rx
+        .try_iter()
+        .map(|(l, _)| l)
+        .filter(|l| l.starts_with("mynapin sim: holding"))
+        .collect();
+    assert!(more.is_empty(), "{more:?}");
 }

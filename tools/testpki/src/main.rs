@@ -28,7 +28,7 @@ use rsa::pkcs1v15::SigningKey;
 use rsa::pkcs8::EncodePrivateKey;
 use rsa::PrivateKey as RsaPrivateKey;
 use sha2::Sha256;
-use spki::{EncodePublicKey, SubjectPublicKeyInfoOwned, SubjectPublicKeyInfoRef};
+use spki::{SubjectPublicKeyInfoOwned, SubjectPublicKeyInfoRef};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use x509_cert::builder::profile::BuilderProfile;
@@ -177,9 +177,39 @@ fn issue(
     der
 }
 
+/// Where the files go.
+fn out_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/certs")
+}
+
 fn main() {
     let check = std::env::args().any(|a| a == "--check");
-    let out: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/certs");
+    let out = out_dir();
+    let files = generate();
+    let mut differ = Vec::new();
+    for (file, bytes) in &files {
+        let path = out.join(file);
+        if check {
+            if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
+                differ.push(*file);
+            }
+        } else {
+            std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            println!("testpki: wrote {} ({} bytes)", path.display(), bytes.len());
+        }
+    }
+    if check {
+        if differ.is_empty() {
+            println!("testpki: fixtures/certs matches the seed");
+        } else {
+            eprintln!("testpki: differs from a fresh run: {}", differ.join(", "));
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Every file of the hierarchy: name → bytes.
+fn generate() -> Vec<(&'static str, Vec<u8>)> {
     let mut rng = ChaCha20Rng::from_seed(SEED);
 
     let root_key = key(&mut rng);
@@ -204,7 +234,7 @@ fn main() {
     ));
 
     // Validity: the CAs cover every certificate they issue, including the expired one.
-    let files: Vec<(&str, Vec<u8>)> = vec![
+    vec![
         (
             "root-ca.der",
             issue(
@@ -299,27 +329,23 @@ fn main() {
                 .as_bytes()
                 .to_vec(),
         ),
-    ];
-    let _ = auth_key.to_public_key().to_public_key_der();
+    ]
+}
 
-    let mut differ = Vec::new();
-    for (file, bytes) in &files {
-        let path = out.join(file);
-        if check {
-            if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
-                differ.push(*file);
-            }
-        } else {
-            std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            println!("testpki: wrote {} ({} bytes)", path.display(), bytes.len());
-        }
-    }
-    if check {
-        if differ.is_empty() {
-            println!("testpki: fixtures/certs matches the seed");
-        } else {
-            eprintln!("testpki: differs from a fresh run: {}", differ.join(", "));
-            std::process::exit(1);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed PKI is what the seed gives: anyone can regenerate it, byte for byte.
+    #[test]
+    fn the_committed_files_are_what_the_seed_gives() {
+        for (file, bytes) in generate() {
+            let path = out_dir().join(file);
+            let committed = std::fs::read(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert!(
+                committed == bytes,
+                "{file} differs: run cargo run -p testpki"
+            );
         }
     }
 }
