@@ -687,11 +687,13 @@ impl SimCard {
         Response::new(bytes[..n].to_vec(), Sw::Success)
     }
 
-    /// GET DATA `00 CA 5F 51 Le` at MF level (no applet selected) → the contact ATR [1].
-    /// Every other GET DATA answers `6D 00`, as before (OpenSC probes with it).
+    /// GET DATA `00 CA 5F 51 Le` at MF level (no applet selected) → the contact ATR [1], on a
+    /// My Number card. Every other GET DATA answers `6D 00`, as before (OpenSC probes with it).
     fn get_data(&mut self, cmd: &Command) -> Response {
         use StatusWord as Sw;
-        if (cmd.p1(), cmd.p2()) != (0x5F, 0x51) || self.current_df.is_some() {
+        let my_number_card =
+            self.has_applet(Applet::Jpki) && self.fixture.token == token::MY_NUMBER_CARD;
+        if (cmd.p1(), cmd.p2()) != (0x5F, 0x51) || self.current_df.is_some() || !my_number_card {
             return Response::status(Sw::InsNotSupported);
         }
         let Some(le) = cmd.le() else {
@@ -870,7 +872,19 @@ mod tests {
         let mut phone = SimCard::new(Fixture::builtin("smartphone").unwrap());
         assert_eq!(phone.atr()[..2], [0x3B, 0x88]);
         let answer = run(&mut phone, "00 CA 5F 51 00");
+        assert_eq!(
+            answer,
+            [0x6D, 0x00],
+            "a smartphone token is not a My Number card"
+        );
+        let mut f = Fixture::fresh();
+        f.atr = Some("contactless-2".into());
+        let mut card = SimCard::new(f);
+        assert_eq!(card.atr()[..2], [0x3B, 0x88]);
+        let answer = run(&mut card, "00 CA 5F 51 00");
         assert_eq!(&answer[..answer.len() - 2], ATRS[0].1);
+        let mut other = SimCard::new(Fixture::builtin("not-mynumber").unwrap());
+        assert_eq!(run(&mut other, "00 CA 5F 51 00"), [0x6D, 0x00]);
     }
 
     #[test]
