@@ -482,3 +482,46 @@ fn a_held_answer_through_pcscd_is_announced_before_the_hold() {
         .collect();
     assert!(more.is_empty(), "{more:?}");
 }
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn an_empty_answer_through_pcscd_reaches_the_client_and_the_card_comes_back() {
+    let (_g, env) = setup();
+    let _card = Served::start_with(
+        &env,
+        "fresh",
+        &["--fault", "match=00 20 00 98,nth=1,answer="],
+        Stdio::null(),
+    );
+    let status = || {
+        assert_cmd::Command::cargo_bin("mynapin")
+            .unwrap()
+            .args(["--reader", &env.reader1, "--timeout", "10", "status"])
+            .env("LANG", "C")
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap()
+    };
+    let t0 = Instant::now();
+    let first = status();
+    assert_ne!(first.status.code(), Some(0), "an empty answer is an error");
+    assert!(
+        t0.elapsed() < Duration::from_secs(8),
+        "no hang: {:?}",
+        t0.elapsed()
+    );
+    // The card left and came back: the next run reads it normally.
+    assert!(wait_for(&env.reader1, true));
+    let t1 = Instant::now();
+    let mut second = status();
+    while second.status.code() != Some(0) && t1.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(200));
+        second = status();
+    }
+    assert_eq!(
+        second.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+}

@@ -160,6 +160,10 @@ pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError
                 save(&card, opts)?;
                 return Ok(Ended::FaultClosed);
             }
+            SessionEnd::Reinsert => {
+                card.power_off();
+                waiting_since = std::time::Instant::now();
+            }
             SessionEnd::Disconnected => {
                 card.power_off();
                 waiting_since = std::time::Instant::now();
@@ -174,6 +178,8 @@ pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError
 enum SessionEnd {
     Stop,
     Disconnected,
+    /// The card is taken out and put back (after an empty answer).
+    Reinsert,
     FaultClosed,
 }
 
@@ -320,6 +326,20 @@ fn session(
                 }
                 if !opts.latency.is_zero() {
                     std::thread::sleep(opts.latency);
+                }
+                if answer.is_empty() {
+                    // A fault rule's empty answer. vpcd passes an empty answer on only when
+                    // the card then goes away: with the card staying, the client's transmit
+                    // hangs and the slot stays busy (measured, pcsc-lite 1.9.9 + vpcd 0.8).
+                    // So the card is removed after it, and inserted again.
+                    eprintln!(
+                        "mynapin sim: fault: empty answer to APDU {n}; the card is removed and inserted again"
+                    );
+                    let _ = write_frame(&mut stream, &[]);
+                    let _ = stream.flush();
+                    std::thread::sleep(Duration::from_millis(50));
+                    save(card, opts)?;
+                    return Ok(SessionEnd::Reinsert);
                 }
                 if write_frame(&mut stream, &answer).is_err() {
                     return Ok(SessionEnd::Disconnected);
