@@ -370,6 +370,30 @@ mod tests {
         assert_eq!(take_frames(&mut empty_frame), vec![Vec::<u8>::new()]);
     }
 
+    proptest::proptest! {
+        /// Frames survive any split of the byte stream: fed in two pieces, the same
+        /// payloads come out, in order, and nothing is left over.
+        #[test]
+        fn framing_survives_any_split(
+            payloads in proptest::collection::vec(
+                proptest::collection::vec(proptest::num::u8::ANY, 0..300), 0..6),
+            cut in 0usize..2000,
+        ) {
+            let mut stream = Vec::new();
+            for p in &payloads {
+                stream.extend_from_slice(&(p.len() as u16).to_be_bytes());
+                stream.extend_from_slice(p);
+            }
+            let cut = cut.min(stream.len());
+            let mut buf = stream[..cut].to_vec();
+            let mut got = take_frames(&mut buf);
+            buf.extend_from_slice(&stream[cut..]);
+            got.extend(take_frames(&mut buf));
+            proptest::prop_assert_eq!(got, payloads);
+            proptest::prop_assert!(buf.is_empty());
+        }
+    }
+
     #[test]
     fn an_unresolvable_address_fails_at_once() {
         assert!(matches!(
