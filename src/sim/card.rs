@@ -1,9 +1,11 @@
 //! APDU processing of the simulated card.
 
+use super::data;
 use super::fixture::{
-    default_value, parse_sw, CertificateState, FaultRule, FaultWhen, Fixture, RefFixture,
+    atr_bytes, default_value, parse_sw, CertificateState, FaultRule, FaultWhen, Fixture,
+    RefFixture, ATRS,
 };
-use crate::layout::{jpki_ef, token, Applet, KeyRef, PinFormat, TOKEN_LEN};
+use crate::layout::{jpki_ef, token, Applet, KeyRef, PinFormat};
 use mynapin_apdu::{Command, Response, StatusWord};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,6 +15,10 @@ static AUTH_CERT_EXPIRED: &[u8] = include_bytes!("../../fixtures/certs/auth-expi
 static AUTH_CA_CERT: &[u8] = include_bytes!("../../fixtures/certs/auth-ca.der");
 static SIGN_CERT_VALID: &[u8] = include_bytes!("../../fixtures/certs/sign-valid.der");
 static SIGN_CA_CERT: &[u8] = include_bytes!("../../fixtures/certs/sign-ca.der");
+
+/// JPKI key EFs (card doc §8 [2+]): the user-authentication and the signature private key.
+const AUTH_KEY_EF: [u8; 2] = [0x00, 0x17];
+const SIGN_KEY_EF: [u8; 2] = [0x00, 0x1A];
 
 /// One key reference's persistent state.
 #[derive(Debug, Clone)]
@@ -64,11 +70,15 @@ impl ActiveRule {
 
 /// What an EF of the current DF is.
 enum File {
+    /// A PIN or verification code (internal EF).
     Key(KeyRef),
+    /// A private key (JPKI `0017` / `001A`), usable after VERIFY of `KeyRef`.
+    PrivateKey(KeyRef),
+    /// A transparent EF.
     Binary {
         content: Cow<'static, [u8]>,
-        /// A key reference that must be verified before reading.
-        protected_by: Option<KeyRef>,
+        /// Key references of which one must be verified before reading (none: free).
+        protected_by: &'static [KeyRef],
     },
 }
 
@@ -82,6 +92,7 @@ pub struct SimCard {
     current_df: Option<Applet>,
     current_ef: Option<[u8; 2]>,
     verified: BTreeSet<KeyRef>,
+    atr: Vec<u8>,
     /// The real answer a `61 xx` fault kept for GET RESPONSE.
     pending: Option<Vec<u8>>,
     /// Fault rules: the fixture's, then those added with [`SimCard::add_fault`].
@@ -123,7 +134,9 @@ impl SimCard {
             );
         }
         let rules = fixture.faults.rules.iter().map(ActiveRule::new).collect();
+        let atr = atr_bytes(fixture.atr.as_deref()).unwrap_or_else(|_| ATRS[0].1.to_vec());
         SimCard {
+            atr,
             fixture,
             keys,
             current_df: None,
@@ -185,26 +198,26 @@ impl SimCard {
         self.apdus
     }
 
-    /// The answer-to-reset: T=1, the bytes that make OpenSC pick its JPKI driver directly
-    /// (`shared/docs/pcsc-simulation.md`).
-    pub fn atr(&self) -> &'static [u8] {
-        &[0x3B, 0xE0, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x45, 0x14]
+    /// The answer-to-reset the fixture chose (`atr`; default: a My Number card's contact ATR,
+    /// card doc §8).
+    pub fn atr(&self) -> &[u8] {
+        &self.atr
     }
 
-    /// Power-down: volatile state (selection, verified status) is lost.
+    /// Power-down (or a cold reset, vpcd's power-on): selection and verified state are lost.
     pub fn power_off(&mut self) {
-        self.clear_volatile();
-    }
-
-    /// Warm or cold reset: volatile state is lost.
-    pub fn reset(&mut self) {
-        self.clear_volatile();
-    }
-
-    fn clear_volatile(&mut self) {
         self.current_df = None;
         self.current_ef = None;
         self.verified.clear();
+        self.pending = None;
+    }
+
+    /// Warm reset: the selection is lost, the verified state is kept — only a power-down
+    /// clears it (card doc §4 and §8, [1]). Selecting the same DF again finds it verified.
+    pub fn reset(&mut self) {
+        self.current_df = None;
+        self.current_ef = None;
+        self.pending = None;
     }
 
     /// Processes one command APDU and returns the response bytes: data and status word, or,
@@ -318,6 +331,10 @@ impl SimCard {
             (0x00, 0x24) => Response::status(self.change(cmd, false)),
             (0x80, 0x32) => Response::status(self.change(cmd, true)),
             (0x00, 0xB0) => self.read_binary(cmd),
+            (0x00, 0xB2) => self.read_record(cmd),
+            (0x00, 0x84) => self.get_challenge(cmd),
+            (0x00, 0xCA) => self.get_data(cmd),
+            (0x80, 0x2A) => self.compute_signature(cmd),
             (0x00 | 0x80, _) => Response::status(Sw::InsNotSupported),
             (cla, _) if cla & 0x0C != 0 && cla & 0x80 == 0 => {
                 Response::status(Sw::SecureMessagingNotSupported)
@@ -328,6 +345,14 @@ impl SimCard {
 
     fn has_applet(&self, a: Applet) -> bool {
         self.fixture.applets.contains(&a)
+    }
+
+    /// The DF is selected: the verified state of other DFs' references is lost (whether a
+    /// real card does this is contested, card doc §4); that of this DF's is kept.
+    fn enter_df(&mut self, a: Applet) {
+        self.verified.retain(|r| r.applet() == a);
+        self.current_df = Some(a);
+        self.current_ef = None;
     }
 
     fn select(&mut self, cmd: &Command) -> StatusWord {
@@ -343,11 +368,7 @@ impl SimCard {
                     .find(|a| self.has_applet(*a) && a.aid()[..] == *cmd.data());
                 match found {
                     Some(a) => {
-                        if self.current_df != Some(a) {
-                            self.verified.clear();
-                        }
-                        self.current_df = Some(a);
-                        self.current_ef = None;
+                        self.enter_df(a);
                         Sw::Success
                     }
                     None => Sw::FileNotFound,
@@ -366,12 +387,11 @@ impl SimCard {
                     _ => Sw::FileNotFound,
                 }
             }
-            // SELECT by file id: only the MF is known at this level.
+            // SELECT MF `00 A4 00 00` (no data): 6A 86 after a cold reset, 90 00 with no
+            // effect while an applet is selected; by file id (3F00 included): 6A 82 [1].
             0x00 => match cmd.data() {
-                [] | [0x3F, 0x00] => {
-                    self.clear_volatile();
-                    Sw::Success
-                }
+                [] if self.current_df.is_some() => Sw::Success,
+                [] => Sw::IncorrectP1P2,
                 _ => Sw::FileNotFound,
             },
             _ => Sw::IncorrectP1P2,
@@ -386,24 +406,52 @@ impl SimCard {
         {
             return self.keys[&r].present.then_some(File::Key(r));
         }
-        if df != Applet::Jpki {
-            return None;
-        }
         let f = &self.fixture;
-        let binary = |content: &'static [u8]| File::Binary {
-            content: Cow::Borrowed(content),
-            protected_by: None,
+        let my_number_card = f.token == token::MY_NUMBER_CARD;
+        let free = |content: Cow<'static, [u8]>| File::Binary {
+            content,
+            protected_by: &[],
         };
-        match fid {
-            jpki_ef::TOKEN => {
-                let mut label = f.token.as_bytes().to_vec();
-                label.resize(usize::from(TOKEN_LEN), b' ');
-                Some(File::Binary {
-                    content: Cow::Owned(label),
-                    protected_by: None,
-                })
+        let p = &f.person;
+        match df {
+            Applet::Jpki => {}
+            Applet::Kenhojo if my_number_card => {
+                return match fid {
+                    [0x00, 0x01] => Some(File::Binary {
+                        content: Cow::Owned(data::kenhojo_my_number(p)),
+                        protected_by: &[KeyRef::Kenhojo],
+                    }),
+                    [0x00, 0x02] => Some(File::Binary {
+                        content: Cow::Owned(data::kenhojo_attributes(p)),
+                        protected_by: &[KeyRef::Kenhojo],
+                    }),
+                    [0x00, 0x05] => Some(free(Cow::Owned(data::ap_info(b"KENHOJO")))),
+                    _ => None,
+                };
             }
-            jpki_ef::CERT_FLAGS if f.token == token::MY_NUMBER_CARD => {
+            Applet::Kenmen if my_number_card => {
+                return match fid {
+                    [0x00, 0x01] => Some(File::Binary {
+                        content: Cow::Owned(data::kenmen_birth(p)),
+                        protected_by: &[KeyRef::KenmenBirth, KeyRef::KenmenA, KeyRef::KenmenB],
+                    }),
+                    [0x00, 0x02] => Some(File::Binary {
+                        content: Cow::Owned(data::kenmen_face(p)),
+                        protected_by: &[KeyRef::KenmenA, KeyRef::KenmenB],
+                    }),
+                    [0x00, 0x03] => Some(free(Cow::Owned(data::ap_info(b"KENMEN")))),
+                    [0x00, 0x05] => Some(File::Binary {
+                        content: Cow::Owned(data::kenmen_my_number(p)),
+                        protected_by: &[KeyRef::KenmenA],
+                    }),
+                    _ => None,
+                };
+            }
+            _ => return None,
+        }
+        match fid {
+            jpki_ef::TOKEN => Some(free(Cow::Owned(data::token_info(&f.token, p)))),
+            jpki_ef::CERT_FLAGS if my_number_card => {
                 // `8F 8F 00` with both certificates [1]; which byte is which is inferred [?].
                 let flag = |c: CertificateState| {
                     if c == CertificateState::Absent {
@@ -412,29 +460,35 @@ impl SimCard {
                         0x8F
                     }
                 };
-                Some(File::Binary {
-                    content: Cow::Owned(vec![
-                        flag(f.sign_certificate),
-                        flag(f.auth_certificate),
-                        0,
-                    ]),
-                    protected_by: None,
-                })
+                Some(free(Cow::Owned(vec![
+                    flag(f.sign_certificate),
+                    flag(f.auth_certificate),
+                    0,
+                ])))
             }
             jpki_ef::AUTH_CERT => match f.auth_certificate {
-                CertificateState::Valid => Some(binary(AUTH_CERT_VALID)),
-                CertificateState::Expired => Some(binary(AUTH_CERT_EXPIRED)),
+                CertificateState::Valid => Some(free(Cow::Borrowed(AUTH_CERT_VALID))),
+                CertificateState::Expired => Some(free(Cow::Borrowed(AUTH_CERT_EXPIRED))),
                 CertificateState::Absent => None,
             },
             jpki_ef::SIGN_CERT => match f.sign_certificate {
                 CertificateState::Absent => None,
                 _ => Some(File::Binary {
                     content: Cow::Borrowed(SIGN_CERT_VALID),
-                    protected_by: Some(KeyRef::Sign),
+                    protected_by: &[KeyRef::Sign],
                 }),
             },
-            jpki_ef::AUTH_CA_CERT if f.ca_certificates => Some(binary(AUTH_CA_CERT)),
-            jpki_ef::SIGN_CA_CERT if f.ca_certificates => Some(binary(SIGN_CA_CERT)),
+            jpki_ef::AUTH_CA_CERT if f.ca_certificates => Some(free(Cow::Borrowed(AUTH_CA_CERT))),
+            jpki_ef::SIGN_CA_CERT if f.ca_certificates => Some(free(Cow::Borrowed(SIGN_CA_CERT))),
+            AUTH_KEY_EF if f.auth_certificate != CertificateState::Absent => {
+                Some(File::PrivateKey(KeyRef::Auth))
+            }
+            SIGN_KEY_EF
+                if f.sign_certificate != CertificateState::Absent
+                    && self.keys[&KeyRef::Sign].present =>
+            {
+                Some(File::PrivateKey(KeyRef::Sign))
+            }
             _ => None,
         }
     }
@@ -456,7 +510,7 @@ impl SimCard {
         };
         match self.file(df, fid) {
             Some(File::Key(r)) => Ok(r),
-            Some(File::Binary { .. }) => Err(Sw::IncompatibleFileStructure),
+            Some(File::Binary { .. } | File::PrivateKey(_)) => Err(Sw::IncompatibleFileStructure),
             None => Err(Sw::ReferencedDataNotFound),
         }
     }
@@ -520,7 +574,9 @@ impl SimCard {
         if !self.verified.contains(&r) {
             return Sw::SecurityStatusNotSatisfied;
         }
-        if !well_formed(r.format(), cmd.data()) {
+        // Any new value is accepted: no source shows a card checking its format. The check
+        // is a fixture option, documented as invented.
+        if self.fixture.check_new_pin_format && !well_formed(r.format(), cmd.data()) {
             return Sw::IncorrectData;
         }
         let key = self.keys.get_mut(&r).expect("every key has a state");
@@ -534,13 +590,35 @@ impl SimCard {
 
     fn read_binary(&mut self, cmd: &Command) -> Response {
         use StatusWord as Sw;
-        if cmd.p1() & 0x80 != 0 {
-            return Response::status(Sw::FunctionNotSupported);
-        }
         let (Some(le), true) = (cmd.le(), cmd.data().is_empty()) else {
             return Response::status(Sw::WrongLength);
         };
-        let (Some(df), Some(ef)) = (self.current_df, self.current_ef) else {
+        let (ef, offset) = if cmd.p1() & 0x80 != 0 {
+            // By short EF id: `00 B0 (80|sfi) offset Le` reads EF `00 sfi` of the current DF,
+            // which becomes the current EF [2+].
+            let sfi = cmd.p1() & 0x1F;
+            if !self.fixture.read_binary_sfi {
+                return Response::status(Sw::FunctionNotSupported);
+            }
+            if cmd.p1() & 0x60 != 0 || sfi == 0 || sfi == 0x1F {
+                return Response::status(Sw::IncorrectP1P2);
+            }
+            let Some(df) = self.current_df else {
+                return Response::status(Sw::CommandNotAllowed);
+            };
+            let fid = [0x00, sfi];
+            if self.file(df, fid).is_none() {
+                return Response::status(Sw::FileNotFound);
+            }
+            self.current_ef = Some(fid);
+            (fid, usize::from(cmd.p2()))
+        } else {
+            let Some(ef) = self.current_ef else {
+                return Response::status(Sw::CommandNotAllowed);
+            };
+            (ef, usize::from(u16::from_be_bytes([cmd.p1(), cmd.p2()])))
+        };
+        let Some(df) = self.current_df else {
             return Response::status(Sw::CommandNotAllowed);
         };
         let (content, protected_by) = match self.file(df, ef) {
@@ -548,22 +626,129 @@ impl SimCard {
                 content,
                 protected_by,
             }) => (content, protected_by),
-            Some(File::Key(_)) => return Response::status(Sw::IncompatibleFileStructure),
+            Some(File::Key(_) | File::PrivateKey(_)) => {
+                return Response::status(Sw::IncompatibleFileStructure)
+            }
             None => return Response::status(Sw::CommandNotAllowed),
         };
-        if protected_by.is_some_and(|r| !self.verified.contains(&r)) {
+        if !protected_by.is_empty() && !protected_by.iter().any(|r| self.verified.contains(r)) {
             return Response::status(Sw::SecurityStatusNotSatisfied);
         }
-        let offset = usize::from(u16::from_be_bytes([cmd.p1(), cmd.p2()]));
         if offset >= content.len() {
             return Response::status(Sw::WrongP1P2);
         }
         let end = content.len().min(offset + le as usize);
         Response::new(content[offset..end].to_vec(), Sw::Success)
     }
+
+    /// READ RECORD `00 B2 01 0C Le`: record 1 of the EF with short id 1 in the common DF —
+    /// the card serial, municipality code and expiry (fields [1], layout [?]).
+    fn read_record(&mut self, cmd: &Command) -> Response {
+        use StatusWord as Sw;
+        let (Some(le), true) = (cmd.le(), cmd.data().is_empty()) else {
+            return Response::status(Sw::WrongLength);
+        };
+        if self.current_df != Some(Applet::Common) || self.fixture.token != token::MY_NUMBER_CARD {
+            return Response::status(Sw::FileNotFound);
+        }
+        if cmd.p2() != 0x0C {
+            return Response::status(if cmd.p2() >> 3 == 1 {
+                Sw::IncorrectP1P2
+            } else {
+                Sw::FileNotFound
+            });
+        }
+        if cmd.p1() != 0x01 {
+            return Response::status(Sw::Other(0x6A83));
+        }
+        let record = data::common_record(&self.fixture.person);
+        let n = record.len().min(le as usize);
+        Response::new(record[..n].to_vec(), Sw::Success)
+    }
+
+    /// GET CHALLENGE `00 84 00 00 08` → 8 random bytes [1]; the extended form is refused
+    /// `69 85` [1]. Another Le gets at most 8 bytes [?].
+    fn get_challenge(&mut self, cmd: &Command) -> Response {
+        use StatusWord as Sw;
+        if cmd.is_extended() {
+            return Response::status(Sw::ConditionsNotSatisfied);
+        }
+        if (cmd.p1(), cmd.p2()) != (0, 0) {
+            return Response::status(Sw::IncorrectP1P2);
+        }
+        let (Some(le), true) = (cmd.le(), cmd.data().is_empty()) else {
+            return Response::status(Sw::WrongLength);
+        };
+        let mut bytes = [0u8; 8];
+        if getrandom::fill(&mut bytes).is_err() {
+            return Response::status(Sw::NoPreciseDiagnosis);
+        }
+        let n = bytes.len().min(le as usize);
+        Response::new(bytes[..n].to_vec(), Sw::Success)
+    }
+
+    /// GET DATA `00 CA 5F 51 Le` at MF level (no applet selected) → the contact ATR [1], on a
+    /// My Number card. Every other GET DATA answers `6D 00`, as before (OpenSC probes with it).
+    fn get_data(&mut self, cmd: &Command) -> Response {
+        use StatusWord as Sw;
+        let my_number_card =
+            self.has_applet(Applet::Jpki) && self.fixture.token == token::MY_NUMBER_CARD;
+        if (cmd.p1(), cmd.p2()) != (0x5F, 0x51) || self.current_df.is_some() || !my_number_card {
+            return Response::status(Sw::InsNotSupported);
+        }
+        let Some(le) = cmd.le() else {
+            return Response::status(Sw::WrongLength);
+        };
+        let atr = self.contact_atr();
+        let n = atr.len().min(le as usize);
+        Response::new(atr[..n].to_vec(), Sw::Success)
+    }
+
+    /// The card's contact ATR: the fixture's, unless that is one a contactless reader made.
+    fn contact_atr(&self) -> Vec<u8> {
+        let contactless = self
+            .fixture
+            .atr
+            .as_deref()
+            .is_some_and(|a| a.starts_with("contactless"));
+        if contactless {
+            ATRS[0].1.to_vec()
+        } else {
+            self.atr.clone()
+        }
+    }
+
+    /// COMPUTE DIGITAL SIGNATURE `80 2A 00 80 Lc <DigestInfo> 00` with the key EF selected
+    /// (`0017` auth, `001A` sign): a PKCS#1 v1.5 signature, only after a successful VERIFY of
+    /// the matching PIN in the JPKI DF (`69 82` otherwise) [2+].
+    fn compute_signature(&mut self, cmd: &Command) -> Response {
+        use StatusWord as Sw;
+        if (cmd.p1(), cmd.p2()) != (0x00, 0x80) {
+            return Response::status(Sw::IncorrectP1P2);
+        }
+        if cmd.data().is_empty() {
+            return Response::status(Sw::WrongLength);
+        }
+        let (Some(df), Some(ef)) = (self.current_df, self.current_ef) else {
+            return Response::status(Sw::CommandNotAllowed);
+        };
+        let r = match self.file(df, ef) {
+            Some(File::PrivateKey(r)) => r,
+            Some(_) => return Response::status(Sw::IncompatibleFileStructure),
+            None => return Response::status(Sw::CommandNotAllowed),
+        };
+        if !self.verified.contains(&r) {
+            return Response::status(Sw::SecurityStatusNotSatisfied);
+        }
+        match super::keys::sign(r, cmd.data()) {
+            Some(sig) => Response::new(sig, Sw::Success),
+            None => Response::status(Sw::IncorrectData),
+        }
+    }
 }
 
-/// The card's own check of a new value's format (a real card refuses malformed values too).
+/// The card's own check of a new value's format — only with the invented fixture option
+/// `check_new_pin_format`.
 fn well_formed(format: PinFormat, value: &[u8]) -> bool {
     match format {
         PinFormat::FourDigits => value.len() == 4 && value.iter().all(u8::is_ascii_digit),
@@ -576,5 +761,161 @@ fn well_formed(format: PinFormat, value: &[u8]) -> bool {
                 && value.iter().any(u8::is_ascii_uppercase)
                 && value.iter().any(u8::is_ascii_digit)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mynapin_apdu::parse_spaced_hex;
+
+    fn run(card: &mut SimCard, apdu: &str) -> Vec<u8> {
+        card.process(&parse_spaced_hex(apdu).unwrap())
+    }
+
+    const JPKI: &str = "00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01";
+
+    /// SHA-256 DigestInfo prefix (RFC 8017 §9.2) + 32 bytes.
+    fn digest_info() -> Vec<u8> {
+        let mut d =
+            parse_spaced_hex("30 31 30 0D 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20").unwrap();
+        d.extend(0..32u8);
+        d
+    }
+
+    #[test]
+    fn signs_with_each_key_after_its_pin_and_the_certificate_matches() {
+        for (key_ef, pin_ef, pin, r, cert) in [
+            (
+                "00 17",
+                "00 18",
+                "31 32 33 34",
+                KeyRef::Auth,
+                AUTH_CERT_VALID,
+            ),
+            (
+                "00 1A",
+                "00 1B",
+                "41 42 43 31 32 33",
+                KeyRef::Sign,
+                SIGN_CERT_VALID,
+            ),
+        ] {
+            let mut card = SimCard::new(Fixture::fresh());
+            run(&mut card, JPKI);
+            run(&mut card, &format!("00 A4 02 0C 02 {pin_ef}"));
+            let n = pin.split(' ').count();
+            assert_eq!(
+                run(&mut card, &format!("00 20 00 80 {n:02X} {pin}")),
+                [0x90, 0]
+            );
+            assert_eq!(
+                run(&mut card, &format!("00 A4 02 0C 02 {key_ef}")),
+                [0x90, 0]
+            );
+            let di = digest_info();
+            let cmd = format!(
+                "80 2A 00 80 {:02X} {} 00",
+                di.len(),
+                mynapin_apdu::spaced_hex(&di)
+            );
+            let answer = run(&mut card, &cmd);
+            assert_eq!(answer.len(), 258, "{}", mynapin_apdu::spaced_hex(&answer));
+            assert_eq!(&answer[256..], &[0x90, 0]);
+            assert!(super::super::keys::verifies(r, &di, &answer[..256]));
+            // The certificate the card serves holds this key's modulus.
+            let m = super::super::keys::modulus(r).unwrap();
+            assert_eq!(m.len(), 256);
+            assert!(cert.windows(m.len()).any(|w| w == m), "{r:?}");
+            // After a power-down, the key needs the PIN again.
+            card.power_off();
+            run(&mut card, JPKI);
+            run(&mut card, &format!("00 A4 02 0C 02 {key_ef}"));
+            assert_eq!(run(&mut card, &cmd), [0x69, 0x82]);
+        }
+        // The expired authentication certificate holds the same key.
+        let m = super::super::keys::modulus(KeyRef::Auth).unwrap();
+        assert!(AUTH_CERT_EXPIRED.windows(m.len()).any(|w| w == m));
+    }
+
+    #[test]
+    fn under_15_has_no_signature_key() {
+        let mut card = SimCard::new(Fixture::builtin("under-15").unwrap());
+        run(&mut card, JPKI);
+        assert_eq!(run(&mut card, "00 A4 02 0C 02 00 1A"), [0x6A, 0x82]);
+        assert_eq!(run(&mut card, "00 A4 02 0C 02 00 17"), [0x90, 0x00]);
+    }
+
+    #[test]
+    fn get_challenge_gives_8_fresh_random_bytes() {
+        let mut card = SimCard::new(Fixture::fresh());
+        let a = run(&mut card, "00 84 00 00 08");
+        let b = run(&mut card, "00 84 00 00 08");
+        assert_eq!((a.len(), &a[8..]), (10, &[0x90, 0][..]));
+        assert_eq!(b.len(), 10);
+        assert_ne!(a, b, "two challenges differ");
+        // OpenSC may ask for more: it gets 8 and asks again.
+        assert_eq!(run(&mut card, "00 84 00 00 10").len(), 10);
+    }
+
+    #[test]
+    fn atrs_follow_the_fixture() {
+        let jpki_juki = [0x3B, 0xE0, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x45, 0x14];
+        let fresh = SimCard::new(Fixture::fresh());
+        assert_eq!(fresh.atr()[..2], [0x3B, 0xC5]);
+        let other = SimCard::new(Fixture::builtin("not-mynumber").unwrap());
+        assert_ne!(other.atr(), jpki_juki);
+        assert!(!ATRS[..6].iter().any(|(_, a)| *a == other.atr()));
+        let juki = SimCard::new(Fixture::builtin("juki-card").unwrap());
+        assert_eq!(juki.atr(), jpki_juki);
+        // A contactless ATR is the reader's; GET DATA 5F 51 still gives the contact ATR.
+        let mut phone = SimCard::new(Fixture::builtin("smartphone").unwrap());
+        assert_eq!(phone.atr()[..2], [0x3B, 0x88]);
+        let answer = run(&mut phone, "00 CA 5F 51 00");
+        assert_eq!(
+            answer,
+            [0x6D, 0x00],
+            "a smartphone token is not a My Number card"
+        );
+        let mut f = Fixture::fresh();
+        f.atr = Some("contactless-2".into());
+        let mut card = SimCard::new(f);
+        assert_eq!(card.atr()[..2], [0x3B, 0x88]);
+        let answer = run(&mut card, "00 CA 5F 51 00");
+        assert_eq!(&answer[..answer.len() - 2], ATRS[0].1);
+        let mut other = SimCard::new(Fixture::builtin("not-mynumber").unwrap());
+        assert_eq!(run(&mut other, "00 CA 5F 51 00"), [0x6D, 0x00]);
+    }
+
+    #[test]
+    fn a_warm_reset_keeps_the_verified_state_and_a_power_down_clears_it() {
+        let mut card = SimCard::new(Fixture::fresh());
+        run(&mut card, JPKI);
+        run(&mut card, "00 A4 02 0C 02 00 18");
+        assert_eq!(run(&mut card, "00 20 00 80 04 31 32 33 34"), [0x90, 0]);
+        card.reset();
+        // The selection is lost.
+        assert_eq!(run(&mut card, "00 20 00 80"), [0x69, 0x86]);
+        run(&mut card, JPKI);
+        run(&mut card, "00 A4 02 0C 02 00 18");
+        assert_eq!(run(&mut card, "00 24 01 80 04 31 32 33 34"), [0x90, 0]);
+        card.power_off();
+        run(&mut card, JPKI);
+        run(&mut card, "00 A4 02 0C 02 00 18");
+        assert_eq!(run(&mut card, "00 24 01 80 04 31 32 33 34"), [0x69, 0x82]);
+    }
+
+    #[test]
+    fn the_invented_format_check_is_only_an_option() {
+        let mut f = Fixture::fresh();
+        f.check_new_pin_format = true;
+        let mut card = SimCard::new(f);
+        run(&mut card, JPKI);
+        run(&mut card, "00 A4 02 0C 02 00 18");
+        run(&mut card, "00 20 00 80 04 31 32 33 34");
+        assert_eq!(run(&mut card, "00 24 01 80 03 35 36 37"), [0x6A, 0x80]);
+        assert!(card.value_is(KeyRef::Auth, "1234"));
+        let back = Fixture::from_toml(&card.to_fixture().to_toml(), "x").unwrap();
+        assert!(back.check_new_pin_format);
     }
 }

@@ -34,6 +34,23 @@ pub struct Fixture {
     /// false it answers `6A 86` and clients must fall back to SELECT EF.
     #[serde(default = "yes")]
     pub short_reference_query: bool,
+    /// Whether the card reads by short EF id, `00 B0 (80|sfi) off Le` ([2+]); when false it
+    /// answers `6A 81` (that status word is a guess) and clients must SELECT the EF.
+    #[serde(default = "yes")]
+    pub read_binary_sfi: bool,
+    /// INVENTED, off by default: refuse a new PIN of the wrong format in CHANGE with `6A 80`.
+    /// No source shows a real card making this check (card doc §8): the real answer is unknown.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub check_new_pin_format: bool,
+    /// The answer-to-reset (card doc §8): `contact` (default), `contact-2`, `contactless`,
+    /// `contactless-2`, `contactless-3` (what contactless readers make of the card),
+    /// `juki-card` (the old 住基カード's, which OpenSC names jpki), `other` (a made-up ATR of
+    /// a card that is not a JPKI card), or the ATR's bytes in hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub atr: Option<String>,
+    /// The fictitious TEST person whose data the card holds.
+    #[serde(default, skip_serializing_if = "Person::is_default")]
+    pub person: Person,
     /// Key references (by id: `auth`, `sign`, `kenhojo`, `juki_ap`, `juki_common`,
     /// `kenhojo_a`, `kenhojo_b`, `kenmen_a`, `kenmen_b`, `kenmen_birth`).
     #[serde(default)]
@@ -41,6 +58,161 @@ pub struct Fixture {
     /// Faults to inject, for tests.
     #[serde(default, skip_serializing_if = "Faults::is_empty")]
     pub faults: Faults,
+}
+
+/// The card holder: a fictitious TEST person. Every field has a default; a fixture can give
+/// the card anyone. The derived verification codes (照合番号A/B, refs `kenhojo_a`, …) are key
+/// references of their own: keep them consistent with these fields when you change them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Person {
+    /// The 12-digit individual number (Kenhojo EF `0001`). The default passes the check-digit
+    /// rule and is TEST DATA, not anyone's number.
+    pub my_number: String,
+    /// Name (UTF-8).
+    pub name: String,
+    /// Address (UTF-8).
+    pub address: String,
+    /// Birth date, `YYYYMMDD`.
+    pub birth: String,
+    /// Sex, ISO 5218 code: `1` male, `2` female, `9` not applicable.
+    pub sex: String,
+    /// The card's serial number (common DF record; 15 characters).
+    pub card_serial: String,
+    /// The issuing municipality's code (common DF record; 5 digits).
+    pub municipality_code: String,
+    /// The card's expiry, `YYYYMMDD` (common DF record).
+    pub card_expiry: String,
+}
+
+impl Default for Person {
+    fn default() -> Person {
+        Person {
+            my_number: "123456789018".into(),
+            name: "試験 花子 (TEST ONLY)".into(),
+            address: "TEST ONLY 東京都千代田区試験町1-2-3".into(),
+            birth: "19900101".into(),
+            sex: "2".into(),
+            card_serial: "TESTONLY0000001".into(),
+            municipality_code: "13101".into(),
+            card_expiry: "20350101".into(),
+        }
+    }
+}
+
+impl Person {
+    fn is_default(&self) -> bool {
+        *self == Person::default()
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(&self.my_number, 12) {
+            return Err("person.my_number must be 12 digits".into());
+        }
+        if !digits(&self.birth, 8) || !digits(&self.card_expiry, 8) {
+            return Err("person.birth and person.card_expiry must be YYYYMMDD".into());
+        }
+        if !digits(&self.municipality_code, 5) {
+            return Err("person.municipality_code must be 5 digits".into());
+        }
+        if self.card_serial.len() != 15 || !self.card_serial.is_ascii() {
+            return Err("person.card_serial must be 15 ASCII characters".into());
+        }
+        if self.sex.len() != 1 || !self.sex.is_ascii() {
+            return Err("person.sex must be one ISO 5218 code".into());
+        }
+        for (what, v) in [("name", &self.name), ("address", &self.address)] {
+            if v.len() > 200 {
+                return Err(format!("person.{what}: at most 200 bytes"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The check digit of a 12-digit individual number (the last digit), from the first 11.
+pub fn my_number_check_digit(first11: &[u8; 11]) -> u8 {
+    let sum: u32 = (1..=11)
+        .map(|n| {
+            let p = u32::from(first11[11 - n] - b'0');
+            let q = if n <= 6 { n as u32 + 1 } else { n as u32 - 5 };
+            p * q
+        })
+        .sum();
+    match sum % 11 {
+        0 | 1 => 0,
+        r => (11 - r) as u8,
+    }
+}
+
+/// The ATR presets (card doc §8, from pcsc-tools' list and OpenSC #3021 [2+]).
+pub const ATRS: &[(&str, &[u8])] = &[
+    (
+        "contact",
+        &[
+            0x3B, 0xC5, 0xFF, 0x81, 0x31, 0xFB, 0x45, 0x80, 0x73, 0xC6, 0x01, 0x00, 0x00,
+        ],
+    ),
+    (
+        "contact-2",
+        &[
+            0x3B, 0xDA, 0x13, 0xFF, 0x81, 0x31, 0xFB, 0x46, 0x80, 0x12, 0x39, 0x2F, 0x31, 0xC1,
+            0x73, 0xC6, 0x01, 0xC0, 0x3B,
+        ],
+    ),
+    (
+        "contactless",
+        &[
+            0x3B, 0x88, 0x80, 0x01, 0x00, 0x00, 0x05, 0xE0, 0xB3, 0x81, 0xA1, 0x00, 0x7F,
+        ],
+    ),
+    (
+        "contactless-2",
+        &[
+            0x3B, 0x88, 0x80, 0x01, 0x00, 0x00, 0x41, 0xE0, 0xB3, 0x81, 0xA1, 0x00, 0x3B,
+        ],
+    ),
+    (
+        "contactless-3",
+        &[
+            0x3B, 0x88, 0x80, 0x01, 0x00, 0x4B, 0x51, 0xFF, 0xB3, 0x81, 0xD1, 0x00, 0x0F,
+        ],
+    ),
+    (
+        "juki-card",
+        &[0x3B, 0xE0, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x45, 0x14],
+    ),
+    // Made up for this simulator: T=1, historical bytes "NOTJPKI0", a valid TCK.
+    (
+        "other",
+        &[
+            0x3B, 0x88, 0x80, 0x01, 0x4E, 0x4F, 0x54, 0x4A, 0x50, 0x4B, 0x49, 0x30, 0x74,
+        ],
+    ),
+];
+
+/// The ATR a fixture's `atr` field names (a preset or hex bytes).
+pub fn atr_bytes(atr: Option<&str>) -> Result<Vec<u8>, String> {
+    let name = atr.unwrap_or("contact");
+    if let Some((_, bytes)) = ATRS.iter().find(|(n, _)| *n == name) {
+        return Ok(bytes.to_vec());
+    }
+    let bytes = mynapin_apdu::parse_spaced_hex(name).map_err(|_| {
+        let names: Vec<&str> = ATRS.iter().map(|(n, _)| *n).collect();
+        format!(
+            "atr: {name:?} is not one of {} nor hex bytes",
+            names.join(", ")
+        )
+    })?;
+    if !(2..=33).contains(&bytes.len()) || !matches!(bytes[0], 0x3B | 0x3F) {
+        return Err("atr: 2 to 33 bytes starting 3B or 3F".into());
+    }
+    Ok(bytes)
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// One key reference.
@@ -309,6 +481,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../fixtures/cards/change-fails-juki-common.toml"),
     ),
     (
+        "no-sfi-read",
+        include_str!("../../fixtures/cards/no-sfi-read.toml"),
+    ),
+    (
         "count-above-max",
         include_str!("../../fixtures/cards/count-above-max.toml"),
     ),
@@ -441,6 +617,8 @@ impl Fixture {
             rule.check()
                 .map_err(|m| invalid(format!("faults.rules[{}]: {m}", i + 1)))?;
         }
+        atr_bytes(self.atr.as_deref()).map_err(invalid)?;
+        self.person.check().map_err(invalid)?;
         // Only one expired test certificate exists (user authentication).
         if self.sign_certificate == CertificateState::Expired {
             return Err(invalid("sign_certificate cannot be \"expired\"".into()));
@@ -560,6 +738,30 @@ hold_ms = 5
             "match=00;sw=6C00",
         ] {
             assert!(FaultRule::from_spec(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_test_number_passes_the_check_digit_rule() {
+        let n = Person::default().my_number;
+        let first: [u8; 11] = n.as_bytes()[..11].try_into().unwrap();
+        assert_eq!(my_number_check_digit(&first), n.as_bytes()[11] - b'0');
+        // A second example, computed by hand: 11111111111 → sum 47, 47 mod 11 = 3 → 8.
+        assert_eq!(my_number_check_digit(b"11111111111"), 8);
+    }
+
+    #[test]
+    fn atrs_are_presets_or_hex() {
+        assert_eq!(atr_bytes(None).unwrap()[..2], [0x3B, 0xC5]);
+        assert_eq!(
+            atr_bytes(Some("3B 02 14 50")).unwrap(),
+            [0x3B, 0x02, 0x14, 0x50]
+        );
+        assert!(atr_bytes(Some("jpki")).is_err());
+        assert!(atr_bytes(Some("00 11")).is_err());
+        // Every preset's check byte (TCK: the XOR of T0..TCK) is right.
+        for (name, atr) in ATRS {
+            assert_eq!(atr[1..].iter().fold(0, |a, b| a ^ b), 0, "{name}");
         }
     }
 

@@ -6,7 +6,9 @@
 //! It is served in-process (`transport::sim`) or to pcscd through vpcd (`sim::vpcd`).
 
 mod card;
+mod data;
 pub mod fixture;
+mod keys;
 pub mod state;
 pub mod vpcd;
 

@@ -3,8 +3,9 @@
 //!
 //! The card is a TCP client of vpcd (default 127.0.0.1:35963 = reader "Virtual PCD 00 00").
 //! Every message, both ways, is a 2-byte big-endian length and a payload; vpcd speaks first:
-//! `00` power off, `01` power on, `02` reset, `04` get ATR (also the ~400 ms presence poll),
-//! anything of 2 bytes or more is a command APDU. A closed socket is a removed card.
+//! `00` power off, `01` power on (cold), `02` warm reset, `04` get ATR (also the ~400 ms
+//! presence poll), anything of 2 bytes or more is a command APDU. A closed socket is a removed
+//! card.
 //!
 //! `TCP_QUICKACK` is set before every read (Linux only: other systems have no such option):
 //! Linux clears it after each read, and without it every APDU stalls ~44 ms (vpcd writes
@@ -159,6 +160,10 @@ pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError
                 save(&card, opts)?;
                 return Ok(Ended::FaultClosed);
             }
+            SessionEnd::Reinsert => {
+                card.power_off();
+                waiting_since = std::time::Instant::now();
+            }
             SessionEnd::Disconnected => {
                 card.power_off();
                 waiting_since = std::time::Instant::now();
@@ -173,6 +178,8 @@ pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError
 enum SessionEnd {
     Stop,
     Disconnected,
+    /// The card is taken out and put back (after an empty answer).
+    Reinsert,
     FaultClosed,
 }
 
@@ -261,8 +268,10 @@ fn session(
             Err(_) => return Ok(SessionEnd::Disconnected),
         };
         match frame[..] {
-            [0x00] => card.power_off(),
-            [0x01] | [0x02] => card.reset(),
+            // Power off, and power on (a cold reset: whatever preceded it, the card was not
+            // powered): the verified state is lost. `02` is a warm reset: it is kept [1].
+            [0x00] | [0x01] => card.power_off(),
+            [0x02] => card.reset(),
             [0x04] => {
                 if write_frame(&mut stream, card.atr()).is_err() {
                     return Ok(SessionEnd::Disconnected);
@@ -318,6 +327,20 @@ fn session(
                 if !opts.latency.is_zero() {
                     std::thread::sleep(opts.latency);
                 }
+                if answer.is_empty() {
+                    // A fault rule's empty answer. vpcd passes an empty answer on only when
+                    // the card then goes away: with the card staying, the client's transmit
+                    // hangs and the slot stays busy (measured, pcsc-lite 1.9.9 + vpcd 0.8).
+                    // So the card is removed after it, and inserted again.
+                    eprintln!(
+                        "mynapin sim: fault: empty answer to APDU {n}; the card is removed and inserted again"
+                    );
+                    let _ = write_frame(&mut stream, &[]);
+                    let _ = stream.flush();
+                    std::thread::sleep(Duration::from_millis(50));
+                    save(card, opts)?;
+                    return Ok(SessionEnd::Reinsert);
+                }
                 if write_frame(&mut stream, &answer).is_err() {
                     return Ok(SessionEnd::Disconnected);
                 }
@@ -345,6 +368,30 @@ mod tests {
         assert_eq!(one, vec![0]);
         let mut empty_frame = vec![0, 0];
         assert_eq!(take_frames(&mut empty_frame), vec![Vec::<u8>::new()]);
+    }
+
+    proptest::proptest! {
+        /// Frames survive any split of the byte stream: fed in two pieces, the same
+        /// payloads come out, in order, and nothing is left over.
+        #[test]
+        fn framing_survives_any_split(
+            payloads in proptest::collection::vec(
+                proptest::collection::vec(proptest::num::u8::ANY, 0..300), 0..6),
+            cut in 0usize..2000,
+        ) {
+            let mut stream = Vec::new();
+            for p in &payloads {
+                stream.extend_from_slice(&(p.len() as u16).to_be_bytes());
+                stream.extend_from_slice(p);
+            }
+            let cut = cut.min(stream.len());
+            let mut buf = stream[..cut].to_vec();
+            let mut got = take_frames(&mut buf);
+            buf.extend_from_slice(&stream[cut..]);
+            got.extend(take_frames(&mut buf));
+            proptest::prop_assert_eq!(got, payloads);
+            proptest::prop_assert!(buf.is_empty());
+        }
     }
 
     #[test]
