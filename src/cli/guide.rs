@@ -13,7 +13,7 @@ use super::output::{emit, emit_json};
 use super::text::{pin_short, sanitize};
 use super::Ctx;
 use crate::card::{cert, PinState};
-use crate::layout::{jpki_ef, PinId};
+use crate::layout::PinId;
 use crate::procedure::documents::DOCUMENTS;
 use crate::procedure::guide::{
     check_documents, options, CardType, Case, CertState, DocCheck, HaveDoc, Purpose, RouteOption,
@@ -48,6 +48,73 @@ pub enum City {
     Toyokawa,
 }
 
+/// `--state`: the CLI's mirror of [`Situation`] (no clap in the procedure layer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SituationArg {
+    /// Known and not blocked: it can be changed.
+    Known,
+    /// Not remembered (not blocked yet).
+    Forgotten,
+    /// Blocked after too many wrong tries.
+    Blocked,
+}
+
+impl From<SituationArg> for Situation {
+    fn from(a: SituationArg) -> Situation {
+        match a {
+            SituationArg::Known => Situation::Known,
+            SituationArg::Forgotten => Situation::Forgotten,
+            SituationArg::Blocked => Situation::Blocked,
+        }
+    }
+}
+
+/// `--cert`: the CLI's mirror of [`CertState`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CertArg {
+    /// Valid.
+    Valid,
+    /// Expired.
+    Expired,
+    /// Revoked (e.g. the signature certificate after a move or a change of name).
+    Revoked,
+    /// Not known.
+    Unknown,
+}
+
+impl From<CertArg> for CertState {
+    fn from(a: CertArg) -> CertState {
+        match a {
+            CertArg::Valid => CertState::Valid,
+            CertArg::Expired => CertState::Expired,
+            CertArg::Revoked => CertState::Revoked,
+            CertArg::Unknown => CertState::Unknown,
+        }
+    }
+}
+
+/// `--applicant`: the CLI's mirror of [`Applicant`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ApplicantArg {
+    /// The card holder.
+    #[value(name = "self")]
+    Holder,
+    /// A legal representative (parent of an under-15, guardian of an adult ward).
+    Legal,
+    /// A voluntary agent (任意代理人).
+    Agent,
+}
+
+impl From<ApplicantArg> for Applicant {
+    fn from(a: ApplicantArg) -> Applicant {
+        match a {
+            ApplicantArg::Holder => Applicant::Holder,
+            ApplicantArg::Legal => Applicant::Legal,
+            ApplicantArg::Agent => Applicant::Agent,
+        }
+    }
+}
+
 /// Arguments of `mynapin guide`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
@@ -67,13 +134,13 @@ pub struct GuideArgs {
     pub pin: Option<PinArg>,
     /// Its situation (default: from the card's counters; else forgotten). / 状態
     #[arg(long, value_enum)]
-    pub state: Option<Situation>,
+    pub state: Option<SituationArg>,
     /// Other PINs the resident knows (comma-separated). / 覚えている他の暗証番号
     #[arg(long, value_enum, value_delimiter = ',')]
     pub know: Vec<PinArg>,
     /// Who comes to the counter. / 申請する人
     #[arg(long, value_enum, default_value = "self")]
-    pub applicant: Applicant,
+    pub applicant: ApplicantArg,
     /// The holder is under 15. / 15歳未満
     #[arg(long)]
     pub under_15: bool,
@@ -95,7 +162,7 @@ pub struct GuideArgs {
     /// The JPKI certificates (default: the card's user-authentication certificate expiry if a
     /// card is read; else unknown). / 電子証明書の状態
     #[arg(long, value_enum)]
-    pub cert: Option<CertState>,
+    pub cert: Option<CertArg>,
     /// The city whose counter rules to use. / 市区町村
     #[arg(long, value_enum, conflicts_with = "profile")]
     pub city: Option<City>,
@@ -115,6 +182,23 @@ pub struct GuideArgs {
     /// List the document ids for --have. / 書類の一覧
     #[arg(long)]
     pub list_documents: bool,
+}
+
+impl GuideArgs {
+    /// `--applicant` as the procedure layer's type.
+    pub fn applicant(&self) -> Applicant {
+        self.applicant.into()
+    }
+
+    /// `--state` as the procedure layer's type.
+    pub fn state(&self) -> Option<Situation> {
+        self.state.map(Situation::from)
+    }
+
+    /// `--cert` as the procedure layer's type.
+    pub fn cert(&self) -> Option<CertState> {
+        self.cert.map(CertState::from)
+    }
 }
 
 fn pick(lang: Lang, n: &Names) -> &str {
@@ -339,12 +423,13 @@ struct CardFacts {
 fn read_card(ctx: &Ctx) -> Result<CardFacts, CliError> {
     ctx.with_card(|card| {
         let pins = card.read_all()?;
-        let cert = match card.read_der_file(jpki_ef::AUTH_CERT) {
-            Ok(Some(der)) => match cert::not_after(&der) {
-                Some(d) if d < cert::Date::today() => CertState::Expired,
-                Some(_) => CertState::Valid,
-                None => CertState::Unknown,
-            },
+        // The card layer decides the certificate's state; the procedure needs only whether
+        // it expired.
+        let cert = match card.auth_certificate_state(cert::Date::today()) {
+            Ok(cert::CertificateState::Expired { .. }) => CertState::Expired,
+            Ok(
+                cert::CertificateState::Valid { .. } | cert::CertificateState::ExpiresSoon { .. },
+            ) => CertState::Valid,
             _ => CertState::Unknown,
         };
         Ok(CardFacts {
@@ -389,7 +474,7 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
     // With a PIN and its state named, the guide needs no card: it is not read at all (the
     // card may be held by another program, be an old 住基カード, or there may be no reader).
     let named = args.which.or(args.pin).map(PinId::from);
-    let (facts, unreadable) = if named.is_some() && args.state.is_some() {
+    let (facts, unreadable) = if named.is_some() && args.state().is_some() {
         (None, None)
     } else {
         match read_card(ctx) {
@@ -447,7 +532,7 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
         .iter()
         .map(|&pin| {
             let state = args
-                .state
+                .state()
                 .unwrap_or(if state_of(pin) == Some(PinState::Blocked) {
                     Situation::Blocked
                 } else {
@@ -464,10 +549,10 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
                 blocked: set_of(PinState::Blocked),
                 absent,
                 cert: args
-                    .cert
+                    .cert()
                     .or(facts.as_ref().map(|f| f.cert))
                     .unwrap_or(CertState::Unknown),
-                applicant: args.applicant,
+                applicant: args.applicant(),
                 under_15: args.under_15,
                 adult_ward: args.adult_ward,
                 same_household: args.same_household,
@@ -545,7 +630,7 @@ fn to_json(
     json!({
         "schema": "mynapin.guide.v1",
         "city": profile.map(|p| json!({"id": p.id, "name": pick(lang, &p.name), "page": p.page})),
-        "applicant": args.applicant.id(),
+        "applicant": args.applicant().id(),
         "pins": guides.iter().map(|g| json!({
             "pin": g.case.pin.id(),
             "state": g.case.state,
@@ -744,7 +829,7 @@ fn build_doc(
     head.push(format!(
         "{}{}",
         lang.t("Applicant: ", "申請者："),
-        match (args.applicant, lang) {
+        match (args.applicant(), lang) {
             (Applicant::Holder, Lang::En) => "the holder",
             (Applicant::Holder, Lang::Ja) => "本人",
             (Applicant::Legal, Lang::En) => "a legal representative",
@@ -870,7 +955,7 @@ fn counter_items(
     items: &mut Vec<(String, Vec<String>)>,
 ) {
     for of in &p.offices {
-        let agents = if args.applicant == Applicant::Holder {
+        let agents = if args.applicant() == Applicant::Holder {
             String::new()
         } else {
             format!(

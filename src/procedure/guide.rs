@@ -8,7 +8,7 @@ use crate::layout::PinId;
 use std::collections::BTreeSet;
 
 /// What the resident says about the PIN.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Situation {
     /// Known and not blocked: it can be changed.
@@ -20,7 +20,7 @@ pub enum Situation {
 }
 
 /// The JPKI certificates' state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CertState {
     /// Valid.
@@ -34,7 +34,7 @@ pub enum CertState {
 }
 
 /// What kind of card it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CardType {
     /// A card with PINs.

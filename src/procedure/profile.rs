@@ -158,12 +158,11 @@ pub struct IdCategory {
 }
 
 /// Who applies at the counter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Applicant {
     /// The card holder.
     #[serde(rename = "self")]
-    #[value(name = "self")]
     Holder,
     /// A legal representative (parent of an under-15, guardian of an adult ward).
     Legal,
