@@ -5,7 +5,8 @@
 # both crates. Prints how long each step took.
 #
 # Installs what it needs with apt (as scripts/test-all.sh does): dpkg-dev (dpkg-shlibdeps),
-# binutils (strip), libpcsclite1 (the package's dependency), man-db (man -w), bash-completion.
+# binutils (strip), libpcsclite1 (the package's dependency), man-db (man -w), bash-completion,
+# zsh and fish (to check that each shell finds its completion where the package puts it).
 # It starts no background process (dpkg -i of this package starts no service; pcscd, only
 # recommended, is not installed by dpkg -i), so there is nothing to stop.
 #
@@ -68,6 +69,8 @@ command -v strip >/dev/null || missing+=(binutils)
 has_pkg libpcsclite1 || missing+=(libpcsclite1)
 has_pkg man-db || missing+=(man-db)
 has_pkg bash-completion || missing+=(bash-completion)
+has_pkg zsh || missing+=(zsh)
+has_pkg fish || missing+=(fish)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   timeout 600 $SUDO apt-get update -qq
@@ -138,6 +141,12 @@ bash --norc --noprofile -c '
   source /usr/share/bash-completion/bash_completion
   __load_completion mynapin && complete -p mynapin' >/dev/null \
   || fail "bash-completion does not find the completion of mynapin"
+# zsh and fish find theirs in their vendor directories, with no configuration of ours.
+zsh -f -c 'autoload -U compinit && compinit -u -D && [[ ${_comps[mynapin]} == _mynapin ]]' \
+  || fail "zsh's compinit does not find _mynapin"
+fish_offered=$(fish --no-config -c "complete -C 'mynapin st'") || fail "fish did not complete"
+printf '%s\n' "$fish_offered" | cut -f1 | grep -qx status || fail "fish completing 'mynapin st' offered: $fish_offered"
+say "zsh and fish find their completions"
 step_done
 
 # 5. Remove.
