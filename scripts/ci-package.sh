@@ -144,7 +144,12 @@ bash --norc --noprofile -c '
 # zsh and fish find theirs in their vendor directories, with no configuration of ours.
 zsh -f -c 'autoload -U compinit && compinit -u -D && [[ ${_comps[mynapin]} == _mynapin ]]' \
   || fail "zsh's compinit does not find _mynapin"
-fish_offered=$(fish --no-config -c "complete -C 'mynapin st'") || fail "fish did not complete"
+# (fish's vendor directories come from its own share/config.fish, so no --no-config: an empty
+# HOME keeps the user's configuration out instead.)
+fish_home=$(mktemp -d)
+fish_offered=$(HOME=$fish_home XDG_CONFIG_HOME=$fish_home/config XDG_DATA_HOME=$fish_home/data \
+  fish -c "complete -C 'mynapin st'") || { rm -rf "$fish_home"; fail "fish did not complete"; }
+rm -rf "$fish_home"
 printf '%s\n' "$fish_offered" | cut -f1 | grep -qx status || fail "fish completing 'mynapin st' offered: $fish_offered"
 say "zsh and fish find their completions"
 step_done
