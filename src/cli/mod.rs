@@ -2,6 +2,7 @@
 //! decisions about resets through `procedure`; this layer only words and prints.
 
 mod change;
+mod completions;
 mod doctor;
 mod error;
 mod guide;
@@ -51,7 +52,7 @@ The simulated card's PINs: 1234 (4-digit PINs), ABC123 (signature password).";
 #[derive(Debug, Parser)]
 #[command(
     name = "mynapin",
-    version,
+    version = env!("MYNAPIN_VERSION"),
     about = "Check and change the PINs of a My Number card safely / マイナンバーカードの暗証番号を安全に確認・変更",
     long_about = "Check and change the four PINs of a Japanese My Number card (マイナンバーカード) through \
 any PC/SC reader, without ever spending a try by the tool's fault: PINs are checked locally \
@@ -151,6 +152,12 @@ pub enum Command {
     /// / 模擬カード
     #[command(subcommand)]
     Sim(SimCommand),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish) on stdout.
+    /// / シェル補完スクリプトを出力
+    Completions(completions::CompletionsArgs),
+    /// Print the man page generated from this command-line definition (for packagers).
+    #[command(hide = true)]
+    Manpage(completions::ManpageArgs),
 }
 
 /// `mynapin sim …`
@@ -385,6 +392,8 @@ pub fn main() -> ExitCode {
         Command::Doctor => doctor::run(&ctx),
         Command::Guide(args) => guide::run(&ctx, args),
         Command::Profile(cmd) => profile_cmd::run(&ctx, cmd),
+        Command::Completions(args) => completions::completions(&ctx, args),
+        Command::Manpage(args) => completions::manpage(&ctx, args),
     };
     let exit = match result {
         Ok(exit) => exit,

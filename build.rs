@@ -1,0 +1,94 @@
+//! Names the build in `mynapin --version`: the commit and its date when built from a git
+//! checkout of this crate, "not from git" otherwise (a crate from a registry has no `.git`).
+//!
+//! Sets `MYNAPIN_VERSION` for `env!`, e.g. `0.1.0 (git 7a9af29, 2026-11-30)`. Never fails the
+//! build: no git, a git that refuses the directory, or a checkout of another project around
+//! this one (cargo builds a packaged crate inside `target/package/`) all give "not from git".
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn main() {
+    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let build = match git_build(&manifest_dir) {
+        Some((commit, date)) => format!("git {commit}, {date}"),
+        None => {
+            // Ask again once this directory is a git checkout (or, git missing or refusing,
+            // when its HEAD moves). A crate from a registry has no `.git`, and a path that
+            // does not exist counts as changed: its build script runs on every build, which
+            // is cheap. That is also what keeps the answer right after `cargo package`: the
+            // packaged copy's verification build shares this build script's output directory
+            // in the workspace's target dir, and must not leave "not from git" behind for
+            // the checkout's next build.
+            let dot_git = manifest_dir.join(".git");
+            let watched = if dot_git.is_dir() {
+                dot_git.join("HEAD")
+            } else {
+                dot_git
+            };
+            println!("cargo:rerun-if-changed={}", watched.display());
+            "not from git".to_string()
+        }
+    };
+    println!("cargo:rustc-env=MYNAPIN_VERSION={version} ({build})");
+    println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// Runs git in `dir`; its trimmed stdout, or None on any failure.
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8(out.stdout).ok()?;
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// The short commit and its commit date, when `dir` is the top of a git work tree; and the
+/// rerun-if-changed lines that make cargo ask again after a commit or a checkout.
+fn git_build(dir: &Path) -> Option<(String, String)> {
+    let top = PathBuf::from(git(dir, &["rev-parse", "--show-toplevel"])?);
+    // Inside another checkout (e.g. target/package/mynapin-x.y.z/ in our own tree, or a
+    // vendored copy in someone's repository), the commit would be that checkout's, not ours.
+    if top.canonicalize().ok()? != dir.canonicalize().ok()? {
+        return None;
+    }
+    // HEAD names the branch (or a commit); the branch's ref file changes on every commit. In
+    // a linked worktree these live in different directories: ask git for the paths.
+    let head = git(dir, &["rev-parse", "--git-path", "HEAD"])?;
+    rerun_if_changed(dir, &head);
+    if let Some(reference) = git(dir, &["symbolic-ref", "-q", "HEAD"]) {
+        if let Some(path) = git(dir, &["rev-parse", "--git-path", &reference]) {
+            let path = dir.join(path);
+            if path.exists() {
+                rerun_if_changed(dir, &path.to_string_lossy());
+            } else if let Some(parent) = path.parent().filter(|p| p.exists()) {
+                // A packed ref: watch the directory where git writes the loose ref on the
+                // next commit.
+                rerun_if_changed(dir, &parent.to_string_lossy());
+            }
+        }
+        if let Some(packed) = git(dir, &["rev-parse", "--git-path", "packed-refs"]) {
+            if dir.join(&packed).exists() {
+                rerun_if_changed(dir, &packed);
+            }
+        }
+    }
+    let commit = git(dir, &["rev-parse", "--short", "HEAD"])?;
+    let date = git(dir, &["log", "-1", "--format=%cd", "--date=short", "HEAD"])?;
+    Some((commit, date))
+}
+
+fn rerun_if_changed(dir: &Path, path: &str) {
+    // git prints paths relative to `dir` or absolute; cargo wants them relative to the
+    // manifest directory or absolute: `dir` is the manifest directory.
+    let path = dir.join(path);
+    println!("cargo:rerun-if-changed={}", path.display());
+}

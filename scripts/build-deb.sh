@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Builds the Debian package target/debian/mynapin_VERSION-1_ARCH.deb with dpkg-deb.
+#
+#   bash scripts/build-deb.sh              # cargo build --release --locked, then the package
+#   bash scripts/build-deb.sh --no-build   # package the release binary already built
+#
+# The package holds /usr/bin/mynapin (stripped), the man pages and the bash/zsh/fish completions
+# (all generated here by running that binary: `mynapin manpage --dir`, `mynapin completions`;
+# nothing generated is kept in the repository), the README and a machine-readable copyright
+# file in /usr/share/doc/mynapin/. Depends: the shared libraries the binary links, as
+# dpkg-shlibdeps (dpkg-dev) reads them (libc6, libgcc-s1, libpcsclite1); Recommends: pcscd.
+#
+# Why not cargo-deb: `cargo install cargo-deb --locked` took 3 min 24 s on this 2-core machine,
+# to be paid again on every fresh CI machine; dpkg-deb is already there (it is dpkg).
+#
+# DEB_MAINTAINER overrides the Maintainer field; DEB_REVISION the Debian revision (default 1).
+# The archive's timestamps come from SOURCE_DATE_EPOCH (default: the commit's date, else now).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'build-deb: %s\n' "$*" >&2; }
+umask 022
+
+build=1
+case "${1:-}" in
+  --no-build) build="" ;;
+  "") ;;
+  *) say "usage: bash scripts/build-deb.sh [--no-build]"; exit 2 ;;
+esac
+
+if [ -n "$build" ]; then
+  say "cargo build --release --locked"
+  nice -n 10 timeout 1800 cargo build --release --locked --bin mynapin
+fi
+bin=target/release/mynapin
+[ -x "$bin" ] || { say "no $bin: run without --no-build"; exit 1; }
+
+for tool in dpkg-deb gzip install; do
+  command -v "$tool" >/dev/null || { say "$tool is missing (apt-get install dpkg gzip coreutils)"; exit 1; }
+done
+
+# Version: the binary's own ("mynapin 0.1.0 (git …)"); a Cargo pre-release "-rc.1" sorts
+# before the release in Debian only as "~rc.1".
+upstream=$("$bin" --version | awk '{print $2}')
+[ -n "$upstream" ] || { say "cannot read the version from $bin --version"; exit 1; }
+version="${upstream//-/\~}-${DEB_REVISION:-1}"
+arch=$(dpkg --print-architecture)
+maintainer="${DEB_MAINTAINER:-the mynapin developers <maintainers@mynapin.invalid>}"
+homepage="https://github.com/mynapin/mynapin"
+if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || date +%s)
+fi
+export SOURCE_DATE_EPOCH
+
+work="target/debian/work"
+root="$work/debian/mynapin" # dpkg-shlibdeps expects the package tree under debian/<package>/
+rm -rf "$work"
+mkdir -p "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/man/man1" \
+  "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/vendor-completions" \
+  "$root/usr/share/fish/vendor_completions.d" "$root/usr/share/doc/mynapin"
+
+# The binary, stripped (Debian policy) when strip is there.
+if command -v strip >/dev/null; then
+  strip --strip-unneeded --remove-section=.comment -o "$root/usr/bin/mynapin" "$bin"
+  chmod 0755 "$root/usr/bin/mynapin"
+else
+  say "strip is missing (binutils): the binary keeps its symbols"
+  install -m 0755 "$bin" "$root/usr/bin/mynapin"
+fi
+
+# Man pages: mynapin.1 and one page per subcommand (mynapin.1 refers to them), gzipped
+# without a name or a timestamp in the gzip header.
+pages="$work/man"
+mkdir -p "$pages"
+"$bin" manpage --dir "$pages"
+[ -s "$pages/mynapin.1" ] || { say "mynapin manpage wrote no mynapin.1"; exit 1; }
+for page in "$pages"/*.1; do
+  gzip -9n -c "$page" >"$root/usr/share/man/man1/$(basename "$page").gz"
+done
+
+# Completions, where Debian's bash-completion, zsh and fish look for them.
+"$bin" completions bash >"$root/usr/share/bash-completion/completions/mynapin"
+"$bin" completions zsh >"$root/usr/share/zsh/vendor-completions/_mynapin"
+"$bin" completions fish >"$root/usr/share/fish/vendor_completions.d/mynapin.fish"
+
+# Documentation: README, copyright (DEP-5), a changelog as policy asks.
+doc="$root/usr/share/doc/mynapin"
+install -m 0644 README.md "$doc/README.md"
+{
+  echo "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
+  echo "Upstream-Name: mynapin"
+  echo "Source: $homepage"
+  echo
+  echo "Files: *"
+  echo "Copyright: the mynapin developers"
+  echo "License: MIT or Apache-2.0"
+  echo
+  echo "License: MIT"
+  # The license text, as a DEP-5 paragraph: one space in front, "." for an empty line.
+  sed -e 's/^$/./' -e 's/^/ /' LICENSE-MIT
+  echo
+  echo "License: Apache-2.0"
+  echo " On Debian systems, the full text of the Apache License, Version 2.0, is in"
+  echo " /usr/share/common-licenses/Apache-2.0."
+} >"$doc/copyright"
+{
+  echo "mynapin ($version) unstable; urgency=medium"
+  echo
+  echo "  * Built by scripts/build-deb.sh from mynapin $("$bin" --version | cut -d' ' -f2-)."
+  echo
+  echo " -- $maintainer  $(date -u -R -d "@$SOURCE_DATE_EPOCH")"
+} | gzip -9n >"$doc/changelog.Debian.gz"
+
+# Every file 0644 and directory 0755, but the binary.
+find "$root" -type d -exec chmod 0755 {} +
+find "$root" -type f ! -path "$root/usr/bin/mynapin" -exec chmod 0644 {} +
+
+# Depends, from the libraries the binary links.
+depends="libc6, libgcc-s1, libpcsclite1"
+if command -v dpkg-shlibdeps >/dev/null; then
+  printf 'Source: mynapin\n\nPackage: mynapin\nArchitecture: any\n' >"$work/debian/control"
+  # (Its warning "binaries to analyze should already be installed in their package's
+  # directory" is spurious here: the binary is in debian/mynapin/, beside DEBIAN/.)
+  shlibs=$(cd "$work" && dpkg-shlibdeps -O -e debian/mynapin/usr/bin/mynapin 2>shlibdeps.err) \
+    || { cat "$work/shlibdeps.err" >&2; say "dpkg-shlibdeps failed"; exit 1; }
+  grep -v "should already be installed in their package's directory" "$work/shlibdeps.err" >&2 || true
+  depends="${shlibs#shlibs:Depends=}"
+else
+  say "dpkg-shlibdeps is missing (apt-get install dpkg-dev): Depends without versions: $depends"
+fi
+case "$depends" in
+  *libpcsclite1*) ;;
+  *) say "the binary does not link libpcsclite.so.1 (Depends: $depends)"; exit 1 ;;
+esac
+
+description=$(sed -n 's/^description = "\(.*\)"$/\1/p' Cargo.toml | head -1)
+installed_size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+cat >"$root/DEBIAN/control" <<EOF
+Package: mynapin
+Version: $version
+Architecture: $arch
+Maintainer: $maintainer
+Installed-Size: $installed_size
+Depends: $depends
+Recommends: pcscd
+Section: utils
+Priority: optional
+Homepage: $homepage
+Description: $description
+ mynapin checks how many tries each of the four PINs of a Japanese My Number
+ card has left, verifies and changes them through any PC/SC reader, and never
+ spends a try by its own fault: PINs are checked before anything is sent, the
+ retry counter is read before every VERIFY, and the last try is refused unless
+ asked for. For a blocked PIN it says where to reset it (convenience-store
+ kiosk or city office) and which documents to bring. A simulated card is built
+ in (mynapin --sim status). pcscd and a CCID reader driver are needed for a
+ real reader.
+EOF
+(cd "$root" && find usr -type f -print0 | sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
+chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/md5sums"
+
+deb="target/debian/mynapin_${version}_${arch}.deb"
+rm -f "$deb"
+dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+say "built $deb ($(du -k "$deb" | cut -f1) KiB): Depends: $depends"
+echo "$deb"

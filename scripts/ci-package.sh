@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# CI for the packages: builds the release binary and the Debian package, installs it with
+# dpkg -i, uses it from the PATH (mynapin --sim status), finds its man page (man -w) and its
+# bash completion, removes it with dpkg -r and checks that it is gone; then cargo package for
+# both crates. Prints how long each step took.
+#
+# Installs what it needs with apt (as scripts/test-all.sh does): dpkg-dev (dpkg-shlibdeps),
+# binutils (strip), libpcsclite1 (the package's dependency), man-db (man -w), bash-completion,
+# zsh and fish (to check that each shell finds its completion where the package puts it).
+# It starts no background process (dpkg -i of this package starts no service; pcscd, only
+# recommended, is not installed by dpkg -i), so there is nothing to stop.
+#
+# Idempotent: a mynapin package left installed by an interrupted run of this script (marker
+# file /var/lib/mynapin-ci-package.installed) is removed first; a mynapin package installed
+# otherwise, or a /usr/bin/mynapin that no package owns, makes it refuse (it never removes what
+# it did not install).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'ci-package: %s\n' "$*" >&2; }
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+marker=/var/lib/mynapin-ci-package.installed
+timings=()
+step_start=0
+step() { step_name=$1; step_start=$(date +%s); say "$step_name"; }
+step_done() { timings+=("$(printf '%5d s  %s' "$(( $(date +%s) - step_start ))" "$step_name")"); }
+t0=$(date +%s)
+
+has_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+installed() { has_pkg mynapin; }
+removed_by_us=""
+cleanup() {
+  # Whatever happened, leave no package of ours behind.
+  if [ -e "$marker" ] && installed; then
+    say "removing the mynapin package this run installed"
+    $SUDO dpkg -r mynapin >/dev/null 2>&1 || true
+  fi
+  if ! installed; then $SUDO rm -f "$marker"; fi
+  if [ ${#timings[@]} -gt 0 ]; then
+    say "timings:"
+    printf '  %s\n' "${timings[@]}" >&2
+    say "total $(( $(date +%s) - t0 )) s"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# 0. Leftovers.
+if installed; then
+  if [ -e "$marker" ]; then
+    say "a mynapin package from an interrupted run is installed: removing it"
+    $SUDO dpkg -r mynapin >/dev/null
+    $SUDO rm -f "$marker"
+  else
+    say "a mynapin package is installed, not by this script: remove it first (sudo dpkg -r mynapin)"
+    exit 1
+  fi
+elif [ -e /usr/bin/mynapin ]; then
+  say "/usr/bin/mynapin exists and no package owns it: remove it first"
+  exit 1
+fi
+
+# 1. Packages.
+step "apt packages"
+missing=()
+command -v dpkg-shlibdeps >/dev/null || missing+=(dpkg-dev)
+command -v strip >/dev/null || missing+=(binutils)
+has_pkg libpcsclite1 || missing+=(libpcsclite1)
+has_pkg man-db || missing+=(man-db)
+has_pkg bash-completion || missing+=(bash-completion)
+has_pkg zsh || missing+=(zsh)
+has_pkg fish || missing+=(fish)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  timeout 600 $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive timeout 900 $SUDO apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+step_done
+
+# 2. Build.
+step "cargo build --release --locked"
+nice -n 10 timeout 1800 cargo build --release --locked --bin mynapin
+step_done
+step "scripts/build-deb.sh --no-build"
+deb=$(bash scripts/build-deb.sh --no-build)
+step_done
+dpkg-deb --info "$deb" | sed -n '/Package:/,/Description:/p' >&2
+dpkg-deb --contents "$deb" | awk '{print "  " $6}' >&2
+
+# 3. Install. Minimal Debian images (docker) exclude /usr/share/man and /usr/share/doc through
+#    path-exclude lines in /etc/dpkg/dpkg.cfg.d/; dpkg applies --path-include options given on
+#    its command line after those, so our own files are installed without changing the
+#    system's configuration.
+step "dpkg -i"
+excludes=$(grep -hs '^path-exclude' /etc/dpkg/dpkg.cfg.d/* || true)
+if [ -n "$excludes" ]; then
+  say "dpkg excludes on this machine (kept; overridden for mynapin's own files only):"
+  printf '  %s\n' "$excludes" >&2
+fi
+$SUDO touch "$marker"
+$SUDO dpkg --path-include='/usr/share/man/man1/mynapin*' \
+  --path-include='/usr/share/doc/mynapin/*' -i "$deb"
+installed || { say "dpkg -i did not install mynapin"; exit 1; }
+step_done
+
+# 4. Use it as a user would.
+step "smoke tests of the installed package"
+fail() { say "FAILED: $*"; exit 1; }
+where=$(command -v mynapin) || fail "mynapin is not on the PATH"
+[ "$where" = /usr/bin/mynapin ] || fail "mynapin on the PATH is $where, not /usr/bin/mynapin"
+mynapin --version >&2
+out=$(mynapin --sim status) || fail "mynapin --sim status exited $?"
+printf '%s\n' "$out" | grep -q . || fail "mynapin --sim status printed nothing"
+printf '%s\n' "$out" | sed 's/^/  /' >&2
+page=$(man -w mynapin) || fail "man -w mynapin found no page"
+[ "$page" = /usr/share/man/man1/mynapin.1.gz ] || fail "man -w mynapin is $page"
+man -w mynapin-status >/dev/null || fail "man -w mynapin-status found no page"
+say "man page: $page"
+for f in /usr/share/bash-completion/completions/mynapin /usr/share/zsh/vendor-completions/_mynapin \
+         /usr/share/fish/vendor_completions.d/mynapin.fish /usr/share/doc/mynapin/README.md \
+         /usr/share/doc/mynapin/copyright; do
+  [ -s "$f" ] || fail "$f is missing or empty"
+done
+# Bash completion: the installed file registers a completion for mynapin, and completing
+# "mynapin st" offers "status".
+offered=$(bash --norc --noprofile -c '
+  set -e
+  source /usr/share/bash-completion/completions/mynapin
+  complete -p mynapin >&2
+  COMP_WORDS=(mynapin st); COMP_CWORD=1; COMP_LINE="mynapin st"; COMP_POINT=${#COMP_LINE}
+  fn=$(complete -p mynapin | sed -n "s/.*-F \([^ ]*\).*/\1/p")
+  "$fn" mynapin st mynapin
+  printf "%s\n" "${COMPREPLY[@]}"') || fail "the bash completion did not run"
+printf '%s\n' "$offered" | grep -qx status || fail "completing 'mynapin st' offered: $offered"
+say "bash completion of 'mynapin st': $(printf '%s ' $offered)"
+# And through bash-completion's own loader, as an interactive shell finds it: this checks the
+# directory, not only the script.
+bash --norc --noprofile -c '
+  source /usr/share/bash-completion/bash_completion
+  __load_completion mynapin && complete -p mynapin' >/dev/null \
+  || fail "bash-completion does not find the completion of mynapin"
+# zsh and fish find theirs in their vendor directories, with no configuration of ours.
+zsh -f -c 'autoload -U compinit && compinit -u -D && [[ ${_comps[mynapin]} == _mynapin ]]' \
+  || fail "zsh's compinit does not find _mynapin"
+# (fish's vendor directories come from its own share/config.fish, so no --no-config: an empty
+# HOME keeps the user's configuration out instead.)
+fish_home=$(mktemp -d)
+fish_offered=$(HOME=$fish_home XDG_CONFIG_HOME=$fish_home/config XDG_DATA_HOME=$fish_home/data \
+  fish -c "complete -C 'mynapin st'") || { rm -rf "$fish_home"; fail "fish did not complete"; }
+rm -rf "$fish_home"
+printf '%s\n' "$fish_offered" | cut -f1 | grep -qx status || fail "fish completing 'mynapin st' offered: $fish_offered"
+say "zsh and fish find their completions"
+step_done
+
+# 5. Remove.
+step "dpkg -r"
+$SUDO dpkg -r mynapin
+! installed || fail "mynapin is still installed"
+for f in /usr/bin/mynapin /usr/share/man/man1/mynapin.1.gz /usr/share/bash-completion/completions/mynapin \
+         /usr/share/doc/mynapin; do
+  [ ! -e "$f" ] || fail "$f is still there after dpkg -r"
+done
+$SUDO rm -f "$marker"
+step_done
+
+# 6. The crates.
+step "cargo package --workspace --locked"
+nice -n 10 timeout 1800 cargo package --workspace --locked
+step_done
+say "ok: $deb"
