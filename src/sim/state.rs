@@ -236,9 +236,13 @@ mod tests {
     fn saves_atomically_keeps_links_and_locks() {
         let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("real.toml");
-        let link = dir.path().join("card.tmp");
+        // A link whose name ends in .tmp (the old code wrote such a path in place).
         #[cfg(unix)]
-        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let link = {
+            let link = dir.path().join("card.tmp");
+            std::os::unix::fs::symlink(&real, &link).unwrap();
+            link
+        };
         #[cfg(not(unix))]
         let link = real.clone();
         let s = StateFile::open(&link, Duration::ZERO).unwrap();
