@@ -633,3 +633,42 @@ fn a_missing_line_says_how_many_were_expected() {
     assert!(r.stderr.contains("expected 3 lines, got 2"), "{}", r.stderr);
     assert!(!r.stderr.contains("differ"), "{}", r.stderr);
 }
+
+// Issue 11/12: status shows the certificate's expiry ------------------------------------------
+
+#[test]
+fn status_shows_the_certificate_expiry_and_warns_when_it_has_expired() {
+    let r = run(&["--sim", "status"], "");
+    assert!(
+        r.stdout
+            .contains("Certificate: user authentication, valid until 20"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["--sim=auth-expired", "status"], "");
+    assert!(r.stdout.contains("EXPIRED on 2025-03-31"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("A new certificate is issued at the city office"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["--sim=auth-expired", "status", "--json"], "");
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["card"]["auth_certificate"]["state"], "expired");
+    assert_eq!(v["card"]["auth_certificate"]["not_after"], "2025-03-31");
+    // The counters in 10 APDUs plus one READ BINARY for the certificate; a card without the
+    // short-EF-id READ BINARY costs a few more.
+    for (fixture, most) in [("fresh", 11), ("no-sfi-read", 14)] {
+        let r = run(&[&format!("--sim={fixture}"), "--trace", "status"], "");
+        let n = r
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("trace: >"))
+            .count();
+        assert!(n <= most, "{fixture}: {n} APDUs");
+        if fixture == "fresh" {
+            assert_eq!(n, 11, "{}", r.stderr);
+        }
+    }
+}

@@ -157,6 +157,55 @@ pub fn not_after(der: &[u8]) -> Option<Date> {
     })
 }
 
+/// One DER header at `at`: (tag, offset of the contents, length of the contents).
+fn der_header(b: &[u8], at: usize) -> Option<(u8, usize, usize)> {
+    let tag = *b.get(at)?;
+    let first = *b.get(at + 1)?;
+    match first {
+        n if n < 0x80 => Some((tag, at + 2, usize::from(n))),
+        0x81 => Some((tag, at + 3, usize::from(*b.get(at + 2)?))),
+        0x82 => Some((
+            tag,
+            at + 4,
+            usize::from(u16::from_be_bytes([*b.get(at + 2)?, *b.get(at + 3)?])),
+        )),
+        _ => None,
+    }
+}
+
+/// `notAfter` from the first bytes of a DER X.509 certificate (the validity comes early:
+/// version, serial number, signature algorithm, issuer, then validity), so that one READ
+/// BINARY of 256 bytes is enough. `None` when the prefix is too short or not a certificate.
+pub fn not_after_from_prefix(prefix: &[u8]) -> Option<Date> {
+    let (t, cert_body, _) = der_header(prefix, 0)?;
+    let (t2, mut at, _) = der_header(prefix, cert_body)?;
+    if t != 0x30 || t2 != 0x30 {
+        return None;
+    }
+    // [0] version (optional), serial, signature algorithm, issuer.
+    let mut skipped = 0;
+    while skipped < 3 {
+        let (tag, body, len) = der_header(prefix, at)?;
+        at = body.checked_add(len)?;
+        if tag != 0xA0 {
+            skipped += 1;
+        }
+    }
+    let (tag, body, len) = der_header(prefix, at)?;
+    if tag != 0x30 {
+        return None;
+    }
+    let validity = prefix.get(at..body.checked_add(len)?)?;
+    let v = Tlv::from_bytes(validity).ok()?;
+    let Value::Constructed(times) = v.value() else {
+        return None;
+    };
+    match &times[..] {
+        [a, b] if is_time(a) && is_time(b) => parse_time(b),
+        _ => None,
+    }
+}
+
 fn is_time(t: &Tlv) -> bool {
     matches!(t.tag().to_bytes(), [0x17] | [0x18])
 }
@@ -206,6 +255,11 @@ mod tests {
             })
         );
         assert_eq!(der_total_len(valid), Some(valid.len()));
+        // The first 256 bytes carry the validity.
+        assert_eq!(not_after_from_prefix(&valid[..256]), not_after(valid));
+        assert_eq!(not_after_from_prefix(&expired[..256]), not_after(expired));
+        assert_eq!(not_after_from_prefix(&valid[..40]), None);
+        assert_eq!(not_after_from_prefix(&[0x30, 0x82]), None);
         assert_eq!(not_after(&[0x30, 0x00]), None);
         assert_eq!(not_after(&[]), None);
     }

@@ -761,6 +761,36 @@ impl MyNumberCard<'_> {
         &mut self,
         today: cert::Date,
     ) -> Result<cert::CertificateState, CardError> {
+        // One READ BINARY by short EF id usually suffices (the validity is in the first 256
+        // bytes); else the whole certificate through SELECT EF.
+        self.select_df(Applet::Jpki)?;
+        if !self.no_sfi_read {
+            let sfi = jpki_ef::AUTH_CERT[1];
+            let r = self.send(&commands::read_binary_sfi(sfi, 0, 256)?)?;
+            match r.sw() {
+                StatusWord::Success | StatusWord::EndOfFile => {
+                    self.current_ef = Some(jpki_ef::AUTH_CERT);
+                    self.last_verified = None;
+                    if let Some(d) = cert::not_after_from_prefix(r.data()) {
+                        return Ok(cert::CertificateState::of(d, today));
+                    }
+                }
+                StatusWord::FileNotFound | StatusWord::ReferencedDataNotFound => {
+                    return Ok(cert::CertificateState::Absent)
+                }
+                _ => self.no_sfi_read = true,
+            }
+        }
+        // The same prefix through SELECT EF, then the whole certificate if need be.
+        if !self.try_select_ef(jpki_ef::AUTH_CERT)? {
+            return Ok(cert::CertificateState::Absent);
+        }
+        let r = self.send(&commands::read_binary(0, 256)?)?;
+        if matches!(r.sw(), StatusWord::Success | StatusWord::EndOfFile) {
+            if let Some(d) = cert::not_after_from_prefix(r.data()) {
+                return Ok(cert::CertificateState::of(d, today));
+            }
+        }
         Ok(match self.read_der_file(jpki_ef::AUTH_CERT)? {
             None => cert::CertificateState::Absent,
             Some(der) => match cert::not_after(&der) {

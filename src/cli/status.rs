@@ -6,6 +6,7 @@ use super::lang::Lang;
 use super::output::{emit, emit_json, pad};
 use super::text::{counter_note, pin_name, ref_name, sanitize, state_word, tries};
 use super::Ctx;
+use crate::card::cert::{CertificateState, Date};
 use crate::card::{Counter, PinState, PinStatus};
 use crate::layout::PinId;
 use serde::Serialize;
@@ -23,6 +24,89 @@ pub struct StatusJson {
 #[derive(Serialize)]
 struct CardJson {
     token: String,
+    /// The user-authentication certificate.
+    auth_certificate: CertJson,
+}
+
+#[derive(Serialize)]
+struct CertJson {
+    /// `valid`, `expires_soon` (within 90 days), `expired`, `absent`, `unknown`.
+    state: &'static str,
+    /// Last day of validity (YYYY-MM-DD).
+    not_after: Option<String>,
+    /// Days from today to `not_after`.
+    days_left: Option<i64>,
+}
+
+fn cert_json(c: Option<CertificateState>) -> CertJson {
+    let today = Date::today();
+    let days = |d: Date| d.days_since_epoch() - today.days_since_epoch();
+    CertJson {
+        state: match c {
+            Some(CertificateState::Valid { .. }) => "valid",
+            Some(CertificateState::ExpiresSoon { .. }) => "expires_soon",
+            Some(CertificateState::Expired { .. }) => "expired",
+            Some(CertificateState::Absent) => "absent",
+            Some(CertificateState::Unreadable) | None => "unknown",
+        },
+        not_after: c.and_then(|c| c.not_after()).map(|d| d.to_string()),
+        days_left: c.and_then(|c| c.not_after()).map(days),
+    }
+}
+
+/// The certificate's line, and a warning when it expires soon or has expired.
+fn cert_lines(lang: Lang, c: Option<CertificateState>) -> (String, Option<String>) {
+    let head = lang.t("Certificate: ", "電子証明書：");
+    match c {
+        Some(CertificateState::Valid { not_after }) => (
+            match lang {
+                Lang::En => format!("{head}user authentication, valid until {not_after}"),
+                Lang::Ja => format!("{head}利用者証明用、有効期限 {not_after}"),
+            },
+            None,
+        ),
+        Some(CertificateState::ExpiresSoon {
+            not_after,
+            days_left,
+        }) => (
+            match lang {
+                Lang::En => format!(
+                    "{head}user authentication, valid until {not_after} — expires in {days_left} days"
+                ),
+                Lang::Ja => format!("{head}利用者証明用、有効期限 {not_after}（あと{days_left}日）"),
+            },
+            Some(lang.t(
+                "The certificates expire soon: renew them at the city office before then (the PINs are set again there; a kiosk cannot renew). See `mynapin guide auth --cert expired`.",
+                "電子証明書の有効期限が近づいています。期限までに市区町村の窓口で更新してください（その際に暗証番号を設定し直します。コンビニのキオスク端末では更新できません）。詳しくは `mynapin guide auth --cert expired` を参照してください。",
+            ).to_string()),
+        ),
+        Some(CertificateState::Expired { not_after }) => (
+            match lang {
+                Lang::En => format!("{head}user authentication, EXPIRED on {not_after}"),
+                Lang::Ja => format!("{head}利用者証明用、有効期限切れ（{not_after}）"),
+            },
+            Some(lang.t(
+                "The certificate has expired: changing its PIN is pointless, and a kiosk cannot help. A new certificate is issued at the city office, and its PIN is set there. See `mynapin guide auth --cert expired`.",
+                "電子証明書の有効期限が切れています。暗証番号を変更しても使えず、コンビニのキオスク端末でも手続きできません。市区町村の窓口で新しい電子証明書を発行し、その際に暗証番号を設定します。詳しくは `mynapin guide auth --cert expired` を参照してください。",
+            ).to_string()),
+        ),
+        Some(CertificateState::Absent) => (
+            lang.t(
+                "Certificate: no user-authentication certificate on this card",
+                "電子証明書：このカードには利用者証明用電子証明書がありません",
+            )
+            .to_string(),
+            None,
+        ),
+        Some(CertificateState::Unreadable) | None => (
+            lang.t(
+                "Certificate: the user-authentication certificate could not be read",
+                "電子証明書：利用者証明用電子証明書を読み取れませんでした",
+            )
+            .to_string(),
+            None,
+        ),
+    }
 }
 
 #[derive(Serialize)]
@@ -54,16 +138,21 @@ pub struct Report {
     pub token: String,
     /// The PINs.
     pub pins: Vec<PinStatus>,
+    /// The user-authentication certificate (`None`: it could not be read).
+    pub cert: Option<CertificateState>,
 }
 
 pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     let report = ctx.with_card(|card| {
+        // The certificate first, while the JPKI application is selected (one READ BINARY).
+        let cert = card.auth_certificate_state(Date::today()).ok();
         ctx.note("reading the retry counters", "残り回数を読み取っています");
         let pins = card.read_all()?;
         Ok(Report {
             reader: card.reader_name(),
             token: card.token().to_string(),
             pins,
+            cert,
         })
     })?;
     if ctx.json {
@@ -111,6 +200,7 @@ pub fn to_json(lang: Lang, r: &Report) -> StatusJson {
         reader: r.reader.clone(),
         card: CardJson {
             token: r.token.clone(),
+            auth_certificate: cert_json(r.cert),
         },
         pins: r
             .pins
@@ -144,6 +234,7 @@ pub fn to_json(lang: Lang, r: &Report) -> StatusJson {
             .pins
             .iter()
             .filter_map(|p| juki_warning(lang, p))
+            .chain(cert_lines(lang, r.cert).1)
             .collect(),
     }
 }
@@ -162,6 +253,7 @@ pub fn text_lines(lang: Lang, r: &Report) -> Vec<String> {
             lang.t("My Number card", "マイナンバーカード"),
             sanitize(&r.token)
         ),
+        cert_lines(lang, r.cert).0,
         String::new(),
         format!(
             "  {}  {}  {}",
@@ -212,7 +304,12 @@ pub fn text_lines(lang: Lang, r: &Report) -> Vec<String> {
             _ => {}
         }
     }
-    for w in r.pins.iter().filter_map(|p| juki_warning(lang, p)) {
+    for w in r
+        .pins
+        .iter()
+        .filter_map(|p| juki_warning(lang, p))
+        .chain(cert_lines(lang, r.cert).1)
+    {
         out.push(String::new());
         out.push(format!("{}{w}", lang.t("Warning: ", "注意：")));
     }
