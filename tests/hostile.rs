@@ -672,3 +672,21 @@ fn status_shows_the_certificate_expiry_and_warns_when_it_has_expired() {
         }
     }
 }
+
+#[test]
+fn status_check_exits_by_the_weakest_pin_and_change_alone_lists_the_pins() {
+    for (fixture, code) in [
+        ("fresh", 0),
+        ("sign-blocked", 4),
+        ("auth-last-try", 5),
+        ("under-15", 0),
+    ] {
+        let r = run(&[&format!("--sim={fixture}"), "status", "--check"], "");
+        assert_eq!(r.code, code, "{fixture}: {}", r.stderr);
+    }
+    let r = run(&["--sim", "change"], "");
+    assert_eq!(r.code, 2);
+    for id in ["auth", "sign", "kenhojo", "juki"] {
+        assert!(r.stderr.contains(&format!("    {id} ")), "{}", r.stderr);
+    }
+}

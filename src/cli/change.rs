@@ -112,7 +112,7 @@ changed / not changed / unknown. The residence-registry (juki) PIN is two key re
 from a single public source.")]
 pub struct ChangeArgs {
     /// Which PINs (their names, never their values): auth, sign, kenhojo, juki. / 変更する暗証番号の種類
-    #[arg(value_enum, required = true, num_args = 1.., value_name = "WHICH")]
+    #[arg(value_enum, num_args = 0.., value_name = "WHICH")]
     pub pins: Vec<PinArg>,
     /// The PINs share one current value: ask for it once. / 現在の暗証番号が共通
     #[arg(long)]
@@ -531,6 +531,29 @@ fn outcome_line(lang: Lang, r: &session::RefReport) -> String {
 
 /// `mynapin change WHICH…`.
 pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
+    if args.pins.is_empty() {
+        // Which PIN is which is the question most people have first.
+        let lang = ctx.lang;
+        let mut todo = String::new();
+        for p in PinId::ALL {
+            todo.push_str(&format!("\n    {:<8} {}", p.id(), pin_name(lang, p)));
+        }
+        return Err(CliError::Usage {
+            what: lang
+                .t(
+                    "Say which PIN to change (its name, never its value):",
+                    "変更する暗証番号の種類を指定してください（暗証番号そのものではありません）：",
+                )
+                .to_string()
+                + &todo,
+            todo: lang
+                .t(
+                    "For example: mynapin change auth — or several 4-digit PINs at once: mynapin change auth kenhojo juki",
+                    "例：mynapin change auth（4桁の暗証番号はまとめて変更できます：mynapin change auth kenhojo juki）",
+                )
+                .to_string(),
+        });
+    }
     let mut pins: Vec<PinId> = Vec::new();
     for p in &args.pins {
         let p = PinId::from(*p);

@@ -128,7 +128,7 @@ pub struct Cli {
 pub enum Command {
     /// Show how many tries each PIN has left (reads only; never uses a try).
     /// / 各暗証番号の残り回数を表示（試行回数は減りません）
-    Status,
+    Status(status::StatusArgs),
     /// List readers, whether a card is in each, and whether it is a My Number card.
     /// / リーダーとカードの一覧
     Readers,
@@ -383,7 +383,7 @@ pub fn main() -> ExitCode {
         stop,
     };
     let result = match &cli.command {
-        Command::Status => status::run(&ctx),
+        Command::Status(args) => status::run(&ctx, args),
         Command::Readers => readers::run(&ctx),
         Command::Verify(args) => change::verify(&ctx, args),
         Command::Change(args) => change::change(&ctx, args),

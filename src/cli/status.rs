@@ -142,7 +142,20 @@ pub struct Report {
     pub cert: Option<CertificateState>,
 }
 
-pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
+/// Arguments of `mynapin status`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+With --check the exit code says it for scripts: 4 if any PIN is blocked, 5 if any has one try
+left, 0 otherwise (a PIN the card does not have, such as the signature password of an
+under-15 card, counts as neither).")]
+pub struct StatusArgs {
+    /// Exit 4 if any PIN is blocked, 5 if any has one try left (for scripts). / 終了コードで状態を返す
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// `mynapin status`.
+pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit, CliError> {
     let report = ctx.with_card(|card| {
         // The certificate first, while the JPKI application is selected (one READ BINARY).
         let cert = card.auth_certificate_state(Date::today()).ok();
@@ -160,6 +173,15 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     } else {
         for line in text_lines(ctx.lang, &report) {
             emit(&line);
+        }
+    }
+    if args.check {
+        let states: Vec<PinState> = report.pins.iter().map(|p| p.state()).collect();
+        if states.contains(&PinState::Blocked) {
+            return Ok(Exit::Blocked);
+        }
+        if states.contains(&PinState::Low) {
+            return Ok(Exit::Refused);
         }
     }
     Ok(Exit::Success)
