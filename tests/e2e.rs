@@ -612,3 +612,74 @@ fn opensc_recognizes_the_simulated_card_and_sees_its_counters() {
     assert_eq!(pins[0].1, "2", "OpenSC sees the try mynapin spent");
     assert_eq!(pins[1].1, "5");
 }
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn status_wait_succeeds_once_the_card_is_placed() {
+    use std::io::BufRead;
+    let (_g, env) = setup();
+    let mut child = std::process::Command::new(bin())
+        .args(["--reader", "1", "--wait=30", "status", "--json"])
+        .env("LANG", "C")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The event: mynapin says it is waiting. Only then is the card placed.
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("Place your My Number card") {
+        line.clear();
+        assert!(
+            err.read_line(&mut line).unwrap() > 0,
+            "mynapin never waited"
+        );
+    }
+    let _card = Served::start(&env, "sign-blocked", &[]);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["pins"][1]["state"], "blocked");
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn watch_prints_one_object_per_card_and_ends_on_ctrl_c() {
+    use std::io::BufRead;
+    let (_g, env) = setup();
+    let mut child = std::process::Command::new(bin())
+        .args(["--reader", "1", "watch", "--json"])
+        .env("LANG", "C")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut seen = Vec::new();
+    let mut took = Vec::new();
+    for fixture in ["fresh", "sign-blocked", "not-mynumber"] {
+        let card = Served::start(&env, fixture, &[]);
+        let t0 = Instant::now();
+        let mut line = String::new();
+        assert!(out.read_line(&mut line).unwrap() > 0, "watch ended early");
+        took.push(t0.elapsed());
+        seen.push(serde_json::from_str::<serde_json::Value>(&line).unwrap());
+        drop(card); // the card leaves; watch waits for the next one
+    }
+    assert_eq!(seen[0]["schema"], "mynapin.status.v1");
+    assert_eq!(seen[0]["pins"][0]["state"], "ok");
+    assert_eq!(seen[1]["pins"][1]["state"], "blocked");
+    // Not a My Number card: one line, and the loop goes on.
+    assert_eq!(seen[2]["error"]["kind"], "not_my_number_card");
+    eprintln!("watch: card connected → status printed: {took:?}");
+    let ok = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "Ctrl-C ends watch cleanly");
+    let mut err = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+    assert!(err.contains("stopped after 3 card(s)"), "{err}");
+}

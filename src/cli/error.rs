@@ -799,6 +799,18 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
                 "カードには何も送っていません。カードを使う他のプログラム（JPKI利用者クライアントソフト、カードでログイン中のブラウザ、他のカードツール）を閉じてから再実行してください。",
             )],
         ),
+        TransportError::NoCardInTime(limit) => (
+            Exit::NoCard,
+            "no_card",
+            match lang {
+                Lang::En => format!("No card was placed on the reader within {} s.", limit.as_secs()),
+                Lang::Ja => format!("{} 秒以内にカードがリーダーに置かれませんでした。", limit.as_secs()),
+            },
+            vec![l(
+                "Nothing was sent. Run the command again and place the card when it asks (contactless readers: flat on the reader, and keep it still).",
+                "カードには何も送っていません。もう一度実行し、表示が出たらカードを置いてください（非接触型の場合は平らに置き、動かさないでください）。",
+            )],
+        ),
         TransportError::Interrupted { signal } => (
             Exit::from_signal(*signal),
             "interrupted",

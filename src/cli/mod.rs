@@ -15,6 +15,7 @@ mod secret_input;
 mod serve;
 mod status;
 mod text;
+mod watch;
 
 pub use error::{CliError, Exit};
 pub use lang::Lang;
@@ -118,6 +119,20 @@ pub struct Cli {
     )]
     pub timeout: u64,
 
+    /// Wait for the card (and a reader) to be placed, up to SECONDS (default 60), instead of
+    /// giving up at once. / カードが置かれるまで待つ
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECONDS",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "60",
+        value_parser = clap::value_parser!(u64).range(1..=86_400),
+        conflicts_with_all = ["sim", "sim_state"]
+    )]
+    pub wait: Option<u64>,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -129,6 +144,9 @@ pub enum Command {
     /// Show how many tries each PIN has left (reads only; never uses a try).
     /// / 各暗証番号の残り回数を表示（試行回数は減りません）
     Status(status::StatusArgs),
+    /// For window staff: wait for a card, print its status, wait for it to leave, repeat until
+    /// Ctrl-C (--json: one mynapin.status.v1 object per line). / カードを次々に読み取る
+    Watch,
     /// List readers, whether a card is in each, and whether it is a My Number card.
     /// / リーダーとカードの一覧
     Readers,
@@ -190,6 +208,8 @@ pub struct Ctx {
     pub timeout: Duration,
     /// Set by SIGINT / SIGTERM: stops between two commands and at prompts.
     pub stop: StopFlag,
+    /// `--wait`: how long to wait for a card to be placed.
+    pub wait: Option<Duration>,
 }
 
 impl Ctx {
@@ -264,8 +284,42 @@ impl Ctx {
                 "connecting to the reader (exclusive)",
                 "リーダーに接続しています（排他）",
             );
-            pcsc::with_card(&selector, self.timeout, traced)?
+            match self.wait {
+                None => pcsc::with_card(&selector, self.timeout, traced)?,
+                Some(limit) => {
+                    let name = self.wait_for_card(&selector, limit)?;
+                    pcsc::with_named_card(&name, self.timeout, traced)?
+                }
+            }
         }
+    }
+
+    /// Waits (up to `limit`) for a card in the reader `selector` names; says so on stderr
+    /// when there is none yet. Returns the reader's name.
+    pub fn wait_for_card(
+        &self,
+        selector: &pcsc::ReaderSelector,
+        limit: Duration,
+    ) -> Result<String, CliError> {
+        let present = pcsc::list_readers(self.timeout).ok().and_then(|r| {
+            let name = pcsc::choose(&r, selector).ok()?;
+            r.iter()
+                .any(|x| x.name == name && x.card_present)
+                .then_some(name)
+        });
+        if let Some(name) = present {
+            return Ok(name);
+        }
+        output::say(self.lang.t(
+            "Place your My Number card on the reader… (Ctrl-C to cancel)",
+            "マイナンバーカードをリーダーに置いてください…（Ctrl-C で中止）",
+        ));
+        Ok(pcsc::wait(
+            selector,
+            pcsc::WaitFor::Card,
+            Some(limit),
+            Arc::clone(&self.stop),
+        )?)
     }
 
     /// Runs `op` on the recognized My Number card.
@@ -381,10 +435,12 @@ pub fn main() -> ExitCode {
         sim_state: cli.sim_state.clone(),
         timeout: Duration::from_secs(cli.timeout),
         stop,
+        wait: cli.wait.map(Duration::from_secs),
     };
     let result = match &cli.command {
         Command::Status(args) => status::run(&ctx, args),
         Command::Readers => readers::run(&ctx),
+        Command::Watch => watch::run(&ctx),
         Command::Verify(args) => change::verify(&ctx, args),
         Command::Change(args) => change::change(&ctx, args),
         Command::Sim(SimCommand::Fixtures) => readers::fixtures(&ctx),

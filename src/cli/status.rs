@@ -7,7 +7,7 @@ use super::output::{emit, emit_json, pad};
 use super::text::{counter_note, pin_name, ref_name, sanitize, state_word, tries};
 use super::Ctx;
 use crate::card::cert::{CertificateState, Date};
-use crate::card::{Counter, PinState, PinStatus};
+use crate::card::{Counter, MyNumberCard, PinState, PinStatus};
 use crate::layout::PinId;
 use serde::Serialize;
 
@@ -142,6 +142,20 @@ pub struct Report {
     pub cert: Option<CertificateState>,
 }
 
+/// Reads everything `status` shows from a recognized card (nothing that costs a try).
+pub fn read(ctx: &Ctx, card: &mut MyNumberCard<'_>) -> Result<Report, CliError> {
+    // The certificate first, while the JPKI application is selected (one READ BINARY).
+    let cert = card.auth_certificate_state(Date::today()).ok();
+    ctx.note("reading the retry counters", "残り回数を読み取っています");
+    let pins = card.read_all()?;
+    Ok(Report {
+        reader: card.reader_name(),
+        token: card.token().to_string(),
+        pins,
+        cert,
+    })
+}
+
 /// Arguments of `mynapin status`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
@@ -156,18 +170,7 @@ pub struct StatusArgs {
 
 /// `mynapin status`.
 pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit, CliError> {
-    let report = ctx.with_card(|card| {
-        // The certificate first, while the JPKI application is selected (one READ BINARY).
-        let cert = card.auth_certificate_state(Date::today()).ok();
-        ctx.note("reading the retry counters", "残り回数を読み取っています");
-        let pins = card.read_all()?;
-        Ok(Report {
-            reader: card.reader_name(),
-            token: card.token().to_string(),
-            pins,
-            cert,
-        })
-    })?;
+    let report = ctx.with_card(|card| read(ctx, card))?;
     if ctx.json {
         emit_json(&to_json(ctx.lang, &report));
     } else {

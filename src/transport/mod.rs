@@ -193,6 +193,9 @@ pub enum TransportError {
     /// stuck. Nothing was sent.
     #[error("could not connect to the card within {0:?}")]
     ConnectTimeout(std::time::Duration),
+    /// No card was placed on the reader within the time asked for. Nothing was sent.
+    #[error("no card within {0:?}")]
+    NoCardInTime(std::time::Duration),
     /// A signal (SIGINT, SIGTERM) arrived: this command was not sent.
     #[error("interrupted by signal {signal}")]
     Interrupted {
@@ -223,6 +226,7 @@ impl TransportError {
             | TransportError::CardWasReset
             | TransportError::Encode(_)
             | TransportError::ConnectTimeout(_)
+            | TransportError::NoCardInTime(_)
             | TransportError::Interrupted { .. } => false,
         }
     }

@@ -392,3 +392,130 @@ fn worker(
     }
     let _ = answers.send(Ok(Zeroizing::new(Vec::new())));
 }
+
+/// How long one `SCardGetStatusChange` call waits before the stop flag and the deadline are
+/// looked at again. pcscd answers at once when a reader's state changes; this only bounds how
+/// late a Ctrl-C is noticed.
+const WAIT_SLICE: Duration = Duration::from_millis(250);
+
+/// What a wait for a card is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitFor {
+    /// A card in the reader (any reader with one, or the selected one).
+    Card,
+    /// The card in this reader to leave.
+    Removal,
+}
+
+fn stopped(stop: &super::StopFlag) -> Result<(), TransportError> {
+    let signal = stop.load(std::sync::atomic::Ordering::SeqCst);
+    if signal != 0 {
+        return Err(TransportError::Interrupted {
+            signal: signal as i32,
+        });
+    }
+    Ok(())
+}
+
+/// Waits for a card to be placed (or, with [`WaitFor::Removal`], for the card in `selector`'s
+/// reader to leave), driven by pcscd's notifications: a reader plugged in meanwhile is seen
+/// too (through the `\\?PnP?\Notification` reader where the platform has it). Returns the
+/// reader's name. Ends early with [`TransportError::Interrupted`] on a signal and with
+/// [`TransportError::NoCardInTime`] after `limit`.
+pub fn wait(
+    selector: &ReaderSelector,
+    what: WaitFor,
+    limit: Option<Duration>,
+    stop: super::StopFlag,
+) -> Result<String, TransportError> {
+    let selector = selector.clone();
+    let overall = limit.unwrap_or(Duration::from_secs(u64::from(u32::MAX)));
+    // Each pcscd call below is bounded by WAIT_SLICE; the thread only guards against a pcscd
+    // that stops answering altogether.
+    bounded(overall.saturating_add(Duration::from_secs(5)), move || {
+        wait_on_thread(&selector, what, limit, &stop)
+    })
+}
+
+fn wait_on_thread(
+    selector: &ReaderSelector,
+    what: WaitFor,
+    limit: Option<Duration>,
+    stop: &super::StopFlag,
+) -> Result<String, TransportError> {
+    let deadline = limit.and_then(|l| std::time::Instant::now().checked_add(l));
+    let mut ctx = establish()?;
+    loop {
+        stopped(stop)?;
+        if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            return Err(TransportError::NoCardInTime(limit.unwrap_or_default()));
+        }
+        let readers = match list_with(&ctx) {
+            Ok(r) => r,
+            // Windows stops its smart-card service when the last reader is unplugged: connect
+            // again and keep waiting.
+            Err(TransportError::NoService) => {
+                std::thread::sleep(WAIT_SLICE);
+                ctx = establish()?;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let wanted = |r: &ReaderInfo| match what {
+            WaitFor::Card => r.card_present,
+            WaitFor::Removal => !r.card_present,
+        };
+        let candidates: Vec<&ReaderInfo> = match selector {
+            ReaderSelector::Auto => readers.iter().collect(),
+            sel => match choose(&readers, sel) {
+                Ok(name) => readers.iter().filter(|r| r.name == name).collect(),
+                Err(TransportError::ReaderNotFound { .. }) => Vec::new(),
+                Err(e) => return Err(e),
+            },
+        };
+        match what {
+            WaitFor::Card => {
+                if let Some(r) = candidates.iter().find(|r| wanted(r)) {
+                    return Ok(r.name.clone());
+                }
+            }
+            WaitFor::Removal => {
+                // The card left, or its reader did.
+                if candidates.is_empty() || candidates.iter().all(|r| wanted(r)) {
+                    return Ok(candidates
+                        .first()
+                        .map(|r| r.name.clone())
+                        .unwrap_or_default());
+                }
+            }
+        }
+        // Sleep until pcscd reports a change (or a slice passes).
+        let mut states: Vec<ReaderState> = readers
+            .iter()
+            .map(|r| {
+                let name = CString::new(r.name.clone()).unwrap_or_default();
+                ReaderState::new(name, State::UNAWARE)
+            })
+            .collect();
+        #[cfg(not(target_os = "macos"))]
+        states.push(ReaderState::new(pcsc::PNP_NOTIFICATION(), State::UNAWARE));
+        // First call: learn the current states (answers at once).
+        match ctx.get_status_change(Duration::ZERO, &mut states) {
+            Ok(()) | Err(pcsc::Error::Timeout) => {}
+            Err(pcsc::Error::NoReadersAvailable) => {}
+            Err(e) => return Err(map_error(e)),
+        }
+        for s in &mut states {
+            s.sync_current_state();
+        }
+        match ctx.get_status_change(WAIT_SLICE, &mut states) {
+            Ok(()) | Err(pcsc::Error::Timeout) => {}
+            Err(pcsc::Error::NoReadersAvailable) => std::thread::sleep(WAIT_SLICE),
+            Err(pcsc::Error::ServiceStopped | pcsc::Error::NoService) => {
+                std::thread::sleep(WAIT_SLICE);
+                ctx = establish()?;
+            }
+            Err(e) => return Err(map_error(e)),
+        }
+    }
+}

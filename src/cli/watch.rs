@@ -1,0 +1,108 @@
+//! `mynapin watch`: for window staff reading card after card. Waits for a card, prints its
+//! status (text, or one `mynapin.status.v1` JSON object per line with `--json`), waits for the
+//! card to leave, and again, until Ctrl-C. A card that is not a My Number card, or that cannot
+//! be read, is one line — never the end of the loop.
+
+use super::error::{CliError, Exit};
+use super::output::{emit, say};
+use super::status;
+use super::text::sanitize;
+use super::Ctx;
+use crate::card::MyNumberCard;
+use crate::transport::pcsc::{self, ReaderSelector, WaitFor};
+use crate::transport::TransportError;
+use std::sync::Arc;
+
+/// `mynapin watch`.
+pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
+    let lang = ctx.lang;
+    if ctx.simulated() {
+        return Err(ctx.usage(
+            (
+                "watch needs a reader: it waits for cards to come and go.",
+                "For a simulated card, serve it to pcscd: mynapin sim serve (see the README).",
+            ),
+            (
+                "watch はリーダーで使います（カードの出し入れを待つため）。",
+                "模擬カードの場合は pcscd に接続してください：mynapin sim serve（README 参照）。",
+            ),
+        ));
+    }
+    let selector = ReaderSelector::parse(ctx.reader.as_deref());
+    say(lang.t(
+        "watching for cards; place one on the reader (Ctrl-C to stop)",
+        "カードを待っています。リーダーに置いてください（Ctrl-C で終了）",
+    ));
+    let mut cards = 0u64;
+    loop {
+        let reader = match pcsc::wait(&selector, WaitFor::Card, None, Arc::clone(&ctx.stop)) {
+            Ok(r) => r,
+            Err(TransportError::Interrupted { .. }) => break,
+            Err(e) => return Err(e.into()),
+        };
+        cards += 1;
+        let result = pcsc::with_named_card(&reader, ctx.timeout, |t| {
+            let mut t = crate::transport::Interruptible::new(t, Arc::clone(&ctx.stop));
+            MyNumberCard::open(&mut t)
+                .map_err(CliError::from)
+                .and_then(|mut card| status::read(ctx, &mut card))
+        });
+        match result {
+            Ok(Ok(report)) => {
+                if ctx.json {
+                    let v = status::to_json(lang, &report);
+                    match serde_json::to_string(&v) {
+                        Ok(line) => emit(&line),
+                        Err(e) => say(&e.to_string()),
+                    }
+                } else {
+                    emit(&format!("== {} {cards} ==", lang.t("card", "カード")));
+                    for line in status::text_lines(lang, &report) {
+                        emit(&line);
+                    }
+                    emit("");
+                }
+            }
+            Ok(Err(e)) => one_line(ctx, cards, &reader, &e),
+            Err(e) => one_line(ctx, cards, &reader, &e.into()),
+        }
+        if ctx.stop.load(std::sync::atomic::Ordering::SeqCst) != 0 {
+            break;
+        }
+        match pcsc::wait(
+            &ReaderSelector::NameContains(reader.clone()),
+            WaitFor::Removal,
+            None,
+            Arc::clone(&ctx.stop),
+        ) {
+            Ok(_) => {}
+            Err(TransportError::Interrupted { .. }) => break,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    say(&match lang {
+        crate::cli::Lang::En => format!("stopped after {cards} card(s)"),
+        crate::cli::Lang::Ja => format!("終了しました（{cards}枚）"),
+    });
+    Ok(Exit::Success)
+}
+
+/// One line for a card that could not be read (stdout, so the log of the window keeps it).
+fn one_line(ctx: &Ctx, n: u64, reader: &str, e: &CliError) {
+    let m = e.message(ctx.lang);
+    if ctx.json {
+        let v = serde_json::json!({
+            "schema": "mynapin.error.v1",
+            "reader": sanitize(reader),
+            "error": {"kind": m.kind, "exit_code": m.exit as u8, "message": m.what, "todo": m.todo},
+        });
+        emit(&v.to_string());
+    } else {
+        emit(&format!(
+            "== {} {n} == {}: {}",
+            ctx.lang.t("card", "カード"),
+            sanitize(reader),
+            m.what
+        ));
+    }
+}
