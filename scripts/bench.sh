@@ -55,3 +55,43 @@ for latency in 0 20; do
   stop_pid "$card"; card=""
   sleep 1.5
 done
+
+# 3. Window mode: from the simulated card connecting to vpcd to its status line from
+#    `mynapin watch --json`; beside it, `mynapin --wait status` started before the card, and
+#    `status` on a card already present: the difference is pcscd's own detection delay.
+#    Card on slot 1, 5 rounds each.
+med() { sort -n | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1000}'; }
+for latency in 0 20; do
+  totals=(); waits=(); plain=()
+  mkfifo "$work/watch.fifo"
+  "$bin" --reader 1 watch --json >"$work/watch.fifo" 2>/dev/null &
+  watcher=$!
+  exec 3<"$work/watch.fifo"
+  for _ in 1 2 3 4 5; do
+    t0=$(date +%s%N)
+    "$bin" sim serve --vpcd "127.0.0.1:$VPCD_PORT1" --latency-ms "$latency" >/dev/null 2>&1 &
+    card=$!
+    read -r _ <&3; t1=$(date +%s%N)
+    totals+=($(( (t1 - t0) / 1000 )))
+    stop_pid "$card"; card=""
+    sleep 1.5   # vpcd settles after a removal (see tests/e2e.rs)
+  done
+  kill -INT "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
+  exec 3<&-; rm -f "$work/watch.fifo"
+  for _ in 1 2 3 4 5; do
+    "$bin" --reader 1 --wait=30 status >/dev/null 2>&1 &
+    waiter=$!
+    sleep 0.3   # the waiter is waiting before the card comes
+    t0=$(date +%s%N)
+    "$bin" sim serve --vpcd "127.0.0.1:$VPCD_PORT1" --latency-ms "$latency" >/dev/null 2>&1 &
+    card=$!
+    wait "$waiter" || true; t1=$(date +%s%N)
+    waits+=($(( (t1 - t0) / 1000 )))
+    s0=$(date +%s%N); "$bin" --reader 1 status >/dev/null 2>&1 || true; s1=$(date +%s%N)
+    plain+=($(( (s1 - s0) / 1000 )))
+    stop_pid "$card"; card=""
+    sleep 1.5
+  done
+  w=$(printf '%s\n' "${totals[@]}" | med); ws=$(printf '%s\n' "${waits[@]}" | med); p=$(printf '%s\n' "${plain[@]}" | med)
+  echo "window mode, card latency ${latency} ms (medians of 5): card connected → watch prints its status ${w} ms; --wait status ${ws} ms; status on a present card ${p} ms (so pcscd's detection ≈ $((ws - p)) ms)"
+done
