@@ -1,6 +1,7 @@
 //! The terminal path, on a real pseudo-terminal (rexpect): PINs are typed without echo, the
 //! last try needs a typed confirmation, Ctrl-C at a prompt cancels cleanly with the echo
 //! restored, Ctrl-D ends the input. Every step waits for the prompt it answers, not a sleep.
+#![cfg(unix)]
 
 use mynapin::layout::KeyRef;
 use mynapin::sim::{Fixture, SimCard};
