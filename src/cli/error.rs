@@ -829,6 +829,18 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
             format!("{}: {e}", l("Internal error", "内部エラー")),
             vec![l("Please report this to the developers.", "開発者に報告してください。")],
         ),
+        TransportError::Unsupported => (
+            Exit::NoCard,
+            "reader_unsupported",
+            l(
+                "The reader does not support this request (PIN-pad entry).",
+                "リーダーがこの要求（PIN パッドでの入力）に対応していません。",
+            ),
+            vec![l(
+                "Nothing was sent to the card. Use --pinpad never to type the PIN at the computer, and run `mynapin doctor` to see what the reader offers.",
+                "カードには何も送っていません。--pinpad never でパソコンから入力するか、`mynapin doctor` でリーダーの機能を確認してください。",
+            )],
+        ),
         TransportError::Pcsc(e) => (
             Exit::NoCard,
             "pcsc",

@@ -12,8 +12,20 @@
 //! error — it can report what it knows and return normally. A worker stuck in pcsc-lite is
 //! left behind and ends with the process; closing the process's connection makes pcscd
 //! release the card.
+//!
+//! PIN-pad readers (PC/SC v2 part 10): right after connecting, the worker asks the reader for
+//! its features (`CM_IOCTL_GET_FEATURE_REQUEST`) and, when present, its PIN properties and TLV
+//! properties; [`Transport::capabilities`] returns what it found, with the control codes the
+//! reader returned. A reader that refuses the request (vpcd answers
+//! `SCARD_E_UNSUPPORTED_FEATURE`) has no PIN pad. [`Transport::control`] goes through the same
+//! worker; the wait for a control call that collects a PIN on the keypad is the structure's
+//! own timeout (`bTimerOut`, per entry) plus the time limit, not the time limit alone.
 
-use super::{Transport, TransportError};
+use super::{Capabilities, PinPadInfo, Transport, TransportError};
+use mynapin_apdu::part10::{
+    Features, PinProperties, TlvProperties, FEATURE_GET_TLV_PROPERTIES,
+    FEATURE_IFD_PIN_PROPERTIES, GET_FEATURE_REQUEST_FUNCTION,
+};
 use mynapin_apdu::{Command, Response};
 use pcsc::{Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
 use std::ffi::CString;
@@ -227,8 +239,103 @@ fn run<R>(
     Ok(result)
 }
 
+/// What a reader with a PIN pad answers to the part 10 requests, read with `control` (a
+/// function, so that the worker and [`reader_pin_pad`] use the same discovery).
+fn discover(control: &mut dyn FnMut(u32, &[u8]) -> Result<Vec<u8>, pcsc::Error>) -> Capabilities {
+    let request = pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into());
+    let Ok(code) = u32::try_from(request) else {
+        return Capabilities::default();
+    };
+    // No answer, or one that is not a feature list: no PIN pad (vpcd: UnsupportedFeature).
+    let Ok(features) = control(code, &[]).map(|a| Features::parse(&a)) else {
+        return Capabilities::default();
+    };
+    let Ok(features) = features else {
+        return Capabilities::default();
+    };
+    if !features.has_pin_pad() {
+        return Capabilities::default();
+    }
+    let mut info = PinPadInfo {
+        features: features.iter().collect(),
+        verify: features.verify_pin_direct(),
+        modify: features.modify_pin_direct(),
+        ..PinPadInfo::default()
+    };
+    if let Some(code) = features.get(FEATURE_IFD_PIN_PROPERTIES) {
+        if let Ok(p) = control(code, &[]).map(|a| PinProperties::parse(&a)) {
+            if let Ok(p) = p {
+                info.display = p.has_display();
+            }
+        }
+    }
+    if let Some(code) = features.get(FEATURE_GET_TLV_PROPERTIES) {
+        if let Ok(Ok(t)) = control(code, &[]).map(|a| TlvProperties::parse(&a)) {
+            info.min_pin = t.min_pin_size;
+            info.max_pin = t.max_pin_size;
+            info.display |= t.has_display();
+            info.vendor = t.id_vendor;
+            info.product = t.id_product;
+        }
+    }
+    Capabilities {
+        secure_pin_entry: info.verify.is_some(),
+        pin_pad: Some(info),
+    }
+}
+
+fn control_with(
+    card: &pcsc::Card,
+    code: u32,
+    data: &[u8],
+    buf: &mut [u8],
+) -> Result<Vec<u8>, pcsc::Error> {
+    card.control(code.into(), data, buf).map(<[u8]>::to_vec)
+}
+
+/// The PIN pad of the reader named `name`, asked without a card if need be (a direct
+/// connection; shared if the reader refuses that and holds a card). `Ok(None)`: no PIN pad.
+/// For `readers` and `doctor`; sends nothing to a card.
+pub fn reader_pin_pad(name: &str, limit: Duration) -> Result<Option<PinPadInfo>, TransportError> {
+    let name = name.to_string();
+    bounded(limit, move || {
+        let ctx = establish()?;
+        let cname = CString::new(name).map_err(|_| TransportError::Unsupported)?;
+        let card = ctx
+            .connect(&cname, ShareMode::Direct, Protocols::UNDEFINED)
+            .or_else(|_| ctx.connect(&cname, ShareMode::Shared, Protocols::ANY))
+            .map_err(map_error)?;
+        let mut buf = vec![0u8; pcsc::MAX_BUFFER_SIZE];
+        let caps = discover(&mut |code, data| control_with(&card, code, data, &mut buf));
+        let _ = card.disconnect(Disposition::LeaveCard);
+        Ok(caps.pin_pad)
+    })
+}
+
+/// How long a control call may take: a PIN-pad entry waits for the holder, up to the
+/// structure's `bTimerOut` (0: the reader's default, taken as 60 s) per keypad entry, then
+/// the reader sends the APDU to the card: that plus the time limit. Other calls: the limit.
+fn control_wait(caps: &Capabilities, code: u32, data: &[u8], limit: Duration) -> Duration {
+    let Some(pad) = &caps.pin_pad else {
+        return limit;
+    };
+    let entries = if pad.modify == Some(code) {
+        3
+    } else if pad.verify == Some(code) {
+        1
+    } else {
+        return limit;
+    };
+    let per_entry = match data.first().copied().unwrap_or(0).max(data.get(1).copied().unwrap_or(0)) {
+        0 => 60,
+        s => u64::from(s),
+    };
+    limit + Duration::from_secs(per_entry * entries + 5)
+}
+
 enum Job {
     Transmit(Zeroizing<Vec<u8>>),
+    Control(u32, Vec<u8>),
     End,
 }
 
@@ -237,6 +344,7 @@ struct Session {
     jobs: Sender<Job>,
     answers: Receiver<Result<Zeroizing<Vec<u8>>, TransportError>>,
     reader: String,
+    caps: Capabilities,
     limit: Duration,
     /// The worker stopped answering: nothing more is sent.
     stuck: bool,
@@ -251,7 +359,7 @@ impl Session {
             .name("mynapin-pcsc".into())
             .spawn(move || worker(target, opened_tx, job_rx, answer_tx))
             .map_err(|_| TransportError::NoService)?;
-        let reader = match opened_rx.recv_timeout(limit) {
+        let (reader, caps) = match opened_rx.recv_timeout(limit) {
             Ok(r) => r?,
             Err(_) => return Err(TransportError::ConnectTimeout(limit)),
         };
@@ -259,6 +367,7 @@ impl Session {
             jobs,
             answers,
             reader,
+            caps,
             limit,
             stuck: false,
         })
@@ -293,6 +402,28 @@ impl Transport for Session {
     fn reader_name(&self) -> String {
         self.reader.clone()
     }
+
+    fn capabilities(&self) -> Capabilities {
+        self.caps.clone()
+    }
+
+    fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
+        if self.stuck {
+            return Err(TransportError::Timeout(self.limit));
+        }
+        let wait = control_wait(&self.caps, code, data, self.limit);
+        self.jobs
+            .send(Job::Control(code, data.to_vec()))
+            .map_err(|_| TransportError::CardRemoved)?;
+        match self.answers.recv_timeout(wait) {
+            Ok(answer) => Ok(answer?.to_vec()),
+            Err(RecvTimeoutError::Timeout) => {
+                self.stuck = true;
+                Err(TransportError::Timeout(wait))
+            }
+            Err(RecvTimeoutError::Disconnected) => Err(TransportError::CardRemoved),
+        }
+    }
 }
 
 fn connect(ctx: &Context, name: &str) -> Result<pcsc::Card, TransportError> {
@@ -312,7 +443,7 @@ fn connect(ctx: &Context, name: &str) -> Result<pcsc::Card, TransportError> {
 /// The thread that owns the PC/SC context and the card.
 fn worker(
     target: Target,
-    opened: Sender<Result<String, TransportError>>,
+    opened: Sender<Result<(String, Capabilities), TransportError>>,
     jobs: Receiver<Job>,
     answers: Sender<Result<Zeroizing<Vec<u8>>, TransportError>>,
 ) {
@@ -356,13 +487,25 @@ fn worker(
                 return;
             }
         };
-        if opened.send(Ok(name)).is_err() {
+        let mut buf = Zeroizing::new(vec![0u8; pcsc::MAX_BUFFER_SIZE_EXTENDED]);
+        let caps = discover(&mut |code, data| control_with(&tx, code, data, &mut buf));
+        if opened.send(Ok((name, caps))).is_err() {
             return;
         }
-        let mut buf = Zeroizing::new(vec![0u8; pcsc::MAX_BUFFER_SIZE_EXTENDED]);
         while let Ok(job) = jobs.recv() {
             let bytes = match job {
                 Job::Transmit(bytes) => bytes,
+                Job::Control(code, data) => {
+                    let answer = match control_with(&tx, code, &data, &mut buf) {
+                        Ok(a) => Ok(Zeroizing::new(a)),
+                        Err(pcsc::Error::UnsupportedFeature) => Err(TransportError::Unsupported),
+                        Err(e) => Err(map_error(e)),
+                    };
+                    if answers.send(answer).is_err() {
+                        break;
+                    }
+                    continue;
+                }
                 Job::End => break,
             };
             let answer = match tx.transmit(&bytes, &mut buf) {

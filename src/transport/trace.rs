@@ -1,6 +1,8 @@
 //! `--trace`: prints every APDU and response in spaced hex on stderr. The data of commands
 //! that carry a PIN (VERIFY, CHANGE REFERENCE DATA, CHANGE KEY) is printed as
-//! `** redacted (N bytes) **` — the redaction is done by the APDU type itself.
+//! `** redacted (N bytes) **` — the redaction is done by the APDU type itself. Control calls
+//! to the reader (PIN-pad entries) are logged by code and length only: `trace: control CODE (N
+//! bytes)` and the answer's length.
 
 use super::{Capabilities, Transport, TransportError};
 use mynapin_apdu::{Command, Response};
@@ -36,5 +38,15 @@ impl<T: Transport, W: Write> Transport for Tracing<T, W> {
 
     fn capabilities(&self) -> Capabilities {
         self.inner.capabilities()
+    }
+
+    fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
+        let _ = writeln!(self.out, "trace: control {code:08X} ({} bytes)", data.len());
+        let result = self.inner.control(code, data);
+        let _ = match &result {
+            Ok(answer) => writeln!(self.out, "trace: control answer ({} bytes)", answer.len()),
+            Err(e) => writeln!(self.out, "trace: ! {e}"),
+        };
+        result
     }
 }
