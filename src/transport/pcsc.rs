@@ -241,7 +241,9 @@ fn run<R>(
 
 /// What a reader with a PIN pad answers to the part 10 requests, read with `control` (a
 /// function, so that the worker and [`reader_pin_pad`] use the same discovery).
-fn discover(control: &mut dyn FnMut(u32, &[u8]) -> Result<Vec<u8>, pcsc::Error>) -> Capabilities {
+type Control<'a> = dyn FnMut(u32, &[u8]) -> Result<Vec<u8>, pcsc::Error> + 'a;
+
+fn discover(control: &mut Control<'_>) -> Capabilities {
     let request = pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into());
     let Ok(code) = u32::try_from(request) else {
         return Capabilities::default();
@@ -263,10 +265,8 @@ fn discover(control: &mut dyn FnMut(u32, &[u8]) -> Result<Vec<u8>, pcsc::Error>)
         ..PinPadInfo::default()
     };
     if let Some(code) = features.get(FEATURE_IFD_PIN_PROPERTIES) {
-        if let Ok(p) = control(code, &[]).map(|a| PinProperties::parse(&a)) {
-            if let Ok(p) = p {
-                info.display = p.has_display();
-            }
+        if let Ok(Ok(p)) = control(code, &[]).map(|a| PinProperties::parse(&a)) {
+            info.display = p.has_display();
         }
     }
     if let Some(code) = features.get(FEATURE_GET_TLV_PROPERTIES) {
