@@ -593,10 +593,15 @@ fn assert_pins_stayed_on_the_pad(r: &Run, window: &str, pins: &[&str]) {
         }
     }
     for line in window.lines().filter(|l| l.contains("APDU: ")) {
-        let apdu = &line[line.find("APDU: ").unwrap() + 6..];
-        let pin_command = ["00 20 00 80 ", "00 24 01 80", "80 32 00 80"]
-            .iter()
-            .any(|h| apdu.starts_with(h));
+        // A VERIFY with data (the counter query is the same header without data), CHANGE
+        // REFERENCE DATA, CHANGE KEY.
+        let apdu: Vec<&str> = line[line.find("APDU: ").unwrap() + 6..]
+            .split_whitespace()
+            .collect();
+        let pin_command = apdu.len() > 4
+            && [["00", "20", "00"], ["00", "24", "01"], ["80", "32", "00"]]
+                .iter()
+                .any(|h| apdu[..3] == h[..]);
         assert!(!pin_command, "the host sent a PIN command: {line}");
     }
     for line in r.stderr.lines().filter(|l| l.starts_with("trace: >")) {
@@ -609,6 +614,38 @@ fn assert_pins_stayed_on_the_pad(r: &Run, window: &str, pins: &[&str]) {
 
 fn pad_lines<'a>(window: &'a str, what: &str) -> Vec<&'a str> {
     window.lines().filter(|l| l.contains(what)).collect()
+}
+
+#[test]
+fn the_pad_check_catches_a_pin_the_host_sent_or_printed() {
+    let quiet = |stderr: &str| Run {
+        code: 0,
+        stdout: String::new(),
+        stderr: stderr.to_string(),
+        steps: 0,
+    };
+    // The counter query carries the VERIFY header without data: allowed.
+    let counter = "00000003 APDU: 00 20 00 80 \n00000002 SW: 63 C3\n";
+    assert_pins_stayed_on_the_pad(&quiet("trace: control 42330006 (28 bytes)\n"), counter, &["1234"]);
+    for window in [
+        "00000003 APDU: 00 20 00 80 04 FF FF FF FF\n",
+        "00000003 APDU: 80 32 00 80 04 FF FF FF FF\n",
+        "00000003 APDU: 00 24 01 80 04 FF FF FF FF\n",
+    ] {
+        let caught = std::panic::catch_unwind(|| {
+            assert_pins_stayed_on_the_pad(&quiet(""), window, &["1234"])
+        });
+        assert!(caught.is_err(), "a PIN command went unnoticed: {window}");
+    }
+    for stderr in [
+        "mynapin: 1234\n",
+        "trace: < 31 32 33 34 90 00\n",
+        "trace: > 00 20 00 80 04 ** redacted (4 bytes) **\n",
+    ] {
+        let caught =
+            std::panic::catch_unwind(|| assert_pins_stayed_on_the_pad(&quiet(stderr), "", &["1234"]));
+        assert!(caught.is_err(), "went unnoticed: {stderr}");
+    }
 }
 
 #[test]
@@ -850,9 +887,9 @@ fn a_reader_without_a_pad_falls_back_in_auto_and_is_refused_in_always() {
     );
     assert_eq!(always.code, 2, "{}", always.stderr);
     assert!(always.stderr.contains("no PIN pad"), "{}", always.stderr);
-    // Only the card's recognition (SELECT, READ BINARY) went out: no counter query, no VERIFY.
+    // Only the card's recognition and the counters went out: no VERIFY.
     assert!(
-        !always.stderr.contains("trace: > 00 20"),
+        !always.stderr.contains("trace: > 00 20 00 80 04"),
         "a PIN command was sent: {}",
         always.stderr
     );
