@@ -944,3 +944,319 @@ fn change_on_pad(run: &mut Run<'_, '_, '_>, pad: Pad) -> Result<(), Stop> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    //! The PIN-pad path against the in-process simulated card behind a fake PIN-pad reader
+    //! (its keypad scripted; it builds the APDU from the structure's template as a reader
+    //! does). The real reader, through pcscd, is tested in `tests/e2e_pinpad.rs`.
+    use super::*;
+    use crate::sim::{Fixture, SimCard};
+    use crate::transport::{sim::SimTransport, Capabilities, PinPadInfo, Transport};
+    use mynapin_apdu::{Command, Response};
+    use std::collections::VecDeque;
+
+    const VERIFY: u32 = 0x4233_0006;
+    const MODIFY: u32 = 0x4233_0007;
+
+    struct FakePad<'a> {
+        card: &'a mut SimCard,
+        keys: VecDeque<&'static str>,
+        controls: Vec<u32>,
+    }
+
+    impl Transport for FakePad<'_> {
+        fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
+            Ok(Response::parse(&self.card.process(&command.to_bytes()))?)
+        }
+        fn reader_name(&self) -> String {
+            "fake pad".into()
+        }
+        fn capabilities(&self) -> Capabilities {
+            Capabilities {
+                secure_pin_entry: true,
+                pin_pad: Some(PinPadInfo {
+                    features: vec![(6, VERIFY), (7, MODIFY)],
+                    verify: Some(VERIFY),
+                    modify: Some(MODIFY),
+                    min_pin: Some(4),
+                    max_pin: Some(8),
+                    ..PinPadInfo::default()
+                }),
+            }
+        }
+        fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
+            self.controls.push(code);
+            let (template, entries) = if code == VERIFY {
+                (PinVerifyStructure::parse(data).unwrap().template, 1)
+            } else {
+                assert_eq!(code, MODIFY);
+                let m = PinModifyStructure::parse(data).unwrap();
+                assert_eq!(m.entries(), 2);
+                (m.template, 2)
+            };
+            let mut typed = Vec::new();
+            for _ in 0..entries {
+                match self.keys.pop_front().expect("a keypad entry") {
+                    "cancel" => return Ok(vec![0x64, 0x01]),
+                    "timeout" => return Ok(vec![0x64, 0x00]),
+                    d if d.len() != 4 => return Ok(vec![0x64, 0x03]),
+                    d => typed.push(d),
+                }
+            }
+            if entries == 2 && typed[0] != typed[1] {
+                return Ok(vec![0x64, 0x02]);
+            }
+            let mut apdu = template[..5].to_vec();
+            apdu.extend_from_slice(typed[0].as_bytes());
+            Ok(self.card.process(&apdu))
+        }
+    }
+
+    #[derive(Default)]
+    struct Src {
+        answers: VecDeque<&'static str>,
+        asked: usize,
+        events: Vec<Event>,
+    }
+
+    impl PinSource for Src {
+        fn ask(&mut self, req: &PinRequest) -> Result<Zeroizing<String>, EntryError> {
+            self.asked += 1;
+            self.answers
+                .pop_front()
+                .map(|a| Zeroizing::new(a.to_string()))
+                .ok_or(EntryError::Ended {
+                    got: self.asked - 1,
+                    expected: req.entries_total,
+                })
+        }
+        fn interactive(&self) -> bool {
+            false
+        }
+        fn confirm_last_try(&mut self, _: PinId, _: KeyRef, _: Counter) -> Result<bool, EntryError> {
+            Ok(true)
+        }
+        fn event(&mut self, event: Event) {
+            self.events.push(event);
+        }
+    }
+
+    impl Src {
+        fn steps(&self) -> Vec<(KeyRef, Role)> {
+            self.events
+                .iter()
+                .filter_map(|e| match e {
+                    Event::TypeOnReader { r, role, .. } => Some((*r, *role)),
+                    _ => None,
+                })
+                .collect()
+        }
+        fn plan(&self) -> Option<usize> {
+            self.events.iter().find_map(|e| match e {
+                Event::PinPadPlan { entries, .. } => Some(*entries),
+                _ => None,
+            })
+        }
+    }
+
+    fn sim(name: &str) -> SimCard {
+        SimCard::new(Fixture::builtin(name).unwrap())
+    }
+
+    fn on_pad(
+        card: &mut SimCard,
+        keys: &[&'static str],
+        src: &mut Src,
+        op: impl FnOnce(&mut MyNumberCard<'_>, &mut Src) -> Report,
+    ) -> (Report, Vec<u32>, usize) {
+        let mut t = FakePad {
+            card,
+            keys: keys.iter().copied().collect(),
+            controls: Vec::new(),
+        };
+        let report = {
+            let mut c = MyNumberCard::open(&mut t).unwrap();
+            op(&mut c, src)
+        };
+        (report, t.controls, t.keys.len())
+    }
+
+    #[test]
+    fn verify_on_the_pad_never_asks_the_host() {
+        let mut card = sim("fresh");
+        let mut src = Src::default();
+        let (report, controls, left) = on_pad(&mut card, &["1234"], &mut src, |c, s| {
+            verify(c, PinId::Auth, Options::default(), s)
+        });
+        assert!(report.stop.is_none(), "{:?}", report.stop);
+        assert_eq!(report.refs[0].checked, Checked::Correct);
+        assert_eq!((src.asked, controls, left), (0, vec![VERIFY], 0));
+        assert_eq!(src.plan(), Some(1));
+        assert_eq!(src.steps(), [(KeyRef::Auth, Role::Current)]);
+        assert!(src.events.iter().any(|e| matches!(
+            e,
+            Event::TypeOnReader {
+                tries_left: Some(3),
+                entry_no: 1,
+                entries_total: 1,
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn a_wrong_pin_on_the_pad_uses_a_try_and_cancel_or_timeout_none() {
+        let mut card = sim("fresh");
+        for (key, tries) in [("1111", 2), ("cancel", 2), ("timeout", 2), ("123", 2)] {
+            let mut src = Src::default();
+            let (report, _, _) = on_pad(&mut card, &[key], &mut src, |c, s| {
+                verify(c, PinId::Auth, Options::default(), s)
+            });
+            assert_eq!(card.tries_left(KeyRef::Auth), tries, "{key}");
+            match (key, report.stop) {
+                ("1111", Some(Stop::Card(CardError::WrongPin { tries_left, .. }))) => {
+                    assert_eq!(tries_left, Some(2))
+                }
+                ("cancel", Some(Stop::PinPad { answer, .. })) => {
+                    assert_eq!(answer, PadAnswer::Cancelled)
+                }
+                ("timeout", Some(Stop::PinPad { answer, .. })) => {
+                    assert_eq!(answer, PadAnswer::Timeout)
+                }
+                ("123", Some(Stop::PinPad { answer, .. })) => {
+                    assert_eq!(answer, PadAnswer::WrongLength)
+                }
+                (k, other) => panic!("{k}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_last_try_guard_holds_before_any_keypad_entry() {
+        let mut card = sim("auth-last-try");
+        let mut src = Src::default();
+        let (report, controls, _) = on_pad(&mut card, &["1234"], &mut src, |c, s| {
+            verify(c, PinId::Auth, Options::default(), s)
+        });
+        assert!(matches!(
+            report.stop,
+            Some(Stop::Card(CardError::LastTry(KeyRef::Auth)))
+        ));
+        assert!(controls.is_empty());
+        assert!(src.steps().is_empty());
+        assert_eq!(card.tries_left(KeyRef::Auth), 1);
+    }
+
+    #[test]
+    fn change_juki_on_the_pad_checks_both_then_changes_each_after_its_verify() {
+        let mut card = sim("fresh");
+        let mut src = Src::default();
+        let keys = ["1234", "1234", "2468", "2468", "1234", "2468", "2468"];
+        let (report, controls, left) = on_pad(&mut card, &keys, &mut src, |c, s| {
+            change(c, &[PinId::Juki], Options::default(), s)
+        });
+        assert!(report.stop.is_none(), "{:?}", report.stop);
+        assert_eq!(report.change_result(), ChangeResult::Changed);
+        assert_eq!(src.asked, 0);
+        assert_eq!(left, 0);
+        assert_eq!(src.plan(), Some(7));
+        assert_eq!(controls, [VERIFY, VERIFY, MODIFY, VERIFY, MODIFY]);
+        assert_eq!(
+            src.steps(),
+            [
+                (KeyRef::JukiCommon, Role::Current),
+                (KeyRef::JukiAp, Role::Current),
+                (KeyRef::JukiAp, Role::New),
+                (KeyRef::JukiCommon, Role::Current),
+                (KeyRef::JukiCommon, Role::New),
+            ]
+        );
+        for r in [KeyRef::JukiAp, KeyRef::JukiCommon] {
+            assert!(card.value_is(r, "2468"), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn entries_that_differ_on_the_pad_change_nothing() {
+        let mut card = sim("fresh");
+        let mut src = Src::default();
+        let (report, _, _) = on_pad(&mut card, &["1234", "5678", "5679"], &mut src, |c, s| {
+            change(c, &[PinId::Auth], Options::default(), s)
+        });
+        assert!(matches!(
+            report.stop,
+            Some(Stop::PinPad {
+                answer: PadAnswer::EntriesDiffer,
+                role: Role::New,
+                ..
+            })
+        ));
+        assert_eq!(report.change_result(), ChangeResult::NotChanged);
+        assert!(card.value_is(KeyRef::Auth, "1234"));
+    }
+
+    #[test]
+    fn never_and_the_signature_password_ask_the_host() {
+        let mut card = sim("fresh");
+        let opts = Options {
+            pinpad: PadPolicy::Never,
+            ..Options::default()
+        };
+        let mut src = Src {
+            answers: ["1234"].into(),
+            ..Src::default()
+        };
+        let (report, controls, _) =
+            on_pad(&mut card, &[], &mut src, |c, s| verify(c, PinId::Auth, opts, s));
+        assert!(report.stop.is_none());
+        assert_eq!((src.asked, controls.len()), (1, 0));
+        let mut src = Src {
+            answers: ["ABC123"].into(),
+            ..Src::default()
+        };
+        let (report, controls, _) = on_pad(&mut card, &[], &mut src, |c, s| {
+            verify(c, PinId::Sign, Options::default(), s)
+        });
+        assert!(report.stop.is_none());
+        assert_eq!((src.asked, controls.len()), (1, 0));
+        let always = Options {
+            pinpad: PadPolicy::Always,
+            ..Options::default()
+        };
+        let mut src = Src::default();
+        let (report, controls, _) =
+            on_pad(&mut card, &[], &mut src, |c, s| verify(c, PinId::Sign, always, s));
+        assert!(matches!(report.stop, Some(Stop::PadNotForPin(PinId::Sign))));
+        assert_eq!((src.asked, controls.len()), (0, 0));
+    }
+
+    #[test]
+    fn always_on_a_reader_without_a_pad_sends_no_verify() {
+        let mut card = sim("fresh");
+        let opts = Options {
+            pinpad: PadPolicy::Always,
+            ..Options::default()
+        };
+        let mut src = Src {
+            answers: ["1234"].into(),
+            ..Src::default()
+        };
+        let report = {
+            let mut t = SimTransport::new(&mut card, "no pad");
+            let mut c = MyNumberCard::open(&mut t).unwrap();
+            verify(&mut c, PinId::Auth, opts, &mut src)
+        };
+        assert!(matches!(report.stop, Some(Stop::NoPinPad)));
+        assert_eq!(report.refs[0].checked, Checked::NotSent);
+        assert_eq!(src.asked, 0);
+        // Auto on the same reader: the host prompt.
+        let report = {
+            let mut t = SimTransport::new(&mut card, "no pad");
+            let mut c = MyNumberCard::open(&mut t).unwrap();
+            verify(&mut c, PinId::Auth, Options::default(), &mut src)
+        };
+        assert!(report.stop.is_none());
+        assert_eq!(src.asked, 1);
+    }
+}
