@@ -314,7 +314,10 @@ pub fn reader_pin_pad(name: &str, limit: Duration) -> Result<Option<PinPadInfo>,
 
 /// How long a control call may take: a PIN-pad entry waits for the holder, up to the
 /// structure's `bTimerOut` (0: the reader's default, taken as 60 s) per keypad entry, then
-/// the reader sends the APDU to the card: that plus the time limit. Other calls: the limit.
+/// the reader sends the APDU to the card. libccid itself waits for the reader at least 90 s
+/// (`max(90, bTimeOut + 10)` in its SecurePINVerify/SecurePINModify): so the wait is the
+/// larger of 90 s and the entries' timeouts + 10 s, plus the time limit. Other calls: the
+/// limit.
 fn control_wait(caps: &Capabilities, code: u32, data: &[u8], limit: Duration) -> Duration {
     let Some(pad) = &caps.pin_pad else {
         return limit;
@@ -330,7 +333,7 @@ fn control_wait(caps: &Capabilities, code: u32, data: &[u8], limit: Duration) ->
         0 => 60,
         s => u64::from(s),
     };
-    limit + Duration::from_secs(per_entry * entries + 5)
+    limit + Duration::from_secs((per_entry * entries + 10).max(90))
 }
 
 enum Job {
