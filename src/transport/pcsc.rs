@@ -538,3 +538,74 @@ fn worker(
     }
     let _ = answers.send(Ok(Zeroizing::new(Vec::new())));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mynapin_apdu::part10::{FEATURE_MODIFY_PIN_DIRECT, FEATURE_VERIFY_PIN_DIRECT};
+
+    fn request_code() -> u32 {
+        u32::try_from(pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into())).unwrap()
+    }
+
+    #[test]
+    fn discovery_uses_the_codes_the_reader_returns() {
+        // A reader whose codes are not the usual SCARD_CTL_CODE(0x3300xx).
+        let list = Features::from_entries(vec![
+            (FEATURE_VERIFY_PIN_DIRECT, 0x1111_0001),
+            (FEATURE_MODIFY_PIN_DIRECT, 0x1111_0002),
+            (FEATURE_IFD_PIN_PROPERTIES, 0x1111_0003),
+            (FEATURE_GET_TLV_PROPERTIES, 0x1111_0004),
+        ])
+        .to_bytes();
+        let mut asked = Vec::new();
+        let caps = discover(&mut |code, _| {
+            asked.push(code);
+            match code {
+                c if c == request_code() => Ok(list.clone()),
+                0x1111_0003 => Ok(vec![0x10, 0x02, 0x02, 0x00]),
+                // min 4, max 12, vendor 0x04E6, product 0xE003.
+                0x1111_0004 => Ok(vec![6, 1, 4, 7, 1, 12, 11, 2, 0xE6, 0x04, 12, 2, 0x03, 0xE0]),
+                _ => Err(pcsc::Error::UnsupportedFeature),
+            }
+        });
+        assert_eq!(asked, [request_code(), 0x1111_0003, 0x1111_0004]);
+        let pad = caps.pin_pad.unwrap();
+        assert!(caps.secure_pin_entry);
+        assert_eq!((pad.verify, pad.modify), (Some(0x1111_0001), Some(0x1111_0002)));
+        assert_eq!((pad.min_pin, pad.max_pin), (Some(4), Some(12)));
+        assert_eq!((pad.vendor, pad.product), (Some(0x04E6), Some(0xE003)));
+        assert!(pad.display);
+        assert!(pad.accepts_length(4));
+    }
+
+    #[test]
+    fn no_feature_list_means_no_pin_pad() {
+        // vpcd: SCARD_E_UNSUPPORTED_FEATURE; a garbled list; a list without PIN features.
+        let none = discover(&mut |_, _| Err(pcsc::Error::UnsupportedFeature));
+        assert_eq!(none, Capabilities::default());
+        let garbled = discover(&mut |_, _| Ok(vec![0x06, 0x04, 0x42]));
+        assert_eq!(garbled, Capabilities::default());
+        let tlv_only = Features::from_entries(vec![(FEATURE_GET_TLV_PROPERTIES, 0x4233_0012)]);
+        let bytes = tlv_only.to_bytes();
+        assert_eq!(discover(&mut |_, _| Ok(bytes.clone())), Capabilities::default());
+    }
+
+    #[test]
+    fn a_keypad_entry_waits_for_the_holder_not_only_the_limit() {
+        let caps = Capabilities {
+            secure_pin_entry: true,
+            pin_pad: Some(PinPadInfo {
+                verify: Some(6),
+                modify: Some(7),
+                ..PinPadInfo::default()
+            }),
+        };
+        let limit = Duration::from_secs(20);
+        assert_eq!(control_wait(&caps, 6, &[30, 30], limit), limit + Duration::from_secs(90));
+        assert_eq!(control_wait(&caps, 7, &[60, 0], limit), limit + Duration::from_secs(190));
+        assert_eq!(control_wait(&caps, 7, &[0, 0], limit), limit + Duration::from_secs(190));
+        assert_eq!(control_wait(&caps, 0x0A, &[], limit), limit);
+        assert_eq!(control_wait(&Capabilities::default(), 6, &[30], limit), limit);
+    }
+}
