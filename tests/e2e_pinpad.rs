@@ -18,8 +18,6 @@
 
 use mynapin::layout::{Applet, KeyRef};
 use mynapin::sim::{Fixture, SimCard};
-use std::io::BufRead;
-use std::path::Path;
 use mynapin_apdu::commands;
 use mynapin_apdu::part10::{
     EntryOptions, Features, PinCommand, PinModifyStructure, PinPadOutcome, PinProperties,
@@ -27,7 +25,9 @@ use mynapin_apdu::part10::{
 };
 use mynapin_apdu::StatusWord;
 use std::ffi::CString;
+use std::io::BufRead;
 use std::io::Write;
+use std::path::Path;
 use std::process::{Child, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -626,7 +626,11 @@ fn the_pad_check_catches_a_pin_the_host_sent_or_printed() {
     };
     // The counter query carries the VERIFY header without data: allowed.
     let counter = "00000003 APDU: 00 20 00 80 \n00000002 SW: 63 C3\n";
-    assert_pins_stayed_on_the_pad(&quiet("trace: control 42330006 (28 bytes)\n"), counter, &["1234"]);
+    assert_pins_stayed_on_the_pad(
+        &quiet("trace: control 42330006 (28 bytes)\n"),
+        counter,
+        &["1234"],
+    );
     for window in [
         "00000003 APDU: 00 20 00 80 04 FF FF FF FF\n",
         "00000003 APDU: 80 32 00 80 04 FF FF FF FF\n",
@@ -642,8 +646,9 @@ fn the_pad_check_catches_a_pin_the_host_sent_or_printed() {
         "trace: < 31 32 33 34 90 00\n",
         "trace: > 00 20 00 80 04 ** redacted (4 bytes) **\n",
     ] {
-        let caught =
-            std::panic::catch_unwind(|| assert_pins_stayed_on_the_pad(&quiet(stderr), "", &["1234"]));
+        let caught = std::panic::catch_unwind(|| {
+            assert_pins_stayed_on_the_pad(&quiet(stderr), "", &["1234"])
+        });
         assert!(caught.is_err(), "went unnoticed: {stderr}");
     }
 }
@@ -664,7 +669,9 @@ fn mynapin_verify_on_the_pad_right_wrong_cancel_timeout() {
     assert_eq!(right.steps, 1, "{}", right.stderr);
     assert!(right.stdout.contains("Correct"), "{}", right.stdout);
     assert!(
-        right.stderr.contains("Type the current user-authentication PIN on the reader's keypad and press OK"),
+        right.stderr.contains(
+            "Type the current user-authentication PIN on the reader's keypad and press OK"
+        ),
         "{}",
         right.stderr
     );
@@ -678,8 +685,16 @@ fn mynapin_verify_on_the_pad_right_wrong_cancel_timeout() {
 
     let cancel = mynapin_on_pad(&env, &verify, "", &["cancel\n"]);
     assert_eq!(cancel.code, 2, "{}", cancel.stderr);
-    assert!(cancel.stderr.contains("cancelled on the reader"), "{}", cancel.stderr);
-    assert!(cancel.stderr.contains("no try was used"), "{}", cancel.stderr);
+    assert!(
+        cancel.stderr.contains("cancelled on the reader"),
+        "{}",
+        cancel.stderr
+    );
+    assert!(
+        cancel.stderr.contains("no try was used"),
+        "{}",
+        cancel.stderr
+    );
     assert_eq!(card_at(&state).tries_left(KeyRef::Auth), 2);
 
     let timeout = mynapin_on_pad(&env, &verify, "", &["timeout\n"]);
@@ -696,7 +711,10 @@ fn mynapin_verify_on_the_pad_right_wrong_cancel_timeout() {
         assert_pins_stayed_on_the_pad(r, &window, &["1234", "1111"]);
     }
     // The reader carried out three VERIFYs (right, wrong, right), the card answered each.
-    let sent = pad_lines(&window, "VERIFY_PIN_DIRECT: sent 00 20 00 80 with 4 PIN digits");
+    let sent = pad_lines(
+        &window,
+        "VERIFY_PIN_DIRECT: sent 00 20 00 80 with 4 PIN digits",
+    );
     assert_eq!(sent.len(), 3, "{window}");
     assert!(sent[1].ends_with("card answered 63 C2"), "{sent:?}");
 }
@@ -719,7 +737,11 @@ fn mynapin_change_auth_and_kenhojo_on_the_pad() {
         &["1234\n", "5678\n5679\n"],
     );
     assert_eq!(differ.code, 2, "{}{}", differ.stdout, differ.stderr);
-    assert!(differ.stdout.contains("nothing was changed"), "{}", differ.stdout);
+    assert!(
+        differ.stdout.contains("nothing was changed"),
+        "{}",
+        differ.stdout
+    );
     assert!(differ.stderr.contains("differ"), "{}", differ.stderr);
     assert!(card_at(&state).value_is(KeyRef::Auth, "1234"));
 
@@ -830,14 +852,27 @@ fn mynapin_pinpad_never_and_the_signature_password_use_the_host_prompt() {
     let mark = log_len(&env);
     let r = mynapin_on_pad(
         &env,
-        &["--trace", "--reader", &env.reader, "verify", "auth", "--pinpad", "never", "--pin-stdin"],
+        &[
+            "--trace",
+            "--reader",
+            &env.reader,
+            "verify",
+            "auth",
+            "--pinpad",
+            "never",
+            "--pin-stdin",
+        ],
         "1234\n",
         &[],
     );
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert_eq!(r.steps, 0, "{}", r.stderr);
     assert!(!r.stderr.contains("trace: control"), "{}", r.stderr);
-    assert!(r.stderr.contains("trace: > 00 20 00 80 04 ** redacted"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("trace: > 00 20 00 80 04 ** redacted"),
+        "{}",
+        r.stderr
+    );
     // The signature password: typed at the host on the pad reader in auto, refused in always.
     let sign = mynapin_on_pad(
         &env,
@@ -848,12 +883,24 @@ fn mynapin_pinpad_never_and_the_signature_password_use_the_host_prompt() {
     assert_eq!(sign.code, 0, "{}{}", sign.stdout, sign.stderr);
     let always = mynapin_on_pad(
         &env,
-        &["--reader", &env.reader, "verify", "sign", "--pinpad", "always", "--pin-stdin"],
+        &[
+            "--reader",
+            &env.reader,
+            "verify",
+            "sign",
+            "--pinpad",
+            "always",
+            "--pin-stdin",
+        ],
         "ABC123\n",
         &[],
     );
     assert_eq!(always.code, 2, "{}", always.stderr);
-    assert!(always.stderr.contains("numeric PIN pad"), "{}", always.stderr);
+    assert!(
+        always.stderr.contains("numeric PIN pad"),
+        "{}",
+        always.stderr
+    );
     let window = log_since(&env, mark);
     assert!(pad_lines(&window, "PIN_DIRECT").is_empty(), "{window}");
     // The host sent both VERIFYs itself (never and sign).
@@ -881,7 +928,16 @@ fn a_reader_without_a_pad_falls_back_in_auto_and_is_refused_in_always() {
     assert!(!r.stderr.contains("keypad"), "{}", r.stderr);
     let always = mynapin_on_pad(
         &env,
-        &["--trace", "--reader", &reader, "verify", "auth", "--pinpad", "always", "--pin-stdin"],
+        &[
+            "--trace",
+            "--reader",
+            &reader,
+            "verify",
+            "auth",
+            "--pinpad",
+            "always",
+            "--pin-stdin",
+        ],
         "1234\n",
         &[],
     );
@@ -927,13 +983,17 @@ fn readers_and_doctor_show_the_pin_pad() {
     assert!(vpcd["pinpad"].is_null(), "{vpcd}");
     let text = mynapin_on_pad(&env, &["readers"], "", &[]);
     assert!(
-        text.stdout.lines().any(|l| l.contains(&env.reader) && l.contains("PIN pad (")),
+        text.stdout
+            .lines()
+            .any(|l| l.contains(&env.reader) && l.contains("PIN pad (")),
         "{}",
         text.stdout
     );
     let doctor = mynapin_on_pad(&env, &["doctor"], "", &[]);
     assert!(
-        doctor.stdout.contains(&format!("[ok] {}: PIN pad (", env.reader)),
+        doctor
+            .stdout
+            .contains(&format!("[ok] {}: PIN pad (", env.reader)),
         "{}",
         doctor.stdout
     );

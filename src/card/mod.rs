@@ -739,10 +739,7 @@ impl<'t> MyNumberCard<'t> {
 }
 
 /// What the answer to a change command (typed new PIN, or a PIN-pad modify) says the card did.
-fn change_outcome(
-    step: Step,
-    sent: Result<Response, CardError>,
-) -> (RefChange, Option<CardError>) {
+fn change_outcome(step: Step, sent: Result<Response, CardError>) -> (RefChange, Option<CardError>) {
     match sent {
         Ok(resp) if resp.sw().is_success() => (RefChange::Changed, None),
         Ok(resp) if card_did_not_act(resp.sw()) => (

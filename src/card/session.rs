@@ -39,8 +39,7 @@ use crate::card::{change_outcome, Normalized, Step};
 use crate::layout::{KeyRef, PinFormat, PinId};
 use crate::transport::TransportError;
 use mynapin_apdu::part10::{
-    EntryOptions, PinCommand, PinModifyStructure, PinPadOutcome, PinVerifyStructure,
-    LANG_JAPANESE,
+    EntryOptions, PinCommand, PinModifyStructure, PinPadOutcome, PinVerifyStructure, LANG_JAPANESE,
 };
 use zeroize::Zeroizing;
 
@@ -461,22 +460,22 @@ fn choose_pad(
         };
     }
     let caps = card.t.capabilities();
-    let pad = caps
-        .pin_pad
-        .filter(|p| p.accepts_length(4))
-        .and_then(|p| match (p.verify, p.modify) {
-            (Some(v), m) if !change || m.is_some() => Some(Pad {
-                verify: v,
-                modify: m,
-                entry: EntryOptions {
-                    timeout: opts.pad_timeout,
-                    timeout2: opts.pad_timeout,
-                    display: p.display,
-                    lang_id: opts.pad_lang,
-                },
-            }),
-            _ => None,
-        });
+    let pad =
+        caps.pin_pad
+            .filter(|p| p.accepts_length(4))
+            .and_then(|p| match (p.verify, p.modify) {
+                (Some(v), m) if !change || m.is_some() => Some(Pad {
+                    verify: v,
+                    modify: m,
+                    entry: EntryOptions {
+                        timeout: opts.pad_timeout,
+                        timeout2: opts.pad_timeout,
+                        display: p.display,
+                        lang_id: opts.pad_lang,
+                    },
+                }),
+                _ => None,
+            });
     match (pad, opts.pinpad) {
         (None, PadPolicy::Always) => Err(Stop::NoPinPad),
         (pad, _) => Ok(pad),
@@ -1034,7 +1033,12 @@ mod tests {
         fn interactive(&self) -> bool {
             false
         }
-        fn confirm_last_try(&mut self, _: PinId, _: KeyRef, _: Counter) -> Result<bool, EntryError> {
+        fn confirm_last_try(
+            &mut self,
+            _: PinId,
+            _: KeyRef,
+            _: Counter,
+        ) -> Result<bool, EntryError> {
             Ok(true)
         }
         fn event(&mut self, event: Event) {
@@ -1207,8 +1211,9 @@ mod tests {
             answers: ["1234"].into(),
             ..Src::default()
         };
-        let (report, controls, _) =
-            on_pad(&mut card, &[], &mut src, |c, s| verify(c, PinId::Auth, opts, s));
+        let (report, controls, _) = on_pad(&mut card, &[], &mut src, |c, s| {
+            verify(c, PinId::Auth, opts, s)
+        });
         assert!(report.stop.is_none());
         assert_eq!((src.asked, controls.len()), (1, 0));
         let mut src = Src {
@@ -1225,8 +1230,9 @@ mod tests {
             ..Options::default()
         };
         let mut src = Src::default();
-        let (report, controls, _) =
-            on_pad(&mut card, &[], &mut src, |c, s| verify(c, PinId::Sign, always, s));
+        let (report, controls, _) = on_pad(&mut card, &[], &mut src, |c, s| {
+            verify(c, PinId::Sign, always, s)
+        });
         assert!(matches!(report.stop, Some(Stop::PadNotForPin(PinId::Sign))));
         assert_eq!((src.asked, controls.len()), (0, 0));
     }

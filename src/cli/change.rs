@@ -820,18 +820,46 @@ mod tests {
 
     #[test]
     fn keypad_instructions_in_both_languages() {
-        let en = pad_instruction(Lang::En, PinId::Auth, KeyRef::Auth, Role::Current, (1, 3), Some(3));
+        let en = pad_instruction(
+            Lang::En,
+            PinId::Auth,
+            KeyRef::Auth,
+            Role::Current,
+            (1, 3),
+            Some(3),
+        );
         assert!(
-            en.contains("Type the current user-authentication PIN on the reader's keypad and press OK"),
+            en.contains(
+                "Type the current user-authentication PIN on the reader's keypad and press OK"
+            ),
             "{en}"
         );
-        assert!(en.starts_with("[entry 1 of 3]") && en.ends_with("[3 tries left]"), "{en}");
-        let ja = pad_instruction(Lang::Ja, PinId::Auth, KeyRef::Auth, Role::Current, (1, 3), None);
         assert!(
-            ja.contains("リーダーのキーパッドで現在の利用者証明用暗証番号を入力し、OKを押してください"),
+            en.starts_with("[entry 1 of 3]") && en.ends_with("[3 tries left]"),
+            "{en}"
+        );
+        let ja = pad_instruction(
+            Lang::Ja,
+            PinId::Auth,
+            KeyRef::Auth,
+            Role::Current,
+            (1, 3),
+            None,
+        );
+        assert!(
+            ja.contains(
+                "リーダーのキーパッドで現在の利用者証明用暗証番号を入力し、OKを押してください"
+            ),
             "{ja}"
         );
-        let new = pad_instruction(Lang::En, PinId::Juki, KeyRef::JukiCommon, Role::New, (6, 7), None);
+        let new = pad_instruction(
+            Lang::En,
+            PinId::Juki,
+            KeyRef::JukiCommon,
+            Role::New,
+            (6, 7),
+            None,
+        );
         assert!(new.starts_with("[entries 6-7 of 7] Type the NEW residence registry PIN (for its copy in the common DF"), "{new}");
         assert!(pad_plan(Lang::En, 7, false).contains("7 entries in all"));
         assert!(pad_plan(Lang::Ja, 1, true).contains("試行回数が1回減ります"));

@@ -23,8 +23,8 @@
 
 use super::{Capabilities, PinPadInfo, Transport, TransportError};
 use mynapin_apdu::part10::{
-    Features, PinProperties, TlvProperties, FEATURE_GET_TLV_PROPERTIES,
-    FEATURE_IFD_PIN_PROPERTIES, GET_FEATURE_REQUEST_FUNCTION,
+    Features, PinProperties, TlvProperties, FEATURE_GET_TLV_PROPERTIES, FEATURE_IFD_PIN_PROPERTIES,
+    GET_FEATURE_REQUEST_FUNCTION,
 };
 use mynapin_apdu::{Command, Response};
 use pcsc::{Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
@@ -329,7 +329,12 @@ fn control_wait(caps: &Capabilities, code: u32, data: &[u8], limit: Duration) ->
     } else {
         return limit;
     };
-    let per_entry = match data.first().copied().unwrap_or(0).max(data.get(1).copied().unwrap_or(0)) {
+    let per_entry = match data
+        .first()
+        .copied()
+        .unwrap_or(0)
+        .max(data.get(1).copied().unwrap_or(0))
+    {
         0 => 60,
         s => u64::from(s),
     };
@@ -565,14 +570,19 @@ mod tests {
                 c if c == request_code() => Ok(list.clone()),
                 0x1111_0003 => Ok(vec![0x10, 0x02, 0x02, 0x00]),
                 // min 4, max 12, vendor 0x04E6, product 0xE003.
-                0x1111_0004 => Ok(vec![6, 1, 4, 7, 1, 12, 11, 2, 0xE6, 0x04, 12, 2, 0x03, 0xE0]),
+                0x1111_0004 => Ok(vec![
+                    6, 1, 4, 7, 1, 12, 11, 2, 0xE6, 0x04, 12, 2, 0x03, 0xE0,
+                ]),
                 _ => Err(pcsc::Error::UnsupportedFeature),
             }
         });
         assert_eq!(asked, [request_code(), 0x1111_0003, 0x1111_0004]);
         let pad = caps.pin_pad.unwrap();
         assert!(caps.secure_pin_entry);
-        assert_eq!((pad.verify, pad.modify), (Some(0x1111_0001), Some(0x1111_0002)));
+        assert_eq!(
+            (pad.verify, pad.modify),
+            (Some(0x1111_0001), Some(0x1111_0002))
+        );
         assert_eq!((pad.min_pin, pad.max_pin), (Some(4), Some(12)));
         assert_eq!((pad.vendor, pad.product), (Some(0x04E6), Some(0xE003)));
         assert!(pad.display);
@@ -588,7 +598,10 @@ mod tests {
         assert_eq!(garbled, Capabilities::default());
         let tlv_only = Features::from_entries(vec![(FEATURE_GET_TLV_PROPERTIES, 0x4233_0012)]);
         let bytes = tlv_only.to_bytes();
-        assert_eq!(discover(&mut |_, _| Ok(bytes.clone())), Capabilities::default());
+        assert_eq!(
+            discover(&mut |_, _| Ok(bytes.clone())),
+            Capabilities::default()
+        );
     }
 
     #[test]
@@ -602,10 +615,22 @@ mod tests {
             }),
         };
         let limit = Duration::from_secs(20);
-        assert_eq!(control_wait(&caps, 6, &[30, 30], limit), limit + Duration::from_secs(90));
-        assert_eq!(control_wait(&caps, 7, &[60, 0], limit), limit + Duration::from_secs(190));
-        assert_eq!(control_wait(&caps, 7, &[0, 0], limit), limit + Duration::from_secs(190));
+        assert_eq!(
+            control_wait(&caps, 6, &[30, 30], limit),
+            limit + Duration::from_secs(90)
+        );
+        assert_eq!(
+            control_wait(&caps, 7, &[60, 0], limit),
+            limit + Duration::from_secs(190)
+        );
+        assert_eq!(
+            control_wait(&caps, 7, &[0, 0], limit),
+            limit + Duration::from_secs(190)
+        );
         assert_eq!(control_wait(&caps, 0x0A, &[], limit), limit);
-        assert_eq!(control_wait(&Capabilities::default(), 6, &[30], limit), limit);
+        assert_eq!(
+            control_wait(&Capabilities::default(), 6, &[30], limit),
+            limit
+        );
     }
 }
