@@ -962,11 +962,15 @@ mod tests {
         card: &'a mut SimCard,
         keys: VecDeque<&'static str>,
         controls: Vec<u32>,
+        /// Every exchange in order: `None` for a control call, else the command's bytes.
+        log: Vec<Option<Vec<u8>>>,
     }
 
     impl Transport for FakePad<'_> {
         fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
-            Ok(Response::parse(&self.card.process(&command.to_bytes()))?)
+            let bytes = command.to_bytes().to_vec();
+            self.log.push(Some(bytes.clone()));
+            Ok(Response::parse(&self.card.process(&bytes))?)
         }
         fn reader_name(&self) -> String {
             "fake pad".into()
@@ -986,6 +990,12 @@ mod tests {
         }
         fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
             self.controls.push(code);
+            self.log.push(None);
+            if code == VERIFY {
+                // The counter was read right before, in the reference's EF (the plain query).
+                let before = self.log.iter().rev().nth(1).cloned().flatten();
+                assert_eq!(before.as_deref(), Some(&[0x00, 0x20, 0x00, 0x80][..]));
+            }
             let (template, entries) = if code == VERIFY {
                 (PinVerifyStructure::parse(data).unwrap().template, 1)
             } else {
@@ -1078,11 +1088,20 @@ mod tests {
             card,
             keys: keys.iter().copied().collect(),
             controls: Vec::new(),
+            log: Vec::new(),
         };
         let report = {
             let mut c = MyNumberCard::open(&mut t).unwrap();
             op(&mut c, src)
         };
+        // The host never sent a PIN command with data: VERIFY, CHANGE REFERENCE DATA, CHANGE KEY.
+        for bytes in t.log.iter().flatten() {
+            let pin_command = matches!(bytes[..2], [0x00, 0x20] | [0x00, 0x24] | [0x80, 0x32]);
+            assert!(
+                !(pin_command && bytes.len() > 4) || src.asked > 0,
+                "the host sent {bytes:02X?}"
+            );
+        }
         (report, t.controls, t.keys.len())
     }
 
