@@ -372,7 +372,7 @@ fn pad_instruction(
     let name = pin_short(lang, pin);
     let copy = if r.is_juki() {
         match lang {
-            Lang::En => format!(" (for its copy in the {})", ref_name(lang, r)),
+            Lang::En => format!(" — for its copy in the {}", ref_name(lang, r)),
             Lang::Ja => format!("（{}の登録）", ref_name(lang, r)),
         }
     } else {
@@ -391,13 +391,13 @@ fn pad_instruction(
     };
     match (role, lang) {
         (Role::Current, Lang::En) => format!(
-            "{step} Type the current {name}{copy} on the reader's keypad and press OK{tries}"
+            "{step} Type the current {name} on the reader's keypad and press OK{copy}{tries}"
         ),
         (Role::Current, Lang::Ja) => {
             format!("{step}リーダーのキーパッドで現在の{name}{copy}を入力し、OKを押してください{tries}")
         }
         (_, Lang::En) => format!(
-            "{step} Type the NEW {name}{copy} (4 digits) on the reader's keypad and press OK, then type it again and press OK"
+            "{step} Type the NEW {name} (4 digits) on the reader's keypad and press OK, then type it again and press OK{copy}"
         ),
         (_, Lang::Ja) => format!(
             "{step}リーダーのキーパッドで新しい{name}{copy}（数字4桁）を入力してOKを押し、確認のためもう一度入力してOKを押してください"
@@ -860,7 +860,10 @@ mod tests {
             (6, 7),
             None,
         );
-        assert!(new.starts_with("[entries 6-7 of 7] Type the NEW residence registry PIN (for its copy in the common DF"), "{new}");
+        assert!(
+            new.starts_with("[entries 6-7 of 7] Type the NEW residence registry PIN (4 digits) on the reader's keypad and press OK, then type it again and press OK — for its copy in the common DF"),
+            "{new}"
+        );
         assert!(pad_plan(Lang::En, 7, false).contains("7 entries in all"));
         assert!(pad_plan(Lang::Ja, 1, true).contains("試行回数が1回減ります"));
     }
