@@ -10,8 +10,14 @@
 //! the change with the digits typed on its keypad, and the host never sends a PIN: in pcscd's
 //! APDU log (every `SCardTransmit`), the window of the PIN-pad commands holds no APDU at all
 //! and the PINs appear nowhere.
+//!
+//! The second half runs the `mynapin` binary itself on the PIN-pad reader (`--pinpad`): it
+//! types on the keypad when mynapin's instruction line for a keypad step appears on its
+//! stderr (an event, not a sleep), then checks the outcome, the card's state, and that the PIN
+//! is in no output, no trace line and no APDU the host sent.
 
 use mynapin::layout::{Applet, KeyRef};
+use mynapin::sim::{Fixture, SimCard};
 use mynapin_apdu::commands;
 use mynapin_apdu::part10::{
     EntryOptions, Features, PinCommand, PinModifyStructure, PinPadOutcome, PinProperties,
@@ -19,7 +25,9 @@ use mynapin_apdu::part10::{
 };
 use mynapin_apdu::StatusWord;
 use std::ffi::CString;
+use std::io::BufRead;
 use std::io::Write;
+use std::path::Path;
 use std::process::{Child, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -113,9 +121,23 @@ struct Served {
 
 impl Served {
     fn start(env: &Env) -> Served {
+        Served::on(&env.reader, &env.port, "fresh", &[])
+    }
+
+    /// `fixture` served on the reader `reader` whose vpcd port is `port`, `extra` options
+    /// (`--state FILE`) added.
+    fn on(reader: &str, port: &str, fixture: &str, extra: &[&str]) -> Served {
+        let env = Env {
+            reader: reader.to_string(),
+            port: port.to_string(),
+            keypad: String::new(),
+            log: String::new(),
+        };
         assert!(!card_present(&env.reader), "{}: not empty", env.reader);
         let child = std::process::Command::new(bin())
             .args(["sim", "serve", "--vpcd", &format!("127.0.0.1:{}", env.port)])
+            .args(["--fixture", fixture])
+            .args(extra)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -460,4 +482,520 @@ fn the_vpcd_reader_has_no_pin_pad() {
             assert!(!f.has_pin_pad(), "{f:?}");
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mynapin binary on the PIN-pad reader
+
+/// What one run of mynapin gave.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    /// Instruction lines for keypad steps seen on stderr.
+    steps: usize,
+}
+
+/// The line mynapin prints before each keypad step (`LANG=C`: English).
+const STEP_LINE: &str = "on the reader's keypad and press OK";
+
+/// Runs mynapin with `args` (and `stdin`), and types `keys[i]` on the keypad when the i-th
+/// keypad instruction appears on its stderr. Fails after 60 s.
+fn mynapin_on_pad(env: &Env, args: &[&str], stdin: &str, keys: &[&str]) -> Run {
+    let mut child = std::process::Command::new(bin())
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(stdin.as_bytes()).unwrap();
+    }
+    let mut out = child.stdout.take().unwrap();
+    let stdout = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut out, &mut s);
+        s
+    });
+    let err = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let keypad_env = Env {
+        reader: env.reader.clone(),
+        port: env.port.clone(),
+        keypad: env.keypad.clone(),
+        log: env.log.clone(),
+    };
+    let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        let mut steps = 0;
+        for line in std::io::BufReader::new(err).lines() {
+            let Ok(line) = line else { break };
+            if line.contains(STEP_LINE) {
+                if let Some(k) = keys.get(steps) {
+                    keypad(&keypad_env, k);
+                }
+                steps += 1;
+            }
+            text.push_str(&line);
+            text.push('\n');
+        }
+        let _ = tx.send((text, steps));
+    });
+    // mynapin closes its stderr when it ends: that is the event waited for.
+    let (stderr, steps) = match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(r) => r,
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("mynapin {args:?} did not finish within 60 s");
+        }
+    };
+    let status = child.wait().unwrap();
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: stdout.join().unwrap(),
+        stderr,
+        steps,
+    }
+}
+
+fn card_at(p: &Path) -> SimCard {
+    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
+}
+
+fn hex_of(pin: &str) -> [String; 2] {
+    let hex: Vec<String> = pin.bytes().map(|b| format!("{b:02X}")).collect();
+    [hex.join(" "), hex.concat()]
+}
+
+/// The PIN-pad path kept the PINs off the host: they appear in no output of mynapin (as text
+/// or hex), its trace shows no PIN command but control calls, and in pcscd's log the host sent
+/// no VERIFY / CHANGE REFERENCE DATA / CHANGE KEY with data (the reader's own lines say it
+/// sent them, with "4 PIN digits (not shown)"), and the PINs' hex appears nowhere.
+fn assert_pins_stayed_on_the_pad(r: &Run, window: &str, pins: &[&str]) {
+    for pin in pins {
+        for text in [&r.stdout, &r.stderr] {
+            assert!(!text.contains(pin), "{pin} in mynapin's output:\n{text}");
+            for h in hex_of(pin) {
+                assert!(!text.to_uppercase().contains(&h), "{h} in mynapin's output");
+            }
+        }
+        for h in hex_of(pin) {
+            assert!(
+                !window.to_uppercase().contains(&h),
+                "{h} in pcscd's log window"
+            );
+        }
+    }
+    for line in window.lines().filter(|l| l.contains("APDU: ")) {
+        // A VERIFY with data (the counter query is the same header without data), CHANGE
+        // REFERENCE DATA, CHANGE KEY.
+        let apdu: Vec<&str> = line[line.find("APDU: ").unwrap() + 6..]
+            .split_whitespace()
+            .collect();
+        let pin_command = apdu.len() > 4
+            && [["00", "20", "00"], ["00", "24", "01"], ["80", "32", "00"]]
+                .iter()
+                .any(|h| apdu[..3] == h[..]);
+        assert!(!pin_command, "the host sent a PIN command: {line}");
+    }
+    for line in r.stderr.lines().filter(|l| l.starts_with("trace: >")) {
+        assert!(
+            !line.contains("redacted") && !line.contains("> 00 20 00 80 0"),
+            "a PIN command in the trace: {line}"
+        );
+    }
+}
+
+fn pad_lines<'a>(window: &'a str, what: &str) -> Vec<&'a str> {
+    window.lines().filter(|l| l.contains(what)).collect()
+}
+
+#[test]
+fn the_pad_check_catches_a_pin_the_host_sent_or_printed() {
+    let quiet = |stderr: &str| Run {
+        code: 0,
+        stdout: String::new(),
+        stderr: stderr.to_string(),
+        steps: 0,
+    };
+    // The counter query carries the VERIFY header without data: allowed.
+    let counter = "00000003 APDU: 00 20 00 80 \n00000002 SW: 63 C3\n";
+    assert_pins_stayed_on_the_pad(
+        &quiet("trace: control 42330006 (28 bytes)\n"),
+        counter,
+        &["1234"],
+    );
+    for window in [
+        "00000003 APDU: 00 20 00 80 04 FF FF FF FF\n",
+        "00000003 APDU: 80 32 00 80 04 FF FF FF FF\n",
+        "00000003 APDU: 00 24 01 80 04 FF FF FF FF\n",
+    ] {
+        let caught = std::panic::catch_unwind(|| {
+            assert_pins_stayed_on_the_pad(&quiet(""), window, &["1234"])
+        });
+        assert!(caught.is_err(), "a PIN command went unnoticed: {window}");
+    }
+    for stderr in [
+        "mynapin: 1234\n",
+        "trace: < 31 32 33 34 90 00\n",
+        "trace: > 00 20 00 80 04 ** redacted (4 bytes) **\n",
+    ] {
+        let caught = std::panic::catch_unwind(|| {
+            assert_pins_stayed_on_the_pad(&quiet(stderr), "", &["1234"])
+        });
+        assert!(caught.is_err(), "went unnoticed: {stderr}");
+    }
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn mynapin_verify_on_the_pad_right_wrong_cancel_timeout() {
+    let (_g, env) = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("card.toml");
+    let s = state.to_str().unwrap();
+    let _card = Served::on(&env.reader, &env.port, "fresh", &["--state", s]);
+    let verify = ["--trace", "--reader", env.reader.as_str(), "verify", "auth"];
+    let mark = log_len(&env);
+
+    let right = mynapin_on_pad(&env, &verify, "", &["1234\n"]);
+    assert_eq!(right.code, 0, "{}{}", right.stdout, right.stderr);
+    assert_eq!(right.steps, 1, "{}", right.stderr);
+    assert!(right.stdout.contains("Correct"), "{}", right.stdout);
+    assert!(
+        right.stderr.contains(
+            "Type the current user-authentication PIN on the reader's keypad and press OK"
+        ),
+        "{}",
+        right.stderr
+    );
+    assert!(right.stderr.contains("uses a try"), "{}", right.stderr);
+    assert!(right.stderr.contains("trace: control "), "{}", right.stderr);
+
+    let wrong = mynapin_on_pad(&env, &verify, "", &["1111\n"]);
+    assert_eq!(wrong.code, 3, "{}", wrong.stderr);
+    assert!(wrong.stderr.contains("2 tries left"), "{}", wrong.stderr);
+    assert_eq!(card_at(&state).tries_left(KeyRef::Auth), 2);
+
+    let cancel = mynapin_on_pad(&env, &verify, "", &["cancel\n"]);
+    assert_eq!(cancel.code, 2, "{}", cancel.stderr);
+    assert!(
+        cancel.stderr.contains("cancelled on the reader"),
+        "{}",
+        cancel.stderr
+    );
+    assert!(
+        cancel.stderr.contains("no try was used"),
+        "{}",
+        cancel.stderr
+    );
+    assert_eq!(card_at(&state).tries_left(KeyRef::Auth), 2);
+
+    let timeout = mynapin_on_pad(&env, &verify, "", &["timeout\n"]);
+    assert_eq!(timeout.code, 2, "{}", timeout.stderr);
+    assert!(timeout.stderr.contains("in time"), "{}", timeout.stderr);
+    assert_eq!(card_at(&state).tries_left(KeyRef::Auth), 2);
+
+    let again = mynapin_on_pad(&env, &verify, "", &["1234\n"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(card_at(&state).tries_left(KeyRef::Auth), 3);
+
+    let window = log_since(&env, mark);
+    for r in [&right, &wrong, &cancel, &timeout, &again] {
+        assert_pins_stayed_on_the_pad(r, &window, &["1234", "1111"]);
+    }
+    // The reader carried out three VERIFYs (right, wrong, right), the card answered each.
+    let sent = pad_lines(
+        &window,
+        "VERIFY_PIN_DIRECT: sent 00 20 00 80 with 4 PIN digits",
+    );
+    assert_eq!(sent.len(), 3, "{window}");
+    assert!(sent[1].ends_with("card answered 63 C2"), "{sent:?}");
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn mynapin_change_auth_and_kenhojo_on_the_pad() {
+    let (_g, env) = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("card.toml");
+    let s = state.to_str().unwrap();
+    let _card = Served::on(&env.reader, &env.port, "fresh", &["--state", s]);
+    let mark = log_len(&env);
+
+    // The two new entries differ on the pad: nothing changed.
+    let differ = mynapin_on_pad(
+        &env,
+        &["--reader", &env.reader, "change", "auth"],
+        "",
+        &["1234\n", "5678\n5679\n"],
+    );
+    assert_eq!(differ.code, 2, "{}{}", differ.stdout, differ.stderr);
+    assert!(
+        differ.stdout.contains("nothing was changed"),
+        "{}",
+        differ.stdout
+    );
+    assert!(differ.stderr.contains("differ"), "{}", differ.stderr);
+    assert!(card_at(&state).value_is(KeyRef::Auth, "1234"));
+
+    let auth = mynapin_on_pad(
+        &env,
+        &["--trace", "--reader", &env.reader, "change", "auth"],
+        "",
+        &["1234\n", "5678\n5678\n"],
+    );
+    assert_eq!(auth.code, 0, "{}{}", auth.stdout, auth.stderr);
+    assert_eq!(auth.steps, 2);
+    assert!(auth.stderr.contains("3 entries in all"), "{}", auth.stderr);
+    assert!(
+        auth.stderr.contains("Type the NEW user-authentication PIN (4 digits) on the reader's keypad and press OK, then type it again"),
+        "{}",
+        auth.stderr
+    );
+    let c = card_at(&state);
+    assert!(c.value_is(KeyRef::Auth, "5678"));
+    assert!(c.value_is(KeyRef::Kenhojo, "1234"));
+
+    let kenhojo = mynapin_on_pad(
+        &env,
+        &["--trace", "--reader", &env.reader, "change", "kenhojo"],
+        "",
+        &["1234\n", "2468\n2468\n"],
+    );
+    assert_eq!(kenhojo.code, 0, "{}{}", kenhojo.stdout, kenhojo.stderr);
+    let c = card_at(&state);
+    assert!(c.value_is(KeyRef::Kenhojo, "2468"));
+    assert_eq!(c.tries_left(KeyRef::Kenhojo), 3);
+
+    let window = log_since(&env, mark);
+    for r in [&differ, &auth, &kenhojo] {
+        assert_pins_stayed_on_the_pad(r, &window, &["1234", "5678", "5679", "2468"]);
+    }
+    assert_eq!(
+        pad_lines(&window, "MODIFY_PIN_DIRECT: sent 00 24 01 80 with 4 PIN digits (not shown), card answered 90 00").len(),
+        2,
+        "{window}"
+    );
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn mynapin_change_juki_on_the_pad_sets_both_references() {
+    let (_g, env) = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("card.toml");
+    let s = state.to_str().unwrap();
+    let _card = Served::on(&env.reader, &env.port, "fresh", &["--state", s]);
+    let mark = log_len(&env);
+    // Both references checked first (common DF, then Juki AP), then the Juki AP copy changed
+    // (verified last), then the common DF copy verified again and changed.
+    let r = mynapin_on_pad(
+        &env,
+        &["--trace", "--reader", &env.reader, "change", "juki"],
+        "",
+        &["1234\n", "1234\n", "2468\n2468\n", "1234\n", "2468\n2468\n"],
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.steps, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("7 entries in all"), "{}", r.stderr);
+    let c = card_at(&state);
+    for k in [KeyRef::JukiAp, KeyRef::JukiCommon] {
+        assert!(c.value_is(k, "2468"), "{k:?}");
+        assert_eq!(c.tries_left(k), 3, "{k:?}");
+    }
+    let window = log_since(&env, mark);
+    assert_pins_stayed_on_the_pad(&r, &window, &["1234", "2468"]);
+    assert_eq!(
+        pad_lines(&window, "MODIFY_PIN_DIRECT: sent 80 32 00 80 with 4 PIN digits (not shown), card answered 90 00").len(),
+        2,
+        "{window}"
+    );
+    assert_eq!(
+        pad_lines(&window, "VERIFY_PIN_DIRECT: sent 00 20 00 80").len(),
+        3,
+        "{window}"
+    );
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn mynapin_on_the_pad_keeps_the_last_try_guard() {
+    let (_g, env) = setup();
+    let _card = Served::on(&env.reader, &env.port, "auth-last-try", &[]);
+    let mark = log_len(&env);
+    let r = mynapin_on_pad(
+        &env,
+        &["--trace", "--reader", &env.reader, "verify", "auth"],
+        "",
+        &["1234\n"],
+    );
+    assert_eq!(r.code, 5, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.steps, 0, "a keypad step was announced: {}", r.stderr);
+    assert!(r.stderr.contains("ONE try left"), "{}", r.stderr);
+    assert!(!r.stderr.contains("trace: control"), "{}", r.stderr);
+    let window = log_since(&env, mark);
+    assert!(pad_lines(&window, "PIN_DIRECT").is_empty(), "{window}");
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn mynapin_pinpad_never_and_the_signature_password_use_the_host_prompt() {
+    let (_g, env) = setup();
+    let _card = Served::start(&env);
+    let mark = log_len(&env);
+    let r = mynapin_on_pad(
+        &env,
+        &[
+            "--trace",
+            "--reader",
+            &env.reader,
+            "verify",
+            "auth",
+            "--pinpad",
+            "never",
+            "--pin-stdin",
+        ],
+        "1234\n",
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.steps, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("trace: control"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("trace: > 00 20 00 80 04 ** redacted"),
+        "{}",
+        r.stderr
+    );
+    // The signature password: typed at the host on the pad reader in auto, refused in always.
+    let sign = mynapin_on_pad(
+        &env,
+        &["--reader", &env.reader, "verify", "sign", "--pin-stdin"],
+        "ABC123\n",
+        &[],
+    );
+    assert_eq!(sign.code, 0, "{}{}", sign.stdout, sign.stderr);
+    let always = mynapin_on_pad(
+        &env,
+        &[
+            "--reader",
+            &env.reader,
+            "verify",
+            "sign",
+            "--pinpad",
+            "always",
+            "--pin-stdin",
+        ],
+        "ABC123\n",
+        &[],
+    );
+    assert_eq!(always.code, 2, "{}", always.stderr);
+    assert!(
+        always.stderr.contains("numeric PIN pad"),
+        "{}",
+        always.stderr
+    );
+    let window = log_since(&env, mark);
+    assert!(pad_lines(&window, "PIN_DIRECT").is_empty(), "{window}");
+    // The host sent both VERIFYs itself (never and sign).
+    let verifies = window
+        .lines()
+        .filter(|l| l.contains("APDU: 00 20 00 80 0"))
+        .count();
+    assert_eq!(verifies, 2, "{window}");
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn a_reader_without_a_pad_falls_back_in_auto_and_is_refused_in_always() {
+    let (_g, env) = setup();
+    let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k}: {NEEDS}"));
+    let (reader, port) = (var("VPCD_READER1"), var("VPCD_PORT1"));
+    let _card = Served::on(&reader, &port, "fresh", &[]);
+    let r = mynapin_on_pad(
+        &env,
+        &["--reader", &reader, "verify", "auth", "--pin-stdin"],
+        "1234\n",
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(!r.stderr.contains("keypad"), "{}", r.stderr);
+    let always = mynapin_on_pad(
+        &env,
+        &[
+            "--trace",
+            "--reader",
+            &reader,
+            "verify",
+            "auth",
+            "--pinpad",
+            "always",
+            "--pin-stdin",
+        ],
+        "1234\n",
+        &[],
+    );
+    assert_eq!(always.code, 2, "{}", always.stderr);
+    assert!(always.stderr.contains("no PIN pad"), "{}", always.stderr);
+    // Only the card's recognition and the counters went out: no VERIFY.
+    assert!(
+        !always.stderr.contains("trace: > 00 20 00 80 04"),
+        "a PIN command was sent: {}",
+        always.stderr
+    );
+}
+
+#[test]
+#[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
+fn readers_and_doctor_show_the_pin_pad() {
+    let (_g, env) = setup();
+    let _card = Served::start(&env);
+    let r = mynapin_on_pad(&env, &["readers", "--json"], "", &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let readers = v["readers"].as_array().unwrap();
+    let pad = readers
+        .iter()
+        .find(|x| x["name"] == env.reader.as_str())
+        .unwrap_or_else(|| panic!("{} not listed: {v}", env.reader));
+    assert_eq!(pad["pinpad"]["verify"], true, "{pad}");
+    assert_eq!(pad["pinpad"]["modify"], true, "{pad}");
+    assert_eq!(pad["pinpad"]["usable"], true, "{pad}");
+    assert_eq!(pad["pinpad"]["min_pin_size"], 4, "{pad}");
+    assert_eq!(pad["pinpad"]["vendor_id"], "fffe", "{pad}");
+    let names: Vec<&str> = pad["pinpad"]["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.as_str())
+        .collect();
+    assert!(names.contains(&"VERIFY_PIN_DIRECT"), "{names:?}");
+    let vpcd = readers
+        .iter()
+        .find(|x| x["name"] == "mynapin vpcd 00 00")
+        .unwrap();
+    assert!(vpcd["pinpad"].is_null(), "{vpcd}");
+    let text = mynapin_on_pad(&env, &["readers"], "", &[]);
+    assert!(
+        text.stdout
+            .lines()
+            .any(|l| l.contains(&env.reader) && l.contains("PIN pad (")),
+        "{}",
+        text.stdout
+    );
+    let doctor = mynapin_on_pad(&env, &["doctor"], "", &[]);
+    assert!(
+        doctor
+            .stdout
+            .contains(&format!("[ok] {}: PIN pad (", env.reader)),
+        "{}",
+        doctor.stdout
+    );
+    assert!(doctor.stdout.contains("no PIN pad"), "{}", doctor.stdout);
 }

@@ -640,6 +640,11 @@ impl<'t> MyNumberCard<'t> {
             }
             Err(e) => return Err(e),
         };
+        self.verify_answer(r, sw)
+    }
+
+    /// What the card's answer to a VERIFY of `r` means (typed at the host or on a PIN pad).
+    fn verify_answer(&mut self, r: KeyRef, sw: StatusWord) -> Result<(), CardError> {
         match sw {
             StatusWord::Success => {
                 self.verified_ok.insert(r);
@@ -689,29 +694,8 @@ impl<'t> MyNumberCard<'t> {
         } else {
             commands::change_reference_data(new_pin.secret())?
         };
-        let step = Step::change_of(r);
-        match self.send(&cmd) {
-            Ok(resp) if resp.sw().is_success() => Ok((RefChange::Changed, None)),
-            Ok(resp) if card_did_not_act(resp.sw()) => Ok((
-                RefChange::NotChanged(NotChanged::Refused(resp.sw())),
-                Some(CardError::Unexpected {
-                    step,
-                    sw: resp.sw(),
-                }),
-            )),
-            Ok(resp) => Ok((
-                RefChange::Unknown(Unknown::Answer(resp.sw())),
-                Some(CardError::Unexpected {
-                    step,
-                    sw: resp.sw(),
-                }),
-            )),
-            Err(CardError::Transport(e)) if e.may_have_reached_card() => Ok((
-                RefChange::Unknown(Unknown::NoAnswer),
-                Some(CardError::Transport(e)),
-            )),
-            Err(e) => Ok((RefChange::NotChanged(NotChanged::NotSent), Some(e))),
-        }
+        let sent = self.send(&cmd);
+        Ok(change_outcome(Step::change_of(r), sent))
     }
 
     /// Reads a whole transparent EF of the JPKI applet that starts with a DER header
@@ -751,6 +735,32 @@ impl<'t> MyNumberCard<'t> {
         }
         data.truncate(total);
         Ok(Some(data))
+    }
+}
+
+/// What the answer to a change command (typed new PIN, or a PIN-pad modify) says the card did.
+fn change_outcome(step: Step, sent: Result<Response, CardError>) -> (RefChange, Option<CardError>) {
+    match sent {
+        Ok(resp) if resp.sw().is_success() => (RefChange::Changed, None),
+        Ok(resp) if card_did_not_act(resp.sw()) => (
+            RefChange::NotChanged(NotChanged::Refused(resp.sw())),
+            Some(CardError::Unexpected {
+                step,
+                sw: resp.sw(),
+            }),
+        ),
+        Ok(resp) => (
+            RefChange::Unknown(Unknown::Answer(resp.sw())),
+            Some(CardError::Unexpected {
+                step,
+                sw: resp.sw(),
+            }),
+        ),
+        Err(CardError::Transport(e)) if e.may_have_reached_card() => (
+            RefChange::Unknown(Unknown::NoAnswer),
+            Some(CardError::Transport(e)),
+        ),
+        Err(e) => (RefChange::NotChanged(NotChanged::NotSent), Some(e)),
     }
 }
 

@@ -19,16 +19,28 @@
 //! The outcome is typed, per reference ([`RefReport`]): whether its VERIFY was sent and what
 //! it answered, and whether it was changed, certainly not changed, or may have been changed.
 //!
-//! How a PIN is obtained is the caller's ([`PinSource`]): typed at the host today. A reader's
-//! PIN pad fits the same requests: the session will ask the source to have the PIN typed on
-//! the reader instead of returning it, so the host never holds it.
+//! How a PIN is obtained is the caller's ([`PinSource`]): typed at the host, or — for the three
+//! 4-digit PINs on a reader with a PIN pad ([`PadPolicy`]) — typed on the reader's keypad: the
+//! session then never calls [`PinSource::ask`]; it announces each keypad entry with
+//! [`Event::TypeOnReader`] and sends a PC/SC part 10 structure (`VERIFY_PIN_DIRECT` with the
+//! VERIFY template, `MODIFY_PIN_DIRECT` with CHANGE REFERENCE DATA or CHANGE KEY), so the host
+//! never holds the PIN. The order is the same; every keypad VERIFY is preceded by its counter
+//! read and guard. Because the current PIN cannot be kept between two keypad entries, a PIN-pad
+//! change verifies every reference first (in reverse order, so that the first to be changed
+//! is the one verified last), then per reference: VERIFY again unless it was the last one
+//! verified, then the modify (new PIN typed twice, compared by the reader). The number of
+//! entries is announced before the first ([`Event::PinPadPlan`]): `n` for a verify, `4n − 1`
+//! for a change of `n` references.
 
 use super::{
     guard_counter, CardError, Counter, Lost, MyNumberCard, NotChanged, Pin, PinError, RefChange,
 };
-use crate::card::Normalized;
+use crate::card::{change_outcome, Normalized, Step};
 use crate::layout::{KeyRef, PinFormat, PinId};
 use crate::transport::TransportError;
+use mynapin_apdu::part10::{
+    EntryOptions, PinCommand, PinModifyStructure, PinPadOutcome, PinVerifyStructure, LANG_JAPANESE,
+};
 use zeroize::Zeroizing;
 
 /// What an entry is for.
@@ -134,6 +146,32 @@ pub enum Event {
     },
     /// The change command for `r` is about to be sent.
     Changing(KeyRef),
+    /// The PINs will be typed on the reader's keypad: `entries` entries in all (announced once,
+    /// before the first; a wrong PIN typed on the keypad uses a try, as at the keyboard).
+    PinPadPlan {
+        /// Keypad entries the whole operation needs when nothing fails.
+        entries: usize,
+        /// This operation only checks the PIN.
+        verify_only: bool,
+    },
+    /// The holder must type now on the reader's keypad; the control call follows this event
+    /// and waits for the keypad.
+    TypeOnReader {
+        /// The PIN.
+        pin: PinId,
+        /// The reference the entry goes to.
+        r: KeyRef,
+        /// `Current` (a VERIFY: one entry) or `New` (a change: the new PIN, then again).
+        role: Role,
+        /// Keypad entries this step takes (1 or 2).
+        entries: u8,
+        /// The number (1-based) of this step's first entry in the whole operation.
+        entry_no: usize,
+        /// Entries in the whole operation.
+        entries_total: usize,
+        /// For a VERIFY: tries left as the counter read right before said.
+        tries_left: Option<u8>,
+    },
     /// The two references of the juki PIN report different counts (the lower one counts).
     CopiesDisagree {
         /// The first copy's counter (Juki AP).
@@ -141,6 +179,19 @@ pub enum Event {
         /// The second copy's counter (common DF).
         second: Counter,
     },
+}
+
+/// Whether the 4-digit PINs are typed on the reader's PIN pad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PadPolicy {
+    /// On the pad when the reader has one (verify and, for a change, modify), else at the host.
+    #[default]
+    Auto,
+    /// On the pad; a reader without one, or the signature password, is refused before
+    /// anything is sent.
+    Always,
+    /// At the host, even on a reader with a pad.
+    Never,
 }
 
 /// Choices for one operation.
@@ -154,6 +205,12 @@ pub struct Options {
     pub only: Option<KeyRef>,
     /// How many times a mismatched confirmation is asked again on a terminal (3).
     pub confirm_attempts: u8,
+    /// PIN pad or host entry for the 4-digit PINs.
+    pub pinpad: PadPolicy,
+    /// `wLangId` of the messages a PIN pad with a display shows (part 10).
+    pub pad_lang: u16,
+    /// `bTimerOut` for a keypad entry, seconds (0: the reader's default).
+    pub pad_timeout: u8,
 }
 
 impl Default for Options {
@@ -163,6 +220,9 @@ impl Default for Options {
             same_current: false,
             only: None,
             confirm_attempts: 3,
+            pinpad: PadPolicy::Auto,
+            pad_lang: LANG_JAPANESE,
+            pad_timeout: 30,
         }
     }
 }
@@ -205,6 +265,53 @@ pub enum Stop {
     /// The user did not confirm the last try.
     #[error("the last try was not confirmed")]
     Declined,
+    /// The PIN-pad reader answered on its own (timeout, cancel, entries differ, wrong length,
+    /// structure rejected): nothing reached the card for this step, no try was spent, and
+    /// nothing was changed by it.
+    #[error("the PIN pad answered {answer:?} for {}", r.id())]
+    PinPad {
+        /// The reference the entry was for.
+        r: KeyRef,
+        /// A VERIFY (current PIN) or a change (new PIN).
+        role: Role,
+        /// What the reader said.
+        answer: PadAnswer,
+    },
+    /// `--pinpad always`, but the reader has no PIN pad that can take these PINs: nothing was
+    /// sent.
+    #[error("the reader has no usable PIN pad")]
+    NoPinPad,
+    /// `--pinpad always` for a PIN a numeric pad cannot type (the signature password).
+    #[error("{} cannot be typed on a PIN pad", .0.id())]
+    PadNotForPin(PinId),
+}
+
+/// The PIN-pad reader's own answers (PC/SC part 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PadAnswer {
+    /// `64 00`: nothing typed in time.
+    Timeout,
+    /// `64 01`: Cancel pressed.
+    Cancelled,
+    /// `64 02`: the new PIN and its confirmation differ.
+    EntriesDiffer,
+    /// `64 03`: too few or too many digits.
+    WrongLength,
+    /// `6B 80`: the reader rejected the structure.
+    Rejected,
+}
+
+impl PadAnswer {
+    fn of(o: &PinPadOutcome) -> Option<PadAnswer> {
+        Some(match o {
+            PinPadOutcome::Timeout => PadAnswer::Timeout,
+            PinPadOutcome::Cancelled => PadAnswer::Cancelled,
+            PinPadOutcome::EntriesDiffer => PadAnswer::EntriesDiffer,
+            PinPadOutcome::WrongLength => PadAnswer::WrongLength,
+            PinPadOutcome::BlockRejected => PadAnswer::Rejected,
+            PinPadOutcome::Card(_) => return None,
+        })
+    }
 }
 
 impl Stop {
@@ -324,6 +431,55 @@ struct Run<'c, 't, 's> {
     entry_no: usize,
     entries_total: usize,
     verify_only: bool,
+    pad: Option<Pad>,
+}
+
+/// The reader's PIN pad as this operation uses it.
+#[derive(Debug, Clone, Copy)]
+struct Pad {
+    verify: u32,
+    modify: Option<u32>,
+    entry: EntryOptions,
+}
+
+/// Whether this operation types its PINs on the reader's pad, per the policy and what the
+/// reader announced. Decided before anything is sent.
+fn choose_pad(
+    card: &MyNumberCard<'_>,
+    opts: &Options,
+    pins: &[PinId],
+    change: bool,
+) -> Result<Option<Pad>, Stop> {
+    if opts.pinpad == PadPolicy::Never {
+        return Ok(None);
+    }
+    if let Some(&p) = pins.iter().find(|p| p.format() != PinFormat::FourDigits) {
+        return match opts.pinpad {
+            PadPolicy::Always => Err(Stop::PadNotForPin(p)),
+            _ => Ok(None),
+        };
+    }
+    let caps = card.t.capabilities();
+    let pad =
+        caps.pin_pad
+            .filter(|p| p.accepts_length(4))
+            .and_then(|p| match (p.verify, p.modify) {
+                (Some(v), m) if !change || m.is_some() => Some(Pad {
+                    verify: v,
+                    modify: m,
+                    entry: EntryOptions {
+                        timeout: opts.pad_timeout,
+                        timeout2: opts.pad_timeout,
+                        display: p.display,
+                        lang_id: opts.pad_lang,
+                    },
+                }),
+                _ => None,
+            });
+    match (pad, opts.pinpad) {
+        (None, PadPolicy::Always) => Err(Stop::NoPinPad),
+        (pad, _) => Ok(pad),
+    }
 }
 
 fn refs_of(pins: &[PinId], only: Option<KeyRef>) -> Vec<(PinId, KeyRef)> {
@@ -425,20 +581,142 @@ impl Run<'_, '_, '_> {
                 Ok(())
             }
             Err(e) => {
-                match &e {
-                    CardError::WrongPin { tries_left, .. } => self.report.set_checked(
-                        r,
-                        Checked::Wrong {
-                            tries_left: *tries_left,
-                        },
-                    ),
-                    CardError::VerifyUnknown { .. } | CardError::BlockedOnVerify(_) => {
-                        self.report.set_checked(r, Checked::Unknown)
-                    }
-                    _ => {}
-                }
+                self.note_failed_verify(r, &e);
                 Err(e.into())
             }
+        }
+    }
+
+    /// A VERIFY of `r` typed on the reader's keypad: the counter read and the guard first
+    /// (exactly as for a typed PIN), then the event, then `VERIFY_PIN_DIRECT`.
+    fn pad_verify_ref(&mut self, pad: Pad, pin: PinId, r: KeyRef) -> Result<(), Stop> {
+        self.card.guard(r, self.opts.allow_last_try)?;
+        self.entry_no += 1;
+        self.src.event(Event::TypeOnReader {
+            pin,
+            r,
+            role: Role::Current,
+            entries: 1,
+            entry_no: self.entry_no,
+            entries_total: self.entries_total,
+            tries_left: self.card.lowest_count(r),
+        });
+        let bytes = PinVerifyStructure::ascii4(PinCommand::Verify, &pad.entry)
+            .to_bytes()
+            .map_err(|_| Stop::Card(CardError::Transport(TransportError::Unsupported)))?;
+        self.card.apdus += 1;
+        let answer = match self.card.t.control(pad.verify, &bytes) {
+            Ok(a) => a,
+            Err(e) if e.may_have_reached_card() => {
+                self.report.set_checked(r, Checked::Unknown);
+                return Err(CardError::VerifyUnknown {
+                    r,
+                    cause: Lost::Transport(e),
+                }
+                .into());
+            }
+            Err(e) => return Err(self.card.lost_state(e).into()),
+        };
+        let outcome = match PinPadOutcome::from_answer(&answer) {
+            Ok(o) => o,
+            Err(e) => {
+                self.report.set_checked(r, Checked::Unknown);
+                return Err(CardError::VerifyUnknown {
+                    r,
+                    cause: Lost::Transport(TransportError::BadResponse(e)),
+                }
+                .into());
+            }
+        };
+        if let Some(answer) = PadAnswer::of(&outcome) {
+            return Err(Stop::PinPad {
+                r,
+                role: Role::Current,
+                answer,
+            });
+        }
+        let sw = outcome.sw();
+        match self.card.verify_answer(r, sw) {
+            Ok(()) => {
+                self.report.set_checked(r, Checked::Correct);
+                Ok(())
+            }
+            Err(e) => {
+                self.note_failed_verify(r, &e);
+                Err(e.into())
+            }
+        }
+    }
+
+    /// The change of `r` typed on the keypad (new PIN twice), right after its VERIFY.
+    fn pad_change_ref(&mut self, pad: Pad, pin: PinId, r: KeyRef) -> Result<(), Stop> {
+        let Some(code) = pad.modify else {
+            return Err(Stop::NoPinPad);
+        };
+        if self.card.last_verified != Some(r) {
+            return Err(CardError::OutOfSequence(r).into());
+        }
+        let command = if r.is_juki() {
+            PinCommand::ChangeKey
+        } else {
+            PinCommand::ChangeReferenceData
+        };
+        let bytes = PinModifyStructure::ascii4_new_pin(command, &pad.entry)
+            .to_bytes()
+            .map_err(|_| Stop::Card(CardError::Transport(TransportError::Unsupported)))?;
+        self.entry_no += 1;
+        self.src.event(Event::TypeOnReader {
+            pin,
+            r,
+            role: Role::New,
+            entries: 2,
+            entry_no: self.entry_no,
+            entries_total: self.entries_total,
+            tries_left: None,
+        });
+        self.entry_no += 1;
+        self.src.event(Event::Changing(r));
+        self.card.apdus += 1;
+        let sent = match self.card.t.control(code, &bytes) {
+            Ok(answer) => match PinPadOutcome::from_answer(&answer) {
+                Ok(o) => {
+                    if let Some(answer) = PadAnswer::of(&o) {
+                        return Err(Stop::PinPad {
+                            r,
+                            role: Role::New,
+                            answer,
+                        });
+                    }
+                    match o {
+                        PinPadOutcome::Card(resp) => Ok(resp),
+                        _ => unreachable!("reader answers returned above"),
+                    }
+                }
+                Err(e) => Err(CardError::Transport(TransportError::BadResponse(e))),
+            },
+            Err(e) if e.may_have_reached_card() => Err(CardError::Transport(e)),
+            Err(e) => Err(self.card.lost_state(e)),
+        };
+        let (outcome, err) = change_outcome(Step::change_of(r), sent);
+        self.report.set_change(r, outcome);
+        match err {
+            Some(e) => Err(e.into()),
+            None => Ok(()),
+        }
+    }
+
+    fn note_failed_verify(&mut self, r: KeyRef, e: &CardError) {
+        match e {
+            CardError::WrongPin { tries_left, .. } => self.report.set_checked(
+                r,
+                Checked::Wrong {
+                    tries_left: *tries_left,
+                },
+            ),
+            CardError::VerifyUnknown { .. } | CardError::BlockedOnVerify(_) => {
+                self.report.set_checked(r, Checked::Unknown)
+            }
+            _ => {}
         }
     }
 
@@ -471,8 +749,23 @@ impl Run<'_, '_, '_> {
     }
 }
 
+impl MyNumberCard<'_> {
+    /// A control call failed before reaching the card. After a reset by another program the
+    /// selection and any verified state are gone.
+    fn lost_state(&mut self, e: TransportError) -> CardError {
+        if matches!(e, TransportError::CardWasReset) {
+            self.current_df = None;
+            self.current_ef = None;
+            self.verified_ok.clear();
+            self.last_verified = None;
+        }
+        CardError::Transport(e)
+    }
+}
+
 /// Checks that the user still knows `pin`: one VERIFY per reference (both juki copies),
-/// after the counters and guards. Nothing is changed.
+/// after the counters and guards. Nothing is changed. On a PIN pad, each reference takes its
+/// own keypad entry.
 pub fn verify(
     card: &mut MyNumberCard<'_>,
     pin: PinId,
@@ -487,12 +780,26 @@ pub fn verify(
         entry_no: 0,
         entries_total: 1,
         verify_only: true,
+        pad: None,
     };
     let result = (|| {
         if run.report.refs.is_empty() {
             return Err(Stop::NoSuchReference(opts.only.unwrap_or(KeyRef::JukiAp)));
         }
+        run.pad = choose_pad(run.card, &opts, &[pin], false)?;
         run.counters_and_guards()?;
+        if let Some(pad) = run.pad {
+            run.entries_total = run.report.refs.len();
+            run.src.event(Event::PinPadPlan {
+                entries: run.entries_total,
+                verify_only: true,
+            });
+            for i in 0..run.report.refs.len() {
+                let RefReport { pin, r, .. } = run.report.refs[i];
+                run.pad_verify_ref(pad, pin, r)?;
+            }
+            return Ok(());
+        }
         let current = run.ask(&[pin], Role::Current, 1)?;
         for i in 0..run.report.refs.len() {
             let r = run.report.refs[i].r;
@@ -522,6 +829,7 @@ pub fn change(
         entry_no: 0,
         entries_total: if shared_current { 1 } else { pins.len() } + 2,
         verify_only: false,
+        pad: None,
     };
     let result = (|| {
         if pins.is_empty() || pins.iter().any(|p| p.format() != pins[0].format()) {
@@ -530,7 +838,11 @@ pub fn change(
         if run.report.refs.is_empty() {
             return Err(Stop::NoSuchReference(opts.only.unwrap_or(KeyRef::JukiAp)));
         }
+        run.pad = choose_pad(run.card, &opts, pins, true)?;
         run.counters_and_guards()?;
+        if let Some(pad) = run.pad {
+            return change_on_pad(&mut run, pad);
+        }
         // Step 3: the current PIN(s).
         let mut currents: Vec<(PinId, Pin)> = Vec::new();
         if shared_current {
@@ -603,4 +915,373 @@ pub fn change(
     run.report.stop = result.err();
     run.read_back();
     run.report
+}
+
+/// A change typed on the reader's keypad: every reference verified first (the last one to be
+/// verified is the first to be changed), then per reference VERIFY again if another one was
+/// verified since, then the modify.
+fn change_on_pad(run: &mut Run<'_, '_, '_>, pad: Pad) -> Result<(), Stop> {
+    let n = run.report.refs.len();
+    run.entries_total = 4 * n - 1;
+    run.src.event(Event::PinPadPlan {
+        entries: run.entries_total,
+        verify_only: false,
+    });
+    // Step 4 on the pad: every current PIN checked before anything changes.
+    for i in (0..n).rev() {
+        let RefReport { pin, r, .. } = run.report.refs[i];
+        run.pad_verify_ref(pad, pin, r)?;
+    }
+    run.src.event(Event::CurrentAccepted);
+    // Step 6: per reference, VERIFY again if needed, then the modify.
+    for i in 0..n {
+        let RefReport { pin, r, .. } = run.report.refs[i];
+        if run.card.last_verified != Some(r) {
+            run.pad_verify_ref(pad, pin, r)?;
+        }
+        run.pad_change_ref(pad, pin, r)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    //! The PIN-pad path against the in-process simulated card behind a fake PIN-pad reader
+    //! (its keypad scripted; it builds the APDU from the structure's template as a reader
+    //! does). The real reader, through pcscd, is tested in `tests/e2e_pinpad.rs`.
+    use super::*;
+    use crate::sim::{Fixture, SimCard};
+    use crate::transport::{sim::SimTransport, Capabilities, PinPadInfo, Transport};
+    use mynapin_apdu::{Command, Response};
+    use std::collections::VecDeque;
+
+    const VERIFY: u32 = 0x4233_0006;
+    const MODIFY: u32 = 0x4233_0007;
+
+    struct FakePad<'a> {
+        card: &'a mut SimCard,
+        keys: VecDeque<&'static str>,
+        controls: Vec<u32>,
+        /// Every exchange in order: `None` for a control call, else the command's bytes.
+        log: Vec<Option<Vec<u8>>>,
+    }
+
+    impl Transport for FakePad<'_> {
+        fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
+            let bytes = command.to_bytes().to_vec();
+            self.log.push(Some(bytes.clone()));
+            Ok(Response::parse(&self.card.process(&bytes))?)
+        }
+        fn reader_name(&self) -> String {
+            "fake pad".into()
+        }
+        fn capabilities(&self) -> Capabilities {
+            Capabilities {
+                secure_pin_entry: true,
+                pin_pad: Some(PinPadInfo {
+                    features: vec![(6, VERIFY), (7, MODIFY)],
+                    verify: Some(VERIFY),
+                    modify: Some(MODIFY),
+                    min_pin: Some(4),
+                    max_pin: Some(8),
+                    ..PinPadInfo::default()
+                }),
+            }
+        }
+        fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
+            self.controls.push(code);
+            self.log.push(None);
+            if code == VERIFY {
+                // The counter was read right before, in the reference's EF (the plain query).
+                let before = self.log.iter().rev().nth(1).cloned().flatten();
+                assert_eq!(before.as_deref(), Some(&[0x00, 0x20, 0x00, 0x80][..]));
+            }
+            let (template, entries) = if code == VERIFY {
+                (PinVerifyStructure::parse(data).unwrap().template, 1)
+            } else {
+                assert_eq!(code, MODIFY);
+                let m = PinModifyStructure::parse(data).unwrap();
+                assert_eq!(m.entries(), 2);
+                (m.template, 2)
+            };
+            let mut typed = Vec::new();
+            for _ in 0..entries {
+                match self.keys.pop_front().expect("a keypad entry") {
+                    "cancel" => return Ok(vec![0x64, 0x01]),
+                    "timeout" => return Ok(vec![0x64, 0x00]),
+                    d if d.len() != 4 => return Ok(vec![0x64, 0x03]),
+                    d => typed.push(d),
+                }
+            }
+            if entries == 2 && typed[0] != typed[1] {
+                return Ok(vec![0x64, 0x02]);
+            }
+            let mut apdu = template[..5].to_vec();
+            apdu.extend_from_slice(typed[0].as_bytes());
+            Ok(self.card.process(&apdu))
+        }
+    }
+
+    #[derive(Default)]
+    struct Src {
+        answers: VecDeque<&'static str>,
+        asked: usize,
+        events: Vec<Event>,
+    }
+
+    impl PinSource for Src {
+        fn ask(&mut self, req: &PinRequest) -> Result<Zeroizing<String>, EntryError> {
+            self.asked += 1;
+            self.answers
+                .pop_front()
+                .map(|a| Zeroizing::new(a.to_string()))
+                .ok_or(EntryError::Ended {
+                    got: self.asked - 1,
+                    expected: req.entries_total,
+                })
+        }
+        fn interactive(&self) -> bool {
+            false
+        }
+        fn confirm_last_try(
+            &mut self,
+            _: PinId,
+            _: KeyRef,
+            _: Counter,
+        ) -> Result<bool, EntryError> {
+            Ok(true)
+        }
+        fn event(&mut self, event: Event) {
+            self.events.push(event);
+        }
+    }
+
+    impl Src {
+        fn steps(&self) -> Vec<(KeyRef, Role)> {
+            self.events
+                .iter()
+                .filter_map(|e| match e {
+                    Event::TypeOnReader { r, role, .. } => Some((*r, *role)),
+                    _ => None,
+                })
+                .collect()
+        }
+        fn plan(&self) -> Option<usize> {
+            self.events.iter().find_map(|e| match e {
+                Event::PinPadPlan { entries, .. } => Some(*entries),
+                _ => None,
+            })
+        }
+    }
+
+    fn sim(name: &str) -> SimCard {
+        SimCard::new(Fixture::builtin(name).unwrap())
+    }
+
+    fn on_pad(
+        card: &mut SimCard,
+        keys: &[&'static str],
+        src: &mut Src,
+        op: impl FnOnce(&mut MyNumberCard<'_>, &mut Src) -> Report,
+    ) -> (Report, Vec<u32>, usize) {
+        let mut t = FakePad {
+            card,
+            keys: keys.iter().copied().collect(),
+            controls: Vec::new(),
+            log: Vec::new(),
+        };
+        let report = {
+            let mut c = MyNumberCard::open(&mut t).unwrap();
+            op(&mut c, src)
+        };
+        // The host never sent a PIN command with data: VERIFY, CHANGE REFERENCE DATA, CHANGE KEY.
+        for bytes in t.log.iter().flatten() {
+            let pin_command = matches!(bytes[..2], [0x00, 0x20] | [0x00, 0x24] | [0x80, 0x32]);
+            assert!(
+                !(pin_command && bytes.len() > 4) || src.asked > 0,
+                "the host sent {bytes:02X?}"
+            );
+        }
+        (report, t.controls, t.keys.len())
+    }
+
+    #[test]
+    fn verify_on_the_pad_never_asks_the_host() {
+        let mut card = sim("fresh");
+        let mut src = Src::default();
+        let (report, controls, left) = on_pad(&mut card, &["1234"], &mut src, |c, s| {
+            verify(c, PinId::Auth, Options::default(), s)
+        });
+        assert!(report.stop.is_none(), "{:?}", report.stop);
+        assert_eq!(report.refs[0].checked, Checked::Correct);
+        assert_eq!((src.asked, controls, left), (0, vec![VERIFY], 0));
+        assert_eq!(src.plan(), Some(1));
+        assert_eq!(src.steps(), [(KeyRef::Auth, Role::Current)]);
+        assert!(src.events.iter().any(|e| matches!(
+            e,
+            Event::TypeOnReader {
+                tries_left: Some(3),
+                entry_no: 1,
+                entries_total: 1,
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn a_wrong_pin_on_the_pad_uses_a_try_and_cancel_or_timeout_none() {
+        let mut card = sim("fresh");
+        for (key, tries) in [("1111", 2), ("cancel", 2), ("timeout", 2), ("123", 2)] {
+            let mut src = Src::default();
+            let (report, _, _) = on_pad(&mut card, &[key], &mut src, |c, s| {
+                verify(c, PinId::Auth, Options::default(), s)
+            });
+            assert_eq!(card.tries_left(KeyRef::Auth), tries, "{key}");
+            match (key, report.stop) {
+                ("1111", Some(Stop::Card(CardError::WrongPin { tries_left, .. }))) => {
+                    assert_eq!(tries_left, Some(2))
+                }
+                ("cancel", Some(Stop::PinPad { answer, .. })) => {
+                    assert_eq!(answer, PadAnswer::Cancelled)
+                }
+                ("timeout", Some(Stop::PinPad { answer, .. })) => {
+                    assert_eq!(answer, PadAnswer::Timeout)
+                }
+                ("123", Some(Stop::PinPad { answer, .. })) => {
+                    assert_eq!(answer, PadAnswer::WrongLength)
+                }
+                (k, other) => panic!("{k}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_last_try_guard_holds_before_any_keypad_entry() {
+        let mut card = sim("auth-last-try");
+        let mut src = Src::default();
+        let (report, controls, _) = on_pad(&mut card, &["1234"], &mut src, |c, s| {
+            verify(c, PinId::Auth, Options::default(), s)
+        });
+        assert!(matches!(
+            report.stop,
+            Some(Stop::Card(CardError::LastTry(KeyRef::Auth)))
+        ));
+        assert!(controls.is_empty());
+        assert!(src.steps().is_empty());
+        assert_eq!(card.tries_left(KeyRef::Auth), 1);
+    }
+
+    #[test]
+    fn change_juki_on_the_pad_checks_both_then_changes_each_after_its_verify() {
+        let mut card = sim("fresh");
+        let mut src = Src::default();
+        let keys = ["1234", "1234", "2468", "2468", "1234", "2468", "2468"];
+        let (report, controls, left) = on_pad(&mut card, &keys, &mut src, |c, s| {
+            change(c, &[PinId::Juki], Options::default(), s)
+        });
+        assert!(report.stop.is_none(), "{:?}", report.stop);
+        assert_eq!(report.change_result(), ChangeResult::Changed);
+        assert_eq!(src.asked, 0);
+        assert_eq!(left, 0);
+        assert_eq!(src.plan(), Some(7));
+        assert_eq!(controls, [VERIFY, VERIFY, MODIFY, VERIFY, MODIFY]);
+        assert_eq!(
+            src.steps(),
+            [
+                (KeyRef::JukiCommon, Role::Current),
+                (KeyRef::JukiAp, Role::Current),
+                (KeyRef::JukiAp, Role::New),
+                (KeyRef::JukiCommon, Role::Current),
+                (KeyRef::JukiCommon, Role::New),
+            ]
+        );
+        for r in [KeyRef::JukiAp, KeyRef::JukiCommon] {
+            assert!(card.value_is(r, "2468"), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn entries_that_differ_on_the_pad_change_nothing() {
+        let mut card = sim("fresh");
+        let mut src = Src::default();
+        let (report, _, _) = on_pad(&mut card, &["1234", "5678", "5679"], &mut src, |c, s| {
+            change(c, &[PinId::Auth], Options::default(), s)
+        });
+        assert!(matches!(
+            report.stop,
+            Some(Stop::PinPad {
+                answer: PadAnswer::EntriesDiffer,
+                role: Role::New,
+                ..
+            })
+        ));
+        assert_eq!(report.change_result(), ChangeResult::NotChanged);
+        assert!(card.value_is(KeyRef::Auth, "1234"));
+    }
+
+    #[test]
+    fn never_and_the_signature_password_ask_the_host() {
+        let mut card = sim("fresh");
+        let opts = Options {
+            pinpad: PadPolicy::Never,
+            ..Options::default()
+        };
+        let mut src = Src {
+            answers: ["1234"].into(),
+            ..Src::default()
+        };
+        let (report, controls, _) = on_pad(&mut card, &[], &mut src, |c, s| {
+            verify(c, PinId::Auth, opts, s)
+        });
+        assert!(report.stop.is_none());
+        assert_eq!((src.asked, controls.len()), (1, 0));
+        let mut src = Src {
+            answers: ["ABC123"].into(),
+            ..Src::default()
+        };
+        let (report, controls, _) = on_pad(&mut card, &[], &mut src, |c, s| {
+            verify(c, PinId::Sign, Options::default(), s)
+        });
+        assert!(report.stop.is_none());
+        assert_eq!((src.asked, controls.len()), (1, 0));
+        let always = Options {
+            pinpad: PadPolicy::Always,
+            ..Options::default()
+        };
+        let mut src = Src::default();
+        let (report, controls, _) = on_pad(&mut card, &[], &mut src, |c, s| {
+            verify(c, PinId::Sign, always, s)
+        });
+        assert!(matches!(report.stop, Some(Stop::PadNotForPin(PinId::Sign))));
+        assert_eq!((src.asked, controls.len()), (0, 0));
+    }
+
+    #[test]
+    fn always_on_a_reader_without_a_pad_sends_no_verify() {
+        let mut card = sim("fresh");
+        let opts = Options {
+            pinpad: PadPolicy::Always,
+            ..Options::default()
+        };
+        let mut src = Src {
+            answers: ["1234"].into(),
+            ..Src::default()
+        };
+        let report = {
+            let mut t = SimTransport::new(&mut card, "no pad");
+            let mut c = MyNumberCard::open(&mut t).unwrap();
+            verify(&mut c, PinId::Auth, opts, &mut src)
+        };
+        assert!(matches!(report.stop, Some(Stop::NoPinPad)));
+        assert_eq!(report.refs[0].checked, Checked::NotSent);
+        assert_eq!(src.asked, 0);
+        // Auto on the same reader: the host prompt.
+        let report = {
+            let mut t = SimTransport::new(&mut card, "no pad");
+            let mut c = MyNumberCard::open(&mut t).unwrap();
+            verify(&mut c, PinId::Auth, Options::default(), &mut src)
+        };
+        assert!(report.stop.is_none());
+        assert_eq!(src.asked, 1);
+    }
 }

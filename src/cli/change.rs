@@ -9,7 +9,8 @@ use super::secret_input::{confirm, Input};
 use super::text::{counter_text, pin_name, pin_short, ref_name, tries};
 use super::Ctx;
 use crate::card::session::{
-    self, ChangeResult, Checked, EntryError, Event, Options, PinRequest, PinSource, Report, Role,
+    self, ChangeResult, Checked, EntryError, Event, Options, PadPolicy, PinRequest, PinSource,
+    Report, Role,
 };
 use crate::card::{Counter, NotChanged, PinState, RefChange, Unknown};
 use crate::layout::{KeyRef, PinFormat, PinId};
@@ -58,9 +59,35 @@ impl From<JukiRefArg> for KeyRef {
     }
 }
 
+/// `--pinpad`: where the 4-digit PINs are typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PadArg {
+    /// On the reader's PIN pad when it has one, else at the computer.
+    Auto,
+    /// On the reader's PIN pad; refused if the reader has none (or for the signature password).
+    Always,
+    /// At the computer, even on a reader with a PIN pad.
+    Never,
+}
+
+impl From<PadArg> for PadPolicy {
+    fn from(p: PadArg) -> PadPolicy {
+        match p {
+            PadArg::Auto => PadPolicy::Auto,
+            PadArg::Always => PadPolicy::Always,
+            PadArg::Never => PadPolicy::Never,
+        }
+    }
+}
+
 /// How PINs are entered, shared by verify and change.
 #[derive(Debug, clap::Args)]
 pub struct SecretArgs {
+    /// Type the 4-digit PINs on the reader's PIN pad (PC/SC secure PIN entry: the computer
+    /// never sees them): auto = when the reader has one. The signature password is always
+    /// typed at the computer. / PIN パッド付きリーダーのキーパッドで入力する
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub pinpad: PadArg,
     /// Read the PINs from standard input, one per line (see the command's help for the
     /// order). / 暗証番号を標準入力から1行ずつ読む
     #[arg(long, conflicts_with = "pin_fd")]
@@ -84,7 +111,12 @@ pub struct SecretArgs {
 With --pin-stdin: one line, the PIN.
 Nothing is sent when the PIN is blocked (exit 4), has one try left without --use-last-try
 (exit 5), or is not well-formed (exit 2). A wrong PIN uses one try (exit 3); mynapin never
-retries by itself.")]
+retries by itself.
+
+On a reader with a PIN pad (--pinpad auto, the default), the 4-digit PINs are typed on the
+reader's keypad, one entry per key reference (juki: two). A wrong PIN typed there uses a try
+too. Cancel, no entry in time, or the wrong number of digits on the keypad: nothing reached
+the card (exit 2); the reader rejecting the entry parameters: exit 1.")]
 pub struct VerifyArgs {
     /// Which PIN (its name, never its value): auth, sign, kenhojo or juki. / 確認する暗証番号の種類
     #[arg(value_enum, value_name = "WHICH")]
@@ -107,7 +139,13 @@ lines in this order:
 Example: printf '1234\\n5678\\n5678\\n' | mynapin --sim-state card.toml change auth --pin-stdin
 
 Every current PIN is checked before anything is changed; each key reference is reported as
-changed / not changed / unknown. The residence-registry (juki) PIN is two key references
+changed / not changed / unknown.
+
+On a reader with a PIN pad (--pinpad auto, the default), the 4-digit PINs are typed on the
+reader's keypad: per key reference the current PIN (checked first, all of them), then the new
+PIN twice; with n references, 4n-1 entries (auth: 3, juki: 7), announced before the first.
+Cancel or no entry in time on the keypad: exit 2; the two new entries differ: nothing changed,
+exit 2. The residence-registry (juki) PIN is two key references
 (Juki AP and common DF): both are changed, with JICSAP CHANGE KEY (80 32), a command known
 from a single public source.")]
 pub struct ChangeArgs {
@@ -279,7 +317,91 @@ impl PinSource for HostPins<'_> {
                 &format!("{} を変更しています", r.id()),
             ),
             Event::CopiesDisagree { first, second } => say(&juki_disagree(lang, first, second)),
+            Event::PinPadPlan {
+                entries,
+                verify_only,
+            } => say(&pad_plan(lang, entries, verify_only)),
+            Event::TypeOnReader {
+                pin,
+                r,
+                role,
+                entry_no,
+                entries_total,
+                tries_left,
+                ..
+            } => say(&pad_instruction(
+                lang,
+                pin,
+                r,
+                role,
+                (entry_no, entries_total),
+                tries_left,
+            )),
         }
+    }
+}
+
+/// Said once, before the first keypad entry.
+fn pad_plan(lang: Lang, entries: usize, verify_only: bool) -> String {
+    match (lang, verify_only) {
+        (Lang::En, true) => format!(
+            "the reader has a PIN pad: type the PIN on its keypad, not on the computer ({entries} {}). A wrong PIN typed on the keypad uses a try, as on the computer.",
+            if entries == 1 { "entry" } else { "entries" }
+        ),
+        (Lang::En, false) => format!(
+            "the reader has a PIN pad: type the PINs on its keypad, not on the computer — {entries} entries in all: the current PIN, then the new PIN twice, for each key reference. A wrong current PIN typed on the keypad uses a try, as on the computer."
+        ),
+        (Lang::Ja, true) => format!(
+            "このリーダーには PIN パッドがあります。暗証番号はパソコンではなくリーダーのキーパッドで入力してください（{entries}回）。キーパッドで間違えた場合も、パソコンと同じく試行回数が1回減ります。"
+        ),
+        (Lang::Ja, false) => format!(
+            "このリーダーには PIN パッドがあります。暗証番号はパソコンではなくリーダーのキーパッドで入力してください。入力は全部で{entries}回です（登録ごとに現在の暗証番号、新しい暗証番号を2回）。現在の暗証番号をキーパッドで間違えた場合も、パソコンと同じく試行回数が1回減ります。"
+        ),
+    }
+}
+
+/// The instruction for one keypad step.
+fn pad_instruction(
+    lang: Lang,
+    pin: PinId,
+    r: KeyRef,
+    role: Role,
+    (no, total): (usize, usize),
+    tries_left: Option<u8>,
+) -> String {
+    let name = pin_short(lang, pin);
+    let copy = if r.is_juki() {
+        match lang {
+            Lang::En => format!(" — for its copy in the {}", ref_name(lang, r)),
+            Lang::Ja => format!("（{}の登録）", ref_name(lang, r)),
+        }
+    } else {
+        String::new()
+    };
+    let step = match (role, lang) {
+        (Role::Current, Lang::En) => format!("[entry {no} of {total}]"),
+        (Role::Current, Lang::Ja) => format!("［{no}/{total}回目］"),
+        (_, Lang::En) => format!("[entries {no}-{} of {total}]", no + 1),
+        (_, Lang::Ja) => format!("［{no}〜{}/{total}回目］", no + 1),
+    };
+    let tries = match (tries_left, lang) {
+        (Some(n), Lang::En) => format!(" [{n} {} left]", if n == 1 { "try" } else { "tries" }),
+        (Some(n), Lang::Ja) => format!("［残り{n}回］"),
+        (None, _) => String::new(),
+    };
+    match (role, lang) {
+        (Role::Current, Lang::En) => format!(
+            "{step} Type the current {name} on the reader's keypad and press OK{copy}{tries}"
+        ),
+        (Role::Current, Lang::Ja) => {
+            format!("{step}リーダーのキーパッドで現在の{name}{copy}を入力し、OKを押してください{tries}")
+        }
+        (_, Lang::En) => format!(
+            "{step} Type the NEW {name} (4 digits) on the reader's keypad and press OK, then type it again and press OK{copy}"
+        ),
+        (_, Lang::Ja) => format!(
+            "{step}リーダーのキーパッドで新しい{name}{copy}（数字4桁）を入力してOKを押し、確認のためもう一度入力してOKを押してください"
+        ),
     }
 }
 
@@ -312,9 +434,26 @@ fn options(ctx: &Ctx, secret: &SecretArgs, pins: &[PinId]) -> Result<Options, Cl
             ),
         ));
     }
+    if secret.pinpad == PadArg::Always && pins.contains(&PinId::Sign) {
+        return Err(ctx.usage(
+            (
+                "The signature password cannot be typed on a numeric PIN pad (--pinpad always).",
+                "Type it at the computer: leave out --pinpad always (or use --pinpad never).",
+            ),
+            (
+                "署名用パスワードは数字の PIN パッドでは入力できません（--pinpad always）。",
+                "パソコンで入力してください：--pinpad always を付けずに（または --pinpad never で）実行してください。",
+            ),
+        ));
+    }
     Ok(Options {
         allow_last_try: secret.use_last_try,
         only: secret.only_ref.map(KeyRef::from),
+        pinpad: secret.pinpad.into(),
+        pad_lang: match ctx.lang {
+            Lang::En => mynapin_apdu::part10::LANG_ENGLISH_US,
+            Lang::Ja => mynapin_apdu::part10::LANG_JAPANESE,
+        },
         ..Options::default()
     })
 }
@@ -696,4 +835,59 @@ fn partial_advice(lang: Lang, report: &Report) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keypad_instructions_in_both_languages() {
+        let en = pad_instruction(
+            Lang::En,
+            PinId::Auth,
+            KeyRef::Auth,
+            Role::Current,
+            (1, 3),
+            Some(3),
+        );
+        assert!(
+            en.contains(
+                "Type the current user-authentication PIN on the reader's keypad and press OK"
+            ),
+            "{en}"
+        );
+        assert!(
+            en.starts_with("[entry 1 of 3]") && en.ends_with("[3 tries left]"),
+            "{en}"
+        );
+        let ja = pad_instruction(
+            Lang::Ja,
+            PinId::Auth,
+            KeyRef::Auth,
+            Role::Current,
+            (1, 3),
+            None,
+        );
+        assert!(
+            ja.contains(
+                "リーダーのキーパッドで現在の利用者証明用暗証番号を入力し、OKを押してください"
+            ),
+            "{ja}"
+        );
+        let new = pad_instruction(
+            Lang::En,
+            PinId::Juki,
+            KeyRef::JukiCommon,
+            Role::New,
+            (6, 7),
+            None,
+        );
+        assert!(
+            new.starts_with("[entries 6-7 of 7] Type the NEW residence registry PIN (4 digits) on the reader's keypad and press OK, then type it again and press OK — for its copy in the common DF"),
+            "{new}"
+        );
+        assert!(pad_plan(Lang::En, 7, false).contains("7 entries in all"));
+        assert!(pad_plan(Lang::Ja, 1, true).contains("試行回数が1回減ります"));
+    }
 }

@@ -233,6 +233,22 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
                 detail,
                 fix,
             });
+            // Informational: PINs typed on the reader's keypad or at the computer.
+            findings.push(Finding {
+                check: "pinpad",
+                ok: true,
+                detail: match super::readers::pin_pad_of(ctx, &p.name) {
+                    Some(pad) => format!("{name}: {}", pad.text(lang)),
+                    None => format!(
+                        "{name}: {}",
+                        l(
+                            "no PIN pad (PINs are typed at the computer)",
+                            "PIN パッドなし（暗証番号はパソコンで入力します）"
+                        )
+                    ),
+                },
+                fix: None,
+            });
         }
     }
     finish(ctx, findings, readable)

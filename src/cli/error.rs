@@ -5,7 +5,7 @@
 use super::guide_text;
 use super::lang::Lang;
 use super::text::{card_kind, format_rule, pin_of_ref, pin_short, ref_name, sanitize, sw_meaning};
-use crate::card::session::{Checked, EntryError, Report, Role, Stop};
+use crate::card::session::{Checked, EntryError, PadAnswer, Report, Role, Stop};
 use crate::card::{CardError, Lost, PinError, Step};
 use crate::layout::{Applet, KeyRef, PinId};
 use crate::sim::{FixtureError, StateError};
@@ -354,6 +354,57 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
                 "確認されなかったため、最後の1回は使っていません。",
             ),
             vec![sent_line],
+        ),
+        Stop::PinPad { r, role, answer } => {
+            let name = ref_phrase(lang, *r);
+            let not_sent = l(
+                "The reader sent nothing to the card for this entry: no try was used by it.",
+                "この入力についてリーダーはカードに何も送っていません。試行回数は減っていません。",
+            );
+            let again = l(
+                "Run the command again when ready; the instructions say what to type on the keypad.",
+                "準備ができたらもう一度実行してください。キーパッドで入力する内容は表示される案内のとおりです。",
+            );
+            let (exit, kind, what, todo) = match (answer, lang) {
+                (PadAnswer::Timeout, Lang::En) => (Exit::Usage, "pinpad_timeout", format!("Nothing was typed on the reader's keypad in time (the {name})."), vec![not_sent, sent_line, again]),
+                (PadAnswer::Timeout, Lang::Ja) => (Exit::Usage, "pinpad_timeout", format!("時間内にリーダーのキーパッドで入力されませんでした（{name}）。"), vec![not_sent, sent_line, again]),
+                (PadAnswer::Cancelled, Lang::En) => (Exit::Usage, "pinpad_cancelled", format!("The entry of the {name} was cancelled on the reader."), vec![not_sent, sent_line]),
+                (PadAnswer::Cancelled, Lang::Ja) => (Exit::Usage, "pinpad_cancelled", format!("リーダーで{name}の入力が取り消されました。"), vec![not_sent, sent_line]),
+                (PadAnswer::EntriesDiffer, Lang::En) => (Exit::Usage, "pinpad_entries_differ", format!("The two entries of the new {name} typed on the reader differ: it was not changed."), vec![not_sent, sent_line, again]),
+                (PadAnswer::EntriesDiffer, Lang::Ja) => (Exit::Usage, "pinpad_entries_differ", format!("リーダーで入力した新しい{name}の1回目と2回目が一致しません。変更していません。"), vec![not_sent, sent_line, again]),
+                (PadAnswer::WrongLength, Lang::En) => (Exit::Usage, "pinpad_wrong_length", format!("The {}{name} typed on the reader does not have 4 digits.", if *role == Role::Current { "" } else { "new " }), vec![not_sent, sent_line, again]),
+                (PadAnswer::WrongLength, Lang::Ja) => (Exit::Usage, "pinpad_wrong_length", format!("リーダーで入力した{}{name}が4桁ではありません。", if *role == Role::Current { "" } else { "新しい" }), vec![not_sent, sent_line, again]),
+                (PadAnswer::Rejected, Lang::En) => (Exit::Failure, "pinpad_rejected", "The reader rejected the PIN-entry parameters (6B 80).".to_string(), vec![not_sent, sent_line, "Type the PIN at the computer with --pinpad never, and report the reader's model to the developers (`mynapin doctor` shows it).".to_string()]),
+                (PadAnswer::Rejected, Lang::Ja) => (Exit::Failure, "pinpad_rejected", "リーダーが暗証番号入力のパラメータを拒否しました（6B 80）。".to_string(), vec![not_sent, sent_line, "--pinpad never でパソコンから入力し、リーダーの機種を開発者に報告してください（`mynapin doctor` で表示されます）。".to_string()]),
+            };
+            m(exit, kind, what, todo)
+        }
+        Stop::NoPinPad => m(
+            Exit::Usage,
+            "no_pinpad",
+            l(
+                "--pinpad always: this reader has no PIN pad that can take the 4-digit PINs.",
+                "--pinpad always が指定されましたが、このリーダーには4桁の暗証番号を入力できる PIN パッドがありません。",
+            ),
+            vec![
+                l("Nothing was sent to the card.", "カードには何も送っていません。"),
+                l(
+                    "Use a reader with a PIN pad, or leave out --pinpad always to type the PIN at the computer. `mynapin readers` shows which readers have one.",
+                    "PIN パッド付きのリーダーを使うか、--pinpad always を付けずにパソコンから入力してください。`mynapin readers` で PIN パッドの有無が分かります。",
+                ),
+            ],
+        ),
+        Stop::PadNotForPin(pin) => m(
+            Exit::Usage,
+            "usage",
+            match lang {
+                Lang::En => format!("The {} cannot be typed on a numeric PIN pad (--pinpad always).", pin_short(lang, *pin)),
+                Lang::Ja => format!("{}は数字の PIN パッドでは入力できません（--pinpad always）。", pin_short(lang, *pin)),
+            },
+            vec![l(
+                "Nothing was sent to the card. Leave out --pinpad always to type it at the computer.",
+                "カードには何も送っていません。--pinpad always を付けずにパソコンから入力してください。",
+            )],
         ),
     }
 }
@@ -829,6 +880,18 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
             "internal",
             format!("{}: {e}", l("Internal error", "内部エラー")),
             vec![l("Please report this to the developers.", "開発者に報告してください。")],
+        ),
+        TransportError::Unsupported => (
+            Exit::NoCard,
+            "reader_unsupported",
+            l(
+                "The reader does not support this request (PIN-pad entry).",
+                "リーダーがこの要求（PIN パッドでの入力）に対応していません。",
+            ),
+            vec![l(
+                "Nothing was sent to the card. Use --pinpad never to type the PIN at the computer, and run `mynapin doctor` to see what the reader offers.",
+                "カードには何も送っていません。--pinpad never でパソコンから入力するか、`mynapin doctor` でリーダーの機能を確認してください。",
+            )],
         ),
         TransportError::Pcsc(e) => (
             Exit::NoCard,

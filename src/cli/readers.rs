@@ -8,7 +8,8 @@ use crate::card::probe::{probe_card, probe_readers, Found, ReaderProbe};
 use crate::card::CardKind;
 use crate::sim::fixture::BUILTIN;
 use crate::sim::Fixture;
-use crate::transport::TransportError;
+use crate::transport::{pcsc, PinPadInfo, TransportError};
+use mynapin_apdu::part10::feature_name;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -25,6 +26,89 @@ struct ReaderJson {
     /// `my_number_card`, `juki_card`, `smartphone`, `other_card`, `in_use`, `unreadable`, or
     /// null when empty.
     card: Option<&'static str>,
+    /// The reader's PIN pad (PC/SC part 10), or null when it has none (or did not say).
+    pinpad: Option<PinPadJson>,
+}
+
+/// A PIN pad as `readers --json` and `doctor --json` show it.
+#[derive(Serialize, Clone)]
+pub struct PinPadJson {
+    /// `FEATURE_VERIFY_PIN_DIRECT` is offered (verify on the keypad).
+    verify: bool,
+    /// `FEATURE_MODIFY_PIN_DIRECT` is offered (change on the keypad).
+    modify: bool,
+    /// Every feature the reader listed, by its part 10 name (`0xNN` for an unnamed tag).
+    features: Vec<String>,
+    min_pin_size: Option<u8>,
+    max_pin_size: Option<u8>,
+    display: bool,
+    /// USB ids as the reader reports them (`"04e6"`), if it does.
+    vendor_id: Option<String>,
+    product_id: Option<String>,
+    /// mynapin can type the 4-digit PINs on it (verify and modify, 4 digits allowed).
+    usable: bool,
+}
+
+impl PinPadJson {
+    /// From what the reader announced.
+    pub fn of(p: &PinPadInfo) -> PinPadJson {
+        PinPadJson {
+            verify: p.verify.is_some(),
+            modify: p.modify.is_some(),
+            features: p
+                .features
+                .iter()
+                .map(|(tag, _)| match feature_name(*tag) {
+                    Some(n) => n.to_string(),
+                    None => format!("0x{tag:02X}"),
+                })
+                .collect(),
+            min_pin_size: p.min_pin,
+            max_pin_size: p.max_pin,
+            display: p.display,
+            vendor_id: p.vendor.map(|v| format!("{v:04x}")),
+            product_id: p.product.map(|v| format!("{v:04x}")),
+            usable: p.verify.is_some() && p.modify.is_some() && p.accepts_length(4),
+        }
+    }
+
+    /// One line of text: "PIN pad (VERIFY_PIN_DIRECT, MODIFY_PIN_DIRECT…; PIN 4-8; no display)".
+    pub fn text(&self, lang: super::lang::Lang) -> String {
+        let size = match (self.min_pin_size, self.max_pin_size) {
+            (Some(a), Some(b)) => format!("; PIN {a}-{b}"),
+            _ => String::new(),
+        };
+        let display = if self.display {
+            lang.t("display", "表示あり")
+        } else {
+            lang.t("no display", "表示なし")
+        };
+        let usable = if self.usable {
+            ""
+        } else {
+            lang.t(
+                "; not usable for the 4-digit PINs",
+                "；4桁の暗証番号には使えません",
+            )
+        };
+        format!(
+            "{} ({}{size}; {display}{usable})",
+            lang.t("PIN pad", "PIN パッド"),
+            self.features
+                .iter()
+                .map(|f| sanitize(f))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
+}
+
+/// The PIN pad of a PC/SC reader, or `None` (none, or the reader did not answer).
+pub fn pin_pad_of(ctx: &Ctx, name: &str) -> Option<PinPadJson> {
+    pcsc::reader_pin_pad(name, ctx.timeout)
+        .ok()
+        .flatten()
+        .map(|p| PinPadJson::of(&p))
 }
 
 fn kind_of(found: &Found) -> Option<&'static str> {
@@ -60,6 +144,11 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             name: p.name.clone(),
             card_present: !matches!(p.found, Found::Empty),
             card: kind_of(&p.found),
+            pinpad: if ctx.simulated() {
+                None
+            } else {
+                pin_pad_of(ctx, &p.name)
+            },
         })
         .collect();
     if ctx.json {
@@ -98,7 +187,11 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
                     .t("card present but unreadable", "カードはあるが読み取れない")
                     .to_string(),
             };
-            emit(&format!("{}: {} — {what}", r.index, sanitize(&r.name)));
+            let pad = match &r.pinpad {
+                Some(p) => format!(" — {}", p.text(lang)),
+                None => String::new(),
+            };
+            emit(&format!("{}: {} — {what}{pad}", r.index, sanitize(&r.name)));
         }
     }
     Ok(Exit::Success)

@@ -2,8 +2,9 @@
 //! Number card is.
 //!
 //! * [`Transport`] is the seam: one method that moves bytes. Optional reader capabilities
-//!   (PC/SC part 10 secure PIN entry on pinpad readers, a later issue) hang off
-//!   [`Transport::capabilities`] so that adding them does not change existing transports.
+//!   (PC/SC part 10 secure PIN entry on PIN-pad readers) hang off [`Transport::capabilities`]
+//!   and [`Transport::control`], both with defaults ("none", "unsupported"), so that the
+//!   in-process simulator and the wrappers need nothing for them.
 //! * [`transmit`] adds the ISO transmission rules every transport needs: `61 xx` → GET
 //!   RESPONSE, `6C xx` → resend with the right Le (only for commands that read and change
 //!   nothing), responses shorter than 2 bytes → error.
@@ -22,12 +23,45 @@ use mynapin_apdu::{commands, Command, EncodeError, Response, ResponseError, Stat
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-/// What a reader can do beyond moving APDUs. Empty for now; pinpad support (PC/SC part 10
-/// `FEATURE_VERIFY_PIN_DIRECT`) will be announced here.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What a reader can do beyond moving APDUs, as the reader itself announced it
+/// (`CM_IOCTL_GET_FEATURE_REQUEST`, PC/SC v2 part 10).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Capabilities {
-    /// The reader has a PIN pad and can verify a PIN without the host seeing it.
+    /// The reader has a PIN pad and can verify a PIN without the host seeing it
+    /// (`FEATURE_VERIFY_PIN_DIRECT`).
     pub secure_pin_entry: bool,
+    /// What the PIN pad offers; `None` for a reader without one (or a transport that does not
+    /// ask).
+    pub pin_pad: Option<PinPadInfo>,
+}
+
+/// A PIN-pad reader's features, with the control codes the reader returned for them (never
+/// computed ones).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PinPadInfo {
+    /// Every feature the reader listed: (tag, control code), in its order.
+    pub features: Vec<(u8, u32)>,
+    /// The control code of `FEATURE_VERIFY_PIN_DIRECT`.
+    pub verify: Option<u32>,
+    /// The control code of `FEATURE_MODIFY_PIN_DIRECT`.
+    pub modify: Option<u32>,
+    /// The shortest PIN the reader accepts (`FEATURE_GET_TLV_PROPERTIES`), if it says.
+    pub min_pin: Option<u8>,
+    /// The longest PIN the reader accepts, if it says.
+    pub max_pin: Option<u8>,
+    /// The reader has a display (`wLcdLayout` ≠ 0).
+    pub display: bool,
+    /// USB vendor id, if the reader says.
+    pub vendor: Option<u16>,
+    /// USB product id, if the reader says.
+    pub product: Option<u16>,
+}
+
+impl PinPadInfo {
+    /// True when the reader can take a PIN of `digits` digits (its announced min/max allow it).
+    pub fn accepts_length(&self, digits: u8) -> bool {
+        self.min_pin.is_none_or(|m| m <= digits) && self.max_pin.is_none_or(|m| m >= digits)
+    }
 }
 
 /// Moves one command APDU to the card and returns its raw response.
@@ -42,6 +76,13 @@ pub trait Transport {
     fn capabilities(&self) -> Capabilities {
         Capabilities::default()
     }
+
+    /// `SCardControl(code, data)`: a command to the reader itself (PC/SC part 10). `code` is
+    /// one the reader announced in [`Capabilities`]. The answer is returned as is. Transports
+    /// without a reader (the in-process simulator) answer [`TransportError::Unsupported`].
+    fn control(&mut self, _code: u32, _data: &[u8]) -> Result<Vec<u8>, TransportError> {
+        Err(TransportError::Unsupported)
+    }
 }
 
 impl<T: Transport + ?Sized> Transport for &mut T {
@@ -53,6 +94,9 @@ impl<T: Transport + ?Sized> Transport for &mut T {
     }
     fn capabilities(&self) -> Capabilities {
         (**self).capabilities()
+    }
+    fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
+        (**self).control(code, data)
     }
 }
 
@@ -133,6 +177,16 @@ impl<T: Transport> Transport for Interruptible<T> {
     fn capabilities(&self) -> Capabilities {
         self.inner.capabilities()
     }
+    fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
+        // The same check as before a command: a control call may send a PIN-pad entry.
+        let signal = self.stop.load(Ordering::SeqCst);
+        if signal != 0 {
+            return Err(TransportError::Interrupted {
+                signal: signal as i32,
+            });
+        }
+        self.inner.control(code, data)
+    }
 }
 
 /// A transport failure. The messages here are English for logs; the CLI shows localized
@@ -202,6 +256,9 @@ pub enum TransportError {
         /// The signal number.
         signal: i32,
     },
+    /// The reader (or transport) does not support this control call: nothing was sent.
+    #[error("the reader does not support this control call")]
+    Unsupported,
     /// Any other PC/SC error, kept as is.
     #[error("PC/SC error: {0}")]
     Pcsc(::pcsc::Error),
@@ -227,6 +284,7 @@ impl TransportError {
             | TransportError::Encode(_)
             | TransportError::ConnectTimeout(_)
             | TransportError::NoCardInTime(_)
+            | TransportError::Unsupported
             | TransportError::Interrupted { .. } => false,
         }
     }

@@ -12,8 +12,20 @@
 //! error — it can report what it knows and return normally. A worker stuck in pcsc-lite is
 //! left behind and ends with the process; closing the process's connection makes pcscd
 //! release the card.
+//!
+//! PIN-pad readers (PC/SC v2 part 10): right after connecting, the worker asks the reader for
+//! its features (`CM_IOCTL_GET_FEATURE_REQUEST`) and, when present, its PIN properties and TLV
+//! properties; [`Transport::capabilities`] returns what it found, with the control codes the
+//! reader returned. A reader that refuses the request (vpcd answers
+//! `SCARD_E_UNSUPPORTED_FEATURE`) has no PIN pad. [`Transport::control`] goes through the same
+//! worker; the wait for a control call that collects a PIN on the keypad is the structure's
+//! own timeout (`bTimerOut`, per entry) plus the time limit, not the time limit alone.
 
-use super::{Transport, TransportError};
+use super::{Capabilities, PinPadInfo, Transport, TransportError};
+use mynapin_apdu::part10::{
+    Features, PinProperties, TlvProperties, FEATURE_GET_TLV_PROPERTIES, FEATURE_IFD_PIN_PROPERTIES,
+    GET_FEATURE_REQUEST_FUNCTION,
+};
 use mynapin_apdu::{Command, Response};
 use pcsc::{Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
 use std::ffi::CString;
@@ -227,8 +239,111 @@ fn run<R>(
     Ok(result)
 }
 
+/// What a reader with a PIN pad answers to the part 10 requests, read with `control` (a
+/// function, so that the worker and [`reader_pin_pad`] use the same discovery).
+type Control<'a> = dyn FnMut(u32, &[u8]) -> Result<Vec<u8>, pcsc::Error> + 'a;
+
+fn discover(control: &mut Control<'_>) -> Capabilities {
+    let request = pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into());
+    let Ok(code) = u32::try_from(request) else {
+        return Capabilities::default();
+    };
+    // No answer, or one that is not a feature list: no PIN pad (vpcd: UnsupportedFeature).
+    let Ok(features) = control(code, &[]).map(|a| Features::parse(&a)) else {
+        return Capabilities::default();
+    };
+    let Ok(features) = features else {
+        return Capabilities::default();
+    };
+    if !features.has_pin_pad() {
+        return Capabilities::default();
+    }
+    let mut info = PinPadInfo {
+        features: features.iter().collect(),
+        verify: features.verify_pin_direct(),
+        modify: features.modify_pin_direct(),
+        ..PinPadInfo::default()
+    };
+    if let Some(code) = features.get(FEATURE_IFD_PIN_PROPERTIES) {
+        if let Ok(Ok(p)) = control(code, &[]).map(|a| PinProperties::parse(&a)) {
+            info.display = p.has_display();
+        }
+    }
+    if let Some(code) = features.get(FEATURE_GET_TLV_PROPERTIES) {
+        if let Ok(Ok(t)) = control(code, &[]).map(|a| TlvProperties::parse(&a)) {
+            info.min_pin = t.min_pin_size;
+            info.max_pin = t.max_pin_size;
+            info.display |= t.has_display();
+            info.vendor = t.id_vendor;
+            info.product = t.id_product;
+        }
+    }
+    Capabilities {
+        secure_pin_entry: info.verify.is_some(),
+        pin_pad: Some(info),
+    }
+}
+
+fn control_with(
+    card: &pcsc::Card,
+    code: u32,
+    data: &[u8],
+    buf: &mut [u8],
+) -> Result<Vec<u8>, pcsc::Error> {
+    card.control(code.into(), data, buf).map(<[u8]>::to_vec)
+}
+
+/// The PIN pad of the reader named `name`, asked without a card if need be (a direct
+/// connection; shared if the reader refuses that and holds a card). `Ok(None)`: no PIN pad.
+/// For `readers` and `doctor`; sends nothing to a card.
+pub fn reader_pin_pad(name: &str, limit: Duration) -> Result<Option<PinPadInfo>, TransportError> {
+    let name = name.to_string();
+    bounded(limit, move || {
+        let ctx = establish()?;
+        let cname = CString::new(name).map_err(|_| TransportError::Unsupported)?;
+        let card = ctx
+            .connect(&cname, ShareMode::Direct, Protocols::UNDEFINED)
+            .or_else(|_| ctx.connect(&cname, ShareMode::Shared, Protocols::ANY))
+            .map_err(map_error)?;
+        let mut buf = vec![0u8; pcsc::MAX_BUFFER_SIZE];
+        let caps = discover(&mut |code, data| control_with(&card, code, data, &mut buf));
+        let _ = card.disconnect(Disposition::LeaveCard);
+        Ok(caps.pin_pad)
+    })
+}
+
+/// How long a control call may take: a PIN-pad entry waits for the holder, up to the
+/// structure's `bTimerOut` (0: the reader's default, taken as 60 s) per keypad entry, then
+/// the reader sends the APDU to the card. libccid itself waits for the reader at least 90 s
+/// (`max(90, bTimeOut + 10)` in its SecurePINVerify/SecurePINModify): so the wait is the
+/// larger of 90 s and the entries' timeouts + 10 s, plus the time limit. Other calls: the
+/// limit.
+fn control_wait(caps: &Capabilities, code: u32, data: &[u8], limit: Duration) -> Duration {
+    let Some(pad) = &caps.pin_pad else {
+        return limit;
+    };
+    let entries = if pad.modify == Some(code) {
+        3
+    } else if pad.verify == Some(code) {
+        1
+    } else {
+        return limit;
+    };
+    let per_entry = match data
+        .first()
+        .copied()
+        .unwrap_or(0)
+        .max(data.get(1).copied().unwrap_or(0))
+    {
+        0 => 60,
+        s => u64::from(s),
+    };
+    limit + Duration::from_secs((per_entry * entries + 10).max(90))
+}
+
 enum Job {
     Transmit(Zeroizing<Vec<u8>>),
+    Control(u32, Vec<u8>),
     End,
 }
 
@@ -237,6 +352,7 @@ struct Session {
     jobs: Sender<Job>,
     answers: Receiver<Result<Zeroizing<Vec<u8>>, TransportError>>,
     reader: String,
+    caps: Capabilities,
     limit: Duration,
     /// The worker stopped answering: nothing more is sent.
     stuck: bool,
@@ -251,7 +367,7 @@ impl Session {
             .name("mynapin-pcsc".into())
             .spawn(move || worker(target, opened_tx, job_rx, answer_tx))
             .map_err(|_| TransportError::NoService)?;
-        let reader = match opened_rx.recv_timeout(limit) {
+        let (reader, caps) = match opened_rx.recv_timeout(limit) {
             Ok(r) => r?,
             Err(_) => return Err(TransportError::ConnectTimeout(limit)),
         };
@@ -259,6 +375,7 @@ impl Session {
             jobs,
             answers,
             reader,
+            caps,
             limit,
             stuck: false,
         })
@@ -293,6 +410,28 @@ impl Transport for Session {
     fn reader_name(&self) -> String {
         self.reader.clone()
     }
+
+    fn capabilities(&self) -> Capabilities {
+        self.caps.clone()
+    }
+
+    fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
+        if self.stuck {
+            return Err(TransportError::Timeout(self.limit));
+        }
+        let wait = control_wait(&self.caps, code, data, self.limit);
+        self.jobs
+            .send(Job::Control(code, data.to_vec()))
+            .map_err(|_| TransportError::CardRemoved)?;
+        match self.answers.recv_timeout(wait) {
+            Ok(answer) => Ok(answer?.to_vec()),
+            Err(RecvTimeoutError::Timeout) => {
+                self.stuck = true;
+                Err(TransportError::Timeout(wait))
+            }
+            Err(RecvTimeoutError::Disconnected) => Err(TransportError::CardRemoved),
+        }
+    }
 }
 
 fn connect(ctx: &Context, name: &str) -> Result<pcsc::Card, TransportError> {
@@ -312,7 +451,7 @@ fn connect(ctx: &Context, name: &str) -> Result<pcsc::Card, TransportError> {
 /// The thread that owns the PC/SC context and the card.
 fn worker(
     target: Target,
-    opened: Sender<Result<String, TransportError>>,
+    opened: Sender<Result<(String, Capabilities), TransportError>>,
     jobs: Receiver<Job>,
     answers: Sender<Result<Zeroizing<Vec<u8>>, TransportError>>,
 ) {
@@ -356,13 +495,25 @@ fn worker(
                 return;
             }
         };
-        if opened.send(Ok(name)).is_err() {
+        let mut buf = Zeroizing::new(vec![0u8; pcsc::MAX_BUFFER_SIZE_EXTENDED]);
+        let caps = discover(&mut |code, data| control_with(&tx, code, data, &mut buf));
+        if opened.send(Ok((name, caps))).is_err() {
             return;
         }
-        let mut buf = Zeroizing::new(vec![0u8; pcsc::MAX_BUFFER_SIZE_EXTENDED]);
         while let Ok(job) = jobs.recv() {
             let bytes = match job {
                 Job::Transmit(bytes) => bytes,
+                Job::Control(code, data) => {
+                    let answer = match control_with(&tx, code, &data, &mut buf) {
+                        Ok(a) => Ok(Zeroizing::new(a)),
+                        Err(pcsc::Error::UnsupportedFeature) => Err(TransportError::Unsupported),
+                        Err(e) => Err(map_error(e)),
+                    };
+                    if answers.send(answer).is_err() {
+                        break;
+                    }
+                    continue;
+                }
                 Job::End => break,
             };
             let answer = match tx.transmit(&bytes, &mut buf) {
@@ -517,5 +668,96 @@ fn wait_on_thread(
             }
             Err(e) => return Err(map_error(e)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mynapin_apdu::part10::{FEATURE_MODIFY_PIN_DIRECT, FEATURE_VERIFY_PIN_DIRECT};
+
+    fn request_code() -> u32 {
+        u32::try_from(pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into())).unwrap()
+    }
+
+    #[test]
+    fn discovery_uses_the_codes_the_reader_returns() {
+        // A reader whose codes are not the usual SCARD_CTL_CODE(0x3300xx).
+        let list = Features::from_entries(vec![
+            (FEATURE_VERIFY_PIN_DIRECT, 0x1111_0001),
+            (FEATURE_MODIFY_PIN_DIRECT, 0x1111_0002),
+            (FEATURE_IFD_PIN_PROPERTIES, 0x1111_0003),
+            (FEATURE_GET_TLV_PROPERTIES, 0x1111_0004),
+        ])
+        .to_bytes();
+        let mut asked = Vec::new();
+        let caps = discover(&mut |code, _| {
+            asked.push(code);
+            match code {
+                c if c == request_code() => Ok(list.clone()),
+                0x1111_0003 => Ok(vec![0x10, 0x02, 0x02, 0x00]),
+                // min 4, max 12, vendor 0x04E6, product 0xE003.
+                0x1111_0004 => Ok(vec![
+                    6, 1, 4, 7, 1, 12, 11, 2, 0xE6, 0x04, 12, 2, 0x03, 0xE0,
+                ]),
+                _ => Err(pcsc::Error::UnsupportedFeature),
+            }
+        });
+        assert_eq!(asked, [request_code(), 0x1111_0003, 0x1111_0004]);
+        let pad = caps.pin_pad.unwrap();
+        assert!(caps.secure_pin_entry);
+        assert_eq!(
+            (pad.verify, pad.modify),
+            (Some(0x1111_0001), Some(0x1111_0002))
+        );
+        assert_eq!((pad.min_pin, pad.max_pin), (Some(4), Some(12)));
+        assert_eq!((pad.vendor, pad.product), (Some(0x04E6), Some(0xE003)));
+        assert!(pad.display);
+        assert!(pad.accepts_length(4));
+    }
+
+    #[test]
+    fn no_feature_list_means_no_pin_pad() {
+        // vpcd: SCARD_E_UNSUPPORTED_FEATURE; a garbled list; a list without PIN features.
+        let none = discover(&mut |_, _| Err(pcsc::Error::UnsupportedFeature));
+        assert_eq!(none, Capabilities::default());
+        let garbled = discover(&mut |_, _| Ok(vec![0x06, 0x04, 0x42]));
+        assert_eq!(garbled, Capabilities::default());
+        let tlv_only = Features::from_entries(vec![(FEATURE_GET_TLV_PROPERTIES, 0x4233_0012)]);
+        let bytes = tlv_only.to_bytes();
+        assert_eq!(
+            discover(&mut |_, _| Ok(bytes.clone())),
+            Capabilities::default()
+        );
+    }
+
+    #[test]
+    fn a_keypad_entry_waits_for_the_holder_not_only_the_limit() {
+        let caps = Capabilities {
+            secure_pin_entry: true,
+            pin_pad: Some(PinPadInfo {
+                verify: Some(6),
+                modify: Some(7),
+                ..PinPadInfo::default()
+            }),
+        };
+        let limit = Duration::from_secs(20);
+        assert_eq!(
+            control_wait(&caps, 6, &[30, 30], limit),
+            limit + Duration::from_secs(90)
+        );
+        assert_eq!(
+            control_wait(&caps, 7, &[60, 0], limit),
+            limit + Duration::from_secs(190)
+        );
+        assert_eq!(
+            control_wait(&caps, 7, &[0, 0], limit),
+            limit + Duration::from_secs(190)
+        );
+        assert_eq!(control_wait(&caps, 0x0A, &[], limit), limit);
+        assert_eq!(
+            control_wait(&Capabilities::default(), 6, &[30], limit),
+            limit
+        );
     }
 }
