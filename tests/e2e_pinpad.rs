@@ -15,6 +15,9 @@
 //! types on the keypad when mynapin's instruction line for a keypad step appears on its
 //! stderr (an event, not a sleep), then checks the outcome, the card's state, and that the PIN
 //! is in no output, no trace line and no APDU the host sent.
+// PC/SC's DWORD is u64 on Linux and u32 on macOS: the `.into()` conversions are needed on
+// one and useless on the other.
+#![allow(clippy::useless_conversion)]
 
 use mynapin::layout::{Applet, KeyRef};
 use mynapin::sim::{Fixture, SimCard};
