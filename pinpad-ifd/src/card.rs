@@ -5,6 +5,7 @@
 //! the presence check), ≥ 2 bytes a command APDU (answered with the response). A closed
 //! connection is a removed card.
 
+#[cfg(target_os = "linux")]
 use socket2::SockRef;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
@@ -122,11 +123,13 @@ fn frame_exchange(
         return Some(Zeroizing::new(Vec::new()));
     }
     stream.set_read_timeout(Some(wait)).ok()?;
+    #[cfg(target_os = "linux")]
     let _ = SockRef::from(&*stream).set_quickack(true);
     let mut head = [0u8; 2];
     stream.read_exact(&mut head).ok()?;
     let n = usize::from(u16::from_be_bytes(head));
     let mut body = Zeroizing::new(vec![0u8; n]);
+    #[cfg(target_os = "linux")]
     let _ = SockRef::from(&*stream).set_quickack(true);
     stream.read_exact(&mut body).ok()?;
     Some(body)

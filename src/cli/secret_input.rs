@@ -12,7 +12,7 @@ use super::lang::Lang;
 use crate::card::session::EntryError;
 use crate::transport::StopFlag;
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use zeroize::{Zeroize, Zeroizing};
@@ -21,6 +21,7 @@ use zeroize::{Zeroize, Zeroizing};
 pub const MAX_ENTRY: usize = 256;
 
 /// How long a typed entry is waited for.
+#[cfg_attr(not(unix), allow(dead_code))]
 pub const TYPED_LIMIT: Duration = Duration::from_secs(600);
 
 /// How long a line from standard input or a descriptor is waited for.
@@ -209,6 +210,7 @@ fn read_line(
 mod terminal {
     use super::*;
     use rustix::termios::{tcgetattr, tcsetattr, LocalModes, OptionalActions, Termios};
+    use std::io::Write;
 
     /// Restores the terminal's modes when dropped (on every path: entry, error, signal).
     struct Restore<'a> {
@@ -302,6 +304,7 @@ pub fn confirm(lang: Lang, question: &str, stop: &StopFlag) -> Result<bool, Entr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
     use std::sync::atomic::AtomicUsize;
     use std::sync::Arc;
 

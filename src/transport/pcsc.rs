@@ -243,6 +243,9 @@ fn run<R>(
 /// function, so that the worker and [`reader_pin_pad`] use the same discovery).
 type Control<'a> = dyn FnMut(u32, &[u8]) -> Result<Vec<u8>, pcsc::Error> + 'a;
 
+// PC/SC's DWORD is u64 on Linux and u32 on Windows and macOS: the conversions below are
+// needed on one and no-ops on the others.
+#[allow(clippy::useless_conversion, irrefutable_let_patterns)]
 fn discover(control: &mut Control<'_>) -> Capabilities {
     let request = pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into());
     let Ok(code) = u32::try_from(request) else {
@@ -284,6 +287,7 @@ fn discover(control: &mut Control<'_>) -> Capabilities {
     }
 }
 
+#[allow(clippy::useless_conversion)]
 fn control_with(
     card: &pcsc::Card,
     code: u32,
