@@ -28,6 +28,8 @@
 //!
 //! This is the only crate of the workspace with `unsafe` code: the raw pointers pcscd passes.
 #![deny(unsafe_op_in_unsafe_fn)]
+// A pcsc-lite reader driver: it exists for Linux's pcscd only (the tests' simulated PIN pad).
+#![cfg(target_os = "linux")]
 
 mod card;
 mod config;

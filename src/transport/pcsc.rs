@@ -680,6 +680,8 @@ mod tests {
     use super::*;
     use mynapin_apdu::part10::{FEATURE_MODIFY_PIN_DIRECT, FEATURE_VERIFY_PIN_DIRECT};
 
+    // DWORD is u64 on Linux, u32 elsewhere.
+    #[allow(clippy::useless_conversion)]
     fn request_code() -> u32 {
         u32::try_from(pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into())).unwrap()
     }
