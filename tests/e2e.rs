@@ -10,9 +10,19 @@ use assert_cmd::Command;
 use mynapin::layout::KeyRef;
 use mynapin::sim::{Fixture, SimCard};
 use std::path::Path;
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::Served;
+
+impl Served {
+    /// `fixture` served on slot 1.
+    fn start(env: &Env, fixture: &str, extra: &[&str]) -> Served {
+        Served::on(&env.reader1, &env.port1, fixture, extra)
+    }
+}
 
 const NEEDS: &str = "needs pcscd + vpcd: run scripts/test-all.sh";
 
@@ -68,91 +78,6 @@ fn mynapin(args: &[&str], stdin: &str) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         took: t0.elapsed(),
-    }
-}
-
-fn card_present(reader: &str) -> bool {
-    let Ok(ctx) = pcsc::Context::establish(pcsc::Scope::User) else {
-        return false;
-    };
-    let mut states = [pcsc::ReaderState::new(
-        std::ffi::CString::new(reader).unwrap(),
-        pcsc::State::UNAWARE,
-    )];
-    ctx.get_status_change(Duration::from_millis(0), &mut states)
-        .is_ok()
-        && states[0].event_state().contains(pcsc::State::PRESENT)
-}
-
-/// Waits up to 15 s for the reader to show (or lose) a card; false on time-out.
-fn wait_for(reader: &str, present: bool) -> bool {
-    let t0 = Instant::now();
-    while card_present(reader) != present {
-        if t0.elapsed() > Duration::from_secs(15) {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    true
-}
-
-/// A simulated card served on slot 1; stopped by PID (SIGTERM) when dropped.
-struct Served {
-    child: Child,
-    reader: String,
-}
-
-impl Served {
-    fn start(env: &Env, fixture: &str, extra: &[&str]) -> Served {
-        assert!(!card_present(&env.reader1), "slot 1 is not empty");
-        let child = std::process::Command::new(bin())
-            .args([
-                "sim",
-                "serve",
-                "--vpcd",
-                &format!("127.0.0.1:{}", env.port1),
-                "--fixture",
-                fixture,
-            ])
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        // The guard owns the child before anything can fail, so it is always stopped.
-        let served = Served {
-            child,
-            reader: env.reader1.clone(),
-        };
-        assert!(
-            wait_for(&env.reader1, true),
-            "{}: the card never appeared",
-            env.reader1
-        );
-        served
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let t0 = Instant::now();
-        while t0.elapsed() < Duration::from_secs(5) {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        if !wait_for(&self.reader, false) && !std::thread::panicking() {
-            panic!("{}: the card never left", self.reader);
-        }
-        // Let vpcd settle before the next card: inserting one right after a removal left
-        // the slot deaf for minutes now and then (measured: 1 s of rest fixed 5 of 5 rounds).
-        std::thread::sleep(Duration::from_secs(1));
     }
 }
 

@@ -10,10 +10,24 @@
 //! The PINs below are the simulated card's TEST values (`fixtures/cards/fresh.toml`), given
 //! to OpenSC's tools the only way they take them in a script.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::{wait_for, Served};
+
+impl Served {
+    /// `fixture` served on slot 1.
+    fn start(env: &Env, fixture: &str) -> Served {
+        Served::start_with(env, fixture, &[], Stdio::null())
+    }
+
+    fn start_with(env: &Env, fixture: &str, extra: &[&str], stderr: Stdio) -> Served {
+        Served::on_with(&env.reader1, &env.port1, fixture, extra, stderr)
+    }
+}
 
 const NEEDS: &str = "needs pcscd + vpcd: run scripts/test-all.sh";
 const MODULE: &str = "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so";
@@ -52,10 +66,6 @@ fn module() -> &'static str {
     MODULE
 }
 
-fn bin() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("mynapin")
-}
-
 struct Out {
     ok: bool,
     stdout: String,
@@ -80,93 +90,6 @@ fn ok(cmd: &str, args: &[&str]) -> String {
     let o = tool(cmd, args);
     assert!(o.ok, "{cmd} {args:?} failed:\n{}\n{}", o.stdout, o.stderr);
     o.stdout
-}
-
-fn card_present(reader: &str) -> bool {
-    let Ok(ctx) = pcsc::Context::establish(pcsc::Scope::User) else {
-        return false;
-    };
-    let mut states = [pcsc::ReaderState::new(
-        std::ffi::CString::new(reader).unwrap(),
-        pcsc::State::UNAWARE,
-    )];
-    ctx.get_status_change(Duration::from_millis(0), &mut states)
-        .is_ok()
-        && states[0].event_state().contains(pcsc::State::PRESENT)
-}
-
-/// Waits up to 15 s for the reader to show (or lose) a card; false on time-out.
-fn wait_for(reader: &str, present: bool) -> bool {
-    let t0 = Instant::now();
-    while card_present(reader) != present {
-        if t0.elapsed() > Duration::from_secs(15) {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    true
-}
-
-/// A simulated card served on slot 1; stopped by PID (SIGTERM) when dropped.
-struct Served {
-    child: Child,
-    reader: String,
-}
-
-impl Served {
-    fn start(env: &Env, fixture: &str) -> Served {
-        Served::start_with(env, fixture, &[], Stdio::null())
-    }
-
-    fn start_with(env: &Env, fixture: &str, extra: &[&str], stderr: Stdio) -> Served {
-        assert!(!card_present(&env.reader1), "slot 1 is not empty");
-        let child = std::process::Command::new(bin())
-            .args([
-                "sim",
-                "serve",
-                "--vpcd",
-                &format!("127.0.0.1:{}", env.port1),
-                "--fixture",
-                fixture,
-            ])
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(stderr)
-            .spawn()
-            .unwrap();
-        let served = Served {
-            child,
-            reader: env.reader1.clone(),
-        };
-        assert!(
-            wait_for(&env.reader1, true),
-            "{}: the card never appeared",
-            env.reader1
-        );
-        served
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let t0 = Instant::now();
-        while t0.elapsed() < Duration::from_secs(5) {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        if !wait_for(&self.reader, false) && !std::thread::panicking() {
-            panic!("{}: the card never left", self.reader);
-        }
-        // As in tests/e2e.rs: let vpcd settle before the next card.
-        std::thread::sleep(Duration::from_secs(1));
-    }
 }
 
 /// The PKCS#11 slot id (as `pkcs11-tool -L` prints it, `0x…`) of the token on `reader` whose
@@ -432,7 +355,7 @@ fn a_held_answer_through_pcscd_is_announced_before_the_hold() {
         Stdio::piped(),
     );
     // The server's stderr, line by line, on a thread: the test waits on the event.
-    let stderr = card.child.stderr.take().unwrap();
+    let stderr = card.take_stderr().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in std::io::BufReader::new(stderr)

@@ -31,9 +31,19 @@ use std::ffi::CString;
 use std::io::BufRead;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::{card_present, Served};
+
+impl Served {
+    /// A fresh card on the PIN-pad reader.
+    fn start(env: &Env) -> Served {
+        Served::on(&env.reader, &env.port, "fresh", &[])
+    }
+}
 
 const NEEDS: &str = "needs pcscd + vpcd: run scripts/test-all.sh";
 
@@ -77,103 +87,6 @@ fn context() -> pcsc::Context {
             Ok(c) => return c,
             Err(e) if t0.elapsed() > Duration::from_secs(5) => panic!("no PC/SC context: {e}"),
             Err(_) => std::thread::sleep(Duration::from_millis(20)),
-        }
-    }
-}
-
-fn card_present(reader: &str) -> bool {
-    let Ok(ctx) = pcsc::Context::establish(pcsc::Scope::User) else {
-        return false;
-    };
-    let mut states = [pcsc::ReaderState::new(
-        CString::new(reader).unwrap(),
-        pcsc::State::UNAWARE,
-    )];
-    ctx.get_status_change(Duration::from_millis(0), &mut states)
-        .is_ok()
-        && states[0].event_state().contains(pcsc::State::PRESENT)
-}
-
-/// Waits up to 15 s for the reader to show (or lose) a card, on pcscd's status changes.
-fn wait_for(reader: &str, present: bool) -> bool {
-    let ctx = context();
-    let name = CString::new(reader).unwrap();
-    let t0 = Instant::now();
-    let mut states = [pcsc::ReaderState::new(name, pcsc::State::UNAWARE)];
-    loop {
-        if ctx
-            .get_status_change(Duration::from_millis(500), &mut states)
-            .is_ok()
-        {
-            if states[0].event_state().contains(pcsc::State::PRESENT) == present {
-                return true;
-            }
-            states[0].sync_current_state();
-        }
-        if t0.elapsed() > Duration::from_secs(15) {
-            return false;
-        }
-    }
-}
-
-/// A fresh simulated card served behind the PIN-pad reader; stopped by PID when dropped.
-struct Served {
-    child: Child,
-    reader: String,
-}
-
-impl Served {
-    fn start(env: &Env) -> Served {
-        Served::on(&env.reader, &env.port, "fresh", &[])
-    }
-
-    /// `fixture` served on the reader `reader` whose vpcd port is `port`, `extra` options
-    /// (`--state FILE`) added.
-    fn on(reader: &str, port: &str, fixture: &str, extra: &[&str]) -> Served {
-        let env = Env {
-            reader: reader.to_string(),
-            port: port.to_string(),
-            keypad: String::new(),
-            log: String::new(),
-        };
-        assert!(!card_present(&env.reader), "{}: not empty", env.reader);
-        let child = std::process::Command::new(bin())
-            .args(["sim", "serve", "--vpcd", &format!("127.0.0.1:{}", env.port)])
-            .args(["--fixture", fixture])
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let served = Served {
-            child,
-            reader: env.reader.clone(),
-        };
-        assert!(
-            wait_for(&env.reader, true),
-            "{}: the card never appeared",
-            env.reader
-        );
-        served
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let t0 = Instant::now();
-        while t0.elapsed() < Duration::from_secs(5) {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        if !wait_for(&self.reader, false) && !std::thread::panicking() {
-            panic!("{}: the card was not removed", self.reader);
         }
     }
 }
