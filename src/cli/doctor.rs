@@ -26,9 +26,12 @@ struct DoctorJson {
 /// Sony readers by USB id (vendor 054c). RC-S380 is not CCID: pcscd on Linux does not see
 /// it. RC-S300 is CCID and needs libccid ≥ 1.4.35 (card doc §6). Ids from public code:
 /// RC-S380/S 06c1 and /P 06c3 [2+], RC-S300/S 0dc8 [2+], RC-S300/P 0dc9 \[1\].
+#[cfg(target_os = "linux")]
 const SONY_NON_CCID: &[&str] = &["06c1", "06c3"];
+#[cfg(target_os = "linux")]
 const SONY_RC_S300: &[&str] = &["0dc8", "0dc9"];
 
+#[cfg(target_os = "linux")]
 fn usb_products(vendor: &str) -> Vec<String> {
     let Ok(dir) = std::fs::read_dir("/sys/bus/usb/devices") else {
         return Vec::new();
@@ -43,6 +46,7 @@ fn usb_products(vendor: &str) -> Vec<String> {
         .collect()
 }
 
+#[cfg(target_os = "linux")]
 fn libccid_version() -> Option<String> {
     let out = std::process::Command::new("dpkg-query")
         .args(["-W", "-f=${Version}", "libccid"])
@@ -55,6 +59,7 @@ fn libccid_version() -> Option<String> {
 }
 
 /// `1.5.2-1` ≥ `1.4.35`?
+#[cfg(any(target_os = "linux", test))]
 fn version_at_least(version: &str, min: [u32; 3]) -> bool {
     let upstream = version.split(['-', '+', '~']).next().unwrap_or("");
     let mut parts = upstream.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
@@ -66,6 +71,93 @@ fn version_at_least(version: &str, min: [u32; 3]) -> bool {
     v >= min
 }
 
+/// What to do when the PC/SC service does not answer, on this operating system.
+pub(super) fn service_fix(lang: Lang) -> String {
+    #[cfg(target_os = "linux")]
+    {
+        let installed = ["/usr/sbin/pcscd", "/usr/bin/pcscd"]
+            .iter()
+            .any(|p| std::path::Path::new(p).exists());
+        if installed {
+            lang.t(
+                "Start it: sudo systemctl start pcscd.socket",
+                "起動してください：sudo systemctl start pcscd.socket",
+            )
+            .to_string()
+        } else {
+            lang.t(
+                "Install and start it: sudo apt install pcscd",
+                "インストールしてください：sudo apt install pcscd",
+            )
+            .to_string()
+        }
+    }
+    #[cfg(windows)]
+    {
+        lang.t(
+            "Windows starts its Smart Card service (SCardSvr) when a reader is plugged in and stops it when none is: plug the reader in; if it still does not answer, start \"Smart Card\" in services.msc.",
+            "Windows のスマートカードサービス（SCardSvr）はリーダーを接続すると起動し、外すと停止します。リーダーを接続してください。それでも応答しない場合は services.msc で「Smart Card」を開始してください。",
+        )
+        .to_string()
+    }
+    #[cfg(target_os = "macos")]
+    {
+        lang.t(
+            "macOS's smart-card service (CryptoTokenKit) starts with a reader: unplug the reader and plug it in again.",
+            "macOS のスマートカードサービス（CryptoTokenKit）はリーダー接続時に起動します。リーダーを抜き差ししてください。",
+        )
+        .to_string()
+    }
+    #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
+    {
+        lang.t(
+            "Start the system's PC/SC service (pcsc-lite's pcscd).",
+            "OS の PC/SC サービス（pcsc-lite の pcscd）を起動してください。",
+        )
+        .to_string()
+    }
+}
+
+/// Checks that only make sense on this operating system: Sony readers by USB id and the
+/// CCID driver's version on Linux; the readers' drivers on Windows and macOS (advice only:
+/// mynapin cannot look at their USB devices there).
+fn platform_findings(lang: Lang) -> Vec<Finding> {
+    #[cfg(target_os = "linux")]
+    {
+        linux_reader_findings(lang)
+    }
+    #[cfg(windows)]
+    {
+        vec![Finding {
+            check: "reader_driver",
+            ok: true,
+            detail: lang.t(
+                "Windows: the Sony RC-S300 and contact CCID readers work with Windows' own driver; the older RC-S380 needs Sony's \"NFC Port Software\" to appear as a smart-card reader",
+                "Windows：ソニー RC-S300 と接触型 CCID リーダーは Windows 標準のドライバーで使えます。旧型の RC-S380 はソニーの「NFCポートソフトウェア」がないとスマートカードリーダーとして見えません",
+            ).to_string(),
+            fix: None,
+        }]
+    }
+    #[cfg(target_os = "macos")]
+    {
+        vec![Finding {
+            check: "reader_driver",
+            ok: true,
+            detail: lang.t(
+                "macOS: CCID readers (Sony RC-S300, contact readers) work with macOS's built-in CCID driver; the Sony RC-S380 is not a CCID reader and has no macOS smart-card driver",
+                "macOS：CCID リーダー（ソニー RC-S300、接触型リーダー）は macOS 内蔵の CCID ドライバーで使えます。ソニー RC-S380 は CCID ではなく、macOS 用のスマートカードドライバーはありません",
+            ).to_string(),
+            fix: None,
+        }]
+    }
+    #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
+    {
+        let _ = lang;
+        Vec::new()
+    }
+}
+
+/// `mynapin doctor`.
 pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     let lang = ctx.lang;
     let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
@@ -105,67 +197,19 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             Some(c)
         }
         Err(_) => {
-            let installed = ["/usr/sbin/pcscd", "/usr/bin/pcscd"]
-                .iter()
-                .any(|p| std::path::Path::new(p).exists());
             findings.push(Finding {
                 check: "pcscd",
                 ok: false,
                 detail: l(
-                    "the PC/SC service (pcscd) does not answer",
-                    "PC/SC サービス（pcscd）が応答しません",
+                    "the system's PC/SC service does not answer",
+                    "OS の PC/SC サービスが応答しません",
                 ),
-                fix: Some(if installed {
-                    l(
-                        "Start it: sudo systemctl start pcscd.socket",
-                        "起動してください：sudo systemctl start pcscd.socket",
-                    )
-                } else {
-                    l(
-                        "Install and start it: sudo apt install pcscd",
-                        "インストールしてください：sudo apt install pcscd",
-                    )
-                }),
+                fix: Some(service_fix(lang)),
             });
             None
         }
     };
-
-    // 2. Known reader trouble, visible on USB even when pcscd does not list the reader.
-    let sony = usb_products("054c");
-    if sony.iter().any(|p| SONY_NON_CCID.contains(&p.as_str())) {
-        findings.push(Finding {
-            check: "reader_model",
-            ok: false,
-            detail: l(
-                "a Sony RC-S380 is connected: it is not a CCID reader, and pcscd on Linux does not see it",
-                "ソニー RC-S380 が接続されています。CCID 非対応のため、Linux の pcscd からは使えません",
-            ),
-            fix: Some(l(
-                "Use a CCID reader such as the Sony RC-S300 (or any ISO 7816 contact reader).",
-                "ソニー RC-S300 などの CCID 対応リーダー（または接触型 ISO 7816 リーダー）を使ってください。",
-            )),
-        });
-    }
-    if sony.iter().any(|p| SONY_RC_S300.contains(&p.as_str())) {
-        let v = libccid_version();
-        let ok = v
-            .as_deref()
-            .is_some_and(|v| version_at_least(v, [1, 4, 35]));
-        findings.push(Finding {
-            check: "reader_driver",
-            ok,
-            detail: match (&v, lang) {
-                (Some(v), Lang::En) => format!("a Sony RC-S300 is connected; libccid {v}"),
-                (Some(v), Lang::Ja) => format!("ソニー RC-S300 が接続されています。libccid {v}"),
-                (None, _) => l("a Sony RC-S300 is connected; libccid version unknown", "ソニー RC-S300 が接続されています。libccid の版は不明です"),
-            },
-            fix: (!ok).then(|| l(
-                "The RC-S300 needs libccid 1.4.35 or later: sudo apt install libccid (from a recent release).",
-                "RC-S300 には libccid 1.4.35 以降が必要です：sudo apt install libccid（新しいリリースのもの）。",
-            )),
-        });
-    }
+    findings.extend(platform_findings(lang));
 
     // 3. Readers and cards (the same probe as `mynapin readers`).
     if let Some(probes) = &probes {
@@ -293,6 +337,49 @@ fn finish(ctx: &Ctx, findings: Vec<Finding>, readable: bool) -> Result<Exit, Cli
     } else {
         Exit::NoCard
     })
+}
+
+/// Known reader trouble, visible on USB even when pcscd does not list the reader.
+#[cfg(target_os = "linux")]
+fn linux_reader_findings(lang: Lang) -> Vec<Finding> {
+    let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
+    let mut out = Vec::new();
+    let sony = usb_products("054c");
+    if sony.iter().any(|p| SONY_NON_CCID.contains(&p.as_str())) {
+        out.push(Finding {
+            check: "reader_model",
+            ok: false,
+            detail: l(
+                "a Sony RC-S380 is connected: it is not a CCID reader, and pcscd on Linux does not see it",
+                "ソニー RC-S380 が接続されています。CCID 非対応のため、Linux の pcscd からは使えません",
+            ),
+            fix: Some(l(
+                "Use a CCID reader such as the Sony RC-S300 (or any ISO 7816 contact reader).",
+                "ソニー RC-S300 などの CCID 対応リーダー（または接触型 ISO 7816 リーダー）を使ってください。",
+            )),
+        });
+    }
+    if sony.iter().any(|p| SONY_RC_S300.contains(&p.as_str())) {
+        let v = libccid_version();
+        let ok = v
+            .as_deref()
+            .is_some_and(|v| version_at_least(v, [1, 4, 35]));
+        out.push(Finding {
+            check: "reader_driver",
+            ok,
+            detail: match (&v, lang) {
+                (Some(v), Lang::En) => format!("a Sony RC-S300 is connected; libccid {v}"),
+                (Some(v), Lang::Ja) => format!("ソニー RC-S300 が接続されています。libccid {v}"),
+                (None, _) => l("a Sony RC-S300 is connected; libccid version unknown", "ソニー RC-S300 が接続されています。libccid の版は不明です"),
+            },
+            fix: (!ok).then(|| l(
+                "The RC-S300 needs libccid 1.4.35 or later: sudo apt install libccid (from a recent release).",
+                "RC-S300 には libccid 1.4.35 以降が必要です：sudo apt install libccid（新しいリリースのもの）。",
+            )),
+        });
+    }
+
+    out
 }
 
 #[cfg(test)]

@@ -729,10 +729,13 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
             Exit::NoCard,
             "no_service",
             l("The PC/SC service (pcscd) is not running.", "PC/SC サービス（pcscd）が動いていません。"),
-            vec![l(
-                "Start it (Debian/Ubuntu: sudo systemctl start pcscd.socket) and run `mynapin doctor`. Without a reader, try `mynapin --sim status`.",
-                "起動してください（Debian/Ubuntu：sudo systemctl start pcscd.socket）。その後 `mynapin doctor` で確認できます。リーダーがない場合は `mynapin --sim status` を試せます。",
-            )],
+            vec![
+                super::doctor::service_fix(lang),
+                l(
+                    "Then run `mynapin doctor`. Without a reader, try `mynapin --sim status`.",
+                    "その後 `mynapin doctor` で確認できます。リーダーがない場合は `mynapin --sim status` を試せます。",
+                ),
+            ],
         ),
         TransportError::NoReaders => (
             Exit::NoCard,

@@ -75,7 +75,13 @@ pub struct ReaderInfo {
 pub fn map_error(e: pcsc::Error) -> TransportError {
     use pcsc::Error as E;
     match e {
-        E::NoService | E::ServiceStopped => TransportError::NoService,
+        // Windows stops its smart-card service when the last reader is unplugged
+        // (SCARD_E_SERVICE_STOPPED): for the user that is "no reader".
+        #[cfg(windows)]
+        E::ServiceStopped => TransportError::NoReaders,
+        #[cfg(not(windows))]
+        E::ServiceStopped => TransportError::NoService,
+        E::NoService => TransportError::NoService,
         E::NoReadersAvailable => TransportError::NoReaders,
         E::NoSmartcard => TransportError::NoCard {
             reader: String::new(),
@@ -85,6 +91,32 @@ pub fn map_error(e: pcsc::Error) -> TransportError {
         E::ResetCard => TransportError::CardWasReset,
         other => TransportError::Pcsc(other),
     }
+}
+
+/// A reader's name as text. pcsc-lite and macOS give UTF-8. Windows gives the name in the
+/// system's ANSI code page through the entry points the `pcsc` crate uses (Microsoft:
+/// SCardListReadersA), which on Japanese Windows is CP932 (Shift_JIS): a name that is not
+/// UTF-8 is decoded as that there.
+pub fn display_name(raw: &std::ffi::CStr) -> String {
+    match raw.to_str() {
+        Ok(s) => s.to_string(),
+        #[cfg(windows)]
+        Err(_) => encoding_rs::SHIFT_JIS
+            .decode_without_bom_handling(raw.to_bytes())
+            .0
+            .into_owned(),
+        #[cfg(not(windows))]
+        Err(_) => raw.to_string_lossy().into_owned(),
+    }
+}
+
+/// The name to connect with: the reader's own bytes, found again by its display name (they
+/// differ on Windows, where the display name was decoded from the code page).
+fn raw_name(ctx: &Context, name: &str) -> Option<CString> {
+    ctx.list_readers_owned()
+        .ok()?
+        .into_iter()
+        .find(|raw| display_name(raw) == name)
 }
 
 /// Connects to pcscd. The first ~10 ms after pcscd starts, this can fail: retry briefly.
@@ -144,7 +176,7 @@ fn list_with(ctx: &Context) -> Result<Vec<ReaderInfo>, TransportError> {
     Ok(states
         .iter()
         .map(|s| ReaderInfo {
-            name: s.name().to_string_lossy().into_owned(),
+            name: display_name(s.name()),
             card_present: s.event_state().contains(State::PRESENT),
             card_in_use: s.event_state().intersects(State::EXCLUSIVE | State::INUSE),
             atr: s.atr().to_vec(),
@@ -304,7 +336,10 @@ pub fn reader_pin_pad(name: &str, limit: Duration) -> Result<Option<PinPadInfo>,
     let name = name.to_string();
     bounded(limit, move || {
         let ctx = establish()?;
-        let cname = CString::new(name).map_err(|_| TransportError::Unsupported)?;
+        let cname = match raw_name(&ctx, &name) {
+            Some(raw) => raw,
+            None => CString::new(name).map_err(|_| TransportError::Unsupported)?,
+        };
         let card = ctx
             .connect(&cname, ShareMode::Direct, Protocols::UNDEFINED)
             .or_else(|_| ctx.connect(&cname, ShareMode::Shared, Protocols::ANY))
@@ -439,17 +474,36 @@ impl Transport for Session {
 }
 
 fn connect(ctx: &Context, name: &str) -> Result<pcsc::Card, TransportError> {
-    let cname = CString::new(name).map_err(|_| TransportError::ReaderNotFound {
-        selector: name.to_string(),
-        readers: Vec::new(),
-    })?;
-    ctx.connect(&cname, ShareMode::Exclusive, Protocols::ANY)
-        .map_err(|e| match map_error(e) {
-            TransportError::NoCard { .. } => TransportError::NoCard {
-                reader: name.to_string(),
+    let cname = match raw_name(ctx, name) {
+        Some(raw) => raw,
+        None => CString::new(name).map_err(|_| TransportError::ReaderNotFound {
+            selector: name.to_string(),
+            readers: Vec::new(),
+        })?,
+    };
+    // Windows' own minidriver probe holds a card for a moment right after it is inserted, so
+    // an exclusive connect then meets a sharing violation: try again, a bounded few times
+    // (0.1 + 0.3 + 0.7 s), before calling the card in use. Elsewhere a sharing violation
+    // means another program holds the card.
+    let backoff: &[u64] = if cfg!(windows) { &[100, 300, 700] } else { &[] };
+    let mut waits = backoff.iter();
+    loop {
+        match ctx.connect(&cname, ShareMode::Exclusive, Protocols::ANY) {
+            Ok(card) => return Ok(card),
+            Err(pcsc::Error::SharingViolation) => match waits.next() {
+                Some(ms) => std::thread::sleep(Duration::from_millis(*ms)),
+                None => return Err(TransportError::CardInUse),
             },
-            other => other,
-        })
+            Err(e) => {
+                return Err(match map_error(e) {
+                    TransportError::NoCard { .. } => TransportError::NoCard {
+                        reader: name.to_string(),
+                    },
+                    other => other,
+                })
+            }
+        }
+    }
 }
 
 /// The thread that owns the PC/SC context and the card.
@@ -476,6 +530,8 @@ fn worker(
         }
     };
     {
+        // (On macOS a reset is reported as a removal and `tx` is not reconnected.)
+        #[cfg_attr(target_os = "macos", allow(unused_mut))]
         let mut tx = match card.transaction2() {
             Ok(tx) => tx,
             Err((card, pcsc::Error::ResetCard)) => {
@@ -522,6 +578,11 @@ fn worker(
             };
             let answer = match tx.transmit(&bytes, &mut buf) {
                 Ok(r) => Ok(Zeroizing::new(r.to_vec())),
+                // macOS reports a card taken out of the reader as SCARD_W_RESET_CARD (where
+                // pcsc-lite and Windows report removal): the command may have reached the card.
+                #[cfg(target_os = "macos")]
+                Err(pcsc::Error::ResetCard) => Err(TransportError::CardRemoved),
+                #[cfg(not(target_os = "macos"))]
                 Err(pcsc::Error::ResetCard) => {
                     // Someone reset the card: reconnect so later commands work; the caller
                     // must SELECT again (the current DF is lost) and knows nothing was sent.
@@ -648,7 +709,9 @@ fn wait_on_thread(
         let mut states: Vec<ReaderState> = readers
             .iter()
             .map(|r| {
-                let name = CString::new(r.name.clone()).unwrap_or_default();
+                let name = raw_name(&ctx, &r.name)
+                    .or_else(|| CString::new(r.name.clone()).ok())
+                    .unwrap_or_default();
                 ReaderState::new(name, State::UNAWARE)
             })
             .collect();
