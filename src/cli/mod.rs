@@ -69,6 +69,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         value_name = "N|NAME",
         conflicts_with_all = ["sim", "sim_state"]
     )]
@@ -80,6 +81,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         num_args = 0..=1,
         require_equals = true,
         default_missing_value = "fresh",
@@ -90,29 +92,33 @@ pub struct Cli {
     /// Keep the simulated card's state in FILE across runs: loaded if it exists (else the
     /// --sim fixture, else the fresh card), written back at the end. Implies --sim.
     /// / 模擬カードの状態をファイルに保存
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true,
+        help_heading = "Global options", value_name = "FILE")]
     pub sim_state: Option<PathBuf>,
 
     /// Print machine-readable JSON on stdout (schemas mynapin.*.v1). / JSON で出力
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
 
     /// Language of the messages (default: from LC_ALL / LC_MESSAGES / LANG). / 表示言語
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true,
+        help_heading = "Global options", value_enum)]
     pub lang: Option<Lang>,
 
     /// Print every APDU and response on stderr (PIN data is always redacted). / 通信内容を表示
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub trace: bool,
 
     /// Say what mynapin is doing, on stderr (-vv for more). / 処理の経過を表示
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    #[arg(short, long, global = true,
+        help_heading = "Global options", action = clap::ArgAction::Count)]
     pub verbose: u8,
 
     /// Give up on a card that does not answer one command within SECONDS. / 応答待ちの上限（秒）
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         value_name = "SECONDS",
         default_value_t = 20,
         value_parser = clap::value_parser!(u64).range(1..=3600)
@@ -124,6 +130,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         value_name = "SECONDS",
         num_args = 0..=1,
         require_equals = true,
