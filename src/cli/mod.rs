@@ -92,8 +92,12 @@ pub struct Cli {
     /// Keep the simulated card's state in FILE across runs: loaded if it exists (else the
     /// --sim fixture, else the fresh card), written back at the end. Implies --sim.
     /// / 模擬カードの状態をファイルに保存
-    #[arg(long, global = true,
-        help_heading = "Global options", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "FILE"
+    )]
     pub sim_state: Option<PathBuf>,
 
     /// Print machine-readable JSON on stdout (schemas mynapin.*.v1). / JSON で出力
@@ -101,8 +105,7 @@ pub struct Cli {
     pub json: bool,
 
     /// Language of the messages (default: from LC_ALL / LC_MESSAGES / LANG). / 表示言語
-    #[arg(long, global = true,
-        help_heading = "Global options", value_enum)]
+    #[arg(long, global = true, help_heading = "Global options", value_enum)]
     pub lang: Option<Lang>,
 
     /// Print every APDU and response on stderr (PIN data is always redacted). / 通信内容を表示
