@@ -213,7 +213,7 @@ impl SimCard {
     }
 
     /// Warm reset: the selection is lost, the verified state is kept — only a power-down
-    /// clears it (card doc §4 and §8, [1]). Selecting the same DF again finds it verified.
+    /// clears it (card doc §4 and §8, \[1\]). Selecting the same DF again finds it verified.
     pub fn reset(&mut self) {
         self.current_df = None;
         self.current_ef = None;
@@ -642,7 +642,7 @@ impl SimCard {
     }
 
     /// READ RECORD `00 B2 01 0C Le`: record 1 of the EF with short id 1 in the common DF —
-    /// the card serial, municipality code and expiry (fields [1], layout [?]).
+    /// the card serial, municipality code and expiry (fields \[1\], layout [?]).
     fn read_record(&mut self, cmd: &Command) -> Response {
         use StatusWord as Sw;
         let (Some(le), true) = (cmd.le(), cmd.data().is_empty()) else {
@@ -666,8 +666,8 @@ impl SimCard {
         Response::new(record[..n].to_vec(), Sw::Success)
     }
 
-    /// GET CHALLENGE `00 84 00 00 08` → 8 random bytes [1]; the extended form is refused
-    /// `69 85` [1]. Another Le gets at most 8 bytes [?].
+    /// GET CHALLENGE `00 84 00 00 08` → 8 random bytes \[1\]; the extended form is refused
+    /// `69 85` \[1\]. Another Le gets at most 8 bytes [?].
     fn get_challenge(&mut self, cmd: &Command) -> Response {
         use StatusWord as Sw;
         if cmd.is_extended() {
@@ -687,7 +687,7 @@ impl SimCard {
         Response::new(bytes[..n].to_vec(), Sw::Success)
     }
 
-    /// GET DATA `00 CA 5F 51 Le` at MF level (no applet selected) → the contact ATR [1], on a
+    /// GET DATA `00 CA 5F 51 Le` at MF level (no applet selected) → the contact ATR \[1\], on a
     /// My Number card. Every other GET DATA answers `6D 00`, as before (OpenSC probes with it).
     fn get_data(&mut self, cmd: &Command) -> Response {
         use StatusWord as Sw;

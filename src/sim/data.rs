@@ -1,7 +1,7 @@
 //! The card data EFs of the simulated card, built from the fixture's TEST person.
 //!
 //! Layouts follow what public readers of the card parse (card doc §8): the tags are [2+] or
-//! [1] as noted; the contents a reader does not interpret (signatures, public keys, AP
+//! \[1\] as noted; the contents a reader does not interpret (signatures, public keys, AP
 //! information) are TEST ONLY placeholders, since J-LIS's real signatures cannot be made.
 
 use super::fixture::Person;
@@ -47,7 +47,7 @@ fn placeholder(what: &str, len: usize) -> Vec<u8> {
 }
 
 /// JPKI EF `0006`: 160 bytes, a PKCS#11 `CK_TOKEN_INFO`-like structure whose first 32 bytes
-/// are the space-padded label [1]; the rest (manufacturer 32, model 16, serial 16, then
+/// are the space-padded label \[1\]; the rest (manufacturer 32, model 16, serial 16, then
 /// numbers) is filled the same way [?].
 pub fn token_info(label: &str, person: &Person) -> Vec<u8> {
     let field = |s: &str, n: usize| {
@@ -102,7 +102,7 @@ pub fn ap_info(ap: &[u8]) -> Vec<u8> {
     tlv(&private(0x01), &v)
 }
 
-/// Kenmen EF `0001`: `FF 10 { DF 11 birth date, DF 12 public key, DF 13 signature }` [1].
+/// Kenmen EF `0001`: `FF 10 { DF 11 birth date, DF 12 public key, DF 13 signature }` \[1\].
 pub fn kenmen_birth(p: &Person) -> Vec<u8> {
     let mut body = tlv(&private(0x11), p.birth.as_bytes());
     body.extend(tlv(&private(0x12), &placeholder("public key", 32)));
@@ -138,7 +138,7 @@ pub fn kenmen_my_number(_p: &Person) -> Vec<u8> {
 }
 
 /// Common DF record 1 of SFI 1: serial (15), municipality code (5), expiry `YYYYMMDD` — the
-/// fields are [1]; the layout (plain ASCII, in that order) is a guess [?].
+/// fields are \[1\]; the layout (plain ASCII, in that order) is a guess [?].
 pub fn common_record(p: &Person) -> Vec<u8> {
     let mut v = p.card_serial.as_bytes().to_vec();
     v.extend_from_slice(p.municipality_code.as_bytes());
