@@ -200,10 +200,17 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             findings.push(Finding {
                 check: "pcscd",
                 ok: false,
-                detail: l(
-                    "the system's PC/SC service does not answer",
-                    "OS の PC/SC サービスが応答しません",
-                ),
+                detail: if cfg!(target_os = "linux") {
+                    l(
+                        "the PC/SC service (pcscd) does not answer",
+                        "PC/SC サービス（pcscd）が応答しません",
+                    )
+                } else {
+                    l(
+                        "the system's PC/SC service does not answer",
+                        "OS の PC/SC サービスが応答しません",
+                    )
+                },
                 fix: Some(service_fix(lang)),
             });
             None
