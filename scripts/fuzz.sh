@@ -8,7 +8,7 @@
 #    fuzz/corpus/<target>/ and its seeds fuzz/seeds/<target>/, under `nice -n 19`;
 # 2. minimizes what it has (saved corpus + new inputs) with `cargo fuzz cmin` and writes it
 #    back to fuzz/corpus/<target>/, pruned to at most $FUZZ_MAX_FILES files and
-#    $FUZZ_MAX_KIB KiB (the smallest inputs are kept);
+#    $FUZZ_MAX_KIB KiB (the largest inputs that fit are kept);
 # 3. prints runs, final coverage (cov) and features (ft), corpus size and crashes.
 # A crash (or leak, timeout, out-of-memory) leaves its input under fuzz/artifacts/<target>/
 # and makes the script exit 1 once every target has run. Copy a real bug's input to
@@ -90,13 +90,17 @@ for t in "${targets[@]}"; do
   fi
 
   say "$t: minimizing $(find "$scratch" -maxdepth 1 -type f | wc -l) inputs"
-  if ! "${fuzz[@]}" cmin "${build_flags[@]}" "$t" "$scratch" >"$logs/$t.cmin.log" 2>&1; then
+  # -set_cover_merge keeps a smaller set than the default merge for the same features.
+  if ! "${fuzz[@]}" cmin "${build_flags[@]}" "$t" "$scratch" -- -set_cover_merge=1 \
+      >"$logs/$t.cmin.log" 2>&1; then
     failed=1
     say "$t: cmin failed, corpus left as it was; log: $logs/$t.cmin.log"
     summary+=("$(printf '%-14s %12s %8s %6s %6s %10s %s' "$t" "${runs:-?}" "${speed:-?}" "${cov:-?}" "${ft:-?}" "-" "cmin failed")")
     continue
   fi
-  # Prune: smallest first, within the file and size budget.
+  # Prune to the budget, largest first: the large inputs are the deep ones (a whole valid
+  # fixture or profile), the small ones mostly syntax errors; measured on fixture_toml, 300
+  # largest kept 4007 of 4641 edges, 300 smallest 2538.
   kept=0 bytes=0 pruned=0
   while IFS=' ' read -r size file; do
     if [ "$kept" -lt "$max_files" ] && [ $(( bytes + size )) -le $(( max_kib * 1024 )) ]; then
@@ -104,7 +108,7 @@ for t in "${targets[@]}"; do
     else
       rm -f -- "$file"; pruned=$(( pruned + 1 ))
     fi
-  done < <(find "$scratch" -maxdepth 1 -type f -printf '%s %p\n' | sort -n -k1,1 -k2,2)
+  done < <(find "$scratch" -maxdepth 1 -type f -printf '%s %p\n' | sort -k1,1nr -k2,2)
   [ "$pruned" -gt 0 ] && say "$t: pruned $pruned input(s) over the budget ($max_files files, $max_kib KiB)"
   find "$corpus" -maxdepth 1 -type f -delete
   find "$scratch" -maxdepth 1 -type f -exec mv -t "$corpus" {} +
