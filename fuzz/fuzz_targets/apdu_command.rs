@@ -1,0 +1,9 @@
+//! Fuzz target `apdu_command`: a thin wrapper over `checks::apdu_command` (fuzz/checks.rs), which the stable
+//! test tests/fuzz_corpus.rs also runs over the saved corpus.
+#![no_main]
+
+#[path = "../checks.rs"]
+#[allow(dead_code)] // each target uses one check; tests/fuzz_corpus.rs uses them all
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::apdu_command(data));
