@@ -28,6 +28,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("profile_toml", profile_toml),
     ("pin_parse", pin_parse),
     ("sim_card", sim_card),
+    ("vpcd_frames", vpcd_frames),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -586,6 +587,38 @@ pub fn sim_card(data: &[u8]) {
 /// Meaningful starting inputs for each target, built from the project's own files under
 /// `root` (the repository): the APDU conversations in `fixtures/apdu/*.txt`, the card
 /// fixtures, the city profiles and a list of PIN entries. Returns (target, file name, bytes).
+// ---------------------------------------------------------------------------------------------
+// vpcd_frames
+
+/// The vpcd framing (`mynapin::sim::vpcd::take_frames`) on arbitrary bytes arriving in
+/// arbitrary pieces (the first input byte sets the piece size, as TCP may split or join
+/// frames): the frames it returns, framed again, followed by what it left, are exactly the
+/// bytes fed; what it leaves is never a complete frame; it never panics.
+pub fn vpcd_frames(data: &[u8]) {
+    let piece = usize::from(data.first().copied().unwrap_or(1)).max(1);
+    let input = data.get(1..).unwrap_or(&[]);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    for chunk in input.chunks(piece) {
+        buf.extend_from_slice(chunk);
+        for frame in mynapin::sim::vpcd::take_frames(&mut buf) {
+            let n = u16::try_from(frame.len()).expect("a frame is at most 65535 bytes");
+            out.extend_from_slice(&n.to_be_bytes());
+            out.extend_from_slice(&frame);
+        }
+        if buf.len() >= 2 {
+            let len = usize::from(u16::from_be_bytes([buf[0], buf[1]]));
+            assert!(
+                buf.len() < 2 + len,
+                "a complete frame of {len} bytes was left in a {}-byte buffer",
+                buf.len()
+            );
+        }
+    }
+    out.extend_from_slice(&buf);
+    assert_eq!(out, input, "the frames and the tail are not the bytes fed");
+}
+
 pub fn seeds(root: &Path) -> Vec<(&'static str, String, Vec<u8>)> {
     let mut out = Vec::new();
     let sorted = |dir: &str, ext: &str| {
@@ -673,6 +706,19 @@ pub fn seeds(root: &Path) -> Vec<(&'static str, String, Vec<u8>)> {
     ];
     for (name, pin) in pins {
         out.push(("pin_parse", (*name).to_string(), pin.as_bytes().to_vec()));
+    }
+    // vpcd: what the driver sends (power on, ATR request, an APDU), whole and in 1-byte pieces.
+    let frames: &[u8] = &[
+        0x00, 0x01, 0x01, 0x00, 0x01, 0x04, 0x00, 0x04, 0x00, 0x20, 0x00, 0x80, 0x00, 0x01,
+    ];
+    for (name, piece) in [
+        ("driver-whole", 255u8),
+        ("driver-bytewise", 1),
+        ("driver-pairs", 2),
+    ] {
+        let mut seed = vec![piece];
+        seed.extend_from_slice(frames);
+        out.push(("vpcd_frames", name.to_string(), seed));
     }
     out
 }
