@@ -582,12 +582,6 @@ pub fn sim_card(data: &[u8]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Seeds
-
-/// Meaningful starting inputs for each target, built from the project's own files under
-/// `root` (the repository): the APDU conversations in `fixtures/apdu/*.txt`, the card
-/// fixtures, the city profiles and a list of PIN entries. Returns (target, file name, bytes).
-// ---------------------------------------------------------------------------------------------
 // vpcd_frames
 
 /// The vpcd framing (`mynapin::sim::vpcd::take_frames`) on arbitrary bytes arriving in
@@ -619,6 +613,12 @@ pub fn vpcd_frames(data: &[u8]) {
     assert_eq!(out, input, "the frames and the tail are not the bytes fed");
 }
 
+// ---------------------------------------------------------------------------------------------
+// Seeds
+
+/// Meaningful starting inputs for each target, built from the project's own files under
+/// `root` (the repository): the APDU conversations in `fixtures/apdu/*.txt`, the card
+/// fixtures, the city profiles and a list of PIN entries. Returns (target, file name, bytes).
 pub fn seeds(root: &Path) -> Vec<(&'static str, String, Vec<u8>)> {
     let mut out = Vec::new();
     let sorted = |dir: &str, ext: &str| {
