@@ -575,7 +575,13 @@ impl Run<'_, '_, '_> {
 
     /// VERIFY `r` with `pin`, recording what the card said.
     fn verify_ref(&mut self, r: KeyRef, pin: &Pin) -> Result<(), Stop> {
-        match self.card.verify(r, pin, self.opts.allow_last_try) {
+        let result = self.card.verify(r, pin, self.opts.allow_last_try);
+        self.record_verify(r, result)
+    }
+
+    /// Records what a VERIFY of `r` came to (typed or on the keypad) and passes it on.
+    fn record_verify(&mut self, r: KeyRef, result: Result<(), CardError>) -> Result<(), Stop> {
+        match result {
             Ok(()) => {
                 self.report.set_checked(r, Checked::Correct);
                 Ok(())
@@ -636,16 +642,8 @@ impl Run<'_, '_, '_> {
             });
         }
         let sw = outcome.sw();
-        match self.card.verify_answer(r, sw) {
-            Ok(()) => {
-                self.report.set_checked(r, Checked::Correct);
-                Ok(())
-            }
-            Err(e) => {
-                self.note_failed_verify(r, &e);
-                Err(e.into())
-            }
-        }
+        let result = self.card.verify_answer(r, sw);
+        self.record_verify(r, result)
     }
 
     /// The change of `r` typed on the keypad (new PIN twice), right after its VERIFY.
