@@ -64,8 +64,8 @@ fn status_on_the_default_simulated_card() {
         "5/5    ok                Signature password",
         "3/3    ok                Card-info input support PIN",
         "3/3    ok                Residence registry PIN",
-        "Juki AP (EF 001C)",
-        "common DF (EF 001C)",
+        "residence registry, place 1 of 2",
+        "residence registry, place 2 of 2",
     ] {
         assert!(
             r.stdout.contains(needle),
@@ -79,7 +79,7 @@ fn status_on_the_default_simulated_card() {
         "{}",
         ja.stdout
     );
-    assert!(ja.stdout.contains("共通AP (EF 001C)"));
+    assert!(ja.stdout.contains("住民基本台帳用（2か所目）"));
     let by_env = mynapin()
         .args(["--sim", "status"])
         .env("LANG", "ja_JP.UTF-8")
@@ -478,14 +478,15 @@ fn partial_juki_change_is_reported_exactly_and_exits_1() {
     );
     assert!(
         r.stdout
-            .contains("Juki AP (EF 001C): CHANGED (holds the new PIN)"),
+            .contains("residence registry, place 1 of 2: CHANGED (holds the new PIN)"),
         "{}",
         r.stdout
     );
     // 65 81 (memory failure) after the card received the new PIN: it may have written it.
     // Never "not changed" (issue 8): unknown, with the way to find out.
     assert!(
-        r.stdout.contains("common DF (EF 001C): UNKNOWN"),
+        r.stdout
+            .contains("residence registry, place 2 of 2: UNKNOWN"),
         "{}",
         r.stdout
     );
@@ -800,12 +801,13 @@ fn only_ref_finishes_a_half_done_juki_change() {
     );
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(
-        r.stdout.contains("common DF (EF 001C): CHANGED"),
+        r.stdout
+            .contains("residence registry, place 2 of 2: CHANGED"),
         "{}",
         r.stdout
     );
     assert!(
-        !r.stdout.contains("Juki AP (EF 001C):"),
+        !r.stdout.contains("residence registry, place 1 of 2:"),
         "only the one reference: {}",
         r.stdout
     );

@@ -131,7 +131,7 @@ fn status_by_index_and_by_name_text_and_json() {
     assert!(r
         .stdout
         .contains("3/3    ok                User-authentication PIN"));
-    assert!(r.stdout.contains("common DF (EF 001C)"));
+    assert!(r.stdout.contains("residence registry, place 2 of 2"));
     let r = mynapin(&["--reader", "vpcd 00 00", "status", "--json"], "");
     let v = json(&r);
     assert_eq!(v["schema"], "mynapin.status.v1");
@@ -366,7 +366,7 @@ fn a_card_that_hangs_during_a_change_is_reported_per_reference() {
         r.stderr
     );
     assert!(
-        r.stdout.contains("JPKI AP (EF 0018): UNKNOWN"),
+        r.stdout.contains("user authentication: UNKNOWN"),
         "{}",
         r.stdout
     );

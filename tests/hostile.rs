@@ -222,12 +222,12 @@ fn sigint_between_the_two_change_keys_reports_each_reference() {
     );
     assert_eq!(code, 130, "{out}{err}");
     assert!(
-        out.contains("Juki AP (EF 001C): CHANGED (holds the new PIN)"),
+        out.contains("residence registry, place 1 of 2: CHANGED (holds the new PIN)"),
         "{out}"
     );
     assert!(
         out.contains(
-            "common DF (EF 001C): not changed (holds the old PIN; no change command was sent)"
+            "residence registry, place 2 of 2: not changed (holds the old PIN; no change command was sent)"
         ),
         "{out}"
     );
@@ -585,7 +585,7 @@ fn every_message_about_a_sent_pin_says_what_is_known() {
     assert_eq!(r.code, 3, "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("Wrong residence registry PIN (common DF (EF 001C))"),
+            .contains("Wrong residence registry PIN (residence registry, place 2 of 2)"),
         "{}",
         r.stderr
     );

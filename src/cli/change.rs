@@ -3,7 +3,7 @@
 //! belong to the card layer (`card::session`); nothing here decides what is sent.
 
 use super::error::{stop_message, CliError, Exit};
-use super::lang::Lang;
+use super::lang::{Lang, Pair};
 use super::output::{emit, emit_json, print_message, say};
 use super::secret_input::{confirm, Input};
 use super::text::{counter_text, pin_name, pin_short, ref_name, tries};
@@ -168,8 +168,8 @@ struct HostPins<'a> {
 
 /// "the user-authentication PIN", "the signature password" — or several joined.
 fn names(lang: Lang, pins: &[PinId]) -> String {
-    let v: Vec<&str> = pins.iter().map(|p| pin_short(lang, *p)).collect();
-    v.join(lang.t(", ", "、"))
+    let v: Vec<String> = pins.iter().map(|p| pin_short(lang, *p)).collect();
+    lang.join(&v)
 }
 
 fn format_hint(lang: Lang, f: PinFormat) -> &'static str {
@@ -186,39 +186,39 @@ fn prompt(lang: Lang, req: &PinRequest) -> String {
     let one = req.pins.len() == 1;
     let sign = req.format == PinFormat::SignPassword;
     let hidden = lang.t(" (input is not shown): ", "（入力は表示されません）：");
-    let what = match (req.role, lang) {
-        (Role::Current, Lang::En) if req.verify_only => pin_name(lang, req.pins[0]).to_string(),
-        (Role::Current, Lang::Ja) if req.verify_only => pin_name(lang, req.pins[0]).to_string(),
-        (Role::Current, Lang::En) if one => {
+    let what = match (req.role, lang.pair()) {
+        (Role::Current, Pair::En) if req.verify_only => pin_name(lang, req.pins[0]).to_string(),
+        (Role::Current, Pair::Ja) if req.verify_only => pin_name(lang, req.pins[0]).to_string(),
+        (Role::Current, Pair::En) if one => {
             format!("Current {}", pin_short(lang, req.pins[0]))
         }
-        (Role::Current, Lang::Ja) if one => format!("現在の{}", pin_short(lang, req.pins[0])),
-        (Role::Current, Lang::En) => {
+        (Role::Current, Pair::Ja) if one => format!("現在の{}", pin_short(lang, req.pins[0])),
+        (Role::Current, Pair::En) => {
             format!("Current PIN, the same for the {}", names(lang, &req.pins))
         }
-        (Role::Current, Lang::Ja) => format!("現在の暗証番号（{}で共通）", names(lang, &req.pins)),
-        (Role::New, Lang::En) if one => format!(
+        (Role::Current, Pair::Ja) => format!("現在の暗証番号（{}で共通）", names(lang, &req.pins)),
+        (Role::New, Pair::En) if one => format!(
             "New {} ({})",
             pin_short(lang, req.pins[0]),
             format_hint(lang, req.format)
         ),
-        (Role::New, Lang::Ja) if one => format!(
+        (Role::New, Pair::Ja) if one => format!(
             "新しい{}（{}）",
             pin_short(lang, req.pins[0]),
             format_hint(lang, req.format)
         ),
-        (Role::New, Lang::En) => format!("New PIN for the {} (4 digits)", names(lang, &req.pins)),
-        (Role::New, Lang::Ja) => format!("{}の新しい暗証番号（数字4桁）", names(lang, &req.pins)),
-        (Role::Confirm, Lang::En) if sign => "New signature password again".to_string(),
-        (Role::Confirm, Lang::Ja) if sign => "新しいパスワード（確認のためもう一度）".to_string(),
-        (Role::Confirm, Lang::En) => "New PIN again".to_string(),
-        (Role::Confirm, Lang::Ja) => "新しい暗証番号（確認のためもう一度）".to_string(),
+        (Role::New, Pair::En) => format!("New PIN for the {} (4 digits)", names(lang, &req.pins)),
+        (Role::New, Pair::Ja) => format!("{}の新しい暗証番号（数字4桁）", names(lang, &req.pins)),
+        (Role::Confirm, Pair::En) if sign => "New signature password again".to_string(),
+        (Role::Confirm, Pair::Ja) if sign => "新しいパスワード（確認のためもう一度）".to_string(),
+        (Role::Confirm, Pair::En) => "New PIN again".to_string(),
+        (Role::Confirm, Pair::Ja) => "新しい暗証番号（確認のためもう一度）".to_string(),
     };
-    let tries = match (req.role, req.tries_left, lang) {
-        (Role::Current, Some(n), Lang::En) => {
+    let tries = match (req.role, req.tries_left, lang.pair()) {
+        (Role::Current, Some(n), Pair::En) => {
             format!(" [{n} {} left]", if n == 1 { "try" } else { "tries" })
         }
-        (Role::Current, Some(n), Lang::Ja) => format!("［残り{n}回］"),
+        (Role::Current, Some(n), Pair::Ja) => format!("［残り{n}回］"),
         _ => String::new(),
     };
     format!("{what}{tries}{hidden}")
@@ -260,20 +260,20 @@ impl PinSource for HostPins<'_> {
             return Ok(true);
         }
         let lang = self.ctx.lang;
-        let q = match (counter, lang) {
-            (Counter::Left(1), Lang::En) => format!(
+        let q = match (counter, lang.pair()) {
+            (Counter::Left(1), Pair::En) => format!(
                 "LAST TRY for the {}: a wrong PIN blocks it. Type YES to continue:",
                 pin_short(lang, pin)
             ),
-            (Counter::Left(1), Lang::Ja) => format!(
+            (Counter::Left(1), Pair::Ja) => format!(
                 "{}は最後の1回です。間違えるとロックされます。続ける場合は「はい」または YES と入力してください：",
                 pin_short(lang, pin)
             ),
-            (_, Lang::En) => format!(
+            (_, Pair::En) => format!(
                 "The card does not say how many tries the {} has left: this may be the last one. Type YES to continue:",
                 pin_short(lang, pin)
             ),
-            (_, Lang::Ja) => format!(
+            (_, Pair::Ja) => format!(
                 "カードが{}の残り回数を返さないため、これが最後の1回かもしれません。続ける場合は「はい」または YES と入力してください：",
                 pin_short(lang, pin)
             ),
@@ -302,12 +302,12 @@ impl PinSource for HostPins<'_> {
                 "the current PIN is correct",
                 "現在の暗証番号は正しいことを確認しました",
             ),
-            Event::ConfirmationMismatch { attempt, of } => say(&match lang {
-                Lang::En => format!(
+            Event::ConfirmationMismatch { attempt, of } => say(&match lang.pair() {
+                Pair::En => format!(
                     "the two entries of the new PIN differ; nothing was changed. Type them again ({} of {of}).",
                     attempt + 1
                 ),
-                Lang::Ja => format!(
+                Pair::Ja => format!(
                     "新しい暗証番号の1回目と2回目が一致しません。何も変更していません。もう一度入力してください（{}/{of}回目）。",
                     attempt + 1
                 ),
@@ -343,18 +343,18 @@ impl PinSource for HostPins<'_> {
 
 /// Said once, before the first keypad entry.
 fn pad_plan(lang: Lang, entries: usize, verify_only: bool) -> String {
-    match (lang, verify_only) {
-        (Lang::En, true) => format!(
+    match (lang.pair(), verify_only) {
+        (Pair::En, true) => format!(
             "the reader has a PIN pad: type the PIN on its keypad, not on the computer ({entries} {}). A wrong PIN typed on the keypad uses a try, as on the computer.",
             if entries == 1 { "entry" } else { "entries" }
         ),
-        (Lang::En, false) => format!(
+        (Pair::En, false) => format!(
             "the reader has a PIN pad: type the PINs on its keypad, not on the computer — {entries} entries in all: the current PIN, then the new PIN twice, for each key reference. A wrong current PIN typed on the keypad uses a try, as on the computer."
         ),
-        (Lang::Ja, true) => format!(
+        (Pair::Ja, true) => format!(
             "このリーダーには PIN パッドがあります。暗証番号はパソコンではなくリーダーのキーパッドで入力してください（{entries}回）。キーパッドで間違えた場合も、パソコンと同じく試行回数が1回減ります。"
         ),
-        (Lang::Ja, false) => format!(
+        (Pair::Ja, false) => format!(
             "このリーダーには PIN パッドがあります。暗証番号はパソコンではなくリーダーのキーパッドで入力してください。入力は全部で{entries}回です（登録ごとに現在の暗証番号、新しい暗証番号を2回）。現在の暗証番号をキーパッドで間違えた場合も、パソコンと同じく試行回数が1回減ります。"
         ),
     }
@@ -371,35 +371,35 @@ fn pad_instruction(
 ) -> String {
     let name = pin_short(lang, pin);
     let copy = if r.is_juki() {
-        match lang {
-            Lang::En => format!(" — for its copy in the {}", ref_name(lang, r)),
-            Lang::Ja => format!("（{}の登録）", ref_name(lang, r)),
+        match lang.pair() {
+            Pair::En => format!(" — for its copy in the {}", ref_name(lang, r)),
+            Pair::Ja => format!("（{}の登録）", ref_name(lang, r)),
         }
     } else {
         String::new()
     };
-    let step = match (role, lang) {
-        (Role::Current, Lang::En) => format!("[entry {no} of {total}]"),
-        (Role::Current, Lang::Ja) => format!("［{no}/{total}回目］"),
-        (_, Lang::En) => format!("[entries {no}-{} of {total}]", no + 1),
-        (_, Lang::Ja) => format!("［{no}〜{}/{total}回目］", no + 1),
+    let step = match (role, lang.pair()) {
+        (Role::Current, Pair::En) => format!("[entry {no} of {total}]"),
+        (Role::Current, Pair::Ja) => format!("［{no}/{total}回目］"),
+        (_, Pair::En) => format!("[entries {no}-{} of {total}]", no + 1),
+        (_, Pair::Ja) => format!("［{no}〜{}/{total}回目］", no + 1),
     };
-    let tries = match (tries_left, lang) {
-        (Some(n), Lang::En) => format!(" [{n} {} left]", if n == 1 { "try" } else { "tries" }),
-        (Some(n), Lang::Ja) => format!("［残り{n}回］"),
+    let tries = match (tries_left, lang.pair()) {
+        (Some(n), Pair::En) => format!(" [{n} {} left]", if n == 1 { "try" } else { "tries" }),
+        (Some(n), Pair::Ja) => format!("［残り{n}回］"),
         (None, _) => String::new(),
     };
-    match (role, lang) {
-        (Role::Current, Lang::En) => format!(
+    match (role, lang.pair()) {
+        (Role::Current, Pair::En) => format!(
             "{step} Type the current {name} on the reader's keypad and press OK{copy}{tries}"
         ),
-        (Role::Current, Lang::Ja) => {
+        (Role::Current, Pair::Ja) => {
             format!("{step}リーダーのキーパッドで現在の{name}{copy}を入力し、OKを押してください{tries}")
         }
-        (_, Lang::En) => format!(
+        (_, Pair::En) => format!(
             "{step} Type the NEW {name} (4 digits) on the reader's keypad and press OK, then type it again and press OK{copy}"
         ),
-        (_, Lang::Ja) => format!(
+        (_, Pair::Ja) => format!(
             "{step}リーダーのキーパッドで新しい{name}{copy}（数字4桁）を入力してOKを押し、確認のためもう一度入力してOKを押してください"
         ),
     }
@@ -409,12 +409,12 @@ fn pad_instruction(
 pub fn juki_disagree(lang: Lang, first: Counter, second: Counter) -> String {
     let t = |r: KeyRef, c: Counter| format!("{} {}", ref_name(lang, r), counter_text(r, c));
     let parts = [t(KeyRef::JukiAp, first), t(KeyRef::JukiCommon, second)];
-    match lang {
-        Lang::En => format!(
+    match lang.pair() {
+        Pair::En => format!(
             "warning: the two copies of the residence registry PIN report different counts ({}). The lower one counts. A change with mynapin sets both.",
             parts.join(", ")
         ),
-        Lang::Ja => format!(
+        Pair::Ja => format!(
             "注意：住民基本台帳用暗証番号の2か所の登録で残り回数が異なります（{}）。少ない方を基準にしてください。mynapin で変更すると両方が変更されます。",
             parts.join("、")
         ),
@@ -450,9 +450,9 @@ fn options(ctx: &Ctx, secret: &SecretArgs, pins: &[PinId]) -> Result<Options, Cl
         allow_last_try: secret.use_last_try,
         only: secret.only_ref.map(KeyRef::from),
         pinpad: secret.pinpad.into(),
-        pad_lang: match ctx.lang {
-            Lang::En => mynapin_apdu::part10::LANG_ENGLISH_US,
-            Lang::Ja => mynapin_apdu::part10::LANG_JAPANESE,
+        pad_lang: match ctx.lang.pair() {
+            Pair::En => mynapin_apdu::part10::LANG_ENGLISH_US,
+            Pair::Ja => mynapin_apdu::part10::LANG_JAPANESE,
         },
         ..Options::default()
     })
@@ -571,13 +571,13 @@ pub fn verify(ctx: &Ctx, args: &VerifyArgs) -> Result<Exit, CliError> {
             .map(|c| c.state())
             .min()
             .unwrap_or(PinState::Unknown);
-        emit(&match lang {
-            Lang::En => format!(
+        emit(&match lang.pair() {
+            Pair::En => format!(
                 "Correct: the {} is right. Tries left: {}.",
                 pin_short(lang, pin),
                 tries(left, pin.max_tries(), state)
             ),
-            Lang::Ja => format!(
+            Pair::Ja => format!(
                 "正しい{}です。残り回数：{}。",
                 pin_short(lang, pin),
                 tries(left, pin.max_tries(), state)
@@ -624,45 +624,45 @@ struct ErrorJson {
 
 fn outcome_line(lang: Lang, r: &session::RefReport) -> String {
     let place = format!("{} — {}", pin_short(lang, r.pin), ref_name(lang, r.r));
-    let what = match (r.change, lang) {
-        (RefChange::Changed, Lang::En) => "CHANGED (holds the new PIN)".to_string(),
-        (RefChange::Changed, Lang::Ja) => "変更済み（新しい暗証番号）".to_string(),
-        (RefChange::NotChanged(NotChanged::NotSent), Lang::En) => {
+    let what = match (r.change, lang.pair()) {
+        (RefChange::Changed, Pair::En) => "CHANGED (holds the new PIN)".to_string(),
+        (RefChange::Changed, Pair::Ja) => "変更済み（新しい暗証番号）".to_string(),
+        (RefChange::NotChanged(NotChanged::NotSent), Pair::En) => {
             "not changed (holds the old PIN; no change command was sent)".to_string()
         }
-        (RefChange::NotChanged(NotChanged::NotSent), Lang::Ja) => {
+        (RefChange::NotChanged(NotChanged::NotSent), Pair::Ja) => {
             "未変更（元の暗証番号のまま。変更の命令は送っていません）".to_string()
         }
-        (RefChange::NotChanged(NotChanged::Refused(sw)), Lang::En) => format!(
+        (RefChange::NotChanged(NotChanged::Refused(sw)), Pair::En) => format!(
             "not changed (the card refused it with {sw}: {}; holds the old PIN)",
             super::text::sw_meaning(lang, sw)
         ),
-        (RefChange::NotChanged(NotChanged::Refused(sw)), Lang::Ja) => format!(
+        (RefChange::NotChanged(NotChanged::Refused(sw)), Pair::Ja) => format!(
             "未変更（カードが {sw}（{}）で拒否しました。元の暗証番号のまま）",
             super::text::sw_meaning(lang, sw)
         ),
-        (RefChange::Unknown(Unknown::Answer(sw)), Lang::En) => format!(
+        (RefChange::Unknown(Unknown::Answer(sw)), Pair::En) => format!(
             "UNKNOWN (the card answered {sw}: {}, which does not rule out that it changed it: it holds the old or the new PIN)",
             super::text::sw_meaning(lang, sw)
         ),
-        (RefChange::Unknown(Unknown::Answer(sw)), Lang::Ja) => format!(
+        (RefChange::Unknown(Unknown::Answer(sw)), Pair::Ja) => format!(
             "不明（カードの応答 {sw}（{}）では変更されたかどうか分かりません。元か新しい暗証番号のどちらかです）",
             super::text::sw_meaning(lang, sw)
         ),
-        (RefChange::Unknown(Unknown::NoAnswer), Lang::En) => {
+        (RefChange::Unknown(Unknown::NoAnswer), Pair::En) => {
             "UNKNOWN (the card's answer to the change was lost: it holds the old or the new PIN)".to_string()
         }
-        (RefChange::Unknown(Unknown::NoAnswer), Lang::Ja) => {
+        (RefChange::Unknown(Unknown::NoAnswer), Pair::Ja) => {
             "不明（変更の命令への応答が途絶えました。元か新しい暗証番号のどちらかです）".to_string()
         }
     };
-    let checked = match (r.checked, lang) {
-        (Checked::Wrong { .. }, Lang::En) => " — its current PIN was WRONG: one try used",
-        (Checked::Wrong { .. }, Lang::Ja) => "。現在の暗証番号が違いました（1回減りました）",
-        (Checked::Unknown, Lang::En) => {
+    let checked = match (r.checked, lang.pair()) {
+        (Checked::Wrong { .. }, Pair::En) => " — its current PIN was WRONG: one try used",
+        (Checked::Wrong { .. }, Pair::Ja) => "。現在の暗証番号が違いました（1回減りました）",
+        (Checked::Unknown, Pair::En) => {
             " — a try may have been used (the VERIFY's answer was lost)"
         }
-        (Checked::Unknown, Lang::Ja) => "。照合の応答が得られず、1回減った可能性があります",
+        (Checked::Unknown, Pair::Ja) => "。照合の応答が得られず、1回減った可能性があります",
         _ => "",
     };
     format!("{place}: {what}{checked}")
@@ -766,25 +766,25 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report) -> Exit {
             }),
         });
     } else {
-        let head = match (result, lang) {
-            (ChangeResult::Changed, Lang::En) if pins == [PinId::Sign] => {
+        let head = match (result, lang.pair()) {
+            (ChangeResult::Changed, Pair::En) if pins == [PinId::Sign] => {
                 "Signature password change DONE."
             }
-            (ChangeResult::Changed, Lang::Ja) if pins == [PinId::Sign] => {
+            (ChangeResult::Changed, Pair::Ja) if pins == [PinId::Sign] => {
                 "パスワードの変更が完了しました。"
             }
-            (ChangeResult::Changed, Lang::En) => "PIN change DONE.",
-            (ChangeResult::Changed, Lang::Ja) => "暗証番号の変更が完了しました。",
-            (ChangeResult::NotChanged, Lang::En) => "PIN change NOT done: nothing was changed.",
-            (ChangeResult::NotChanged, Lang::Ja) => "暗証番号は変更されていません。",
-            (ChangeResult::Partial, Lang::En) => {
+            (ChangeResult::Changed, Pair::En) => "PIN change DONE.",
+            (ChangeResult::Changed, Pair::Ja) => "暗証番号の変更が完了しました。",
+            (ChangeResult::NotChanged, Pair::En) => "PIN change NOT done: nothing was changed.",
+            (ChangeResult::NotChanged, Pair::Ja) => "暗証番号は変更されていません。",
+            (ChangeResult::Partial, Pair::En) => {
                 "PIN change NOT complete: some references were changed, others not."
             }
-            (ChangeResult::Partial, Lang::Ja) => {
+            (ChangeResult::Partial, Pair::Ja) => {
                 "暗証番号の変更は完了していません（一部だけ変更されました）。"
             }
-            (ChangeResult::Unknown, Lang::En) => "PIN change outcome UNKNOWN for some references.",
-            (ChangeResult::Unknown, Lang::Ja) => "一部の登録で変更の結果が不明です。",
+            (ChangeResult::Unknown, Pair::En) => "PIN change outcome UNKNOWN for some references.",
+            (ChangeResult::Unknown, Pair::Ja) => "一部の登録で変更の結果が不明です。",
         };
         emit(head);
         for r in &report.refs {
@@ -818,17 +818,17 @@ fn partial_advice(lang: Lang, report: &Report) -> Vec<String> {
             _ => "",
         };
         let pin = r.pin.id();
-        match (r.change, lang) {
-            (RefChange::NotChanged(_), Lang::En) => out.push(format!(
+        match (r.change, lang.pair()) {
+            (RefChange::NotChanged(_), Pair::En) => out.push(format!(
                 "To finish: mynapin change {pin}{only} (current = the OLD PIN, new = the NEW PIN)."
             )),
-            (RefChange::NotChanged(_), Lang::Ja) => out.push(format!(
+            (RefChange::NotChanged(_), Pair::Ja) => out.push(format!(
                 "完了させるには：mynapin change {pin}{only}（現在＝元の暗証番号、新しい＝新しい暗証番号）"
             )),
-            (RefChange::Unknown(_), Lang::En) => out.push(format!(
+            (RefChange::Unknown(_), Pair::En) => out.push(format!(
                 "To find out without guessing twice: mynapin verify {pin}{only} with the NEW PIN (a wrong answer costs one try and means the OLD PIN is still set)."
             )),
-            (RefChange::Unknown(_), Lang::Ja) => out.push(format!(
+            (RefChange::Unknown(_), Pair::Ja) => out.push(format!(
                 "確認方法：mynapin verify {pin}{only} で新しい暗証番号を入力してください（違っていれば1回減り、元の暗証番号のままという意味です）。"
             )),
             _ => {}
@@ -844,7 +844,7 @@ mod tests {
     #[test]
     fn keypad_instructions_in_both_languages() {
         let en = pad_instruction(
-            Lang::En,
+            Lang::EN,
             PinId::Auth,
             KeyRef::Auth,
             Role::Current,
@@ -862,7 +862,7 @@ mod tests {
             "{en}"
         );
         let ja = pad_instruction(
-            Lang::Ja,
+            Lang::JA,
             PinId::Auth,
             KeyRef::Auth,
             Role::Current,
@@ -876,7 +876,7 @@ mod tests {
             "{ja}"
         );
         let new = pad_instruction(
-            Lang::En,
+            Lang::EN,
             PinId::Juki,
             KeyRef::JukiCommon,
             Role::New,
@@ -884,10 +884,10 @@ mod tests {
             None,
         );
         assert!(
-            new.starts_with("[entries 6-7 of 7] Type the NEW residence registry PIN (4 digits) on the reader's keypad and press OK, then type it again and press OK — for its copy in the common DF"),
+            new.starts_with("[entries 6-7 of 7] Type the NEW residence registry PIN (4 digits) on the reader's keypad and press OK, then type it again and press OK — for its copy in the residence registry, place 2 of 2"),
             "{new}"
         );
-        assert!(pad_plan(Lang::En, 7, false).contains("7 entries in all"));
-        assert!(pad_plan(Lang::Ja, 1, true).contains("試行回数が1回減ります"));
+        assert!(pad_plan(Lang::EN, 7, false).contains("7 entries in all"));
+        assert!(pad_plan(Lang::JA, 1, true).contains("試行回数が1回減ります"));
     }
 }

@@ -1,7 +1,7 @@
 //! `mynapin doctor`: is the PC/SC setup able to read a My Number card, and if not, why.
 
 use super::error::{CliError, Exit};
-use super::lang::Lang;
+use super::lang::{Lang, Pair};
 use super::output::{emit, emit_json};
 use super::text::sanitize;
 use super::Ctx;
@@ -374,9 +374,9 @@ fn linux_reader_findings(lang: Lang) -> Vec<Finding> {
         out.push(Finding {
             check: "reader_driver",
             ok,
-            detail: match (&v, lang) {
-                (Some(v), Lang::En) => format!("a Sony RC-S300 is connected; libccid {v}"),
-                (Some(v), Lang::Ja) => format!("ソニー RC-S300 が接続されています。libccid {v}"),
+            detail: match (&v, lang.pair()) {
+                (Some(v), Pair::En) => format!("a Sony RC-S300 is connected; libccid {v}"),
+                (Some(v), Pair::Ja) => format!("ソニー RC-S300 が接続されています。libccid {v}"),
                 (None, _) => l("a Sony RC-S300 is connected; libccid version unknown", "ソニー RC-S300 が接続されています。libccid の版は不明です"),
             },
             fix: (!ok).then(|| l(

@@ -3,7 +3,7 @@
 //! reference holds which PIN.
 
 use super::guide_text;
-use super::lang::Lang;
+use super::lang::{Lang, Pair};
 use super::text::{card_kind, format_rule, pin_of_ref, pin_short, ref_name, sanitize, sw_meaning};
 use crate::card::session::{Checked, EntryError, PadAnswer, Report, Role, Stop};
 use crate::card::{CardError, Lost, PinError, Step};
@@ -115,18 +115,18 @@ impl CliError {
             CliError::State(StateError::Busy { path }) => m(
                 Exit::NoCard,
                 "card_in_use",
-                match lang {
-                    Lang::En => format!("The simulated card {} is in use by another run of mynapin.", sanitize(path)),
-                    Lang::Ja => format!("模擬カード {} は別の mynapin が使用中です。", sanitize(path)),
+                match lang.pair() {
+                    Pair::En => format!("The simulated card {} is in use by another run of mynapin.", sanitize(path)),
+                    Pair::Ja => format!("模擬カード {} は別の mynapin が使用中です。", sanitize(path)),
                 },
                 vec![l("Wait for the other run to finish, then try again.", "他の実行が終わってから再実行してください。")],
             ),
             CliError::State(e) => m(
                 Exit::Usage,
                 "state_file",
-                match lang {
-                    Lang::En => format!("Cannot use the simulated card's state file {}.", sanitize(&e.to_string())),
-                    Lang::Ja => format!("模擬カードの状態ファイルを使えません：{}。", sanitize(&e.to_string())),
+                match lang.pair() {
+                    Pair::En => format!("Cannot use the simulated card's state file {}.", sanitize(&e.to_string())),
+                    Pair::Ja => format!("模擬カードの状態ファイルを使えません：{}。", sanitize(&e.to_string())),
                 },
                 vec![l("Check the path and its permissions; nothing was sent to the card.", "パスと書き込み権限を確認してください。カードには何も送っていません。")],
             ),
@@ -178,12 +178,12 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
         Stop::Entry(EntryError::Ended { got, expected }) if *expected > 0 => m(
             Exit::Usage,
             "input_ended",
-            match lang {
-                Lang::En => format!(
+            match lang.pair() {
+                Pair::En => format!(
                     "The input ended: expected {expected} {}, got {got}.",
                     if *expected == 1 { "line" } else { "lines" }
                 ),
-                Lang::Ja => {
+                Pair::Ja => {
                     format!("入力が途中で終わりました（{expected}行が必要ですが、{got}行でした）。")
                 }
             },
@@ -196,29 +196,29 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
             ],
         ),
         Stop::Entry(e) => {
-            let what = match (e, lang) {
-                (EntryError::Ended { .. }, Lang::En) => {
+            let what = match (e, lang.pair()) {
+                (EntryError::Ended { .. }, Pair::En) => {
                     "The input ended (Ctrl-D) before the PIN was entered.".to_string()
                 }
-                (EntryError::Ended { .. }, Lang::Ja) => {
+                (EntryError::Ended { .. }, Pair::Ja) => {
                     "暗証番号の入力前に入力が終了しました（Ctrl-D）。".to_string()
                 }
-                (EntryError::TooLong { max }, Lang::En) => {
+                (EntryError::TooLong { max }, Pair::En) => {
                     format!("An entry is longer than {max} bytes: that is not a PIN.")
                 }
-                (EntryError::TooLong { max }, Lang::Ja) => {
+                (EntryError::TooLong { max }, Pair::Ja) => {
                     format!("入力が{max}バイトを超えています。暗証番号ではありません。")
                 }
-                (EntryError::TimedOut { .. }, Lang::En) => {
+                (EntryError::TimedOut { .. }, Pair::En) => {
                     "No PIN was entered in time.".to_string()
                 }
-                (EntryError::TimedOut { .. }, Lang::Ja) => {
+                (EntryError::TimedOut { .. }, Pair::Ja) => {
                     "時間内に暗証番号が入力されませんでした。".to_string()
                 }
-                (EntryError::Unreadable(why), Lang::En) => {
+                (EntryError::Unreadable(why), Pair::En) => {
                     format!("Cannot read the PIN: {}.", sanitize(why))
                 }
-                (EntryError::Unreadable(why), Lang::Ja) => {
+                (EntryError::Unreadable(why), Pair::Ja) => {
                     format!("暗証番号を読み取れません：{}。", sanitize(why))
                 }
                 (EntryError::Cancelled { .. }, _) => String::new(),
@@ -237,33 +237,33 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
             )
         }
         Stop::InvalidPin { pin, role, err } => {
-            let which = match (role, lang) {
-                (Role::Current, Lang::En) => format!("The {}", pin_short(lang, *pin)),
-                (Role::Current, Lang::Ja) => pin_short(lang, *pin).to_string(),
-                (_, Lang::En) => format!("The new {}", pin_short(lang, *pin)),
-                (_, Lang::Ja) => format!("新しい{}", pin_short(lang, *pin)),
+            let which = match (role, lang.pair()) {
+                (Role::Current, Pair::En) => format!("The {}", pin_short(lang, *pin)),
+                (Role::Current, Pair::Ja) => pin_short(lang, *pin).to_string(),
+                (_, Pair::En) => format!("The new {}", pin_short(lang, *pin)),
+                (_, Pair::Ja) => format!("新しい{}", pin_short(lang, *pin)),
             };
-            let why = match (err, lang) {
-                (PinError::Empty, Lang::En) => "is empty".to_string(),
-                (PinError::Empty, Lang::Ja) => "が入力されていません".to_string(),
-                (PinError::BadCharacter { position }, Lang::En) => {
+            let why = match (err, lang.pair()) {
+                (PinError::Empty, Pair::En) => "is empty".to_string(),
+                (PinError::Empty, Pair::Ja) => "が入力されていません".to_string(),
+                (PinError::BadCharacter { position }, Pair::En) => {
                     format!("has a character that is not allowed (character {position})")
                 }
-                (PinError::BadCharacter { position }, Lang::Ja) => {
+                (PinError::BadCharacter { position }, Pair::Ja) => {
                     format!("に使えない文字があります（{position}文字目）")
                 }
-                (PinError::NotDigits, Lang::En) => "must contain digits only".to_string(),
-                (PinError::NotDigits, Lang::Ja) => "は数字だけで入力してください".to_string(),
-                (PinError::Length { got }, Lang::En) => format!("has {got} characters"),
-                (PinError::Length { got }, Lang::Ja) => format!("が{got}文字です"),
-                (PinError::NeedsLetterAndDigit, Lang::En) => {
+                (PinError::NotDigits, Pair::En) => "must contain digits only".to_string(),
+                (PinError::NotDigits, Pair::Ja) => "は数字だけで入力してください".to_string(),
+                (PinError::Length { got }, Pair::En) => format!("has {got} characters"),
+                (PinError::Length { got }, Pair::Ja) => format!("が{got}文字です"),
+                (PinError::NeedsLetterAndDigit, Pair::En) => {
                     "needs at least one letter and one digit".to_string()
                 }
-                (PinError::NeedsLetterAndDigit, Lang::Ja) => {
+                (PinError::NeedsLetterAndDigit, Pair::Ja) => {
                     "には英字と数字をそれぞれ1文字以上含めてください".to_string()
                 }
             };
-            let (sep, end) = if lang == Lang::En {
+            let (sep, end) = if lang.pair() == Pair::En {
                 (" ", ".")
             } else {
                 ("", "。")
@@ -273,9 +273,9 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
                 "invalid_pin",
                 format!("{which}{sep}{why}{end}"),
                 vec![
-                    match lang {
-                        Lang::En => format!("Rule: {}.", format_rule(lang, pin.format())),
-                        Lang::Ja => format!("正しい形式：{}。", format_rule(lang, pin.format())),
+                    match lang.pair() {
+                        Pair::En => format!("Rule: {}.", format_rule(lang, pin.format())),
+                        Pair::Ja => format!("正しい形式：{}。", format_rule(lang, pin.format())),
                     },
                     sent_line.replace(
                         "Nothing was sent to the card beyond reading the counters; no try was used.",
@@ -287,11 +287,11 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
         Stop::ConfirmationMismatch { attempts } => m(
             Exit::Usage,
             "confirmation_mismatch",
-            match lang {
-                Lang::En if *attempts > 1 => {
+            match lang.pair() {
+                Pair::En if *attempts > 1 => {
                     format!("The two entries of the new PIN differed {attempts} times.")
                 }
-                Lang::Ja if *attempts > 1 => {
+                Pair::Ja if *attempts > 1 => {
                     format!("新しい暗証番号の1回目と2回目が{attempts}回とも一致しませんでした。")
                 }
                 _ => l(
@@ -307,12 +307,12 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
         Stop::SameAsCurrent(pin) => m(
             Exit::Usage,
             "same_as_current",
-            match lang {
-                Lang::En => format!(
+            match lang.pair() {
+                Pair::En => format!(
                     "The new {} is the same as the current one.",
                     pin_short(lang, *pin)
                 ),
-                Lang::Ja => format!("新しい{}が現在のものと同じです。", pin_short(lang, *pin)),
+                Pair::Ja => format!("新しい{}が現在のものと同じです。", pin_short(lang, *pin)),
             },
             vec![
                 sent_line,
@@ -337,9 +337,9 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
         Stop::NoSuchReference(r) => m(
             Exit::Usage,
             "usage",
-            match lang {
-                Lang::En => format!("{} is not one of these PINs' references.", r.id()),
-                Lang::Ja => format!("{} はこの暗証番号の登録ではありません。", r.id()),
+            match lang.pair() {
+                Pair::En => format!("{} is not one of these PINs' references.", r.id()),
+                Pair::Ja => format!("{} はこの暗証番号の登録ではありません。", r.id()),
             },
             vec![l(
                 "Nothing was sent to the card.",
@@ -365,17 +365,17 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
                 "Run the command again when ready; the instructions say what to type on the keypad.",
                 "準備ができたらもう一度実行してください。キーパッドで入力する内容は表示される案内のとおりです。",
             );
-            let (exit, kind, what, todo) = match (answer, lang) {
-                (PadAnswer::Timeout, Lang::En) => (Exit::Usage, "pinpad_timeout", format!("Nothing was typed on the reader's keypad in time (the {name})."), vec![not_sent, sent_line, again]),
-                (PadAnswer::Timeout, Lang::Ja) => (Exit::Usage, "pinpad_timeout", format!("時間内にリーダーのキーパッドで入力されませんでした（{name}）。"), vec![not_sent, sent_line, again]),
-                (PadAnswer::Cancelled, Lang::En) => (Exit::Usage, "pinpad_cancelled", format!("The entry of the {name} was cancelled on the reader."), vec![not_sent, sent_line]),
-                (PadAnswer::Cancelled, Lang::Ja) => (Exit::Usage, "pinpad_cancelled", format!("リーダーで{name}の入力が取り消されました。"), vec![not_sent, sent_line]),
-                (PadAnswer::EntriesDiffer, Lang::En) => (Exit::Usage, "pinpad_entries_differ", format!("The two entries of the new {name} typed on the reader differ: it was not changed."), vec![not_sent, sent_line, again]),
-                (PadAnswer::EntriesDiffer, Lang::Ja) => (Exit::Usage, "pinpad_entries_differ", format!("リーダーで入力した新しい{name}の1回目と2回目が一致しません。変更していません。"), vec![not_sent, sent_line, again]),
-                (PadAnswer::WrongLength, Lang::En) => (Exit::Usage, "pinpad_wrong_length", format!("The {}{name} typed on the reader does not have 4 digits.", if *role == Role::Current { "" } else { "new " }), vec![not_sent, sent_line, again]),
-                (PadAnswer::WrongLength, Lang::Ja) => (Exit::Usage, "pinpad_wrong_length", format!("リーダーで入力した{}{name}が4桁ではありません。", if *role == Role::Current { "" } else { "新しい" }), vec![not_sent, sent_line, again]),
-                (PadAnswer::Rejected, Lang::En) => (Exit::Failure, "pinpad_rejected", "The reader rejected the PIN-entry parameters (6B 80).".to_string(), vec![not_sent, sent_line, "Type the PIN at the computer with --pinpad never, and report the reader's model to the developers (`mynapin doctor` shows it).".to_string()]),
-                (PadAnswer::Rejected, Lang::Ja) => (Exit::Failure, "pinpad_rejected", "リーダーが暗証番号入力のパラメータを拒否しました（6B 80）。".to_string(), vec![not_sent, sent_line, "--pinpad never でパソコンから入力し、リーダーの機種を開発者に報告してください（`mynapin doctor` で表示されます）。".to_string()]),
+            let (exit, kind, what, todo) = match (answer, lang.pair()) {
+                (PadAnswer::Timeout, Pair::En) => (Exit::Usage, "pinpad_timeout", format!("Nothing was typed on the reader's keypad in time (the {name})."), vec![not_sent, sent_line, again]),
+                (PadAnswer::Timeout, Pair::Ja) => (Exit::Usage, "pinpad_timeout", format!("時間内にリーダーのキーパッドで入力されませんでした（{name}）。"), vec![not_sent, sent_line, again]),
+                (PadAnswer::Cancelled, Pair::En) => (Exit::Usage, "pinpad_cancelled", format!("The entry of the {name} was cancelled on the reader."), vec![not_sent, sent_line]),
+                (PadAnswer::Cancelled, Pair::Ja) => (Exit::Usage, "pinpad_cancelled", format!("リーダーで{name}の入力が取り消されました。"), vec![not_sent, sent_line]),
+                (PadAnswer::EntriesDiffer, Pair::En) => (Exit::Usage, "pinpad_entries_differ", format!("The two entries of the new {name} typed on the reader differ: it was not changed."), vec![not_sent, sent_line, again]),
+                (PadAnswer::EntriesDiffer, Pair::Ja) => (Exit::Usage, "pinpad_entries_differ", format!("リーダーで入力した新しい{name}の1回目と2回目が一致しません。変更していません。"), vec![not_sent, sent_line, again]),
+                (PadAnswer::WrongLength, Pair::En) => (Exit::Usage, "pinpad_wrong_length", format!("The {}{name} typed on the reader does not have 4 digits.", if *role == Role::Current { "" } else { "new " }), vec![not_sent, sent_line, again]),
+                (PadAnswer::WrongLength, Pair::Ja) => (Exit::Usage, "pinpad_wrong_length", format!("リーダーで入力した{}{name}が4桁ではありません。", if *role == Role::Current { "" } else { "新しい" }), vec![not_sent, sent_line, again]),
+                (PadAnswer::Rejected, Pair::En) => (Exit::Failure, "pinpad_rejected", "The reader rejected the PIN-entry parameters (6B 80).".to_string(), vec![not_sent, sent_line, "Type the PIN at the computer with --pinpad never, and report the reader's model to the developers (`mynapin doctor` shows it).".to_string()]),
+                (PadAnswer::Rejected, Pair::Ja) => (Exit::Failure, "pinpad_rejected", "リーダーが暗証番号入力のパラメータを拒否しました（6B 80）。".to_string(), vec![not_sent, sent_line, "--pinpad never でパソコンから入力し、リーダーの機種を開発者に報告してください（`mynapin doctor` で表示されます）。".to_string()]),
             };
             m(exit, kind, what, todo)
         }
@@ -397,9 +397,9 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
         Stop::PadNotForPin(pin) => m(
             Exit::Usage,
             "usage",
-            match lang {
-                Lang::En => format!("The {} cannot be typed on a numeric PIN pad (--pinpad always).", pin_short(lang, *pin)),
-                Lang::Ja => format!("{}は数字の PIN パッドでは入力できません（--pinpad always）。", pin_short(lang, *pin)),
+            match lang.pair() {
+                Pair::En => format!("The {} cannot be typed on a numeric PIN pad (--pinpad always).", pin_short(lang, *pin)),
+                Pair::Ja => format!("{}は数字の PIN パッドでは入力できません（--pinpad always）。", pin_short(lang, *pin)),
             },
             vec![l(
                 "Nothing was sent to the card. Leave out --pinpad always to type it at the computer.",
@@ -414,9 +414,9 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
 fn ref_phrase(lang: Lang, r: KeyRef) -> String {
     let pin = pin_of_ref(r);
     if r.is_juki() {
-        match lang {
-            Lang::En => format!("{} ({})", pin_short(lang, pin), ref_name(lang, r)),
-            Lang::Ja => format!("{}（{}）", pin_short(lang, pin), ref_name(lang, r)),
+        match lang.pair() {
+            Pair::En => format!("{} ({})", pin_short(lang, pin), ref_name(lang, r)),
+            Pair::Ja => format!("{}（{}）", pin_short(lang, pin), ref_name(lang, r)),
         }
     } else {
         pin_short(lang, pin).to_string()
@@ -434,23 +434,23 @@ fn step_name(lang: Lang, step: Step) -> String {
         Applet::Common => lang.t("the common application", "共通の機能"),
         Applet::Kenmen => lang.t("the card-face application", "券面事項確認の機能"),
     };
-    match (step, lang) {
-        (Step::SelectApplet(a), Lang::En) => format!("selecting {}", applet(a)),
-        (Step::SelectApplet(a), Lang::Ja) => format!("{}の選択", applet(a)),
-        (Step::SelectEf, Lang::En) => "selecting a file".into(),
-        (Step::SelectEf, Lang::Ja) => "ファイルの選択".into(),
-        (Step::ReadToken, Lang::En) => "reading the card's token".into(),
-        (Step::ReadToken, Lang::Ja) => "カード種別の読み取り".into(),
-        (Step::CounterQuery, Lang::En) => "the retry-counter query".into(),
-        (Step::CounterQuery, Lang::Ja) => "残り回数の確認".into(),
-        (Step::Verify, Lang::En) => "the PIN check (VERIFY)".into(),
-        (Step::Verify, Lang::Ja) => "暗証番号の照合".into(),
-        (Step::ChangeReferenceData, Lang::En) => "the PIN change (CHANGE REFERENCE DATA)".into(),
-        (Step::ChangeReferenceData, Lang::Ja) => "暗証番号の変更".into(),
-        (Step::ChangeKey, Lang::En) => "the PIN change (JICSAP CHANGE KEY)".into(),
-        (Step::ChangeKey, Lang::Ja) => "暗証番号の変更".into(),
-        (Step::ReadCertificate, Lang::En) => "reading a certificate".into(),
-        (Step::ReadCertificate, Lang::Ja) => "電子証明書の読み取り".into(),
+    match (step, lang.pair()) {
+        (Step::SelectApplet(a), Pair::En) => format!("selecting {}", applet(a)),
+        (Step::SelectApplet(a), Pair::Ja) => format!("{}の選択", applet(a)),
+        (Step::SelectEf, Pair::En) => "selecting a file".into(),
+        (Step::SelectEf, Pair::Ja) => "ファイルの選択".into(),
+        (Step::ReadToken, Pair::En) => "reading the card's token".into(),
+        (Step::ReadToken, Pair::Ja) => "カード種別の読み取り".into(),
+        (Step::CounterQuery, Pair::En) => "the retry-counter query".into(),
+        (Step::CounterQuery, Pair::Ja) => "残り回数の確認".into(),
+        (Step::Verify, Pair::En) => "the PIN check (VERIFY)".into(),
+        (Step::Verify, Pair::Ja) => "暗証番号の照合".into(),
+        (Step::ChangeReferenceData, Pair::En) => "the PIN change (CHANGE REFERENCE DATA)".into(),
+        (Step::ChangeReferenceData, Pair::Ja) => "暗証番号の変更".into(),
+        (Step::ChangeKey, Pair::En) => "the PIN change (JICSAP CHANGE KEY)".into(),
+        (Step::ChangeKey, Pair::Ja) => "暗証番号の変更".into(),
+        (Step::ReadCertificate, Pair::En) => "reading a certificate".into(),
+        (Step::ReadCertificate, Pair::Ja) => "電子証明書の読み取り".into(),
     }
 }
 
@@ -484,13 +484,13 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         CardError::Unexpected { step, sw } => Message {
             exit: Exit::Failure,
             kind: "unexpected_answer",
-            what: match lang {
-                Lang::En => format!(
+            what: match lang.pair() {
+                Pair::En => format!(
                     "The card answered {sw} ({}) to {}.",
                     sw_meaning(lang, *sw),
                     step_name(lang, *step)
                 ),
-                Lang::Ja => format!(
+                Pair::Ja => format!(
                     "{}に対して、カードが想定外の応答 {sw}（{}）を返しました。",
                     step_name(lang, *step),
                     sw_meaning(lang, *sw)
@@ -508,9 +508,9 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
             Message {
                 exit: Exit::Blocked,
                 kind: "blocked",
-                what: match lang {
-                    Lang::En => format!("The {} is blocked: no tries left. It must be reset.", name(*r)),
-                    Lang::Ja => format!("{}はロックされています（残り0回）。再設定が必要です。", name(*r)),
+                what: match lang.pair() {
+                    Pair::En => format!("The {} is blocked: no tries left. It must be reset.", name(*r)),
+                    Pair::Ja => format!("{}はロックされています（残り0回）。再設定が必要です。", name(*r)),
                 },
                 todo,
             }
@@ -518,12 +518,12 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         CardError::BlockedOnVerify(r) => Message {
             exit: Exit::Blocked,
             kind: "blocked",
-            what: match lang {
-                Lang::En => format!(
+            what: match lang.pair() {
+                Pair::En => format!(
                     "The card refused the check of the {} as blocked (69 84), although its counter had said tries were left. Whether that check used a try is not known.",
                     name(*r)
                 ),
-                Lang::Ja => format!(
+                Pair::Ja => format!(
                     "残り回数があると表示されていたのに、カードは{}の照合をロック中（69 84）として拒否しました。この照合で1回減ったかどうかは分かりません。",
                     name(*r)
                 ),
@@ -540,22 +540,22 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         CardError::VerifyUnknown { r, cause } => Message {
             exit: Exit::Failure,
             kind: "verify_unknown",
-            what: match (cause, lang) {
-                (Lost::Answer(sw), Lang::En) => format!(
+            what: match (cause, lang.pair()) {
+                (Lost::Answer(sw), Pair::En) => format!(
                     "The card answered the check of the {} with {sw} ({}), which says neither right nor wrong. A try MAY have been used.",
                     name(*r),
                     sw_meaning(lang, *sw)
                 ),
-                (Lost::Answer(sw), Lang::Ja) => format!(
+                (Lost::Answer(sw), Pair::Ja) => format!(
                     "{}の照合に対し、カードは正誤の分からない応答 {sw}（{}）を返しました。試行回数が1回減った可能性があります。",
                     name(*r),
                     sw_meaning(lang, *sw)
                 ),
-                (Lost::Transport(_), Lang::En) => format!(
+                (Lost::Transport(_), Pair::En) => format!(
                     "The answer to the check of the {} was lost (the card stopped answering or left the reader). A try MAY have been used.",
                     name(*r)
                 ),
-                (Lost::Transport(_), Lang::Ja) => format!(
+                (Lost::Transport(_), Pair::Ja) => format!(
                     "{}の照合の応答が得られませんでした（カードが応答しないか、外れました）。試行回数が1回減った可能性があります。",
                     name(*r)
                 ),
@@ -568,13 +568,13 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         CardError::CountImplausible { r, sw } => Message {
             exit: Exit::Refused,
             kind: "count_implausible",
-            what: match lang {
-                Lang::En => format!(
+            what: match lang.pair() {
+                Pair::En => format!(
                     "The card reported {sw} for the {}: more tries than this PIN can have ({}), so its count cannot be trusted.",
                     name(*r),
                     r.max_tries()
                 ),
-                Lang::Ja => format!(
+                Pair::Ja => format!(
                     "カードは{}の残り回数として {sw} を返しました。この暗証番号の上限（{}回）を超えており、信頼できません。",
                     name(*r),
                     r.max_tries()
@@ -591,13 +591,13 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         CardError::LastTry(r) => Message {
             exit: Exit::Refused,
             kind: "last_try",
-            what: match lang {
-                Lang::En => format!(
+            what: match lang.pair() {
+                Pair::En => format!(
                     "The {} has ONE try left. A wrong entry now blocks it, and then {}.",
                     name(*r),
                     guide_text::reset_routes_phrase(lang, pin_of_ref(*r))
                 ),
-                Lang::Ja => format!(
+                Pair::Ja => format!(
                     "{}は残り1回です。ここで間違えるとロックされ、{}。",
                     name(*r),
                     guide_text::reset_routes_phrase(lang, pin_of_ref(*r))
@@ -605,12 +605,12 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
             },
             todo: vec![
                 nothing_sent,
-                match lang {
-                    Lang::En => format!(
+                match lang.pair() {
+                    Pair::En => format!(
                         "If you are sure of the PIN, run the command again with --use-last-try. If not, do not guess: see `mynapin guide {} --state forgotten`.",
                         pin_of_ref(*r).id()
                     ),
-                    Lang::Ja => format!(
+                    Pair::Ja => format!(
                         "暗証番号に確信がある場合だけ --use-last-try を付けて再実行してください。確信がなければ推測で入力せず、`mynapin guide {} --state forgotten` を見てください。",
                         pin_of_ref(*r).id()
                     ),
@@ -620,12 +620,12 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         CardError::CountUnknown(r) => Message {
             exit: Exit::Refused,
             kind: "count_unknown",
-            what: match lang {
-                Lang::En => format!(
+            what: match lang.pair() {
+                Pair::En => format!(
                     "The card did not report how many tries the {} has left, so mynapin cannot rule out that this would be the last one.",
                     name(*r)
                 ),
-                Lang::Ja => format!(
+                Pair::Ja => format!(
                     "カードが{}の残り回数を返さなかったため、これが最後の1回でないと確認できません。",
                     name(*r)
                 ),
@@ -641,9 +641,9 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         CardError::Absent(r) => Message {
             exit: Exit::Failure,
             kind: "absent",
-            what: match lang {
-                Lang::En => format!("This card has no {}.", name(*r)),
-                Lang::Ja => format!("このカードには{}がありません。", name(*r)),
+            what: match lang.pair() {
+                Pair::En => format!("This card has no {}.", name(*r)),
+                Pair::Ja => format!("このカードには{}がありません。", name(*r)),
             },
             todo: vec![if pin_of_ref(*r) == PinId::Sign {
                 l(
@@ -660,24 +660,24 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         CardError::OutOfSequence(r) => Message {
             exit: Exit::Failure,
             kind: "internal",
-            what: match lang {
-                Lang::En => format!("Internal error: a change of the {} was not preceded by its VERIFY; nothing was sent.", name(*r)),
-                Lang::Ja => format!("内部エラー：{}の変更の前に照合が行われていません。カードには何も送っていません。", name(*r)),
+            what: match lang.pair() {
+                Pair::En => format!("Internal error: a change of the {} was not preceded by its VERIFY; nothing was sent.", name(*r)),
+                Pair::Ja => format!("内部エラー：{}の変更の前に照合が行われていません。カードには何も送っていません。", name(*r)),
             },
             todo: vec![l("Please report this to the developers.", "開発者に報告してください。")],
         },
         CardError::WrongPin { r, tries_left } => {
             let pin = pin_of_ref(*r);
-            let (what, mut todo) = match (tries_left, lang) {
-                (Some(0), Lang::En) => (
+            let (what, mut todo) = match (tries_left, lang.pair()) {
+                (Some(0), Pair::En) => (
                     format!("Wrong {}. It is now BLOCKED (no tries left).", name(*r)),
                     vec![],
                 ),
-                (Some(0), Lang::Ja) => (
+                (Some(0), Pair::Ja) => (
                     format!("{}が違います。ロックされました（残り0回）。", name(*r)),
                     vec![],
                 ),
-                (Some(n), Lang::En) => (
+                (Some(n), Pair::En) => (
                     format!("Wrong {}. {n} {} left.", name(*r), if *n == 1 { "try" } else { "tries" }),
                     vec![format!(
                         "One try was used. When no tries are left the PIN is blocked, and then {}. mynapin does not retry by itself; check the PIN before trying again{}.",
@@ -685,7 +685,7 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
                         if *n == 1 { " (the next try is the last: it needs --use-last-try)" } else { "" }
                     )],
                 ),
-                (Some(n), Lang::Ja) => (
+                (Some(n), Pair::Ja) => (
                     format!("{}が違います。残り{n}回です。", name(*r)),
                     vec![format!(
                         "試行回数が1回減りました。0回になるとロックされ、{}。mynapin は自動で再試行しません。確認してから再実行してください{}。",
@@ -693,11 +693,11 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
                         if *n == 1 { "（次が最後の1回です。--use-last-try が必要です）" } else { "" }
                     )],
                 ),
-                (None, Lang::En) => (
+                (None, Pair::En) => (
                     format!("Wrong {}. The card did not say how many tries are left.", name(*r)),
                     vec!["Run `mynapin status` before trying again.".to_string()],
                 ),
-                (None, Lang::Ja) => (
+                (None, Pair::Ja) => (
                     format!("{}が違います。カードは残り回数を返しませんでした。", name(*r)),
                     vec!["再実行の前に `mynapin status` で確認してください。".to_string()],
                 ),
@@ -755,9 +755,9 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
             (
                 Exit::NoCard,
                 "reader_not_found",
-                match lang {
-                    Lang::En => format!("No reader matches {:?}.", sanitize(selector)),
-                    Lang::Ja => format!("{:?} に一致するリーダーがありません。", sanitize(selector)),
+                match lang.pair() {
+                    Pair::En => format!("No reader matches {:?}.", sanitize(selector)),
+                    Pair::Ja => format!("{:?} に一致するリーダーがありません。", sanitize(selector)),
                 },
                 todo,
             )
@@ -778,9 +778,9 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         TransportError::NoCard { reader } => (
             Exit::NoCard,
             "no_card",
-            match lang {
-                Lang::En => format!("No card in the reader ({}).", sanitize(reader)),
-                Lang::Ja => format!("リーダー（{}）にカードがありません。", sanitize(reader)),
+            match lang.pair() {
+                Pair::En => format!("No card in the reader ({}).", sanitize(reader)),
+                Pair::Ja => format!("リーダー（{}）にカードがありません。", sanitize(reader)),
             },
             vec![l(
                 "Put the My Number card on the reader (contactless readers: keep it still, flat on the reader) and try again.",
@@ -832,9 +832,9 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         TransportError::Timeout(limit) => (
             Exit::NoCard,
             "timeout",
-            match lang {
-                Lang::En => format!("The card did not answer within {} s; mynapin gave up.", limit.as_secs()),
-                Lang::Ja => format!("カードが {} 秒以内に応答しなかったため中止しました。", limit.as_secs()),
+            match lang.pair() {
+                Pair::En => format!("The card did not answer within {} s; mynapin gave up.", limit.as_secs()),
+                Pair::Ja => format!("カードが {} 秒以内に応答しなかったため中止しました。", limit.as_secs()),
             },
             vec![l(
                 "Take the card off the reader, put it back, and run `mynapin status`. If it happens again, run `mynapin doctor`.",
@@ -844,9 +844,9 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         TransportError::ConnectTimeout(limit) => (
             Exit::NoCard,
             "card_in_use",
-            match lang {
-                Lang::En => format!("mynapin could not connect to the card within {} s: another program probably holds it.", limit.as_secs()),
-                Lang::Ja => format!("{} 秒以内にカードに接続できませんでした。別のプログラムが使用中の可能性があります。", limit.as_secs()),
+            match lang.pair() {
+                Pair::En => format!("mynapin could not connect to the card within {} s: another program probably holds it.", limit.as_secs()),
+                Pair::Ja => format!("{} 秒以内にカードに接続できませんでした。別のプログラムが使用中の可能性があります。", limit.as_secs()),
             },
             vec![l(
                 "Nothing was sent to the card. Close other programs that use the card (the JPKI client software, browsers signing in with the card, other card tools) and try again.",
@@ -856,9 +856,9 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         TransportError::NoCardInTime(limit) => (
             Exit::NoCard,
             "no_card",
-            match lang {
-                Lang::En => format!("No card was placed on the reader within {} s.", limit.as_secs()),
-                Lang::Ja => format!("{} 秒以内にカードがリーダーに置かれませんでした。", limit.as_secs()),
+            match lang.pair() {
+                Pair::En => format!("No card was placed on the reader within {} s.", limit.as_secs()),
+                Pair::Ja => format!("{} 秒以内にカードがリーダーに置かれませんでした。", limit.as_secs()),
             },
             vec![l(
                 "Nothing was sent. Run the command again and place the card when it asks (contactless readers: flat on the reader, and keep it still).",

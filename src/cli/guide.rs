@@ -8,7 +8,7 @@
 use super::change::PinArg;
 use super::error::{CliError, Exit, Message};
 use super::guide_text::{purpose_text, summary, why_text};
-use super::lang::Lang;
+use super::lang::{Lang, Pair};
 use super::output::{emit, emit_json};
 use super::text::{pin_short, sanitize};
 use super::Ctx;
@@ -214,15 +214,15 @@ fn tri(lang: Lang, t: Tri) -> &'static str {
 }
 
 fn route_name(lang: Lang, o: &RouteOption<'_>) -> String {
-    match (o.route, lang) {
-        (Route::Home, Lang::En) => "Change it yourself (at home, with a card reader)".into(),
-        (Route::Home, Lang::Ja) => "自分で変更（自宅でカードリーダーを使用）".into(),
-        (Route::Kiosk, Lang::En) => "Convenience-store kiosk (multi-copy machine)".into(),
-        (Route::Kiosk, Lang::Ja) => "コンビニのキオスク端末（マルチコピー機）".into(),
-        (Route::Counter, Lang::En) => {
+    match (o.route, lang.pair()) {
+        (Route::Home, Pair::En) => "Change it yourself (at home, with a card reader)".into(),
+        (Route::Home, Pair::Ja) => "自分で変更（自宅でカードリーダーを使用）".into(),
+        (Route::Kiosk, Pair::En) => "Convenience-store kiosk (multi-copy machine)".into(),
+        (Route::Kiosk, Pair::Ja) => "コンビニのキオスク端末（マルチコピー機）".into(),
+        (Route::Counter, Pair::En) => {
             format!("City office counter ({})", purpose_text(lang, o.purpose))
         }
-        (Route::Counter, Lang::Ja) => {
+        (Route::Counter, Pair::Ja) => {
             format!("市区町村の窓口（{}）", purpose_text(lang, o.purpose))
         }
     }
@@ -233,9 +233,9 @@ fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>
     let mut s = Vec::new();
     match o.route {
         Route::Home => {
-            s.push(match lang {
-                Lang::En => format!("Run `mynapin change {}` with the card on the reader (current PIN, then the new one twice).", pin.id()),
-                Lang::Ja => format!("カードをリーダーに置いて `mynapin change {}` を実行します（現在の暗証番号、新しい暗証番号を2回）。", pin.id()),
+            s.push(match lang.pair() {
+                Pair::En => format!("Run `mynapin change {}` with the card on the reader (current PIN, then the new one twice).", pin.id()),
+                Pair::Ja => format!("カードをリーダーに置いて `mynapin change {}` を実行します（現在の暗証番号、新しい暗証番号を2回）。", pin.id()),
             });
             if pin == PinId::Juki {
                 s.push(lang.t(
@@ -259,8 +259,8 @@ fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>
             } else {
                 &k.auth_stores
             };
-            match lang {
-                Lang::En => {
+            match lang.pair() {
+                Pair::En => {
                     s.push(format!("Reserve in the smartphone app \"{}\" (it photographs the card face, reads the chip and checks your face).", k.app));
                     s.push(format!("Within {} hours, go to a convenience-store multi-copy machine ({}-{}, {}).", k.window_hours, k.opens, k.closes, k.fee.en));
                     s.push(format!(
@@ -276,7 +276,7 @@ fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>
                         k.check.en
                     ));
                 }
-                Lang::Ja => {
+                Pair::Ja => {
                     s.push(format!("スマートフォンアプリ「{}」で予約します（券面の撮影、ICチップの読み取り、顔照合）。", k.app));
                     s.push(format!(
                         "予約から{}時間以内に、コンビニのマルチコピー機へ行きます（{}〜{}、{}）。",
@@ -458,9 +458,9 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
     for h in &args.have {
         have.push(HaveDoc::parse(h).ok_or_else(|| {
             CliError::Usage {
-                what: match lang {
-                    Lang::En => format!("Unknown document {h:?}."),
-                    Lang::Ja => format!("不明な書類 {h:?} です。"),
+                what: match lang.pair() {
+                    Pair::En => format!("Unknown document {h:?}."),
+                    Pair::Ja => format!("不明な書類 {h:?} です。"),
                 },
                 todo: lang
                     .t(
@@ -712,9 +712,9 @@ enum Block {
 
 /// `text (more)` in English, `text（more）` in Japanese.
 fn paren(lang: Lang, text: &str, more: &str) -> String {
-    match lang {
-        Lang::En => format!("{text} ({more})"),
-        Lang::Ja => format!("{text}（{more}）"),
+    match lang.pair() {
+        Pair::En => format!("{text} ({more})"),
+        Pair::Ja => format!("{text}（{more}）"),
     }
 }
 
@@ -829,13 +829,13 @@ fn build_doc(
     head.push(format!(
         "{}{}",
         lang.t("Applicant: ", "申請者："),
-        match (args.applicant(), lang) {
-            (Applicant::Holder, Lang::En) => "the holder",
-            (Applicant::Holder, Lang::Ja) => "本人",
-            (Applicant::Legal, Lang::En) => "a legal representative",
-            (Applicant::Legal, Lang::Ja) => "法定代理人",
-            (Applicant::Agent, Lang::En) => "a voluntary agent",
-            (Applicant::Agent, Lang::Ja) => "任意代理人",
+        match (args.applicant(), lang.pair()) {
+            (Applicant::Holder, Pair::En) => "the holder",
+            (Applicant::Holder, Pair::Ja) => "本人",
+            (Applicant::Legal, Pair::En) => "a legal representative",
+            (Applicant::Legal, Pair::Ja) => "法定代理人",
+            (Applicant::Agent, Pair::En) => "a voluntary agent",
+            (Applicant::Agent, Pair::Ja) => "任意代理人",
         }
     ));
     if let Some(m) = card.error {
@@ -869,13 +869,13 @@ fn build_doc(
         return out;
     }
     for g in guides {
-        let state = match (g.case.state, lang) {
-            (Situation::Blocked, Lang::En) => "BLOCKED",
-            (Situation::Blocked, Lang::Ja) => "ロック中",
-            (Situation::Forgotten, Lang::En) => "forgotten",
-            (Situation::Forgotten, Lang::Ja) => "忘れた",
-            (Situation::Known, Lang::En) => "known",
-            (Situation::Known, Lang::Ja) => "分かっている",
+        let state = match (g.case.state, lang.pair()) {
+            (Situation::Blocked, Pair::En) => "BLOCKED",
+            (Situation::Blocked, Pair::Ja) => "ロック中",
+            (Situation::Forgotten, Pair::En) => "forgotten",
+            (Situation::Forgotten, Pair::Ja) => "忘れた",
+            (Situation::Known, Pair::En) => "known",
+            (Situation::Known, Pair::Ja) => "分かっている",
         };
         out.push(Block::Heading(
             2,
@@ -1061,9 +1061,9 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
     out.push(Block::Heading(4, if p.is_national() {
         lang.t("Bring (national baseline — not the city's own rule; ask the city)", "持ち物（全国共通の基準。市区町村の決まりではありません。市区町村に確認してください）").to_string()
     } else {
-        match lang {
-            Lang::En => format!("Bring ({})", pick(lang, &p.name)),
-            Lang::Ja => format!("持ち物（{}）", pick(lang, &p.name)),
+        match lang.pair() {
+            Pair::En => format!("Bring ({})", pick(lang, &p.name)),
+            Pair::Ja => format!("持ち物（{}）", pick(lang, &p.name)),
         }
     }));
     if p.is_national() && o.not_stated.is_some() {

@@ -3,7 +3,7 @@
 //! [`crate::procedure::guide::options`], so they cannot contradict each other; the national
 //! kiosk facts come from [`crate::procedure::national::KIOSK`].
 
-use super::lang::Lang;
+use super::lang::{Lang, Pair};
 use super::text::pin_short;
 use crate::card::{PinState, PinStatus};
 use crate::layout::PinId;
@@ -14,35 +14,35 @@ use crate::procedure::Route;
 /// Why a route is closed, in words.
 pub fn why_text(lang: Lang, w: Why) -> String {
     let p = |x: PinId| pin_short(lang, x);
-    match (w, lang) {
-        (Why::NeedsCurrentPin, Lang::En) => "changing needs the current PIN".into(),
-        (Why::NeedsCurrentPin, Lang::Ja) => "変更には現在の暗証番号が必要です。".into(),
-        (Why::Blocked, Lang::En) => "a blocked PIN cannot be changed, only reset".into(),
-        (Why::Blocked, Lang::Ja) => "ロックされた暗証番号は変更できず、再設定が必要です。".into(),
-        (Why::CertificateExpired, Lang::En) => "the certificate has expired: a new one is issued at the counter, and its PIN is set there".into(),
-        (Why::CertificateExpired, Lang::Ja) => "電子証明書の有効期限が切れています。窓口で新しい証明書を発行し、その際に暗証番号を設定します。".into(),
-        (Why::CertificateRevoked, Lang::En) => "the signature certificate is revoked (e.g. after a move or a change of name): a new one is issued at the counter".into(),
-        (Why::CertificateRevoked, Lang::Ja) => "署名用電子証明書が失効しています（転居・氏名変更など）。窓口で新しい証明書の発行が必要です。".into(),
-        (Why::KioskNotForThisPin, Lang::En) => "kiosks reset only the two certificate PINs (user authentication, signature)".into(),
-        (Why::KioskNotForThisPin, Lang::Ja) => "キオスク端末で再設定できるのは電子証明書の2つの暗証番号だけです。".into(),
-        (Why::NotNeeded, Lang::En) => "not needed: you know the PIN".into(),
-        (Why::NotNeeded, Lang::Ja) => "暗証番号が分かっているため不要です。".into(),
-        (Why::PartnerUnknown(x), Lang::En) => format!("the kiosk needs your {} (if you know it, add --know {})", p(x), x.id()),
-        (Why::PartnerUnknown(x), Lang::Ja) => format!("キオスク端末では{}の入力が必要です（分かる場合は --know {} を付けてください）。", p(x), x.id()),
-        (Why::PartnerBlocked(x), Lang::En) => format!("the kiosk needs your {}, which is blocked too", p(x)),
-        (Why::PartnerBlocked(x), Lang::Ja) => format!("キオスク端末で必要な{}もロックされています。", p(x)),
-        (Why::PartnerAbsent(_), Lang::En) => "the card has no signature certificate, so no signature password to enter (as for holders under 15, adult wards and face-authentication cards, or when it was declined)".into(),
-        (Why::PartnerAbsent(_), Lang::Ja) => "カードに署名用電子証明書（署名用パスワード）がありません（15歳未満の方、成年被後見人の方、顔認証マイナンバーカード、または搭載しなかった場合）。".into(),
-        (Why::HolderOnly, Lang::En) => "the kiosk reset is done by the holder, with the holder's smartphone and face check".into(),
-        (Why::HolderOnly, Lang::Ja) => "キオスク端末での再設定は、本人がスマートフォンと顔照合で行うものです。".into(),
-        (Why::NeedsLegalRepresentative, Lang::En) => "for a holder under 15 or an adult ward, a legal representative must apply (use --applicant legal)".into(),
-        (Why::NeedsLegalRepresentative, Lang::Ja) => "15歳未満または成年被後見人等の場合は法定代理人の来庁が必要です（--applicant legal）。".into(),
-        (Why::ApplicantNotAllowed, Lang::En) => "this city does not accept this applicant".into(),
-        (Why::ApplicantNotAllowed, Lang::Ja) => "この市ではこの申請者は受け付けられません。".into(),
-        (Why::FaceAuthCard, Lang::En) => "a face-authentication card (顔認証マイナンバーカード) has no PINs: services that need a PIN cannot be used until it is switched back to a normal card at the counter".into(),
-        (Why::FaceAuthCard, Lang::Ja) => "顔認証マイナンバーカードには暗証番号がありません。窓口で通常のカードに切り替えるまで、暗証番号が必要なサービスは使えません。".into(),
-        (Why::SignatureCertificateNotIssued, Lang::En) => "no signature certificate is issued to a holder under 15 or to an adult ward".into(),
-        (Why::SignatureCertificateNotIssued, Lang::Ja) => "15歳未満の方と成年被後見人の方には署名用電子証明書は発行されません。".into(),
+    match (w, lang.pair()) {
+        (Why::NeedsCurrentPin, Pair::En) => "changing needs the current PIN".into(),
+        (Why::NeedsCurrentPin, Pair::Ja) => "変更には現在の暗証番号が必要です。".into(),
+        (Why::Blocked, Pair::En) => "a blocked PIN cannot be changed, only reset".into(),
+        (Why::Blocked, Pair::Ja) => "ロックされた暗証番号は変更できず、再設定が必要です。".into(),
+        (Why::CertificateExpired, Pair::En) => "the certificate has expired: a new one is issued at the counter, and its PIN is set there".into(),
+        (Why::CertificateExpired, Pair::Ja) => "電子証明書の有効期限が切れています。窓口で新しい証明書を発行し、その際に暗証番号を設定します。".into(),
+        (Why::CertificateRevoked, Pair::En) => "the signature certificate is revoked (e.g. after a move or a change of name): a new one is issued at the counter".into(),
+        (Why::CertificateRevoked, Pair::Ja) => "署名用電子証明書が失効しています（転居・氏名変更など）。窓口で新しい証明書の発行が必要です。".into(),
+        (Why::KioskNotForThisPin, Pair::En) => "kiosks reset only the two certificate PINs (user authentication, signature)".into(),
+        (Why::KioskNotForThisPin, Pair::Ja) => "キオスク端末で再設定できるのは電子証明書の2つの暗証番号だけです。".into(),
+        (Why::NotNeeded, Pair::En) => "not needed: you know the PIN".into(),
+        (Why::NotNeeded, Pair::Ja) => "暗証番号が分かっているため不要です。".into(),
+        (Why::PartnerUnknown(x), Pair::En) => format!("the kiosk needs your {} (if you know it, add --know {})", p(x), x.id()),
+        (Why::PartnerUnknown(x), Pair::Ja) => format!("キオスク端末では{}の入力が必要です（分かる場合は --know {} を付けてください）。", p(x), x.id()),
+        (Why::PartnerBlocked(x), Pair::En) => format!("the kiosk needs your {}, which is blocked too", p(x)),
+        (Why::PartnerBlocked(x), Pair::Ja) => format!("キオスク端末で必要な{}もロックされています。", p(x)),
+        (Why::PartnerAbsent(_), Pair::En) => "the card has no signature certificate, so no signature password to enter (as for holders under 15, adult wards and face-authentication cards, or when it was declined)".into(),
+        (Why::PartnerAbsent(_), Pair::Ja) => "カードに署名用電子証明書（署名用パスワード）がありません（15歳未満の方、成年被後見人の方、顔認証マイナンバーカード、または搭載しなかった場合）。".into(),
+        (Why::HolderOnly, Pair::En) => "the kiosk reset is done by the holder, with the holder's smartphone and face check".into(),
+        (Why::HolderOnly, Pair::Ja) => "キオスク端末での再設定は、本人がスマートフォンと顔照合で行うものです。".into(),
+        (Why::NeedsLegalRepresentative, Pair::En) => "for a holder under 15 or an adult ward, a legal representative must apply (use --applicant legal)".into(),
+        (Why::NeedsLegalRepresentative, Pair::Ja) => "15歳未満または成年被後見人等の場合は法定代理人の来庁が必要です（--applicant legal）。".into(),
+        (Why::ApplicantNotAllowed, Pair::En) => "this city does not accept this applicant".into(),
+        (Why::ApplicantNotAllowed, Pair::Ja) => "この市ではこの申請者は受け付けられません。".into(),
+        (Why::FaceAuthCard, Pair::En) => "a face-authentication card (顔認証マイナンバーカード) has no PINs: services that need a PIN cannot be used until it is switched back to a normal card at the counter".into(),
+        (Why::FaceAuthCard, Pair::Ja) => "顔認証マイナンバーカードには暗証番号がありません。窓口で通常のカードに切り替えるまで、暗証番号が必要なサービスは使えません。".into(),
+        (Why::SignatureCertificateNotIssued, Pair::En) => "no signature certificate is issued to a holder under 15 or to an adult ward".into(),
+        (Why::SignatureCertificateNotIssued, Pair::Ja) => "15歳未満の方と成年被後見人の方には署名用電子証明書は発行されません。".into(),
     }
 }
 
@@ -86,13 +86,13 @@ fn route_list(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<String> {
 /// `guide` prints it at the head of each PIN; the short guide is made of it.
 pub fn summary(lang: Lang, case: &Case, opts: &[RouteOption<'_>]) -> Vec<String> {
     let routes = route_list(lang, opts);
-    let mut lines = vec![match (lang, routes.len()) {
-        (Lang::En, 0) => "Routes: none open as things stand (see the reasons below).".to_string(),
-        (Lang::Ja, 0) => "手続き：現状では利用できる方法がありません（理由は下記）。".to_string(),
-        (Lang::En, 1) => format!("Route: {} only.", routes[0]),
-        (Lang::Ja, 1) => format!("手続き：{}のみ。", routes[0]),
-        (Lang::En, _) => format!("Routes: {}.", routes.join(" or ")),
-        (Lang::Ja, _) => format!("手続き：{}。", routes.join("、または")),
+    let mut lines = vec![match (lang.pair(), routes.len()) {
+        (Pair::En, 0) => "Routes: none open as things stand (see the reasons below).".to_string(),
+        (Pair::Ja, 0) => "手続き：現状では利用できる方法がありません（理由は下記）。".to_string(),
+        (Pair::En, 1) => format!("Route: {} only.", routes[0]),
+        (Pair::Ja, 1) => format!("手続き：{}のみ。", routes[0]),
+        (Pair::En, _) => format!("Routes: {}.", routes.join(" or ")),
+        (Pair::Ja, _) => format!("手続き：{}。", routes.join("、または")),
     }];
     let find = |r: Route| opts.iter().find(|o| o.route == r);
     let home = find(Route::Home).filter(|o| o.available);
@@ -101,26 +101,26 @@ pub fn summary(lang: Lang, case: &Case, opts: &[RouteOption<'_>]) -> Vec<String>
     let kiosk_open = kiosk.is_some_and(|o| o.available);
     let kiosk_partner = kiosk.and_then(|o| o.needs_only_partner());
     if home.is_some() {
-        lines.push(match lang {
-            Lang::En => format!(
+        lines.push(match lang.pair() {
+            Pair::En => format!(
                 "First step: change it yourself with the card on a reader: mynapin change {}",
                 case.pin.id()
             ),
-            Lang::Ja => format!(
+            Pair::Ja => format!(
                 "最初の一歩：カードをリーダーに置いて自分で変更します：mynapin change {}",
                 case.pin.id()
             ),
         });
     } else if kiosk_open || kiosk_partner.is_some() {
         let partner = crate::procedure::kiosk_partner(case.pin).unwrap_or(PinId::Auth);
-        lines.push(match lang {
-            Lang::En => format!(
+        lines.push(match lang.pair() {
+            Pair::En => format!(
                 "First step (kiosk): {}reserve the reset in the smartphone app \"{}\", then within {} hours reset it at a convenience-store multi-copy machine ({}-{}, {}).{}",
                 if kiosk_open { String::new() } else { format!("if you know your {}, ", pin_short(lang, partner)) },
                 KIOSK.app, KIOSK.window_hours, KIOSK.opens, KIOSK.closes, KIOSK.fee.en,
                 if kiosk_open { "" } else { " Otherwise: the city office counter." }
             ),
-            Lang::Ja => format!(
+            Pair::Ja => format!(
                 "最初の一歩（キオスク）：{}スマートフォンアプリ「{}」で予約し、{}時間以内にコンビニのマルチコピー機で再設定します（{}〜{}、{}）。{}",
                 if kiosk_open { String::new() } else { format!("{}が分かる場合は、", pin_short(lang, partner)) },
                 KIOSK.app, KIOSK.window_hours, KIOSK.opens, KIOSK.closes, KIOSK.fee.ja,
@@ -131,19 +131,19 @@ pub fn summary(lang: Lang, case: &Case, opts: &[RouteOption<'_>]) -> Vec<String>
         let why = kiosk
             .filter(|k| !k.why.is_empty() && k.why[0] != Why::NotNeeded)
             .map(|k| why_text(lang, k.why[0]));
-        let first = match lang {
-            Lang::En => format!(
+        let first = match lang.pair() {
+            Pair::En => format!(
                 "First step: visit the city office ({}) with the card and identity documents.",
                 purpose_text(lang, c.purpose)
             ),
-            Lang::Ja => format!(
+            Pair::Ja => format!(
                 "最初の一歩：カードと本人確認書類を持って市区町村の窓口へ（{}）。",
                 purpose_text(lang, c.purpose)
             ),
         };
-        lines.push(match (why, lang) {
-            (Some(w), Lang::En) => format!("The kiosk cannot help: {w}. {first}"),
-            (Some(w), Lang::Ja) => format!("キオスク端末は使えません：{w}{first}"),
+        lines.push(match (why, lang.pair()) {
+            (Some(w), Pair::En) => format!("The kiosk cannot help: {w}. {first}"),
+            (Some(w), Pair::Ja) => format!("キオスク端末は使えません：{w}{first}"),
             (None, _) => first,
         });
     } else if let Some(c) = counter {
@@ -181,9 +181,9 @@ pub fn short_guide(lang: Lang, pin: PinId, card: Option<&[PinStatus]>) -> Vec<St
     let case = blocked_case(pin, card);
     let opts = options(&case, None, None);
     let mut lines = summary(lang, &case, &opts);
-    lines.push(match lang {
-        Lang::En => format!("Full checklist: mynapin guide {}", pin.id()),
-        Lang::Ja => format!("詳しい手順と持ち物：mynapin guide {}", pin.id()),
+    lines.push(match lang.pair() {
+        Pair::En => format!("Full checklist: mynapin guide {}", pin.id()),
+        Pair::Ja => format!("詳しい手順と持ち物：mynapin guide {}", pin.id()),
     });
     lines
 }
@@ -197,29 +197,29 @@ pub fn reset_routes_phrase(lang: Lang, pin: PinId) -> String {
         .iter()
         .find(|o| o.route == Route::Kiosk)
         .and_then(|o| o.needs_only_partner());
-    match (kiosk, lang) {
-        (Some(p), Lang::En) => format!(
+    match (kiosk, lang.pair()) {
+        (Some(p), Pair::En) => format!(
             "only a convenience-store kiosk (if you know your {}) or the city office counter can reset it",
             pin_short(lang, p)
         ),
-        (Some(p), Lang::Ja) => format!(
+        (Some(p), Pair::Ja) => format!(
             "コンビニのキオスク端末（{}が分かる場合）か市区町村の窓口でしか再設定できません",
             pin_short(lang, p)
         ),
-        (None, Lang::En) => "only the city office counter can reset it".into(),
-        (None, Lang::Ja) => "市区町村の窓口でしか再設定できません".into(),
+        (None, Pair::En) => "only the city office counter can reset it".into(),
+        (None, Pair::Ja) => "市区町村の窓口でしか再設定できません".into(),
     }
 }
 
 /// The line for a PIN with one try left.
 pub fn low_line(lang: Lang, pin: PinId) -> String {
-    match lang {
-        Lang::En => format!(
+    match lang.pair() {
+        Pair::En => format!(
             "One try left: a wrong entry blocks it, and then {}. If you are not sure of the PIN, do not try; see `mynapin guide {} --state forgotten`.",
             reset_routes_phrase(lang, pin),
             pin.id()
         ),
-        Lang::Ja => format!(
+        Pair::Ja => format!(
             "残り1回です。間違えるとロックされ、{}。確信がなければ入力せず、`mynapin guide {} --state forgotten` を見てください。",
             reset_routes_phrase(lang, pin),
             pin.id()
@@ -235,7 +235,7 @@ mod tests {
     /// PIN and every card state the short guide is printed for.
     #[test]
     fn short_guide_agrees_with_the_decision() {
-        for lang in [Lang::En, Lang::Ja] {
+        for lang in [Lang::EN, Lang::JA] {
             for pin in PinId::ALL {
                 let phrase = reset_routes_phrase(lang, pin);
                 let kiosk_ever = matches!(pin, PinId::Auth | PinId::Sign);
@@ -271,7 +271,7 @@ mod tests {
                         lines[0].contains(route_short(lang, Route::Counter)),
                         "{lines:?}"
                     );
-                    if lang == Lang::Ja {
+                    if lang == Lang::JA {
                         assert!(lines.iter().all(|l| l.ends_with('。')), "{lines:?}");
                     }
                 }

@@ -105,7 +105,8 @@ pub struct Cli {
     pub json: bool,
 
     /// Language of the messages (default: from LC_ALL / LC_MESSAGES / LANG). / 表示言語
-    #[arg(long, global = true, help_heading = "Global options", value_enum)]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "en|ja",
+        value_parser = Lang::parse_arg)]
     pub lang: Option<Lang>,
 
     /// Print every APDU and response on stderr (PIN data is always redacted). / 通信内容を表示
@@ -237,7 +238,11 @@ impl Ctx {
 
     /// A usage error in both languages: ((what, todo) in English, (what, todo) in Japanese).
     pub fn usage(&self, en: (&str, &str), ja: (&str, &str)) -> CliError {
-        let (what, todo) = if self.lang == Lang::En { en } else { ja };
+        let (what, todo) = if self.lang.pair() == lang::Pair::En {
+            en
+        } else {
+            ja
+        };
         CliError::Usage {
             what: what.to_string(),
             todo: todo.to_string(),

@@ -2,7 +2,7 @@
 //! leaves `not_stated` (docs/city-profile.md explains how to write one).
 
 use super::error::{CliError, Exit};
-use super::lang::Lang;
+use super::lang::{Lang, Pair};
 use super::output::{emit, emit_json};
 use super::text::sanitize;
 use super::Ctx;
@@ -174,12 +174,12 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<Exit, CliError> {
         }));
         return Ok(Exit::Success);
     }
-    emit(&sanitize(&match lang {
-        Lang::En => format!(
+    emit(&sanitize(&match lang.pair() {
+        Pair::En => format!(
             "{file}: valid profile \"{}\" ({}), {sources} cited entries.",
             p.id, p.name.en
         ),
-        Lang::Ja => format!(
+        Pair::Ja => format!(
             "{file}：有効なプロファイル「{}」（{}）です。出典付きの項目は{sources}件です。",
             p.id, p.name.ja
         ),

@@ -8,7 +8,7 @@
 //! * Interruptible: Ctrl-C or SIGTERM at a prompt restores the terminal's echo and ends the
 //!   entry as cancelled; Ctrl-D ends it as "input ended".
 
-use super::lang::Lang;
+use super::lang::{Lang, Pair};
 use crate::card::session::EntryError;
 use crate::transport::StopFlag;
 use std::fs::File;
@@ -69,18 +69,18 @@ impl Input {
 #[cfg(unix)]
 fn open_fd(lang: Lang, fd: u32) -> Result<File, SetupError> {
     if fd == 1 || fd == 2 {
-        return Err(SetupError(match lang {
-            Lang::En => format!("--pin-fd {fd} is standard output or error, not an input"),
-            Lang::Ja => format!("--pin-fd {fd} は標準出力または標準エラーで、入力ではありません"),
+        return Err(SetupError(match lang.pair() {
+            Pair::En => format!("--pin-fd {fd} is standard output or error, not an input"),
+            Pair::Ja => format!("--pin-fd {fd} は標準出力または標準エラーで、入力ではありません"),
         }));
     }
     if fd == 0 {
         return stdin_unbuffered(lang);
     }
     File::open(format!("/dev/fd/{fd}")).map_err(|e| {
-        SetupError(match lang {
-            Lang::En => format!("cannot open file descriptor {fd}: {e}"),
-            Lang::Ja => format!("ファイル記述子 {fd} を開けません：{e}"),
+        SetupError(match lang.pair() {
+            Pair::En => format!("cannot open file descriptor {fd}: {e}"),
+            Pair::Ja => format!("ファイル記述子 {fd} を開けません：{e}"),
         })
     })
 }
@@ -109,9 +109,9 @@ fn stdin_unbuffered(lang: Lang) -> Result<File, SetupError> {
         std::io::stdin().as_handle().try_clone_to_owned()
     };
     owned.map(File::from).map_err(|e| {
-        SetupError(match lang {
-            Lang::En => format!("cannot read standard input: {e}"),
-            Lang::Ja => format!("標準入力を読めません：{e}"),
+        SetupError(match lang.pair() {
+            Pair::En => format!("cannot read standard input: {e}"),
+            Pair::Ja => format!("標準入力を読めません：{e}"),
         })
     })
 }
@@ -298,7 +298,7 @@ mod terminal {
 /// Asks for a typed confirmation on the terminal; `YES` / `yes` (and `はい` in Japanese).
 pub fn confirm(lang: Lang, question: &str, stop: &StopFlag) -> Result<bool, EntryError> {
     let a = terminal::read_visible(question, stop)?;
-    Ok(a == "YES" || a == "yes" || (lang == Lang::Ja && a == "はい"))
+    Ok(a == "YES" || a == "yes" || (lang.pair() == Pair::Ja && a == "はい"))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::error::{CliError, Exit};
 use super::guide_text::{low_line, short_guide};
-use super::lang::Lang;
+use super::lang::{Lang, Pair};
 use super::output::{emit, emit_json, pad};
 use super::text::{counter_note, pin_name, ref_name, sanitize, state_word, tries};
 use super::Ctx;
@@ -59,9 +59,9 @@ fn cert_lines(lang: Lang, c: Option<CertificateState>) -> (String, Option<String
     let head = lang.t("Certificate: ", "電子証明書：");
     match c {
         Some(CertificateState::Valid { not_after }) => (
-            match lang {
-                Lang::En => format!("{head}user authentication, valid until {not_after}"),
-                Lang::Ja => format!("{head}利用者証明用、有効期限 {not_after}"),
+            match lang.pair() {
+                Pair::En => format!("{head}user authentication, valid until {not_after}"),
+                Pair::Ja => format!("{head}利用者証明用、有効期限 {not_after}"),
             },
             None,
         ),
@@ -69,11 +69,11 @@ fn cert_lines(lang: Lang, c: Option<CertificateState>) -> (String, Option<String
             not_after,
             days_left,
         }) => (
-            match lang {
-                Lang::En => format!(
+            match lang.pair() {
+                Pair::En => format!(
                     "{head}user authentication, valid until {not_after} — expires in {days_left} days"
                 ),
-                Lang::Ja => format!("{head}利用者証明用、有効期限 {not_after}（あと{days_left}日）"),
+                Pair::Ja => format!("{head}利用者証明用、有効期限 {not_after}（あと{days_left}日）"),
             },
             Some(lang.t(
                 "The certificates expire soon: renew them at the city office before then (the PINs are set again there; a kiosk cannot renew). See `mynapin guide auth --cert expired`.",
@@ -81,9 +81,9 @@ fn cert_lines(lang: Lang, c: Option<CertificateState>) -> (String, Option<String
             ).to_string()),
         ),
         Some(CertificateState::Expired { not_after }) => (
-            match lang {
-                Lang::En => format!("{head}user authentication, EXPIRED on {not_after}"),
-                Lang::Ja => format!("{head}利用者証明用、有効期限切れ（{not_after}）"),
+            match lang.pair() {
+                Pair::En => format!("{head}user authentication, EXPIRED on {not_after}"),
+                Pair::Ja => format!("{head}利用者証明用、有効期限切れ（{not_after}）"),
             },
             Some(lang.t(
                 "The certificate has expired: changing its PIN is pointless, and a kiosk cannot help. A new certificate is issued at the city office, and its PIN is set there. See `mynapin guide auth --cert expired`.",
@@ -112,7 +112,7 @@ fn cert_lines(lang: Lang, c: Option<CertificateState>) -> (String, Option<String
 #[derive(Serialize)]
 struct PinJson {
     id: &'static str,
-    name: &'static str,
+    name: String,
     retries_left: Option<u8>,
     max_retries: u8,
     state: PinState,
@@ -206,12 +206,12 @@ pub fn juki_warning(lang: Lang, p: &PinStatus) -> Option<String> {
             )
         })
         .collect();
-    Some(match lang {
-        Lang::En => format!(
+    Some(match lang.pair() {
+        Pair::En => format!(
             "The two residence-registry PIN references report different counts ({}). The lower one counts. A change with mynapin sets both.",
             parts.join(", ")
         ),
-        Lang::Ja => format!(
+        Pair::Ja => format!(
             "住民基本台帳用暗証番号の2つの参照で残り回数が異なります（{}）。少ない方を基準にしてください。mynapin で変更すると両方が変更されます。",
             parts.join("、")
         ),
@@ -292,7 +292,7 @@ pub fn text_lines(lang: Lang, r: &Report) -> Vec<String> {
         out.push(format!(
             "  {}  {}  {}",
             pad(&tries(p.retries_left(), p.pin.max_tries(), state), 5),
-            pad(state_word(lang, state), 16),
+            pad(&state_word(lang, state), 16),
             pin_name(lang, p.pin)
         ));
         let show_refs = p.refs.len() > 1;
@@ -302,7 +302,7 @@ pub fn text_lines(lang: Lang, r: &Report) -> Vec<String> {
                 out.push(format!(
                     "      {}  {}  {}",
                     pad(&tries(s.counter.retries_left(), s.r.max_tries(), st), 5),
-                    pad(state_word(lang, st), 16),
+                    pad(&state_word(lang, st), 16),
                     ref_name(lang, s.r)
                 ));
             }

@@ -1,53 +1,56 @@
-//! Names and words shown to people, in both languages. Messages that depend on an outcome
-//! live next to the code that decides the outcome; the shared vocabulary lives here.
+//! The shared vocabulary: names of PINs, key references, states and card kinds, worded from
+//! the message catalogue (`i18n/*.ftl`). Messages that depend on an outcome are worded next
+//! to the code that decides the outcome.
 
-use super::lang::Lang;
+use super::lang::{msg, Lang};
 use crate::card::{CardKind, Counter, PinState};
 use crate::layout::{KeyRef, PinFormat, PinId};
 
 /// The official name of a PIN with its format, as printed on the card's paperwork.
-pub fn pin_name(lang: Lang, pin: PinId) -> &'static str {
+pub fn pin_name(lang: Lang, pin: PinId) -> String {
     match pin {
-        PinId::Auth => lang.t(
-            "User-authentication PIN (JPKI, 4 digits)",
-            "利用者証明用電子証明書の暗証番号（数字4桁）",
-        ),
-        PinId::Sign => lang.t(
-            "Signature password (JPKI, 6-16 capital letters and digits)",
-            "署名用電子証明書のパスワード（英大文字と数字、6〜16文字）",
-        ),
-        PinId::Kenhojo => lang.t(
-            "Card-info input support PIN (4 digits)",
-            "券面事項入力補助用暗証番号（数字4桁）",
-        ),
-        PinId::Juki => lang.t(
-            "Residence registry PIN (4 digits)",
-            "住民基本台帳用暗証番号（数字4桁）",
-        ),
+        PinId::Auth => msg::pin_name_auth(lang),
+        PinId::Sign => msg::pin_name_sign(lang),
+        PinId::Kenhojo => msg::pin_name_kenhojo(lang),
+        PinId::Juki => msg::pin_name_juki(lang),
     }
 }
 
 /// A short name for running text.
-pub fn pin_short(lang: Lang, pin: PinId) -> &'static str {
+pub fn pin_short(lang: Lang, pin: PinId) -> String {
     match pin {
-        PinId::Auth => lang.t("user-authentication PIN", "利用者証明用暗証番号"),
-        PinId::Sign => lang.t("signature password", "署名用パスワード"),
-        PinId::Kenhojo => lang.t("card-info input support PIN", "券面事項入力補助用暗証番号"),
-        PinId::Juki => lang.t("residence registry PIN", "住民基本台帳用暗証番号"),
+        PinId::Auth => msg::pin_short_auth(lang),
+        PinId::Sign => msg::pin_short_sign(lang),
+        PinId::Kenhojo => msg::pin_short_kenhojo(lang),
+        PinId::Juki => msg::pin_short_juki(lang),
     }
 }
 
-/// Where a key reference lives.
+/// Where on the card a key reference keeps its PIN, in words a resident can follow (the
+/// residence registry PIN is kept in two places: "place 1 of 2", "place 2 of 2").
 pub fn ref_name(lang: Lang, r: KeyRef) -> String {
-    let place = match r {
-        KeyRef::Auth | KeyRef::Sign => lang.t("JPKI AP", "公的個人認証AP"),
-        KeyRef::Kenhojo => lang.t("Kenhojo AP", "券面事項入力補助AP"),
-        KeyRef::JukiAp => lang.t("Juki AP", "住基AP"),
-        KeyRef::JukiCommon => lang.t("common DF", "共通AP"),
-        _ => lang.t("verification code", "照合番号"),
-    };
+    match r {
+        KeyRef::Auth => msg::ref_auth(lang),
+        KeyRef::Sign => msg::ref_sign(lang),
+        KeyRef::Kenhojo => msg::ref_kenhojo(lang),
+        KeyRef::JukiAp => msg::ref_juki_ap(lang),
+        KeyRef::JukiCommon => msg::ref_juki_common(lang),
+        _ => msg::ref_derived(lang),
+    }
+}
+
+/// The technical name of a key reference (its application and EF), for `--verbose`.
+#[allow(dead_code)] // Wired into `status --verbose` next.
+pub fn ref_tech(lang: Lang, r: KeyRef) -> String {
     let [a, b] = r.ef();
-    format!("{place} (EF {a:02X}{b:02X})")
+    let ef = format!("{a:02X}{b:02X}");
+    match r {
+        KeyRef::Auth | KeyRef::Sign => msg::ref_tech_jpki(lang, ef),
+        KeyRef::Kenhojo => msg::ref_tech_kenhojo(lang, ef),
+        KeyRef::JukiAp => msg::ref_tech_juki_ap(lang, ef),
+        KeyRef::JukiCommon => msg::ref_tech_juki_common(lang, ef),
+        _ => msg::ref_tech_derived(lang, ef),
+    }
 }
 
 /// The PIN a key reference belongs to (the derived codes are reported under kenhojo).
@@ -66,13 +69,13 @@ pub fn sw_meaning(_lang: Lang, sw: mynapin_apdu::StatusWord) -> &'static str {
 }
 
 /// The state word in the status table.
-pub fn state_word(lang: Lang, s: PinState) -> &'static str {
+pub fn state_word(lang: Lang, s: PinState) -> String {
     match s {
-        PinState::Ok => lang.t("ok", "正常"),
-        PinState::Low => lang.t("LOW: 1 try left", "注意：残り1回"),
-        PinState::Blocked => lang.t("BLOCKED", "ロック中"),
-        PinState::Absent => lang.t("not on this card", "このカードにはありません"),
-        PinState::Unknown => lang.t("unknown", "不明"),
+        PinState::Ok => msg::state_ok(lang),
+        PinState::Low => msg::state_low(lang),
+        PinState::Blocked => msg::state_blocked(lang),
+        PinState::Absent => msg::state_absent(lang),
+        PinState::Unknown => msg::state_unknown(lang),
     }
 }
 
@@ -88,24 +91,12 @@ pub fn tries(counter: Option<u8>, max: u8, state: PinState) -> String {
 /// Extra words for a counter that is not a plain count.
 pub fn counter_note(lang: Lang, c: Counter) -> Option<String> {
     match c {
-        Counter::NotReported(sw) => Some(format!(
-            "{} (SW {sw})",
-            lang.t(
-                "the card did not report the count; this is not zero",
-                "カードが残り回数を返しませんでした（0回という意味ではありません）"
-            )
-        )),
-        Counter::Implausible(sw) => Some(format!(
-            "{} (SW {sw})",
-            lang.t(
-                "the card reported more tries than this PIN can have: the count is not trusted",
-                "カードがこの暗証番号の上限を超える残り回数を返しました。この回数は信頼できません"
-            )
-        )),
-        Counter::Error(sw) => Some(format!(
-            "{} SW {sw}: {}",
-            lang.t("unexpected answer", "想定外の応答"),
-            sw.meaning()
+        Counter::NotReported(sw) => Some(msg::counter_not_reported(lang, sw.to_string())),
+        Counter::Implausible(sw) => Some(msg::counter_implausible(lang, sw.to_string())),
+        Counter::Error(sw) => Some(msg::counter_error(
+            lang,
+            sw_meaning(lang, sw),
+            sw.to_string(),
         )),
         _ => None,
     }
@@ -114,50 +105,19 @@ pub fn counter_note(lang: Lang, c: Counter) -> Option<String> {
 /// The rule a PIN entry must follow.
 pub fn format_rule(lang: Lang, f: PinFormat) -> String {
     match f {
-        PinFormat::FourDigits => lang
-            .t("exactly 4 digits (0-9)", "数字4桁（0〜9）")
-            .to_string(),
-        PinFormat::SignPassword => lang
-            .t(
-                "6 to 16 characters of A-Z and 0-9, with at least one letter and one digit",
-                "英大文字（A〜Z）と数字（0〜9）で6〜16文字、英字と数字をそれぞれ1文字以上",
-            )
-            .to_string(),
-        PinFormat::DigitsExact(n) => match lang {
-            Lang::En => format!("exactly {n} digits"),
-            Lang::Ja => format!("数字{n}桁"),
-        },
+        PinFormat::FourDigits => msg::format_four_digits(lang),
+        PinFormat::SignPassword => msg::format_sign_password(lang),
+        PinFormat::DigitsExact(n) => msg::format_digits(lang, n),
     }
 }
 
 /// What kind of card this is, for refusals.
 pub fn card_kind(lang: Lang, k: &CardKind) -> String {
     match k {
-        CardKind::NoJpkiApplet => lang
-            .t(
-                "This card has no JPKI application: it is not a My Number card",
-                "このカードには公的個人認証APがありません。マイナンバーカードではありません",
-            )
-            .to_string(),
-        CardKind::OldJukiCard => lang
-            .t(
-                "This is the old Basic Resident Registry card (住基カード), not a My Number card",
-                "これは住民基本台帳カード（住基カード）です。マイナンバーカードではありません",
-            )
-            .to_string(),
-        CardKind::Smartphone(t) => match lang {
-            Lang::En => format!("This is a smartphone's JPKI ({t}), not a My Number card"),
-            Lang::Ja => format!(
-                "これはスマートフォンの公的個人認証（{t}）です。マイナンバーカードではありません"
-            ),
-        },
-        CardKind::UnknownToken(t) => match lang {
-            Lang::En => format!("Unknown JPKI token {:?}: not a My Number card", sanitize(t)),
-            Lang::Ja => format!(
-                "不明なJPKIトークン {:?}：マイナンバーカードではありません",
-                sanitize(t)
-            ),
-        },
+        CardKind::NoJpkiApplet => msg::card_no_jpki(lang),
+        CardKind::OldJukiCard => msg::card_old_juki(lang),
+        CardKind::Smartphone(t) => msg::card_smartphone(lang, sanitize(t)),
+        CardKind::UnknownToken(t) => msg::card_unknown_token(lang, sanitize(t)),
     }
 }
 

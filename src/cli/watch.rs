@@ -80,9 +80,9 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             Err(e) => return Err(e.into()),
         }
     }
-    say(&match lang {
-        crate::cli::Lang::En => format!("stopped after {cards} card(s)"),
-        crate::cli::Lang::Ja => format!("終了しました（{cards}枚）"),
+    say(&match lang.pair() {
+        crate::cli::lang::Pair::En => format!("stopped after {cards} card(s)"),
+        crate::cli::lang::Pair::Ja => format!("終了しました（{cards}枚）"),
     });
     Ok(Exit::Success)
 }
