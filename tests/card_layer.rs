@@ -29,7 +29,7 @@ fn tries(c: &SimCard) -> Vec<u8> {
 
 #[test]
 fn status_apdu_budget_10_normally_at_most_12_without_the_short_forms() {
-    for fixture in ["fresh", "no-short-query"] {
+    for fixture in ["fresh", "no-sfi-read", "no-short-query"] {
         let mut sim = card(fixture);
         let before = sim.apdu_count();
         let pins = {
@@ -55,6 +55,9 @@ fn status_apdu_budget_10_normally_at_most_12_without_the_short_forms() {
             // SELECT JPKI, READ BINARY by SFI, two short queries, then SELECT + short query for
             // Kenhojo, Juki and the common DF.
             assert_eq!(used, 10);
+        } else if fixture == "no-sfi-read" {
+            // The refused READ BINARY by SFI, then SELECT EF + READ BINARY for the token: 12.
+            assert_eq!(used, 12);
         } else {
             // One failed short query, then SELECT EF + query for every reference.
             assert_eq!(used, 16);
