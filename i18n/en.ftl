@@ -51,3 +51,114 @@ card-no-jpki = This card has no JPKI application: it is not a My Number card
 card-old-juki = This is the old Basic Resident Registry card (住基カード), not a My Number card
 card-smartphone = This is a smartphone's JPKI ({ $token }), not a My Number card
 card-unknown-token = Unknown JPKI token "{ $token }": not a My Number card
+
+## change (src/cli/change.rs: verify and change)
+
+# "The PIN" in running text; $secret in the messages below is one of these two.
+change-secret-pin = PIN
+change-secret-password = password
+# The format of a new PIN, in its prompt.
+change-hint-four-digits = 4 digits
+change-hint-sign = 6-16 capital letters and digits
+# A prompt for a PIN. $what: what is asked for (a change-ask- message, or for verify the PIN's
+# full name); $tries: empty, or change-tries-tag. Ends with a space: the typing follows it.
+change-prompt = { $what }{ $tries } (input is not shown):{" "}
+# How many tries are left, after a prompt or a keypad instruction; $left: tries-left.
+change-tries-tag = {" "}[{ $left }]
+# $pin: a PIN's short name ("user-authentication PIN").
+change-ask-current = Current { $pin }
+# $pins: the PINs' short names, joined as a list.
+change-ask-current-shared = Current PIN, the same for the { $pins }
+# $hint: change-hint-four-digits or change-hint-sign.
+change-ask-new = New { $pin } ({ $hint })
+change-ask-new-shared = New PIN for the { $pins } (4 digits)
+change-ask-again-sign = New signature password again
+change-ask-again = New PIN again
+# Asked on a terminal before the last try is used; $pin: the PIN's short name.
+change-last-try = LAST TRY for the { $pin }: a wrong { $secret } blocks it. Type YES to continue:
+change-last-try-unknown = The card does not say how many tries the { $pin } has left: this may be the last one. Type YES to continue:
+change-fullwidth = full-width characters were converted to ASCII.
+change-uppercased = lower-case letters were converted to upper case (the card stores upper case).
+# Progress, shown with --verbose.
+change-waiting = waiting for the { $secret } on the input
+change-current-accepted = the current { $secret } is correct
+# $place: change-place-juki-tech or change-place-tech.
+change-changing = changing the { $place }
+# The two entries of the new PIN differ; $attempt of $of allowed.
+change-mismatch = the two entries of the new { $secret } differ; nothing was changed. Type them again ({ $attempt } of { $of }).
+# The residence registry PIN is kept in two places on the card whose counts differ.
+# $places: change-juki-place-count for each, joined as a list.
+change-juki-disagree = warning: the residence registry PIN is kept in two places on the card, and they report different counts ({ $places }). The lower one counts. A change with mynapin sets both.
+# $n: 1 or 2; $count: tries left of the maximum ("2/3", "?/3").
+change-juki-place-count = place { $n } of 2: { $count }
+# Where a PIN is kept, in the report of a change. $pin: the PIN's short name; $n: which of
+# the residence registry PIN's two places (1 or 2); $tech: the technical name ("Juki AP,
+# EF 001C"), shown with --verbose only. Other PINs are kept in one place: just their name.
+change-place-juki = { $pin } — place { $n } of 2
+change-place-juki-tech = { $pin } — place { $n } of 2 ({ $tech })
+change-place-tech = { $pin } ({ $tech })
+# One line per place in the report of a change. $place: the name above; $outcome: a
+# change-outcome- message; $checked: a change-checked- message; $count: tries left of the
+# maximum ("2/3", "?/3").
+change-ref-line = { $place }: { $outcome }  [tries { $count }]
+change-ref-line-checked = { $place }: { $outcome } — { $checked }  [tries { $count }]
+change-outcome-changed = CHANGED (holds the new { $secret })
+change-outcome-not-sent = not changed (holds the old { $secret }; no change command was sent)
+# $sw: the card's answer in hex ("6A 80"); $meaning: what that answer means.
+change-outcome-refused = not changed (the card refused it with { $sw }: { $meaning }; holds the old { $secret })
+change-outcome-unknown-answer = UNKNOWN (the card answered { $sw }: { $meaning }, which does not rule out that it changed it: it holds the old or the new { $secret })
+change-outcome-no-answer = UNKNOWN (the card's answer to the change was lost: it holds the old or the new { $secret })
+change-checked-wrong = its current { $secret } was WRONG: one try used
+change-checked-unknown = a try may have been used (the card's answer to the check was lost)
+# The first line of the report of a change.
+change-done-sign = Signature password change DONE.
+change-done = PIN change DONE.
+change-not-done-sign = Signature password change NOT done: nothing was changed.
+change-not-done = PIN change NOT done: nothing was changed.
+change-partial = PIN change NOT complete: some were changed, others not (see each line below).
+change-unknown-sign = Signature password change outcome UNKNOWN: see the line below.
+change-unknown = PIN change outcome UNKNOWN: see each line below.
+# With --verbose, under the report of a residence registry PIN change. $first, $second: the
+# technical names of its two places.
+change-juki-note = The residence registry PIN is kept in two places on the card ({ $first }; { $second }); mynapin changes each with JICSAP CHANGE KEY (80 32), a card command known from a single public source.
+# What to do after a change that stopped half-way. $command: the command to run
+# ("mynapin change juki --only-ref juki-common").
+change-todo-finish = To finish: { $command } (current = the OLD { $secret }, new = the NEW { $secret }).
+change-todo-find-out = To find out without guessing twice: { $command } with the NEW { $secret } (a wrong answer costs one try and means the OLD { $secret } is still set).
+# `mynapin change` without a PIN; a list of the PINs' ids and names follows.
+change-which = Say which PIN to change (its name, never its value):
+change-which-todo = For example: mynapin change auth — or several 4-digit PINs at once: mynapin change auth kenhojo juki
+change-sign-alone = The signature password cannot share a new value with the 4-digit PINs.
+change-sign-alone-todo = Change it on its own: mynapin change sign
+change-only-ref-juki = --only-ref applies to the juki PIN alone.
+change-only-ref-juki-todo = Use it as: mynapin change juki --only-ref juki-common
+# No terminal and no --pin-stdin / --pin-fd.
+change-no-input-todo = Give the PINs on standard input with --pin-stdin, or run it in a terminal. Nothing was sent to the card.
+# `mynapin verify` succeeded. $pin: the PIN's short name; $tries: tries left of the maximum ("3/3").
+verify-correct = Correct: the { $pin } is right. Tries left: { $tries }.
+# PIN-pad readers. The Windows language id (LANGID, hex) in which the reader should show its
+# own messages on its display: 0409 English (US), 0411 Japanese.
+pad-reader-language = 0409
+pad-sign-refused = The signature password cannot be typed on a numeric PIN pad (--pinpad always).
+pad-sign-refused-todo = Type it at the computer: leave out --pinpad always (or use --pinpad never).
+# Said once, before the first keypad entry; $entries: how many entries the whole operation takes.
+pad-plan-verify = the reader has a PIN pad: type the PIN on its keypad, not on the computer ({ $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }). A wrong PIN typed on the keypad uses a try, as on the computer.
+pad-plan-change = the reader has a PIN pad: type the PINs on its keypad, not on the computer — { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    } in all, each announced before you type it: the current PIN, then the new PIN twice, for each place on the card that keeps the PIN. A wrong current PIN typed on the keypad uses a try, as on the computer.
+# The number of a keypad step in the whole operation: one entry ($no of $total), or two
+# entries ($no and $next of $total).
+pad-step-one = [entry { $no } of { $total }]
+pad-step-two = [entries { $no }-{ $next } of { $total }]
+# One keypad step. $step: pad-step-one or pad-step-two; $pin: the PIN's short name; $n: which
+# of the residence registry PIN's two places (1 or 2); $tries: empty, or change-tries-tag.
+pad-type-verify = { $step } Type the { $pin } on the reader's keypad and press OK{ $tries }
+pad-type-verify-juki = { $step } Type the { $pin } (place { $n } of 2 on the card) on the reader's keypad and press OK{ $tries }
+pad-type-current = { $step } Type the current { $pin } on the reader's keypad and press OK{ $tries }
+pad-type-current-juki = { $step } Type the current { $pin } (place { $n } of 2 on the card) on the reader's keypad and press OK{ $tries }
+pad-type-new = { $step } Type the NEW { $pin } (4 digits) on the reader's keypad and press OK, then type it again and press OK
+pad-type-new-juki = { $step } Type the NEW { $pin } (4 digits, place { $n } of 2 on the card) on the reader's keypad and press OK, then type it again and press OK

@@ -461,6 +461,102 @@ fn change_every_pin_and_several_at_once() {
     assert!(card_at(&state).value_is(KeyRef::JukiCommon, "1111"));
 }
 
+/// verify and change in Japanese: the signature PIN is a password, each place of the
+/// residence registry PIN is named once, technical names only with -v.
+#[test]
+fn verify_and_change_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = state_file(&dir, "fresh");
+    let s = state.to_str().unwrap();
+    let r = run(
+        &[
+            "--sim-state",
+            s,
+            "--lang",
+            "ja",
+            "change",
+            "sign",
+            "--pin-stdin",
+        ],
+        "ABC123\nNEW456\nNEW456\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("パスワードの変更が完了しました。\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("署名用パスワード：変更しました（新しいパスワードになっています）。"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("暗証番号"), "{}", r.stdout);
+
+    let r = run(
+        &[
+            "--sim-state",
+            s,
+            "--lang",
+            "ja",
+            "change",
+            "juki",
+            "--pin-stdin",
+        ],
+        "1234\n4321\n4321\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for n in [1, 2] {
+        let line = format!("  住民基本台帳用暗証番号（{n}か所目）：変更しました（新しい暗証番号になっています）。［残り回数 3/3］\n");
+        assert!(r.stdout.contains(&line), "{}", r.stdout);
+    }
+    assert!(
+        !r.stdout.contains("住基AP") && !r.stdout.contains("参照"),
+        "{}",
+        r.stdout
+    );
+    let r = run(
+        &[
+            "--sim-state",
+            s,
+            "--lang",
+            "ja",
+            "-v",
+            "change",
+            "juki",
+            "--pin-stdin",
+        ],
+        "4321\n5678\n5678\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("住民基本台帳用暗証番号（1か所目、住基AP、EF 001C）："),
+        "{}",
+        r.stdout
+    );
+
+    let r = run(
+        &[
+            "--sim-state",
+            s,
+            "--lang",
+            "ja",
+            "verify",
+            "auth",
+            "--pin-stdin",
+        ],
+        "1234\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "入力された利用者証明用暗証番号は正しいです。残り回数：3/3。\n"
+    );
+    assert!(!r.stderr.contains("現在"), "{}", r.stderr);
+}
+
 #[test]
 fn partial_juki_change_is_reported_exactly_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
@@ -472,13 +568,14 @@ fn partial_juki_change_is_reported_exactly_and_exits_1() {
     );
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert!(
-        r.stdout.contains("UNKNOWN for some references"),
+        r.stdout.contains("PIN change outcome UNKNOWN"),
         "{}",
         r.stdout
     );
     assert!(
-        r.stdout
-            .contains("residence registry, place 1 of 2: CHANGED (holds the new PIN)"),
+        r.stdout.contains(
+            "residence registry PIN — place 1 of 2: CHANGED (holds the new PIN)  [tries 3/3]"
+        ),
         "{}",
         r.stdout
     );
@@ -486,7 +583,7 @@ fn partial_juki_change_is_reported_exactly_and_exits_1() {
     // Never "not changed" (issue 8): unknown, with the way to find out.
     assert!(
         r.stdout
-            .contains("residence registry, place 2 of 2: UNKNOWN"),
+            .contains("residence registry PIN — place 2 of 2: UNKNOWN"),
         "{}",
         r.stdout
     );
@@ -802,12 +899,12 @@ fn only_ref_finishes_a_half_done_juki_change() {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(
         r.stdout
-            .contains("residence registry, place 2 of 2: CHANGED"),
+            .contains("residence registry PIN — place 2 of 2: CHANGED"),
         "{}",
         r.stdout
     );
     assert!(
-        !r.stdout.contains("residence registry, place 1 of 2:"),
+        !r.stdout.contains("place 1 of 2"),
         "only the one reference: {}",
         r.stdout
     );

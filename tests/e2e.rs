@@ -366,7 +366,7 @@ fn a_card_that_hangs_during_a_change_is_reported_per_reference() {
         r.stderr
     );
     assert!(
-        r.stdout.contains("user authentication: UNKNOWN"),
+        r.stdout.contains("user-authentication PIN: UNKNOWN"),
         "{}",
         r.stdout
     );

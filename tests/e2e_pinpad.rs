@@ -586,8 +586,11 @@ fn mynapin_verify_on_the_pad_right_wrong_cancel_timeout() {
     assert!(right.stdout.contains("Correct"), "{}", right.stdout);
     assert!(
         right.stderr.contains(
-            "Type the current user-authentication PIN on the reader's keypad and press OK"
-        ),
+            "[entry 1 of 1] Type the user-authentication PIN on the reader's keypad and press OK [3 tries left]"
+        ) && !right
+            .stderr
+            .lines()
+            .any(|l| l.contains("keypad") && l.contains("current")),
         "{}",
         right.stderr
     );
@@ -721,6 +724,15 @@ fn mynapin_change_juki_on_the_pad_sets_both_references() {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert_eq!(r.steps, 5, "{}", r.stderr);
     assert!(r.stderr.contains("7 entries in all"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("[entry 1 of 7] Type the current residence registry PIN (place 2 of 2 on the card) on the reader's keypad"),
+        "{}",
+        r.stderr
+    );
+    for n in [1, 2] {
+        let line = format!("residence registry PIN — place {n} of 2: CHANGED (holds the new PIN)");
+        assert!(r.stdout.contains(&line), "{}", r.stdout);
+    }
     let c = card_at(&state);
     for k in [KeyRef::JukiAp, KeyRef::JukiCommon] {
         assert!(c.value_is(k, "2468"), "{k:?}");

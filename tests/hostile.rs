@@ -222,12 +222,12 @@ fn sigint_between_the_two_change_keys_reports_each_reference() {
     );
     assert_eq!(code, 130, "{out}{err}");
     assert!(
-        out.contains("residence registry, place 1 of 2: CHANGED (holds the new PIN)"),
+        out.contains("residence registry PIN — place 1 of 2: CHANGED (holds the new PIN)"),
         "{out}"
     );
     assert!(
         out.contains(
-            "residence registry, place 2 of 2: not changed (holds the old PIN; no change command was sent)"
+            "residence registry PIN — place 2 of 2: not changed (holds the old PIN; no change command was sent)"
         ),
         "{out}"
     );

@@ -3,10 +3,10 @@
 //! belong to the card layer (`card::session`); nothing here decides what is sent.
 
 use super::error::{stop_message, CliError, Exit};
-use super::lang::{Lang, Pair};
+use super::lang::{msg, Lang};
 use super::output::{emit, emit_json, print_message, say};
 use super::secret_input::{confirm, Input};
-use super::text::{counter_text, pin_name, pin_short, ref_name, tries};
+use super::text::{counter_text, pin_name, pin_short, ref_tech, tries};
 use super::Ctx;
 use crate::card::session::{
     self, ChangeResult, Checked, EntryError, Event, Options, PadPolicy, PinRequest, PinSource,
@@ -164,6 +164,61 @@ struct HostPins<'a> {
     ctx: &'a Ctx,
     input: Input,
     delivered: usize,
+    /// `mynapin verify`: the keypad instructions do not say "current".
+    verify: bool,
+    /// The signature password is asked for (it is a password, not a PIN, in every message).
+    sign: bool,
+}
+
+impl HostPins<'_> {
+    /// "PIN" or "password", for running text.
+    fn secret(&self) -> String {
+        secret_word(self.ctx.lang, self.sign)
+    }
+}
+
+/// "PIN" or "password", for running text.
+fn secret_word(lang: Lang, sign: bool) -> String {
+    if sign {
+        msg::change_secret_password(lang)
+    } else {
+        msg::change_secret_pin(lang)
+    }
+}
+
+/// Says `text` on stderr with -v (built only then).
+fn note(ctx: &Ctx, text: impl FnOnce() -> String) {
+    if ctx.verbose > 0 {
+        say(&text());
+    }
+}
+
+/// Which of the residence registry PIN's two places a key reference is (1 or 2).
+fn juki_place(r: KeyRef) -> Option<u8> {
+    match r {
+        KeyRef::JukiAp => Some(1),
+        KeyRef::JukiCommon => Some(2),
+        _ => None,
+    }
+}
+
+/// Where `pin` is kept, for the report: the PIN's name, and for the residence registry PIN
+/// which of its two places; the technical name (`Juki AP, EF 001C`) only with --verbose.
+fn place(lang: Lang, verbose: bool, pin: PinId, r: KeyRef) -> String {
+    let name = pin_short(lang, pin);
+    match (juki_place(r), verbose) {
+        (Some(n), false) => msg::change_place_juki(lang, n, name),
+        (Some(n), true) => msg::change_place_juki_tech(lang, n, name, ref_tech(lang, r)),
+        (None, false) => name,
+        (None, true) => msg::change_place_tech(lang, name, ref_tech(lang, r)),
+    }
+}
+
+/// " [3 tries left]" after a prompt or a keypad instruction, or nothing.
+fn tries_tag(lang: Lang, tries_left: Option<u8>) -> String {
+    tries_left
+        .map(|n| msg::change_tries_tag(lang, msg::tries_left(lang, n)))
+        .unwrap_or_default()
 }
 
 /// "the user-authentication PIN", "the signature password" — or several joined.
@@ -172,65 +227,42 @@ fn names(lang: Lang, pins: &[PinId]) -> String {
     lang.join(&v)
 }
 
-fn format_hint(lang: Lang, f: PinFormat) -> &'static str {
+fn format_hint(lang: Lang, f: PinFormat) -> String {
     match f {
-        PinFormat::SignPassword => lang.t(
-            "6-16 capital letters and digits",
-            "英大文字と数字で6〜16文字",
-        ),
-        _ => lang.t("4 digits", "数字4桁"),
+        PinFormat::SignPassword => msg::change_hint_sign(lang),
+        _ => msg::change_hint_four_digits(lang),
     }
 }
 
 fn prompt(lang: Lang, req: &PinRequest) -> String {
     let one = req.pins.len() == 1;
     let sign = req.format == PinFormat::SignPassword;
-    let hidden = lang.t(" (input is not shown): ", "（入力は表示されません）：");
-    let what = match (req.role, lang.pair()) {
-        (Role::Current, Pair::En) if req.verify_only => pin_name(lang, req.pins[0]).to_string(),
-        (Role::Current, Pair::Ja) if req.verify_only => pin_name(lang, req.pins[0]).to_string(),
-        (Role::Current, Pair::En) if one => {
-            format!("Current {}", pin_short(lang, req.pins[0]))
-        }
-        (Role::Current, Pair::Ja) if one => format!("現在の{}", pin_short(lang, req.pins[0])),
-        (Role::Current, Pair::En) => {
-            format!("Current PIN, the same for the {}", names(lang, &req.pins))
-        }
-        (Role::Current, Pair::Ja) => format!("現在の暗証番号（{}で共通）", names(lang, &req.pins)),
-        (Role::New, Pair::En) if one => format!(
-            "New {} ({})",
+    let what = match req.role {
+        Role::Current if req.verify_only => pin_name(lang, req.pins[0]),
+        Role::Current if one => msg::change_ask_current(lang, pin_short(lang, req.pins[0])),
+        Role::Current => msg::change_ask_current_shared(lang, names(lang, &req.pins)),
+        Role::New if one => msg::change_ask_new(
+            lang,
+            format_hint(lang, req.format),
             pin_short(lang, req.pins[0]),
-            format_hint(lang, req.format)
         ),
-        (Role::New, Pair::Ja) if one => format!(
-            "新しい{}（{}）",
-            pin_short(lang, req.pins[0]),
-            format_hint(lang, req.format)
-        ),
-        (Role::New, Pair::En) => format!("New PIN for the {} (4 digits)", names(lang, &req.pins)),
-        (Role::New, Pair::Ja) => format!("{}の新しい暗証番号（数字4桁）", names(lang, &req.pins)),
-        (Role::Confirm, Pair::En) if sign => "New signature password again".to_string(),
-        (Role::Confirm, Pair::Ja) if sign => "新しいパスワード（確認のためもう一度）".to_string(),
-        (Role::Confirm, Pair::En) => "New PIN again".to_string(),
-        (Role::Confirm, Pair::Ja) => "新しい暗証番号（確認のためもう一度）".to_string(),
+        Role::New => msg::change_ask_new_shared(lang, names(lang, &req.pins)),
+        Role::Confirm if sign => msg::change_ask_again_sign(lang),
+        Role::Confirm => msg::change_ask_again(lang),
     };
-    let tries = match (req.role, req.tries_left, lang.pair()) {
-        (Role::Current, Some(n), Pair::En) => {
-            format!(" [{n} {} left]", if n == 1 { "try" } else { "tries" })
-        }
-        (Role::Current, Some(n), Pair::Ja) => format!("［残り{n}回］"),
+    let tries = match req.role {
+        Role::Current => tries_tag(lang, req.tries_left),
         _ => String::new(),
     };
-    format!("{what}{tries}{hidden}")
+    msg::change_prompt(lang, tries, what)
 }
 
 impl PinSource for HostPins<'_> {
     fn ask(&mut self, req: &PinRequest) -> Result<Zeroizing<String>, EntryError> {
         if !self.input.interactive() {
-            self.ctx.note(
-                "waiting for the PIN on the input",
-                "入力から暗証番号を待っています",
-            );
+            note(self.ctx, || {
+                msg::change_waiting(self.ctx.lang, self.secret())
+            });
         }
         match self.input.read(&prompt(self.ctx.lang, req), &self.ctx.stop) {
             Ok(entry) => {
@@ -260,23 +292,13 @@ impl PinSource for HostPins<'_> {
             return Ok(true);
         }
         let lang = self.ctx.lang;
-        let q = match (counter, lang.pair()) {
-            (Counter::Left(1), Pair::En) => format!(
-                "LAST TRY for the {}: a wrong PIN blocks it. Type YES to continue:",
-                pin_short(lang, pin)
+        let q = match counter {
+            Counter::Left(1) => msg::change_last_try(
+                lang,
+                pin_short(lang, pin),
+                secret_word(lang, pin == PinId::Sign),
             ),
-            (Counter::Left(1), Pair::Ja) => format!(
-                "{}は最後の1回です。間違えるとロックされます。続ける場合は「はい」または YES と入力してください：",
-                pin_short(lang, pin)
-            ),
-            (_, Pair::En) => format!(
-                "The card does not say how many tries the {} has left: this may be the last one. Type YES to continue:",
-                pin_short(lang, pin)
-            ),
-            (_, Pair::Ja) => format!(
-                "カードが{}の残り回数を返さないため、これが最後の1回かもしれません。続ける場合は「はい」または YES と入力してください：",
-                pin_short(lang, pin)
-            ),
+            _ => msg::change_last_try_unknown(lang, pin_short(lang, pin)),
         };
         confirm(lang, &q, &self.ctx.stop)
     }
@@ -286,36 +308,22 @@ impl PinSource for HostPins<'_> {
         match event {
             Event::Normalized(_, n) => {
                 if n.fullwidth_converted {
-                    say(lang.t(
-                        "full-width characters were converted to ASCII.",
-                        "全角文字を半角に変換しました。",
-                    ));
+                    say(&msg::change_fullwidth(lang));
                 }
                 if n.uppercased {
-                    say(lang.t(
-                        "lower-case letters were converted to upper case (the card stores upper case).",
-                        "小文字を大文字に変換しました（カードには大文字で登録されます）。",
-                    ));
+                    say(&msg::change_uppercased(lang));
                 }
             }
-            Event::CurrentAccepted => self.ctx.note(
-                "the current PIN is correct",
-                "現在の暗証番号は正しいことを確認しました",
-            ),
-            Event::ConfirmationMismatch { attempt, of } => say(&match lang.pair() {
-                Pair::En => format!(
-                    "the two entries of the new PIN differ; nothing was changed. Type them again ({} of {of}).",
-                    attempt + 1
-                ),
-                Pair::Ja => format!(
-                    "新しい暗証番号の1回目と2回目が一致しません。何も変更していません。もう一度入力してください（{}/{of}回目）。",
-                    attempt + 1
-                ),
+            Event::CurrentAccepted => note(self.ctx, || {
+                msg::change_current_accepted(lang, self.secret())
             }),
-            Event::Changing(r) => self.ctx.note(
-                &format!("changing {}", r.id()),
-                &format!("{} を変更しています", r.id()),
-            ),
+            Event::ConfirmationMismatch { attempt, of } => {
+                say(&msg::change_mismatch(lang, attempt + 1, of, self.secret()))
+            }
+            Event::Changing(r) => note(self.ctx, || {
+                let pin = r.pin().unwrap_or(PinId::Kenhojo);
+                msg::change_changing(lang, place(lang, true, pin, r))
+            }),
             Event::CopiesDisagree { first, second } => say(&juki_disagree(lang, first, second)),
             Event::PinPadPlan {
                 entries,
@@ -333,7 +341,7 @@ impl PinSource for HostPins<'_> {
                 lang,
                 pin,
                 r,
-                role,
+                (role, self.verify),
                 (entry_no, entries_total),
                 tries_left,
             )),
@@ -343,134 +351,92 @@ impl PinSource for HostPins<'_> {
 
 /// Said once, before the first keypad entry.
 fn pad_plan(lang: Lang, entries: usize, verify_only: bool) -> String {
-    match (lang.pair(), verify_only) {
-        (Pair::En, true) => format!(
-            "the reader has a PIN pad: type the PIN on its keypad, not on the computer ({entries} {}). A wrong PIN typed on the keypad uses a try, as on the computer.",
-            if entries == 1 { "entry" } else { "entries" }
-        ),
-        (Pair::En, false) => format!(
-            "the reader has a PIN pad: type the PINs on its keypad, not on the computer — {entries} entries in all: the current PIN, then the new PIN twice, for each key reference. A wrong current PIN typed on the keypad uses a try, as on the computer."
-        ),
-        (Pair::Ja, true) => format!(
-            "このリーダーには PIN パッドがあります。暗証番号はパソコンではなくリーダーのキーパッドで入力してください（{entries}回）。キーパッドで間違えた場合も、パソコンと同じく試行回数が1回減ります。"
-        ),
-        (Pair::Ja, false) => format!(
-            "このリーダーには PIN パッドがあります。暗証番号はパソコンではなくリーダーのキーパッドで入力してください。入力は全部で{entries}回です（登録ごとに現在の暗証番号、新しい暗証番号を2回）。現在の暗証番号をキーパッドで間違えた場合も、パソコンと同じく試行回数が1回減ります。"
-        ),
+    if verify_only {
+        msg::pad_plan_verify(lang, entries)
+    } else {
+        msg::pad_plan_change(lang, entries)
     }
 }
 
-/// The instruction for one keypad step.
+/// The instruction for one keypad step: (`role`, whether this is `verify`), the step's first
+/// entry `no` of `total`.
 fn pad_instruction(
     lang: Lang,
     pin: PinId,
     r: KeyRef,
-    role: Role,
+    (role, verify): (Role, bool),
     (no, total): (usize, usize),
     tries_left: Option<u8>,
 ) -> String {
     let name = pin_short(lang, pin);
-    let copy = if r.is_juki() {
-        match lang.pair() {
-            Pair::En => format!(" — for its copy in the {}", ref_name(lang, r)),
-            Pair::Ja => format!("（{}の登録）", ref_name(lang, r)),
+    let tries = tries_tag(lang, tries_left);
+    match (role, juki_place(r)) {
+        (Role::Current, place) => {
+            let step = msg::pad_step_one(lang, no, total);
+            match (verify, place) {
+                (true, None) => msg::pad_type_verify(lang, name, step, tries),
+                (true, Some(n)) => msg::pad_type_verify_juki(lang, n, name, step, tries),
+                (false, None) => msg::pad_type_current(lang, name, step, tries),
+                (false, Some(n)) => msg::pad_type_current_juki(lang, n, name, step, tries),
+            }
         }
-    } else {
-        String::new()
-    };
-    let step = match (role, lang.pair()) {
-        (Role::Current, Pair::En) => format!("[entry {no} of {total}]"),
-        (Role::Current, Pair::Ja) => format!("［{no}/{total}回目］"),
-        (_, Pair::En) => format!("[entries {no}-{} of {total}]", no + 1),
-        (_, Pair::Ja) => format!("［{no}〜{}/{total}回目］", no + 1),
-    };
-    let tries = match (tries_left, lang.pair()) {
-        (Some(n), Pair::En) => format!(" [{n} {} left]", if n == 1 { "try" } else { "tries" }),
-        (Some(n), Pair::Ja) => format!("［残り{n}回］"),
-        (None, _) => String::new(),
-    };
-    match (role, lang.pair()) {
-        (Role::Current, Pair::En) => format!(
-            "{step} Type the current {name} on the reader's keypad and press OK{copy}{tries}"
-        ),
-        (Role::Current, Pair::Ja) => {
-            format!("{step}リーダーのキーパッドで現在の{name}{copy}を入力し、OKを押してください{tries}")
+        (_, place) => {
+            let step = msg::pad_step_two(lang, no + 1, no, total);
+            match place {
+                None => msg::pad_type_new(lang, name, step),
+                Some(n) => msg::pad_type_new_juki(lang, n, name, step),
+            }
         }
-        (_, Pair::En) => format!(
-            "{step} Type the NEW {name} (4 digits) on the reader's keypad and press OK, then type it again and press OK{copy}"
-        ),
-        (_, Pair::Ja) => format!(
-            "{step}リーダーのキーパッドで新しい{name}{copy}（数字4桁）を入力してOKを押し、確認のためもう一度入力してOKを押してください"
-        ),
     }
 }
 
 /// The warning for a juki PIN whose two references report different counts.
 pub fn juki_disagree(lang: Lang, first: Counter, second: Counter) -> String {
-    let t = |r: KeyRef, c: Counter| format!("{} {}", ref_name(lang, r), counter_text(r, c));
+    let t = |r: KeyRef, c: Counter| {
+        msg::change_juki_place_count(lang, counter_text(r, c), juki_place(r).unwrap_or(1))
+    };
     let parts = [t(KeyRef::JukiAp, first), t(KeyRef::JukiCommon, second)];
-    match lang.pair() {
-        Pair::En => format!(
-            "warning: the two copies of the residence registry PIN report different counts ({}). The lower one counts. A change with mynapin sets both.",
-            parts.join(", ")
-        ),
-        Pair::Ja => format!(
-            "注意：住民基本台帳用暗証番号の2か所の登録で残り回数が異なります（{}）。少ない方を基準にしてください。mynapin で変更すると両方が変更されます。",
-            parts.join("、")
-        ),
-    }
+    msg::change_juki_disagree(lang, lang.join(&parts))
+}
+
+fn usage(what: String, todo: String) -> CliError {
+    CliError::Usage { what, todo }
 }
 
 fn options(ctx: &Ctx, secret: &SecretArgs, pins: &[PinId]) -> Result<Options, CliError> {
+    let lang = ctx.lang;
     if secret.only_ref.is_some() && pins != [PinId::Juki] {
-        return Err(ctx.usage(
-            (
-                "--only-ref applies to the juki PIN alone.",
-                "Use it as: mynapin change juki --only-ref juki-common",
-            ),
-            (
-                "--only-ref は juki だけに使えます。",
-                "使い方：mynapin change juki --only-ref juki-common",
-            ),
+        return Err(usage(
+            msg::change_only_ref_juki(lang),
+            msg::change_only_ref_juki_todo(lang),
         ));
     }
     if secret.pinpad == PadArg::Always && pins.contains(&PinId::Sign) {
-        return Err(ctx.usage(
-            (
-                "The signature password cannot be typed on a numeric PIN pad (--pinpad always).",
-                "Type it at the computer: leave out --pinpad always (or use --pinpad never).",
-            ),
-            (
-                "署名用パスワードは数字の PIN パッドでは入力できません（--pinpad always）。",
-                "パソコンで入力してください：--pinpad always を付けずに（または --pinpad never で）実行してください。",
-            ),
+        return Err(usage(
+            msg::pad_sign_refused(lang),
+            msg::pad_sign_refused_todo(lang),
         ));
     }
     Ok(Options {
         allow_last_try: secret.use_last_try,
         only: secret.only_ref.map(KeyRef::from),
         pinpad: secret.pinpad.into(),
-        pad_lang: match ctx.lang.pair() {
-            Pair::En => mynapin_apdu::part10::LANG_ENGLISH_US,
-            Pair::Ja => mynapin_apdu::part10::LANG_JAPANESE,
-        },
+        pad_lang: pad_lang(lang),
         ..Options::default()
     })
 }
 
-fn input(ctx: &Ctx, secret: &SecretArgs) -> Result<Input, CliError> {
-    Input::new(ctx.lang, secret.pin_stdin, secret.pin_fd).map_err(|e| CliError::Usage {
-        what: e.0,
-        todo: ctx
-            .lang
-            .t(
-                "Give the PINs on standard input with --pin-stdin, or run it in a terminal. Nothing was sent to the card.",
-                "--pin-stdin で標準入力から渡すか、端末から実行してください。カードには何も送っていません。",
-            )
-            .to_string(),
-    })
+/// The language a PIN-pad reader shows its own messages in (a LANGID from the catalogue;
+/// English when the catalogue's value is not one).
+fn pad_lang(lang: Lang) -> u16 {
+    u16::from_str_radix(msg::pad_reader_language(lang).trim(), 16)
+        .unwrap_or(mynapin_apdu::part10::LANG_ENGLISH_US)
 }
 
+fn input(ctx: &Ctx, secret: &SecretArgs) -> Result<Input, CliError> {
+    Input::new(ctx.lang, secret.pin_stdin, secret.pin_fd)
+        .map_err(|e| usage(e.0, msg::change_no_input_todo(ctx.lang)))
+}
 #[derive(Serialize)]
 struct VerifyJson {
     schema: &'static str,
@@ -551,6 +517,8 @@ pub fn verify(ctx: &Ctx, args: &VerifyArgs) -> Result<Exit, CliError> {
         ctx,
         input: input(ctx, &args.secret)?,
         delivered: 0,
+        verify: true,
+        sign: pin == PinId::Sign,
     };
     let report = ctx.with_card(|card| Ok(session::verify(card, pin, opts, &mut host)))?;
     if let Some(stop) = &report.stop {
@@ -571,18 +539,11 @@ pub fn verify(ctx: &Ctx, args: &VerifyArgs) -> Result<Exit, CliError> {
             .map(|c| c.state())
             .min()
             .unwrap_or(PinState::Unknown);
-        emit(&match lang.pair() {
-            Pair::En => format!(
-                "Correct: the {} is right. Tries left: {}.",
-                pin_short(lang, pin),
-                tries(left, pin.max_tries(), state)
-            ),
-            Pair::Ja => format!(
-                "正しい{}です。残り回数：{}。",
-                pin_short(lang, pin),
-                tries(left, pin.max_tries(), state)
-            ),
-        });
+        emit(&msg::verify_correct(
+            lang,
+            pin_short(lang, pin),
+            tries(left, pin.max_tries(), state),
+        ));
     }
     Ok(Exit::Success)
 }
@@ -622,76 +583,51 @@ struct ErrorJson {
     todo: Vec<String>,
 }
 
-fn outcome_line(lang: Lang, r: &session::RefReport) -> String {
-    let place = format!("{} — {}", pin_short(lang, r.pin), ref_name(lang, r.r));
-    let what = match (r.change, lang.pair()) {
-        (RefChange::Changed, Pair::En) => "CHANGED (holds the new PIN)".to_string(),
-        (RefChange::Changed, Pair::Ja) => "変更済み（新しい暗証番号）".to_string(),
-        (RefChange::NotChanged(NotChanged::NotSent), Pair::En) => {
-            "not changed (holds the old PIN; no change command was sent)".to_string()
-        }
-        (RefChange::NotChanged(NotChanged::NotSent), Pair::Ja) => {
-            "未変更（元の暗証番号のまま。変更の命令は送っていません）".to_string()
-        }
-        (RefChange::NotChanged(NotChanged::Refused(sw)), Pair::En) => format!(
-            "not changed (the card refused it with {sw}: {}; holds the old PIN)",
-            super::text::sw_meaning(lang, sw)
+/// One line of the report of a change: which place holds which PIN, and its tries.
+fn outcome_line(lang: Lang, verbose: bool, r: &session::RefReport, count: String) -> String {
+    let secret = secret_word(lang, r.pin == PinId::Sign);
+    let what = match r.change {
+        RefChange::Changed => msg::change_outcome_changed(lang, secret),
+        RefChange::NotChanged(NotChanged::NotSent) => msg::change_outcome_not_sent(lang, secret),
+        RefChange::NotChanged(NotChanged::Refused(sw)) => msg::change_outcome_refused(
+            lang,
+            super::text::sw_meaning(lang, sw),
+            secret,
+            sw.to_string(),
         ),
-        (RefChange::NotChanged(NotChanged::Refused(sw)), Pair::Ja) => format!(
-            "未変更（カードが {sw}（{}）で拒否しました。元の暗証番号のまま）",
-            super::text::sw_meaning(lang, sw)
+        RefChange::Unknown(Unknown::Answer(sw)) => msg::change_outcome_unknown_answer(
+            lang,
+            super::text::sw_meaning(lang, sw),
+            secret,
+            sw.to_string(),
         ),
-        (RefChange::Unknown(Unknown::Answer(sw)), Pair::En) => format!(
-            "UNKNOWN (the card answered {sw}: {}, which does not rule out that it changed it: it holds the old or the new PIN)",
-            super::text::sw_meaning(lang, sw)
-        ),
-        (RefChange::Unknown(Unknown::Answer(sw)), Pair::Ja) => format!(
-            "不明（カードの応答 {sw}（{}）では変更されたかどうか分かりません。元か新しい暗証番号のどちらかです）",
-            super::text::sw_meaning(lang, sw)
-        ),
-        (RefChange::Unknown(Unknown::NoAnswer), Pair::En) => {
-            "UNKNOWN (the card's answer to the change was lost: it holds the old or the new PIN)".to_string()
-        }
-        (RefChange::Unknown(Unknown::NoAnswer), Pair::Ja) => {
-            "不明（変更の命令への応答が途絶えました。元か新しい暗証番号のどちらかです）".to_string()
-        }
+        RefChange::Unknown(Unknown::NoAnswer) => msg::change_outcome_no_answer(lang, secret),
     };
-    let checked = match (r.checked, lang.pair()) {
-        (Checked::Wrong { .. }, Pair::En) => " — its current PIN was WRONG: one try used",
-        (Checked::Wrong { .. }, Pair::Ja) => "。現在の暗証番号が違いました（1回減りました）",
-        (Checked::Unknown, Pair::En) => {
-            " — a try may have been used (the VERIFY's answer was lost)"
-        }
-        (Checked::Unknown, Pair::Ja) => "。照合の応答が得られず、1回減った可能性があります",
-        _ => "",
+    let checked = match r.checked {
+        Checked::Wrong { .. } => Some(msg::change_checked_wrong(
+            lang,
+            secret_word(lang, r.pin == PinId::Sign),
+        )),
+        Checked::Unknown => Some(msg::change_checked_unknown(lang)),
+        _ => None,
     };
-    format!("{place}: {what}{checked}")
+    let place = place(lang, verbose, r.pin, r.r);
+    match checked {
+        None => msg::change_ref_line(lang, count, what, place),
+        Some(c) => msg::change_ref_line_checked(lang, c, count, what, place),
+    }
 }
 
 /// `mynapin change WHICH…`.
 pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
+    let lang = ctx.lang;
     if args.pins.is_empty() {
         // Which PIN is which is the question most people have first.
-        let lang = ctx.lang;
-        let mut todo = String::new();
+        let mut what = msg::change_which(lang);
         for p in PinId::ALL {
-            todo.push_str(&format!("\n    {:<8} {}", p.id(), pin_name(lang, p)));
+            what.push_str(&format!("\n    {:<8} {}", p.id(), pin_name(lang, p)));
         }
-        return Err(CliError::Usage {
-            what: lang
-                .t(
-                    "Say which PIN to change (its name, never its value):",
-                    "変更する暗証番号の種類を指定してください（暗証番号そのものではありません）：",
-                )
-                .to_string()
-                + &todo,
-            todo: lang
-                .t(
-                    "For example: mynapin change auth — or several 4-digit PINs at once: mynapin change auth kenhojo juki",
-                    "例：mynapin change auth（4桁の暗証番号はまとめて変更できます：mynapin change auth kenhojo juki）",
-                )
-                .to_string(),
-        });
+        return Err(usage(what, msg::change_which_todo(lang)));
     }
     let mut pins: Vec<PinId> = Vec::new();
     for p in &args.pins {
@@ -701,15 +637,9 @@ pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
         }
     }
     if pins.contains(&PinId::Sign) && pins.len() > 1 {
-        return Err(ctx.usage(
-            (
-                "The signature password cannot share a new value with the 4-digit PINs.",
-                "Change it on its own: mynapin change sign",
-            ),
-            (
-                "署名用パスワードは4桁の暗証番号と同じ値にできません。",
-                "単独で変更してください：mynapin change sign",
-            ),
+        return Err(usage(
+            msg::change_sign_alone(lang),
+            msg::change_sign_alone_todo(lang),
         ));
     }
     let mut opts = options(ctx, &args.secret, &pins)?;
@@ -718,6 +648,8 @@ pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
         ctx,
         input: input(ctx, &args.secret)?,
         delivered: 0,
+        verify: false,
+        sign: pins.contains(&PinId::Sign),
     };
     let report = ctx.with_card(|card| Ok(session::change(card, &pins, opts, &mut host)))?;
     Ok(print_change(ctx, &pins, &report))
@@ -725,16 +657,15 @@ pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
 
 fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report) -> Exit {
     let lang = ctx.lang;
+    let verbose = ctx.verbose > 0;
     let result = report.change_result();
     let mut notes = Vec::new();
-    if pins.contains(&PinId::Juki) && report.refs.iter().any(|r| r.r.is_juki()) && ctx.verbose > 0 {
-        notes.push(
-            lang.t(
-                "The residence-registry PIN is stored twice on the card (Juki AP and common DF); mynapin changes each copy with JICSAP CHANGE KEY (80 32), a card command known from a single public source.",
-                "住民基本台帳用暗証番号はカード内の2か所に登録されています。mynapin はそれぞれを JICSAP CHANGE KEY（80 32）で変更します。このカードコマンドの公開情報は1件だけです。",
-            )
-            .to_string(),
-        );
+    if pins.contains(&PinId::Juki) && report.refs.iter().any(|r| r.r.is_juki()) && verbose {
+        notes.push(msg::change_juki_note(
+            lang,
+            ref_tech(lang, KeyRef::JukiAp),
+            ref_tech(lang, KeyRef::JukiCommon),
+        ));
     }
     if matches!(result, ChangeResult::Partial | ChangeResult::Unknown) {
         notes.extend(partial_advice(lang, report));
@@ -766,37 +697,23 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report) -> Exit {
             }),
         });
     } else {
-        let head = match (result, lang.pair()) {
-            (ChangeResult::Changed, Pair::En) if pins == [PinId::Sign] => {
-                "Signature password change DONE."
-            }
-            (ChangeResult::Changed, Pair::Ja) if pins == [PinId::Sign] => {
-                "パスワードの変更が完了しました。"
-            }
-            (ChangeResult::Changed, Pair::En) => "PIN change DONE.",
-            (ChangeResult::Changed, Pair::Ja) => "暗証番号の変更が完了しました。",
-            (ChangeResult::NotChanged, Pair::En) => "PIN change NOT done: nothing was changed.",
-            (ChangeResult::NotChanged, Pair::Ja) => "暗証番号は変更されていません。",
-            (ChangeResult::Partial, Pair::En) => {
-                "PIN change NOT complete: some references were changed, others not."
-            }
-            (ChangeResult::Partial, Pair::Ja) => {
-                "暗証番号の変更は完了していません（一部だけ変更されました）。"
-            }
-            (ChangeResult::Unknown, Pair::En) => "PIN change outcome UNKNOWN for some references.",
-            (ChangeResult::Unknown, Pair::Ja) => "一部の登録で変更の結果が不明です。",
+        let sign = pins == [PinId::Sign];
+        let head = match (result, sign) {
+            (ChangeResult::Changed, true) => msg::change_done_sign(lang),
+            (ChangeResult::Changed, false) => msg::change_done(lang),
+            (ChangeResult::NotChanged, true) => msg::change_not_done_sign(lang),
+            (ChangeResult::NotChanged, false) => msg::change_not_done(lang),
+            (ChangeResult::Partial, _) => msg::change_partial(lang),
+            (ChangeResult::Unknown, true) => msg::change_unknown_sign(lang),
+            (ChangeResult::Unknown, false) => msg::change_unknown(lang),
         };
-        emit(head);
+        emit(&head);
         for r in &report.refs {
             let t = match r.after.or(r.before) {
                 Some(c) => counter_text(r.r, c),
                 None => "?".into(),
             };
-            emit(&format!(
-                "  {}  [{} {t}]",
-                outcome_line(lang, r),
-                lang.t("tries", "残り")
-            ));
+            emit(&format!("  {}", outcome_line(lang, verbose, r, t)));
         }
         for n in &notes {
             emit(&format!("  {n}"));
@@ -818,20 +735,19 @@ fn partial_advice(lang: Lang, report: &Report) -> Vec<String> {
             _ => "",
         };
         let pin = r.pin.id();
-        match (r.change, lang.pair()) {
-            (RefChange::NotChanged(_), Pair::En) => out.push(format!(
-                "To finish: mynapin change {pin}{only} (current = the OLD PIN, new = the NEW PIN)."
+        let secret = secret_word(lang, r.pin == PinId::Sign);
+        match r.change {
+            RefChange::NotChanged(_) => out.push(msg::change_todo_finish(
+                lang,
+                format!("mynapin change {pin}{only}"),
+                secret,
             )),
-            (RefChange::NotChanged(_), Pair::Ja) => out.push(format!(
-                "完了させるには：mynapin change {pin}{only}（現在＝元の暗証番号、新しい＝新しい暗証番号）"
+            RefChange::Unknown(_) => out.push(msg::change_todo_find_out(
+                lang,
+                format!("mynapin verify {pin}{only}"),
+                secret,
             )),
-            (RefChange::Unknown(_), Pair::En) => out.push(format!(
-                "To find out without guessing twice: mynapin verify {pin}{only} with the NEW PIN (a wrong answer costs one try and means the OLD PIN is still set)."
-            )),
-            (RefChange::Unknown(_), Pair::Ja) => out.push(format!(
-                "確認方法：mynapin verify {pin}{only} で新しい暗証番号を入力してください（違っていれば1回減り、元の暗証番号のままという意味です）。"
-            )),
-            _ => {}
+            RefChange::Changed => {}
         }
     }
     out
@@ -847,7 +763,7 @@ mod tests {
             Lang::EN,
             PinId::Auth,
             KeyRef::Auth,
-            Role::Current,
+            (Role::Current, false),
             (1, 3),
             Some(3),
         );
@@ -865,29 +781,149 @@ mod tests {
             Lang::JA,
             PinId::Auth,
             KeyRef::Auth,
-            Role::Current,
+            (Role::Current, false),
             (1, 3),
-            None,
+            Some(1),
         );
-        assert!(
-            ja.contains(
-                "リーダーのキーパッドで現在の利用者証明用暗証番号を入力し、OKを押してください"
-            ),
-            "{ja}"
+        assert_eq!(
+            ja,
+            "［3回中1回目］リーダーのキーパッドで現在の利用者証明用暗証番号を入力し、OKを押してください。［残り1回］"
         );
         let new = pad_instruction(
             Lang::EN,
             PinId::Juki,
             KeyRef::JukiCommon,
-            Role::New,
+            (Role::New, false),
             (6, 7),
             None,
         );
+        assert_eq!(
+            new,
+            "[entries 6-7 of 7] Type the NEW residence registry PIN (4 digits, place 2 of 2 on the card) on the reader's keypad and press OK, then type it again and press OK"
+        );
+        let new_ja = pad_instruction(
+            Lang::JA,
+            PinId::Juki,
+            KeyRef::JukiAp,
+            (Role::New, false),
+            (2, 7),
+            None,
+        );
         assert!(
-            new.starts_with("[entries 6-7 of 7] Type the NEW residence registry PIN (4 digits) on the reader's keypad and press OK, then type it again and press OK — for its copy in the residence registry, place 2 of 2"),
-            "{new}"
+            new_ja.starts_with("［7回中2〜3回目］")
+                && new_ja.contains("（カード内の1か所目、数字4桁）"),
+            "{new_ja}"
         );
         assert!(pad_plan(Lang::EN, 7, false).contains("7 entries in all"));
-        assert!(pad_plan(Lang::JA, 1, true).contains("試行回数が1回減ります"));
+        assert!(pad_plan(Lang::EN, 1, true).contains("(1 entry)"));
+        assert!(pad_plan(Lang::EN, 2, true).contains("(2 entries)"));
+        assert!(pad_plan(Lang::JA, 1, true).contains("残り回数が1回減ります"));
+    }
+
+    #[test]
+    fn verify_never_says_current() {
+        for lang in [Lang::EN, Lang::JA] {
+            for r in [KeyRef::Auth, KeyRef::JukiAp] {
+                let pin = r.pin().unwrap();
+                let line = pad_instruction(lang, pin, r, (Role::Current, true), (1, 2), Some(3));
+                assert!(
+                    !line.contains("current") && !line.contains("現在"),
+                    "{line}"
+                );
+            }
+        }
+        let req = PinRequest {
+            pins: vec![PinId::Auth],
+            role: Role::Current,
+            format: PinFormat::FourDigits,
+            tries_left: Some(3),
+            attempt: 1,
+            entry_no: 1,
+            entries_total: 1,
+            verify_only: true,
+        };
+        assert_eq!(
+            prompt(Lang::EN, &req),
+            "User-authentication PIN (JPKI, 4 digits) [3 tries left] (input is not shown): "
+        );
+    }
+
+    #[test]
+    fn the_signature_password_is_a_password() {
+        let req = |role| PinRequest {
+            pins: vec![PinId::Sign],
+            role,
+            format: PinFormat::SignPassword,
+            tries_left: None,
+            attempt: 1,
+            entry_no: 1,
+            entries_total: 3,
+            verify_only: false,
+        };
+        assert_eq!(
+            prompt(Lang::EN, &req(Role::Confirm)),
+            "New signature password again (input is not shown): "
+        );
+        assert_eq!(
+            prompt(Lang::JA, &req(Role::Confirm)),
+            "新しいパスワード（確認のためもう一度）（入力は表示されません）："
+        );
+        assert_eq!(
+            prompt(Lang::EN, &req(Role::Current)),
+            "Current signature password (input is not shown): "
+        );
+        for lang in [Lang::EN, Lang::JA] {
+            let text = format!(
+                "{}{}",
+                prompt(lang, &req(Role::New)),
+                msg::change_mismatch(lang, 1u8, 3u8, secret_word(lang, true))
+            );
+            assert!(
+                !text.contains("暗証番号") && !text.contains("PIN"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_report_names_each_place_once() {
+        let line = |lang, verbose, r: KeyRef, change| {
+            outcome_line(
+                lang,
+                verbose,
+                &session::RefReport {
+                    pin: r.pin().unwrap(),
+                    r,
+                    checked: Checked::Correct,
+                    change,
+                    before: None,
+                    after: None,
+                },
+                "3/3".to_string(),
+            )
+        };
+        assert_eq!(
+            line(Lang::EN, false, KeyRef::JukiAp, RefChange::Changed),
+            "residence registry PIN — place 1 of 2: CHANGED (holds the new PIN)  [tries 3/3]"
+        );
+        assert_eq!(
+            line(Lang::JA, false, KeyRef::JukiCommon, RefChange::Changed),
+            "住民基本台帳用暗証番号（2か所目）：変更しました（新しい暗証番号になっています）。［残り回数 3/3］"
+        );
+        assert_eq!(
+            line(Lang::EN, false, KeyRef::Auth, RefChange::Changed),
+            "user-authentication PIN: CHANGED (holds the new PIN)  [tries 3/3]"
+        );
+        let verbose = line(Lang::EN, true, KeyRef::JukiAp, RefChange::Changed);
+        assert!(
+            verbose.starts_with("residence registry PIN — place 1 of 2 (Juki AP, EF 001C): "),
+            "{verbose}"
+        );
+        let sign = line(Lang::JA, false, KeyRef::Sign, RefChange::Changed);
+        assert!(
+            sign.contains("新しいパスワード") && !sign.contains("暗証番号"),
+            "{sign}"
+        );
+        assert!(!line(Lang::JA, false, KeyRef::JukiAp, RefChange::Changed).contains("住基"));
     }
 }
