@@ -1,6 +1,8 @@
 //! `mynapin sim serve`: plug the simulated card into pcscd through vpcd.
 
 use super::error::{CliError, Exit};
+use super::lang::msg;
+use super::text::sanitize;
 use super::Ctx;
 use crate::sim::fixture::FaultRule;
 use crate::sim::vpcd::{self, Ended, Faults, ServeOptions};
@@ -72,6 +74,7 @@ fn parse_fault(text: &str) -> Result<FaultRule, String> {
 }
 
 pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
+    let lang = ctx.lang;
     // The card stays locked while it is served: it is in a reader.
     let state = match &args.state {
         Some(p) => Some(StateFile::open(p, ctx.timeout)?),
@@ -100,40 +103,22 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
     match vpcd::serve(card, &opts) {
         Ok(Ended::Signalled) | Ok(Ended::FaultClosed) => Ok(Exit::Success),
         Err(vpcd::ServeError::State(e)) => Err(CliError::State(e)),
-        Err(e @ vpcd::ServeError::Address { .. }) => Err(CliError::Usage {
-            what: e.to_string(),
-            todo: ctx
-                .lang
-                .t(
-                    "Give --vpcd as HOST:PORT, e.g. 127.0.0.1:35963.",
-                    "--vpcd は HOST:PORT の形で指定してください（例：127.0.0.1:35963）。",
-                )
-                .to_string(),
+        Err(vpcd::ServeError::Address { addr, why }) => Err(CliError::Usage {
+            what: msg::serve_bad_address(lang, sanitize(&addr), sanitize(&why)),
+            todo: msg::serve_fix_address(lang),
         }),
-        Err(e @ vpcd::ServeError::Unreachable { .. }) => {
+        Err(vpcd::ServeError::Unreachable { addr, secs, why }) => {
             // Exit 6 (PC/SC failure): the address is fine, nothing listens there.
             super::output::print_message(
-                ctx.lang,
-                &e.to_string(),
-                &[ctx
-                    .lang
-                    .t(
-                        "Start pcscd with the vpcd driver first (scripts/pcscd-vpcd.sh), or wait longer with --wait-vpcd.",
-                        "先に vpcd ドライバー付きの pcscd を起動するか（scripts/pcscd-vpcd.sh）、--wait-vpcd で待ち時間を延ばしてください。",
-                    )
-                    .to_string()],
+                lang,
+                &msg::serve_unreachable(lang, sanitize(&addr), secs, sanitize(&why)),
+                &[msg::serve_fix_unreachable(lang)],
             );
             Ok(Exit::NoCard)
         }
-        Err(e @ vpcd::ServeError::Signals(_)) => Err(CliError::Usage {
-            what: e.to_string(),
-            todo: ctx
-                .lang
-                .t(
-                    "Run it again; if it persists, report it.",
-                    "もう一度実行してください。続く場合は報告してください。",
-                )
-                .to_string(),
+        Err(vpcd::ServeError::Signals(e)) => Err(CliError::Usage {
+            what: msg::serve_signals(lang, e.to_string()),
+            todo: msg::serve_fix_signals(lang),
         }),
     }
 }
