@@ -84,7 +84,7 @@ status-warning = Warning: { $text }
 # Shown with -v while the counters are read.
 status-reading = reading the retry counters
 # The juki PIN's two places disagree; $counts lists each place with its count, e.g.
-# "residence registry, place 1 of 2 3/3, residence registry, place 2 of 2 1/3".
+# "residence registry, place 1 of 2: 3/3, residence registry, place 2 of 2: 1/3".
 status-juki-mismatch = The two residence-registry PIN references report different counts ({ $counts }). The lower one counts. A change with mynapin sets both.
 # One place in that list: $place (where on the card) and $tries ("3/3").
 status-juki-count = { $place }: { $tries }

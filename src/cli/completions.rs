@@ -4,8 +4,8 @@
 
 use super::error::{CliError, Exit};
 use super::lang::msg;
-use super::text::sanitize;
 use super::output::print_message;
+use super::text::sanitize;
 use super::{Cli, Ctx};
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;

@@ -169,9 +169,13 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             };
             let name = sanitize(&r.name);
             emit(&match &r.pinpad {
-                Some(p) => {
-                    msg::readers_line_pinpad(lang, r.index, name, p.text(lang, ctx.verbose > 0), what)
-                }
+                Some(p) => msg::readers_line_pinpad(
+                    lang,
+                    r.index,
+                    name,
+                    p.text(lang, ctx.verbose > 0),
+                    what,
+                ),
                 None => msg::readers_line(lang, r.index, name, what),
             });
         }

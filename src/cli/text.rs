@@ -182,13 +182,22 @@ mod tests {
             sim_reader_name(Lang::JA, Some(p), Some("fresh")),
             "mynapin 模擬カード（状態ファイル card.toml）"
         );
-        assert_eq!(sim_reader_name(Lang::EN, None, None), "mynapin simulated card");
+        assert_eq!(
+            sim_reader_name(Lang::EN, None, None),
+            "mynapin simulated card"
+        );
     }
 
     #[test]
     fn juki_places_in_words_and_technical_names() {
-        assert_eq!(ref_name(Lang::JA, KeyRef::JukiAp), "住民基本台帳用（1か所目）");
-        assert_eq!(ref_name(Lang::JA, KeyRef::JukiCommon), "住民基本台帳用（2か所目）");
+        assert_eq!(
+            ref_name(Lang::JA, KeyRef::JukiAp),
+            "住民基本台帳用（1か所目）"
+        );
+        assert_eq!(
+            ref_name(Lang::JA, KeyRef::JukiCommon),
+            "住民基本台帳用（2か所目）"
+        );
         assert!(ref_tech(Lang::EN, KeyRef::JukiAp).starts_with("Juki AP, EF "));
         assert!(ref_tech(Lang::JA, KeyRef::JukiCommon).starts_with("共通AP、EF "));
     }

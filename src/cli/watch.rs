@@ -87,6 +87,11 @@ fn one_line(ctx: &Ctx, n: u64, reader: &str, e: &CliError) {
         });
         emit(&v.to_string());
     } else {
-        emit(&msg::watch_card_failed(ctx.lang, n, sanitize(reader), m.what));
+        emit(&msg::watch_card_failed(
+            ctx.lang,
+            n,
+            sanitize(reader),
+            m.what,
+        ));
     }
 }

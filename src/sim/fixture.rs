@@ -629,8 +629,7 @@ impl Fixture {
         if let Description::ByLanguage(m) = &self.description {
             if m.is_empty() {
                 return Err(invalid(
-                    "description = {} has no text: give at least one language (en = \"…\")"
-                        .into(),
+                    "description = {} has no text: give at least one language (en = \"…\")".into(),
                 ));
             }
         }
@@ -749,7 +748,10 @@ mod tests {
                 panic!("{name}: a plain description");
             };
             for tag in ["en", "ja"] {
-                assert!(m.get(tag).is_some_and(|t| !t.is_empty()), "{name}: no {tag}");
+                assert!(
+                    m.get(tag).is_some_and(|t| !t.is_empty()),
+                    "{name}: no {tag}"
+                );
             }
         }
     }
