@@ -171,6 +171,9 @@ serve-unreachable = vpcd at { $addr } did not accept a connection within { $secs
 serve-fix-unreachable = Start pcscd with the vpcd driver first (scripts/pcscd-vpcd.sh), or wait longer with --wait-vpcd.
 serve-signals = cannot install signal handlers: { $why }
 serve-fix-signals = Run it again; if it persists, report it.
+# --fault-sw's value is not N=SW; $n is what was given before "=", $max the largest number.
+serve-fault-sw-form = expected N=SW, e.g. 5=6581
+serve-fault-sw-number = "{ $n }" is not an APDU number (1..={ $max })
 
 # `mynapin completions` and `mynapin manpage`: $why is the system's reason, $dir a folder.
 completions-cannot-render = cannot render the man page: { $why }

@@ -155,6 +155,9 @@ serve-unreachable = vpcd（{ $addr }）が{ $secs }秒以内に接続を受け�
 serve-fix-unreachable = 先に vpcd ドライバー付きの pcscd を起動するか（scripts/pcscd-vpcd.sh）、--wait-vpcd で待ち時間を延ばしてください。
 serve-signals = シグナルの処理を設定できませんでした（{ $why }）。
 serve-fix-signals = もう一度実行してください。繰り返し起きる場合は、開発者に報告してください。
+# --fault-sw の値が「N=SW」の形でないとき。$n は「=」の前に書かれたもの、$max は最大の番号。
+serve-fault-sw-form = 「番号=ステータスワード」の形で指定してください（例：5=6581）。
+serve-fault-sw-number = 「{ $n }」はカードへの命令の番号（1〜{ $max }）ではありません。
 
 # mynapin completions と mynapin manpage：$why はシステムが返した理由、$dir はフォルダー。
 completions-cannot-render = man ページを作成できませんでした（{ $why }）。
