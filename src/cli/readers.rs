@@ -217,3 +217,47 @@ pub fn fixtures(ctx: &Ctx) -> Result<Exit, CliError> {
     }
     Ok(Exit::Success)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pad(verify: bool, modify: bool, sizes: Option<(u8, u8)>) -> PinPadJson {
+        PinPadJson {
+            verify,
+            modify,
+            features: vec!["VERIFY_PIN_DIRECT".into(), "MODIFY_PIN_DIRECT".into()],
+            min_pin_size: sizes.map(|s| s.0),
+            max_pin_size: sizes.map(|s| s.1),
+            display: false,
+            vendor_id: None,
+            product_id: None,
+            usable: verify && modify && sizes.is_none_or(|(a, b)| a <= 4 && b >= 4),
+        }
+    }
+
+    #[test]
+    fn pin_pad_lines_in_words_with_the_features_for_verbose() {
+        let p = pad(true, true, Some((4, 8)));
+        assert_eq!(
+            p.text(Lang::EN, false),
+            "PIN pad (verify and change on the keypad; PIN 4-8; no display)"
+        );
+        assert_eq!(
+            p.text(Lang::JA, false),
+            "暗証番号入力パッドあり（パッドでの照合と変更に対応、4〜8桁、画面なし）"
+        );
+        assert_eq!(
+            p.text(Lang::EN, true),
+            "PIN pad (verify and change on the keypad; PIN 4-8; no display; features VERIFY_PIN_DIRECT, MODIFY_PIN_DIRECT)"
+        );
+        assert!(p
+            .text(Lang::JA, true)
+            .ends_with("画面なし、機能：VERIFY_PIN_DIRECT、MODIFY_PIN_DIRECT）"));
+        let short = pad(true, false, Some((6, 8)));
+        assert_eq!(
+            short.text(Lang::JA, false),
+            "暗証番号入力パッドあり（パッドでの照合に対応、変更には非対応、6〜8桁、画面なし、4桁の暗証番号には使えません）"
+        );
+    }
+}
