@@ -400,10 +400,30 @@ fn certificate_lines_in_japanese() {
         .contains("注意：電子証明書の有効期限が切れています。"));
     let body: String = r.stdout.lines().skip(1).collect::<Vec<_>>().join("\n");
     assert_eq!(latin_leaks(&body), Vec::<String>::new(), "{}", r.stdout);
+    // The whole screen is Japanese (but the reader's name, from the simulated transport),
+    // on the cards whose screen has no guide lines.
+    for fixture in [
+        "fresh",
+        "under-15",
+        "quirky-counters",
+        "count-above-max",
+        "juki-mismatch",
+    ] {
+        let r = run(&[&format!("--sim={fixture}"), "--lang", "ja", "status"], "");
+        assert_eq!(r.code, 0, "{fixture}: {}", r.stderr);
+        let body: String = r.stdout.lines().skip(1).collect::<Vec<_>>().join("\n");
+        assert_eq!(latin_leaks(&body), Vec::<String>::new(), "{}", r.stdout);
+    }
     let r = run(&["--sim=under-15", "--lang", "ja", "status"], "");
     assert!(r.stdout.contains(
         "このカードには署名用電子証明書がありません（15歳未満の方のカードでは通常です）。"
     ));
+    assert!(
+        r.stdout
+            .contains("  -      なし              署名用電子証明書のパスワード"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
