@@ -162,3 +162,131 @@ pad-type-current = { $step } Type the current { $pin } on the reader's keypad an
 pad-type-current-juki = { $step } Type the current { $pin } (place { $n } of 2 on the card) on the reader's keypad and press OK{ $tries }
 pad-type-new = { $step } Type the NEW { $pin } (4 digits) on the reader's keypad and press OK, then type it again and press OK
 pad-type-new-juki = { $step } Type the NEW { $pin } (4 digits, place { $n } of 2 on the card) on the reader's keypad and press OK, then type it again and press OK
+## status, watch, readers, doctor, sim, serve, completions (src/cli/status.rs, watch.rs, readers.rs, doctor.rs, serve.rs, completions.rs, text.rs)
+
+# The simulated reader's name; $fixture is a fixture's name (an id: "fresh") or file,
+# $path the --sim-state file.
+sim-reader-name = mynapin simulated card
+sim-reader-name-fixture = mynapin simulated card ({ $fixture })
+sim-reader-name-state = mynapin simulated card (state { $path })
+
+# `mynapin status`. $name is the reader's name, $token the card's JPKI label.
+status-reader = Reader: { $name }
+status-card = Card:   My Number card ({ $token })
+# The user-authentication certificate; $date is its last day (YYYY-MM-DD), $days the days left.
+status-cert-valid = Certificate: user authentication, valid until { $date }
+status-cert-expires-soon = Certificate: user authentication, valid until { $date } — expires in { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+status-cert-expired = Certificate: user authentication, EXPIRED on { $date }
+status-cert-absent = Certificate: no user-authentication certificate on this card
+status-cert-unreadable = Certificate: the user-authentication certificate could not be read
+status-cert-expires-soon-warning = The certificates expire soon: renew them at the city office before then (the PINs are set again there; a kiosk cannot renew). See `mynapin guide auth --cert expired`.
+status-cert-expired-warning = The certificate has expired: changing its PIN is pointless, and a kiosk cannot help. A new certificate is issued at the city office, and its PIN is set there. See `mynapin guide auth --cert expired`.
+# The headings of the table's columns: tries left, state, which PIN.
+status-col-tries = tries
+status-col-state = state
+status-col-pin = PIN
+status-no-sign-cert = No signature certificate on this card (usual for children under 15).
+# A warning below the table; $text is the warning.
+status-warning = Warning: { $text }
+# Shown with -v while the counters are read.
+status-reading = reading the retry counters
+# The juki PIN's two places disagree; $counts lists each place with its count, e.g.
+# "residence registry, place 1 of 2: 3/3, residence registry, place 2 of 2: 1/3".
+status-juki-mismatch = The two residence-registry PIN references report different counts ({ $counts }). The lower one counts. A change with mynapin sets both.
+# One place in that list: $place (where on the card) and $tries ("3/3").
+status-juki-count = { $place }: { $tries }
+# With --verbose: a place on the card and its technical name ($tech, e.g. "Juki AP, EF 0018").
+status-ref-tech = { $place } ({ $tech })
+
+# `mynapin watch`.
+watch-needs-reader = watch needs a reader: it waits for cards to come and go.
+watch-needs-reader-todo = For a simulated card, serve it to pcscd: mynapin sim serve (see the README).
+watch-waiting = watching for cards; place one on the reader (Ctrl-C to stop)
+# Above each card's status; $n counts the cards since the start.
+watch-card = == card { $n } ==
+# A card that could not be read: $n as above, $reader its reader, $what why.
+watch-card-failed = == card { $n } == { $reader }: { $what }
+# At Ctrl-C; $n is how many cards were placed.
+watch-stopped = stopped after { $n ->
+    [one] { $n } card
+   *[other] { $n } cards
+}
+
+# `mynapin readers`: one line per reader, "0: NAME — WHAT".
+readers-line = { $index }: { $name } — { $what }
+# The same with the reader's PIN pad ($pad: readers-pinpad).
+readers-line-pinpad = { $index }: { $name } — { $what } — { $pad }
+readers-no-card = no card
+readers-my-number-card = My Number card
+readers-smartphone = smartphone JPKI (not a card)
+readers-other-card = a card that is not a My Number card
+readers-in-use = card in use by another program
+readers-unreadable = card present but unreadable
+# A reader's PIN pad; $details is a list of the items below, joined by readers-pinpad-separator.
+readers-pinpad = PIN pad ({ $details })
+readers-pinpad-separator = {"; "}
+readers-pinpad-verify-modify = verify and change on the keypad
+readers-pinpad-verify-only = verify on the keypad, no change
+readers-pinpad-modify-only = change on the keypad, no verify
+readers-pinpad-no-entry = no PIN entry on the keypad
+# The PIN lengths the pad accepts.
+readers-pinpad-size = PIN { $min }-{ $max }
+readers-pinpad-display = display
+readers-pinpad-no-display = no display
+readers-pinpad-not-usable = not usable for the 4-digit PINs
+# With --verbose: the PC/SC part 10 features the reader listed ($list, technical names).
+readers-pinpad-features = features { $list }
+
+# `mynapin doctor`. Each finding is a line "[ok] …" or "[!!] …", and maybe "→ what to do".
+doctor-mark-ok = [ok]
+doctor-mark-problem = [!!]
+# A finding about one reader: $reader is its name, $what the finding.
+doctor-reader = { $reader }: { $what }
+doctor-sim-answers = the simulated My Number card answers
+doctor-pcscd-answers = the PC/SC service (pcscd) answers
+doctor-pcscd-silent = the PC/SC service (pcscd) does not answer
+doctor-service-silent = the system's PC/SC service does not answer
+doctor-fix-start-pcscd = Start it: sudo systemctl start pcscd.socket
+doctor-fix-install-pcscd = Install and start it: sudo apt install pcscd
+doctor-fix-windows-service = Windows starts its Smart Card service (SCardSvr) when a reader is plugged in and stops it when none is: plug the reader in; if it still does not answer, start "Smart Card" in services.msc.
+doctor-fix-macos-service = macOS's smart-card service (CryptoTokenKit) starts with a reader: unplug the reader and plug it in again.
+doctor-fix-other-service = Start the system's PC/SC service (pcsc-lite's pcscd).
+doctor-windows-driver = Windows: the Sony RC-S300 and contact CCID readers work with Windows' own driver; the older RC-S380 needs Sony's "NFC Port Software" to appear as a smart-card reader
+doctor-macos-driver = macOS: CCID readers (Sony RC-S300, contact readers) work with macOS's built-in CCID driver; the Sony RC-S380 is not a CCID reader and has no macOS smart-card driver
+doctor-no-reader = no reader is connected
+doctor-fix-connect-reader = Connect a CCID reader (e.g. Sony RC-S300), then run mynapin doctor again.
+doctor-no-card = no card
+doctor-fix-place-card = Put the My Number card on this reader.
+doctor-card-readable = My Number card readable
+doctor-fix-not-my-number = Put a My Number card on the reader.
+doctor-in-use = the card is in use by another program
+doctor-fix-in-use = Close other programs that use the card (the JPKI client software, browsers signing in with the card) and run mynapin doctor again.
+doctor-no-pinpad = no PIN pad (PINs are typed at the computer)
+doctor-readable = A My Number card is readable.
+doctor-not-readable = No My Number card is readable yet.
+doctor-rcs380 = a Sony RC-S380 is connected: it is not a CCID reader, and pcscd on Linux does not see it
+doctor-fix-rcs380 = Use a CCID reader such as the Sony RC-S300 (or any ISO 7816 contact reader).
+# $version is the installed libccid package's version.
+doctor-rcs300 = a Sony RC-S300 is connected; libccid { $version }
+doctor-rcs300-unknown = a Sony RC-S300 is connected; libccid version unknown
+doctor-fix-rcs300 = The RC-S300 needs libccid 1.4.35 or later: sudo apt install libccid (from a recent release).
+
+# `mynapin sim serve`. $addr is the --vpcd address, $why the system's reason, $secs the wait.
+serve-bad-address = the vpcd address "{ $addr }" is not a reachable HOST:PORT: { $why }
+serve-fix-address = Give --vpcd as HOST:PORT, e.g. 127.0.0.1:35963.
+serve-unreachable = vpcd at { $addr } did not accept a connection within { $secs } s (last error: { $why })
+serve-fix-unreachable = Start pcscd with the vpcd driver first (scripts/pcscd-vpcd.sh), or wait longer with --wait-vpcd.
+serve-signals = cannot install signal handlers: { $why }
+serve-fix-signals = Run it again; if it persists, report it.
+# --fault-sw's value is not N=SW; $n is what was given before "=", $max the largest number.
+serve-fault-sw-form = expected N=SW, e.g. 5=6581
+serve-fault-sw-number = "{ $n }" is not an APDU number (1..={ $max })
+
+# `mynapin completions` and `mynapin manpage`: $why is the system's reason, $dir a folder.
+completions-cannot-render = cannot render the man page: { $why }
+completions-cannot-write-dir = cannot write the man pages into { $dir }: { $why }
+completions-cannot-write-stdout = cannot write on standard output: { $why }
+completions-fix-output = Check where the output goes (a full disk, a directory that does not exist or is not writable).

@@ -31,10 +31,10 @@ ref-tech-derived = 照合番号、EF { $ef }
 state-ok = 正常
 state-low = 注意：残り1回
 state-blocked = ロック中
-state-absent = このカードにはありません
+state-absent = なし
 state-unknown = 不明
-counter-not-reported = カードが残り回数を返しませんでした（0回という意味ではありません。SW { $sw }）。
-counter-implausible = カードがこの暗証番号の上限を超える残り回数を返しました。この回数は信頼できません（SW { $sw }）。
+counter-not-reported = カードが残り回数を返しませんでした（0回という意味ではありません。応答 { $sw }）。
+counter-implausible = カードがこの暗証番号の上限を超える残り回数を返しました。この回数は信頼できません（応答 { $sw }）。
 counter-error = 想定外の応答 SW { $sw }：{ $meaning }
 format-four-digits = 数字4桁（0〜9）
 format-sign-password = 英大文字（A〜Z）と数字（0〜9）で6〜16文字、英字と数字をそれぞれ1文字以上
@@ -115,3 +115,123 @@ pad-type-current = { $step }リーダーのキーパッドで現在の{ $pin }�
 pad-type-current-juki = { $step }リーダーのキーパッドで現在の{ $pin }（カード内の{ $n }か所目）を入力し、OKを押してください。{ $tries }
 pad-type-new = { $step }リーダーのキーパッドで新しい{ $pin }（数字4桁）を入力してOKを押し、確認のためもう一度入力してOKを押してください。
 pad-type-new-juki = { $step }リーダーのキーパッドで新しい{ $pin }（カード内の{ $n }か所目、数字4桁）を入力してOKを押し、確認のためもう一度入力してOKを押してください。
+## status, watch, readers, doctor, sim, serve, completions（src/cli/status.rs、watch.rs、readers.rs、doctor.rs、serve.rs、completions.rs、text.rs）
+
+# 模擬カードを入れたリーダーの名前。$fixture は模擬カードの名前（fresh などの識別子）かファイル名、
+# $path は --sim-state のファイル。
+sim-reader-name = mynapin 模擬カード
+sim-reader-name-fixture = mynapin 模擬カード（{ $fixture }）
+sim-reader-name-state = mynapin 模擬カード（状態ファイル { $path }）
+
+# mynapin status。$name はリーダーの名前、$token はカードの JPKI の表示名。
+status-reader = リーダー：{ $name }
+status-card = カード：マイナンバーカード（{ $token }）
+# 利用者証明用電子証明書。$date は有効期限の最終日（YYYY-MM-DD）、$days は残りの日数。
+status-cert-valid = 電子証明書：利用者証明用（有効期限：{ $date }）
+status-cert-expires-soon = 電子証明書：利用者証明用（有効期限：{ $date }、あと{ $days }日）
+status-cert-expired = 電子証明書：利用者証明用（有効期限切れ：{ $date }）
+status-cert-absent = 電子証明書：このカードには利用者証明用電子証明書がありません。
+status-cert-unreadable = 電子証明書：利用者証明用電子証明書を読み取れませんでした。
+status-cert-expires-soon-warning = 電子証明書の有効期限が近づいています。期限までに市区町村の窓口で更新してください（その際に暗証番号とパスワードを設定し直します。コンビニのキオスク端末では更新できません）。詳しくは `mynapin guide auth --cert expired` をご覧ください。
+status-cert-expired-warning = 電子証明書の有効期限が切れています。暗証番号を変更しても使えるようにはならず、コンビニのキオスク端末でも手続きできません。市区町村の窓口で新しい電子証明書の発行を受け、その際に暗証番号を設定します。詳しくは `mynapin guide auth --cert expired` をご覧ください。
+# 表の見出し：残り回数、状態、暗証番号の種類。
+status-col-tries = 残り
+status-col-state = 状態
+status-col-pin = 暗証番号・パスワード
+status-no-sign-cert = このカードには署名用電子証明書がありません（15歳未満の方のカードでは通常です）。
+# 表の下の注意。$text は注意の文。
+status-warning = 注意：{ $text }
+# -v を付けたとき、残り回数を読み取る間に表示します。
+status-reading = 残り回数を読み取っています。
+# 住民基本台帳用暗証番号の2か所で回数が違うとき。$counts は2か所それぞれの回数の列挙。
+status-juki-mismatch = 住民基本台帳用暗証番号は、カード内の2か所で残り回数が異なります（{ $counts }）。少ない方の回数が実際に使える回数です。mynapin で変更すると、2か所とも変更されます。
+# 上の列挙の1項目：$place はカード内の場所、$tries は回数（「3/3」）。
+status-juki-count = { $place }：{ $tries }
+# --verbose のとき：カード内の場所と、その技術的な名前（$tech、例「住基AP、EF 0018」）。
+status-ref-tech = { $place }：{ $tech }
+
+# mynapin watch。
+watch-needs-reader = watch はカードの出し入れを待つため、カードリーダーが必要です。
+watch-needs-reader-todo = 模擬カードで試す場合は、mynapin sim serve で模擬カードを pcscd に接続してください（README をご覧ください）。
+watch-waiting = カードを待っています。リーダーにカードを置いてください（Ctrl-C で終了します）。
+# カードごとの見出し。$n は開始から数えたカードの枚数。
+watch-card = == { $n }枚目 ==
+# 読み取れなかったカード：$n は同上、$reader はリーダー、$what は理由。
+watch-card-failed = == { $n }枚目 == { $reader }：{ $what }
+# Ctrl-C で終了したとき。$n は置かれたカードの枚数。
+watch-stopped = 終了しました（カード{ $n }枚）。
+
+# mynapin readers：リーダーごとに1行。
+readers-line = { $index }：{ $name } — { $what }
+readers-line-pinpad = { $index }：{ $name } — { $what } — { $pad }
+readers-no-card = カードなし
+readers-my-number-card = マイナンバーカード
+readers-smartphone = スマートフォンの公的個人認証（カードではありません）
+readers-other-card = マイナンバーカード以外のカード
+readers-in-use = カードは別のプログラムが使用中
+readers-unreadable = カードはありますが、読み取れません
+# リーダーの暗証番号入力パッド。$details は下の項目を readers-pinpad-separator でつないだもの。
+readers-pinpad = 暗証番号入力パッドあり（{ $details }）
+readers-pinpad-separator = 、
+readers-pinpad-verify-modify = パッドでの照合と変更に対応
+readers-pinpad-verify-only = パッドでの照合に対応、変更には非対応
+readers-pinpad-modify-only = パッドでの変更に対応、照合には非対応
+readers-pinpad-no-entry = パッドでの暗証番号の入力には非対応
+# パッドで入力できる桁数。
+readers-pinpad-size = { $min }〜{ $max }桁
+readers-pinpad-display = 画面あり
+readers-pinpad-no-display = 画面なし
+readers-pinpad-not-usable = 4桁の暗証番号には使えません
+# --verbose のとき：リーダーが示した PC/SC の機能（$list は技術的な名前）。
+readers-pinpad-features = 機能：{ $list }
+
+# mynapin doctor。確認結果ごとに「[○] …」か「[×] …」の1行と、必要なら「→ 対処」の1行。
+doctor-mark-ok = [○]
+doctor-mark-problem = [×]
+# 1台のリーダーについての結果：$reader はその名前、$what は結果。
+doctor-reader = { $reader }：{ $what }
+doctor-sim-answers = 模擬マイナンバーカードが応答しています。
+doctor-pcscd-answers = PC/SC サービス（pcscd）が応答しています。
+doctor-pcscd-silent = PC/SC サービス（pcscd）が応答しません。
+doctor-service-silent = パソコンの PC/SC サービスが応答しません。
+doctor-fix-start-pcscd = PC/SC サービスを起動してください（コマンド：sudo systemctl start pcscd.socket）。
+doctor-fix-install-pcscd = PC/SC サービスをインストールして起動してください（コマンド：sudo apt install pcscd）。
+doctor-fix-windows-service = Windows のスマートカードサービス（SCardSvr）は、リーダーを接続すると起動し、外すと停止します。リーダーを接続してください。それでも応答しない場合は、services.msc で「Smart Card」を開始してください。
+doctor-fix-macos-service = macOS のスマートカードサービス（CryptoTokenKit）は、リーダーを接続すると起動します。リーダーを抜いて、もう一度差し込んでください。
+doctor-fix-other-service = パソコンの PC/SC サービス（pcsc-lite の pcscd）を起動してください。
+doctor-windows-driver = Windows：ソニー RC-S300 と接触型の CCID リーダーは、Windows 標準のドライバーで使えます。旧型の RC-S380 は、ソニーの「NFCポートソフトウェア」を入れないとスマートカードリーダーとして認識されません。
+doctor-macos-driver = macOS：CCID リーダー（ソニー RC-S300、接触型リーダー）は、macOS 内蔵の CCID ドライバーで使えます。ソニー RC-S380 は CCID リーダーではなく、macOS 用のスマートカードドライバーもありません。
+doctor-no-reader = リーダーが接続されていません。
+doctor-fix-connect-reader = CCID 対応のリーダー（例：ソニー RC-S300）を接続して、もう一度 mynapin doctor を実行してください。
+doctor-no-card = カードが置かれていません。
+doctor-fix-place-card = このリーダーにマイナンバーカードを置いてください。
+doctor-card-readable = マイナンバーカードを読み取れます。
+doctor-fix-not-my-number = マイナンバーカードを置いてください。
+doctor-in-use = カードは別のプログラムが使用中です。
+doctor-fix-in-use = カードを使う他のプログラム（JPKI利用者クライアントソフト、カードでログイン中のブラウザなど）を閉じて、もう一度 mynapin doctor を実行してください。
+doctor-no-pinpad = 暗証番号入力パッドはありません（暗証番号はパソコンで入力します）。
+doctor-readable = マイナンバーカードを読み取れます。
+doctor-not-readable = まだマイナンバーカードを読み取れません。
+doctor-rcs380 = ソニー RC-S380 が接続されています。CCID に対応していないため、Linux の pcscd からは使えません。
+doctor-fix-rcs380 = ソニー RC-S300 などの CCID 対応リーダー（または ISO 7816 の接触型リーダー）を使ってください。
+# $version はインストールされている libccid の版。
+doctor-rcs300 = ソニー RC-S300 が接続されています（libccid { $version }）。
+doctor-rcs300-unknown = ソニー RC-S300 が接続されています（libccid の版は不明です）。
+doctor-fix-rcs300 = RC-S300 には libccid 1.4.35 以降が必要です。新しいリリースの libccid をインストールしてください（コマンド：sudo apt install libccid）。
+
+# mynapin sim serve。$addr は --vpcd のアドレス、$why はシステムが返した理由、$secs は待った秒数。
+serve-bad-address = vpcd のアドレス「{ $addr }」を「ホスト名:ポート番号」として解釈できません（{ $why }）。
+serve-fix-address = --vpcd は「ホスト名:ポート番号」の形で指定してください（例：127.0.0.1:35963）。
+serve-unreachable = vpcd（{ $addr }）が{ $secs }秒以内に接続を受け付けませんでした（最後のエラー：{ $why }）。
+serve-fix-unreachable = 先に vpcd ドライバー付きの pcscd を起動するか（scripts/pcscd-vpcd.sh）、--wait-vpcd で待ち時間を延ばしてください。
+serve-signals = シグナルの処理を設定できませんでした（{ $why }）。
+serve-fix-signals = もう一度実行してください。繰り返し起きる場合は、開発者に報告してください。
+# --fault-sw の値が「N=SW」の形でないとき。$n は「=」の前に書かれたもの、$max は最大の番号。
+serve-fault-sw-form = 「番号=ステータスワード」の形で指定してください（例：5=6581）。
+serve-fault-sw-number = 「{ $n }」はカードへの命令の番号（1〜{ $max }）ではありません。
+
+# mynapin completions と mynapin manpage：$why はシステムが返した理由、$dir はフォルダー。
+completions-cannot-render = man ページを作成できませんでした（{ $why }）。
+completions-cannot-write-dir = man ページを { $dir } に書き込めませんでした（{ $why }）。
+completions-cannot-write-stdout = 標準出力に書き込めませんでした（{ $why }）。
+completions-fix-output = 出力先を確認してください（ディスクの空き容量、ディレクトリがあるか、書き込みが許可されているか）。

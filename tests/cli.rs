@@ -296,6 +296,233 @@ fn readers_and_fixtures_on_the_simulator() {
     assert!(v["fixtures"].as_array().unwrap().len() >= 13);
 }
 
+/// Latin-letter runs of Japanese output that are not commands (in backticks), fixture ids,
+/// token labels or hex: each one is English that leaked.
+fn latin_leaks(text: &str) -> Vec<String> {
+    const ALLOWED: &[&str] = &[
+        "mynapin",
+        "fresh",
+        "JPKIAPICCTOKEN",
+        "sim",
+        "serve",
+        "pcscd",
+    ];
+    let mut out = Vec::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 1 {
+            continue; // a command in backticks
+        }
+        for word in part.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let hex = word.len() == 2 && word.chars().all(|c| c.is_ascii_hexdigit());
+            let name = word.trim_end_matches(|c: char| c.is_ascii_digit());
+            if word.chars().any(|c| c.is_ascii_alphabetic()) && !hex && !ALLOWED.contains(&name) {
+                out.push(word.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn status_in_japanese_names_the_two_juki_places_and_verbose_the_technical_names() {
+    let r = run(&["--sim=juki-mismatch", "--lang", "ja", "status"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for needle in [
+        "      3/3    正常              住民基本台帳用（1か所目）",
+        "      1/3    注意：残り1回     住民基本台帳用（2か所目）",
+        "注意：住民基本台帳用暗証番号は、カード内の2か所で残り回数が異なります（住民基本台帳用（1か所目）：3/3、住民基本台帳用（2か所目）：1/3）。",
+        "  残り   状態              暗証番号・パスワード",
+    ] {
+        assert!(r.stdout.contains(needle), "no {needle:?} in\n{}", r.stdout);
+    }
+    for jargon in ["住基AP", "共通AP", "参照", "EF "] {
+        assert!(
+            !r.stdout.contains(jargon),
+            "{jargon} without -v:\n{}",
+            r.stdout
+        );
+    }
+    // Every line but the reader's (its name comes from the simulated transport) is Japanese.
+    let body: String = r.stdout.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(latin_leaks(&body), Vec::<String>::new(), "{}", r.stdout);
+
+    let v = run(&["--sim=juki-mismatch", "--lang", "ja", "-v", "status"], "");
+    assert!(
+        v.stdout
+            .contains("住民基本台帳用（1か所目）：住基AP、EF 001C"),
+        "{}",
+        v.stdout
+    );
+    assert!(v
+        .stdout
+        .contains("住民基本台帳用（2か所目）：共通AP、EF 001C"));
+    // With -v every PIN shows its places, also the PINs kept in one place.
+    assert!(
+        v.stdout.contains("利用者証明用：公的個人認証AP、EF 0018"),
+        "{}",
+        v.stdout
+    );
+    let en = run(&["--sim=juki-mismatch", "-v", "status"], "");
+    assert!(
+        en.stdout
+            .contains("residence registry, place 2 of 2 (common DF, EF 001C)"),
+        "{}",
+        en.stdout
+    );
+    assert!(!run(&["--sim", "status"], "").stdout.contains("EF 00"));
+
+    // JSON: the ids stay, the words follow the language.
+    let j = json(&["--sim=juki-mismatch", "--lang", "ja", "status", "--json"]);
+    assert_eq!(j["pins"][3]["id"], "juki");
+    assert_eq!(j["pins"][3]["name"], "住民基本台帳用暗証番号（数字4桁）");
+    assert_eq!(j["pins"][3]["refs"][0]["id"], "juki_ap");
+    assert_eq!(j["pins"][3]["refs"][1]["id"], "juki_common");
+    let w = j["warnings"][0].as_str().unwrap();
+    assert!(
+        w.starts_with("住民基本台帳用暗証番号は、カード内の2か所で"),
+        "{w}"
+    );
+    let e = json(&["--sim=juki-mismatch", "status", "--json"]);
+    assert_eq!(e["pins"][3]["name"], "Residence registry PIN (4 digits)");
+}
+
+#[test]
+fn certificate_lines_in_japanese() {
+    let r = run(&["--sim=auth-expired", "--lang", "ja", "status"], "");
+    assert!(
+        r.stdout
+            .contains("電子証明書：利用者証明用（有効期限切れ：2025-03-31）"),
+        "{}",
+        r.stdout
+    );
+    assert!(r
+        .stdout
+        .contains("注意：電子証明書の有効期限が切れています。"));
+    let body: String = r.stdout.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(latin_leaks(&body), Vec::<String>::new(), "{}", r.stdout);
+    // The whole screen is Japanese (but the reader's name, from the simulated transport),
+    // on the cards whose screen has no guide lines.
+    for fixture in [
+        "fresh",
+        "under-15",
+        "quirky-counters",
+        "count-above-max",
+        "juki-mismatch",
+    ] {
+        let r = run(&[&format!("--sim={fixture}"), "--lang", "ja", "status"], "");
+        assert_eq!(r.code, 0, "{fixture}: {}", r.stderr);
+        let body: String = r.stdout.lines().skip(1).collect::<Vec<_>>().join("\n");
+        assert_eq!(latin_leaks(&body), Vec::<String>::new(), "{}", r.stdout);
+    }
+    let r = run(&["--sim=under-15", "--lang", "ja", "status"], "");
+    assert!(r.stdout.contains(
+        "このカードには署名用電子証明書がありません（15歳未満の方のカードでは通常です）。"
+    ));
+    assert!(
+        r.stdout
+            .contains("  -      なし              署名用電子証明書のパスワード"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn readers_doctor_and_fixtures_in_japanese() {
+    let r = run(&["--sim", "--lang", "ja", "readers"], "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "0：mynapin 模擬カード（fresh） — マイナンバーカード\n"
+    );
+    let j = json(&["--sim", "--lang", "ja", "readers", "--json"]);
+    assert_eq!(j["readers"][0]["name"], "mynapin 模擬カード（fresh）");
+    assert_eq!(j["readers"][0]["card"], "my_number_card");
+
+    let d = run(&["--sim", "--lang", "ja", "doctor"], "");
+    assert_eq!(d.code, 0, "{}", d.stderr);
+    assert_eq!(
+        d.stdout,
+        "[○] 模擬マイナンバーカードが応答しています。\nマイナンバーカードを読み取れます。\n"
+    );
+    let d = run(&["--sim", "doctor"], "");
+    assert!(d
+        .stdout
+        .contains("[ok] the simulated My Number card answers"));
+    let d = run(&["--sim=not-mynumber", "--lang", "ja", "doctor"], "");
+    assert_eq!(d.code, 6);
+    assert!(d.stdout.starts_with("[×] "), "{}", d.stdout);
+    assert!(d
+        .stdout
+        .contains("まだマイナンバーカードを読み取れません。"));
+
+    let f = run(&["--lang", "ja", "sim", "fixtures"], "");
+    assert!(
+        f.stdout.lines().any(|l| l.starts_with("fresh ")
+            && l.ends_with("新しいマイナンバーカード：すべての暗証番号の残り回数が上限のまま")),
+        "{}",
+        f.stdout
+    );
+    let ja = json(&["--lang", "ja", "sim", "fixtures", "--json"]);
+    let en = json(&["sim", "fixtures", "--json"]);
+    for (a, b) in ja["fixtures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(en["fixtures"].as_array().unwrap())
+    {
+        assert_eq!(a["name"], b["name"], "the names are ids");
+        let d = a["description"].as_str().unwrap();
+        assert!(!d.is_empty() && d != b["description"], "{}: {d}", a["name"]);
+        assert_eq!(latin_leaks(d), Vec::<String>::new(), "{}: {d}", a["name"]);
+    }
+    assert_eq!(
+        en["fixtures"][0]["description"],
+        "Fresh My Number card: every PIN at its maximum"
+    );
+}
+
+#[test]
+fn a_fixture_file_may_describe_itself_in_one_language_or_several() {
+    let dir = tempfile::tempdir().unwrap();
+    for (text, ja, en) in [
+        ("description = \"plain\"\n", "plain", "plain"),
+        ("description = { en = \"E\", ja = \"J\" }\n", "J", "E"),
+        ("description = { ja = \"J\" }\n", "J", "J"),
+    ] {
+        let p = dir.path().join("card.toml");
+        std::fs::write(&p, text).unwrap();
+        let sim = format!("--sim={}", p.display());
+        assert_eq!(run(&[&sim, "status"], "").code, 0, "{text}");
+        assert_eq!(
+            Fixture::from_toml(text, "t")
+                .unwrap()
+                .description
+                .pick(&["ja", "en"]),
+            ja
+        );
+        assert_eq!(
+            Fixture::from_toml(text, "t")
+                .unwrap()
+                .description
+                .pick(&["en", "ja"]),
+            en
+        );
+    }
+}
+
+#[test]
+fn watch_refuses_the_simulated_card_in_japanese() {
+    let r = run(&["--sim", "--lang", "ja", "watch"], "");
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("watch はカードの出し入れを待つため、カードリーダーが必要です。"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("mynapin sim serve"));
+}
+
 #[test]
 fn change_then_verify_across_runs_as_in_the_readme() {
     let dir = tempfile::tempdir().unwrap();

@@ -143,6 +143,10 @@ fn status_by_index_and_by_name_text_and_json() {
         .all(|p| p["state"] == "ok"));
     let r = mynapin(&["--lang", "ja", "--reader", "0", "status"], "");
     assert!(r.stdout.contains("利用者証明用電子証明書の暗証番号"));
+    assert!(r.stdout.contains(&format!("リーダー：{}", env.reader0)));
+    assert!(r
+        .stdout
+        .contains("      3/3    正常              住民基本台帳用（2か所目）"));
     // Only one reader has a card: no --reader needed.
     assert_eq!(mynapin(&["status"], "").code, 0);
 }
@@ -491,6 +495,20 @@ fn doctor_finds_the_card() {
     assert!(r.stdout.contains("[ok] the PC/SC service (pcscd) answers"));
     assert!(r.stdout.contains("My Number card readable"));
     assert!(r.stdout.contains("[!!] mynapin vpcd 00 01: no card"));
+    let r = mynapin(&["--lang", "ja", "doctor"], "");
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout
+            .contains("[○] PC/SC サービス（pcscd）が応答しています。"),
+        "{}",
+        r.stdout
+    );
+    assert!(r
+        .stdout
+        .contains("[×] mynapin vpcd 00 01：カードが置かれていません。"));
+    assert!(r
+        .stdout
+        .contains("     → このリーダーにマイナンバーカードを置いてください。"));
 }
 
 fn tool(cmd: &str, args: &[&str]) -> String {
@@ -606,5 +624,5 @@ fn watch_prints_one_object_per_card_and_ends_on_ctrl_c() {
     assert_eq!(status.code(), Some(0), "Ctrl-C ends watch cleanly");
     let mut err = String::new();
     std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
-    assert!(err.contains("stopped after 3 card(s)"), "{err}");
+    assert!(err.contains("stopped after 3 cards"), "{err}");
 }

@@ -3,7 +3,9 @@
 //! built binary to make its completion files and man pages (scripts/build-deb.sh).
 
 use super::error::{CliError, Exit};
+use super::lang::msg;
 use super::output::print_message;
+use super::text::sanitize;
 use super::{Cli, Ctx};
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
@@ -63,7 +65,10 @@ pub fn manpage(ctx: &Ctx, args: &ManpageArgs) -> Result<Exit, CliError> {
         None => {
             let mut page = Vec::new();
             if let Err(e) = clap_mangen::Man::new(command()).render(&mut page) {
-                return Ok(failure(ctx, &format!("cannot render the man page: {e}")));
+                return Ok(failure(
+                    ctx,
+                    &msg::completions_cannot_render(ctx.lang, e.to_string()),
+                ));
             }
             Ok(write_stdout(ctx, &page))
         }
@@ -71,7 +76,11 @@ pub fn manpage(ctx: &Ctx, args: &ManpageArgs) -> Result<Exit, CliError> {
             Ok(()) => Ok(Exit::Success),
             Err(e) => Ok(failure(
                 ctx,
-                &format!("cannot write the man pages into {}: {e}", dir.display()),
+                &msg::completions_cannot_write_dir(
+                    ctx.lang,
+                    sanitize(&dir.display().to_string()),
+                    e.to_string(),
+                ),
             )),
         },
     }
@@ -84,19 +93,15 @@ fn write_stdout(ctx: &Ctx, bytes: &[u8]) -> Exit {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Exit::Success,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
-        Err(e) => failure(ctx, &format!("cannot write on standard output: {e}")),
+        Err(e) => failure(
+            ctx,
+            &msg::completions_cannot_write_stdout(ctx.lang, e.to_string()),
+        ),
     }
 }
 
 fn failure(ctx: &Ctx, what: &str) -> Exit {
-    let todo = ctx
-        .lang
-        .t(
-            "Check where the output goes (a full disk, a directory that does not exist or is not writable).",
-            "出力先を確認してください（ディスクの空き、ディレクトリの有無・書き込み権限）。",
-        )
-        .to_string();
-    print_message(ctx.lang, what, &[todo]);
+    print_message(ctx.lang, what, &[msg::completions_fix_output(ctx.lang)]);
     Exit::Failure
 }
 

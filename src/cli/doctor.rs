@@ -1,7 +1,7 @@
 //! `mynapin doctor`: is the PC/SC setup able to read a My Number card, and if not, why.
 
 use super::error::{CliError, Exit};
-use super::lang::{Lang, Pair};
+use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
 use super::text::sanitize;
 use super::Ctx;
@@ -79,42 +79,22 @@ pub(super) fn service_fix(lang: Lang) -> String {
             .iter()
             .any(|p| std::path::Path::new(p).exists());
         if installed {
-            lang.t(
-                "Start it: sudo systemctl start pcscd.socket",
-                "起動してください：sudo systemctl start pcscd.socket",
-            )
-            .to_string()
+            msg::doctor_fix_start_pcscd(lang)
         } else {
-            lang.t(
-                "Install and start it: sudo apt install pcscd",
-                "インストールしてください：sudo apt install pcscd",
-            )
-            .to_string()
+            msg::doctor_fix_install_pcscd(lang)
         }
     }
     #[cfg(windows)]
     {
-        lang.t(
-            "Windows starts its Smart Card service (SCardSvr) when a reader is plugged in and stops it when none is: plug the reader in; if it still does not answer, start \"Smart Card\" in services.msc.",
-            "Windows のスマートカードサービス（SCardSvr）はリーダーを接続すると起動し、外すと停止します。リーダーを接続してください。それでも応答しない場合は services.msc で「Smart Card」を開始してください。",
-        )
-        .to_string()
+        msg::doctor_fix_windows_service(lang)
     }
     #[cfg(target_os = "macos")]
     {
-        lang.t(
-            "macOS's smart-card service (CryptoTokenKit) starts with a reader: unplug the reader and plug it in again.",
-            "macOS のスマートカードサービス（CryptoTokenKit）はリーダー接続時に起動します。リーダーを抜き差ししてください。",
-        )
-        .to_string()
+        msg::doctor_fix_macos_service(lang)
     }
     #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
     {
-        lang.t(
-            "Start the system's PC/SC service (pcsc-lite's pcscd).",
-            "OS の PC/SC サービス（pcsc-lite の pcscd）を起動してください。",
-        )
-        .to_string()
+        msg::doctor_fix_other_service(lang)
     }
 }
 
@@ -131,10 +111,7 @@ fn platform_findings(lang: Lang) -> Vec<Finding> {
         vec![Finding {
             check: "reader_driver",
             ok: true,
-            detail: lang.t(
-                "Windows: the Sony RC-S300 and contact CCID readers work with Windows' own driver; the older RC-S380 needs Sony's \"NFC Port Software\" to appear as a smart-card reader",
-                "Windows：ソニー RC-S300 と接触型 CCID リーダーは Windows 標準のドライバーで使えます。旧型の RC-S380 はソニーの「NFCポートソフトウェア」がないとスマートカードリーダーとして見えません",
-            ).to_string(),
+            detail: msg::doctor_windows_driver(lang),
             fix: None,
         }]
     }
@@ -143,10 +120,7 @@ fn platform_findings(lang: Lang) -> Vec<Finding> {
         vec![Finding {
             check: "reader_driver",
             ok: true,
-            detail: lang.t(
-                "macOS: CCID readers (Sony RC-S300, contact readers) work with macOS's built-in CCID driver; the Sony RC-S380 is not a CCID reader and has no macOS smart-card driver",
-                "macOS：CCID リーダー（ソニー RC-S300、接触型リーダー）は macOS 内蔵の CCID ドライバーで使えます。ソニー RC-S380 は CCID ではなく、macOS 用のスマートカードドライバーはありません",
-            ).to_string(),
+            detail: msg::doctor_macos_driver(lang),
             fix: None,
         }]
     }
@@ -160,7 +134,6 @@ fn platform_findings(lang: Lang) -> Vec<Finding> {
 /// `mynapin doctor`.
 pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     let lang = ctx.lang;
-    let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
     let mut findings = Vec::new();
     let mut readable = false;
 
@@ -171,10 +144,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             check: "simulated_card",
             ok: readable,
             detail: match &r {
-                Ok(()) => l(
-                    "the simulated My Number card answers",
-                    "模擬マイナンバーカードが応答しています",
-                ),
+                Ok(()) => msg::doctor_sim_answers(lang),
                 Err(e) => e.message(lang).what,
             },
             fix: None,
@@ -188,10 +158,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             findings.push(Finding {
                 check: "pcscd",
                 ok: true,
-                detail: l(
-                    "the PC/SC service (pcscd) answers",
-                    "PC/SC サービス（pcscd）が応答しています",
-                ),
+                detail: msg::doctor_pcscd_answers(lang),
                 fix: None,
             });
             Some(c)
@@ -201,15 +168,9 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
                 check: "pcscd",
                 ok: false,
                 detail: if cfg!(target_os = "linux") {
-                    l(
-                        "the PC/SC service (pcscd) does not answer",
-                        "PC/SC サービス（pcscd）が応答しません",
-                    )
+                    msg::doctor_pcscd_silent(lang)
                 } else {
-                    l(
-                        "the system's PC/SC service does not answer",
-                        "OS の PC/SC サービスが応答しません",
-                    )
+                    msg::doctor_service_silent(lang)
                 },
                 fix: Some(service_fix(lang)),
             });
@@ -224,57 +185,33 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             findings.push(Finding {
                 check: "readers",
                 ok: false,
-                detail: l("no reader is connected", "リーダーが接続されていません"),
-                fix: Some(l(
-                    "Connect a CCID reader (e.g. Sony RC-S300), then run mynapin doctor again.",
-                    "CCID 対応リーダー（例：ソニー RC-S300）を接続して、もう一度 mynapin doctor を実行してください。",
-                )),
+                detail: msg::doctor_no_reader(lang),
+                fix: Some(msg::doctor_fix_connect_reader(lang)),
             });
         }
         for p in probes {
             let name = sanitize(&p.name);
+            let about = |what: String| msg::doctor_reader(lang, &name, what);
             let (ok, detail, fix) = match &p.found {
                 Found::Empty => (
                     false,
-                    format!("{name}: {}", l("no card", "カードなし")),
-                    Some(l(
-                        "Put the My Number card on this reader.",
-                        "このリーダーにマイナンバーカードを置いてください。",
-                    )),
+                    about(msg::doctor_no_card(lang)),
+                    Some(msg::doctor_fix_place_card(lang)),
                 ),
-                Found::MyNumberCard { .. } => (
-                    true,
-                    format!(
-                        "{name}: {}",
-                        l("My Number card readable", "マイナンバーカードを読み取れます")
-                    ),
-                    None,
-                ),
+                Found::MyNumberCard { .. } => (true, about(msg::doctor_card_readable(lang)), None),
                 Found::NotMyNumberCard(k) => (
                     false,
-                    format!("{name}: {}", super::text::card_kind(lang, k)),
-                    Some(l(
-                        "Put a My Number card on the reader.",
-                        "マイナンバーカードを置いてください。",
-                    )),
+                    about(super::text::card_kind(lang, k)),
+                    Some(msg::doctor_fix_not_my_number(lang)),
                 ),
                 Found::InUse => (
                     false,
-                    format!(
-                        "{name}: {}",
-                        l(
-                            "the card is in use by another program",
-                            "カードは別のプログラムが使用中です"
-                        )
-                    ),
-                    Some(l(
-                        "Close other programs that use the card (the JPKI client software, browsers signing in with the card) and run mynapin doctor again.",
-                        "カードを使う他のプログラム（JPKI利用者クライアントソフト、カードでログイン中のブラウザなど）を閉じて、もう一度実行してください。",
-                    )),
+                    about(msg::doctor_in_use(lang)),
+                    Some(msg::doctor_fix_in_use(lang)),
                 ),
                 Found::Unreadable(e) => {
                     let m = super::error::card_message(lang, e);
-                    (false, format!("{name}: {}", m.what), m.todo.first().cloned())
+                    (false, about(m.what), m.todo.first().cloned())
                 }
             };
             readable |= ok;
@@ -288,16 +225,10 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             findings.push(Finding {
                 check: "pinpad",
                 ok: true,
-                detail: match super::readers::pin_pad_of(ctx, &p.name) {
-                    Some(pad) => format!("{name}: {}", pad.text(lang)),
-                    None => format!(
-                        "{name}: {}",
-                        l(
-                            "no PIN pad (PINs are typed at the computer)",
-                            "PIN パッドなし（暗証番号はパソコンで入力します）"
-                        )
-                    ),
-                },
+                detail: about(match super::readers::pin_pad_of(ctx, &p.name) {
+                    Some(pad) => pad.text(lang, ctx.verbose > 0),
+                    None => msg::doctor_no_pinpad(lang),
+                }),
                 fix: None,
             });
         }
@@ -314,29 +245,20 @@ fn finish(ctx: &Ctx, findings: Vec<Finding>, readable: bool) -> Result<Exit, Cli
         });
     } else {
         for f in &findings {
-            emit(&format!(
-                "{} {}",
-                if f.ok { "[ok]" } else { "[!!]" },
-                f.detail
-            ));
+            let mark = if f.ok {
+                msg::doctor_mark_ok(ctx.lang)
+            } else {
+                msg::doctor_mark_problem(ctx.lang)
+            };
+            emit(&format!("{mark} {}", f.detail));
             if let Some(fix) = &f.fix {
                 emit(&format!("     → {fix}"));
             }
         }
         emit(&if readable {
-            ctx.lang
-                .t(
-                    "A My Number card is readable.",
-                    "マイナンバーカードを読み取れます。",
-                )
-                .to_string()
+            msg::doctor_readable(ctx.lang)
         } else {
-            ctx.lang
-                .t(
-                    "No My Number card is readable yet.",
-                    "まだマイナンバーカードを読み取れません。",
-                )
-                .to_string()
+            msg::doctor_not_readable(ctx.lang)
         });
     }
     Ok(if readable {
@@ -349,21 +271,14 @@ fn finish(ctx: &Ctx, findings: Vec<Finding>, readable: bool) -> Result<Exit, Cli
 /// Known reader trouble, visible on USB even when pcscd does not list the reader.
 #[cfg(target_os = "linux")]
 fn linux_reader_findings(lang: Lang) -> Vec<Finding> {
-    let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
     let mut out = Vec::new();
     let sony = usb_products("054c");
     if sony.iter().any(|p| SONY_NON_CCID.contains(&p.as_str())) {
         out.push(Finding {
             check: "reader_model",
             ok: false,
-            detail: l(
-                "a Sony RC-S380 is connected: it is not a CCID reader, and pcscd on Linux does not see it",
-                "ソニー RC-S380 が接続されています。CCID 非対応のため、Linux の pcscd からは使えません",
-            ),
-            fix: Some(l(
-                "Use a CCID reader such as the Sony RC-S300 (or any ISO 7816 contact reader).",
-                "ソニー RC-S300 などの CCID 対応リーダー（または接触型 ISO 7816 リーダー）を使ってください。",
-            )),
+            detail: msg::doctor_rcs380(lang),
+            fix: Some(msg::doctor_fix_rcs380(lang)),
         });
     }
     if sony.iter().any(|p| SONY_RC_S300.contains(&p.as_str())) {
@@ -374,15 +289,11 @@ fn linux_reader_findings(lang: Lang) -> Vec<Finding> {
         out.push(Finding {
             check: "reader_driver",
             ok,
-            detail: match (&v, lang.pair()) {
-                (Some(v), Pair::En) => format!("a Sony RC-S300 is connected; libccid {v}"),
-                (Some(v), Pair::Ja) => format!("ソニー RC-S300 が接続されています。libccid {v}"),
-                (None, _) => l("a Sony RC-S300 is connected; libccid version unknown", "ソニー RC-S300 が接続されています。libccid の版は不明です"),
+            detail: match &v {
+                Some(v) => msg::doctor_rcs300(lang, sanitize(v)),
+                None => msg::doctor_rcs300_unknown(lang),
             },
-            fix: (!ok).then(|| l(
-                "The RC-S300 needs libccid 1.4.35 or later: sudo apt install libccid (from a recent release).",
-                "RC-S300 には libccid 1.4.35 以降が必要です：sudo apt install libccid（新しいリリースのもの）。",
-            )),
+            fix: (!ok).then(|| msg::doctor_fix_rcs300(lang)),
         });
     }
 

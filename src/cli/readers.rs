@@ -1,8 +1,9 @@
 //! `mynapin readers` and `mynapin sim fixtures`.
 
 use super::error::{CliError, Exit};
+use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
-use super::text::{card_kind, sanitize};
+use super::text::{card_kind, sanitize, sim_reader_name};
 use super::Ctx;
 use crate::card::probe::{probe_card, probe_readers, Found, ReaderProbe};
 use crate::card::CardKind;
@@ -72,34 +73,32 @@ impl PinPadJson {
         }
     }
 
-    /// One line of text: "PIN pad (VERIFY_PIN_DIRECT, MODIFY_PIN_DIRECT…; PIN 4-8; no display)".
-    pub fn text(&self, lang: super::lang::Lang) -> String {
-        let size = match (self.min_pin_size, self.max_pin_size) {
-            (Some(a), Some(b)) => format!("; PIN {a}-{b}"),
-            _ => String::new(),
-        };
-        let display = if self.display {
-            lang.t("display", "表示あり")
+    /// One line of text: "PIN pad (verify and change on the keypad; PIN 4-8; no display)";
+    /// `verbose` adds the part 10 features the reader listed.
+    pub fn text(&self, lang: Lang, verbose: bool) -> String {
+        let mut details = vec![match (self.verify, self.modify) {
+            (true, true) => msg::readers_pinpad_verify_modify(lang),
+            (true, false) => msg::readers_pinpad_verify_only(lang),
+            (false, true) => msg::readers_pinpad_modify_only(lang),
+            (false, false) => msg::readers_pinpad_no_entry(lang),
+        }];
+        if let (Some(min), Some(max)) = (self.min_pin_size, self.max_pin_size) {
+            details.push(msg::readers_pinpad_size(lang, max, min));
+        }
+        details.push(if self.display {
+            msg::readers_pinpad_display(lang)
         } else {
-            lang.t("no display", "表示なし")
-        };
-        let usable = if self.usable {
-            ""
-        } else {
-            lang.t(
-                "; not usable for the 4-digit PINs",
-                "；4桁の暗証番号には使えません",
-            )
-        };
-        format!(
-            "{} ({}{size}; {display}{usable})",
-            lang.t("PIN pad", "PIN パッド"),
-            self.features
-                .iter()
-                .map(|f| sanitize(f))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+            msg::readers_pinpad_no_display(lang)
+        });
+        if !self.usable {
+            details.push(msg::readers_pinpad_not_usable(lang));
+        }
+        if verbose && !self.features.is_empty() {
+            let names: Vec<String> = self.features.iter().map(|f| sanitize(f)).collect();
+            details.push(msg::readers_pinpad_features(lang, lang.join(&names)));
+        }
+        let sep = msg::readers_pinpad_separator(lang);
+        msg::readers_pinpad(lang, details.join(&sep))
     }
 }
 
@@ -126,7 +125,7 @@ fn kind_of(found: &Found) -> Option<&'static str> {
 pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     let probes: Vec<ReaderProbe> = if ctx.simulated() {
         vec![ReaderProbe {
-            name: ctx.sim_reader_name(),
+            name: sim_reader_name(ctx.lang, ctx.sim_state.as_deref(), ctx.sim.as_deref()),
             found: ctx.with_transport(|t| Ok(probe_card(t)))?,
         }]
     } else {
@@ -160,38 +159,25 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
         let lang = ctx.lang;
         for r in &readers {
             let what = match r.card {
-                None => lang.t("no card", "カードなし").to_string(),
-                Some("my_number_card") => {
-                    lang.t("My Number card", "マイナンバーカード").to_string()
-                }
+                None => msg::readers_no_card(lang),
+                Some("my_number_card") => msg::readers_my_number_card(lang),
                 Some("juki_card") => card_kind(lang, &CardKind::OldJukiCard),
-                Some("smartphone") => lang
-                    .t(
-                        "smartphone JPKI (not a card)",
-                        "スマートフォンの公的個人認証",
-                    )
-                    .to_string(),
-                Some("other_card") => lang
-                    .t(
-                        "a card that is not a My Number card",
-                        "マイナンバーカード以外のカード",
-                    )
-                    .to_string(),
-                Some("in_use") => lang
-                    .t(
-                        "card in use by another program",
-                        "カードは別のプログラムが使用中",
-                    )
-                    .to_string(),
-                Some(_) => lang
-                    .t("card present but unreadable", "カードはあるが読み取れない")
-                    .to_string(),
+                Some("smartphone") => msg::readers_smartphone(lang),
+                Some("other_card") => msg::readers_other_card(lang),
+                Some("in_use") => msg::readers_in_use(lang),
+                Some(_) => msg::readers_unreadable(lang),
             };
-            let pad = match &r.pinpad {
-                Some(p) => format!(" — {}", p.text(lang)),
-                None => String::new(),
-            };
-            emit(&format!("{}: {} — {what}{pad}", r.index, sanitize(&r.name)));
+            let name = sanitize(&r.name);
+            emit(&match &r.pinpad {
+                Some(p) => msg::readers_line_pinpad(
+                    lang,
+                    r.index,
+                    name,
+                    p.text(lang, ctx.verbose > 0),
+                    what,
+                ),
+                None => msg::readers_line(lang, r.index, name, what),
+            });
         }
     }
     Ok(Exit::Success)
@@ -215,7 +201,7 @@ pub fn fixtures(ctx: &Ctx) -> Result<Exit, CliError> {
         .map(|(name, _)| FixtureJson {
             name,
             description: Fixture::builtin(name)
-                .map(|f| sanitize(&f.description))
+                .map(|f| sanitize(f.description.pick(&ctx.lang.fallbacks())))
                 .unwrap_or_default(),
         })
         .collect();
@@ -230,4 +216,48 @@ pub fn fixtures(ctx: &Ctx) -> Result<Exit, CliError> {
         }
     }
     Ok(Exit::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pad(verify: bool, modify: bool, sizes: Option<(u8, u8)>) -> PinPadJson {
+        PinPadJson {
+            verify,
+            modify,
+            features: vec!["VERIFY_PIN_DIRECT".into(), "MODIFY_PIN_DIRECT".into()],
+            min_pin_size: sizes.map(|s| s.0),
+            max_pin_size: sizes.map(|s| s.1),
+            display: false,
+            vendor_id: None,
+            product_id: None,
+            usable: verify && modify && sizes.is_none_or(|(a, b)| a <= 4 && b >= 4),
+        }
+    }
+
+    #[test]
+    fn pin_pad_lines_in_words_with_the_features_for_verbose() {
+        let p = pad(true, true, Some((4, 8)));
+        assert_eq!(
+            p.text(Lang::EN, false),
+            "PIN pad (verify and change on the keypad; PIN 4-8; no display)"
+        );
+        assert_eq!(
+            p.text(Lang::JA, false),
+            "暗証番号入力パッドあり（パッドでの照合と変更に対応、4〜8桁、画面なし）"
+        );
+        assert_eq!(
+            p.text(Lang::EN, true),
+            "PIN pad (verify and change on the keypad; PIN 4-8; no display; features VERIFY_PIN_DIRECT, MODIFY_PIN_DIRECT)"
+        );
+        assert!(p
+            .text(Lang::JA, true)
+            .ends_with("画面なし、機能：VERIFY_PIN_DIRECT、MODIFY_PIN_DIRECT）"));
+        let short = pad(true, false, Some((6, 8)));
+        assert_eq!(
+            short.text(Lang::JA, false),
+            "暗証番号入力パッドあり（パッドでの照合に対応、変更には非対応、6〜8桁、画面なし、4桁の暗証番号には使えません）"
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! `mynapin sim serve`: plug the simulated card into pcscd through vpcd.
 
 use super::error::{CliError, Exit};
+use super::lang::{msg, Lang};
+use super::text::sanitize;
 use super::Ctx;
 use crate::sim::fixture::FaultRule;
 use crate::sim::vpcd::{self, Ended, Faults, ServeOptions};
@@ -55,14 +57,32 @@ pub struct ServeArgs {
 /// The largest APDU number a fault option accepts.
 const MAX_APDUS: u64 = 1_000_000_000;
 
+/// The language of a value parser's message: clap parses the values before `--lang` is known,
+/// so this looks at the command line itself (`--lang TAG`, `--lang=TAG`), then the locale.
+fn parse_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let tag = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).cloned(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        });
+    tag.and_then(|t| Lang::from_tag(&t))
+        .unwrap_or_else(Lang::from_env)
+}
+
 fn parse_fault_sw(text: &str) -> Result<(u64, u16), String> {
-    let (n, sw) = text.split_once('=').ok_or("expected N=SW, e.g. 5=6581")?;
+    let (n, sw) = text
+        .split_once('=')
+        .ok_or_else(|| msg::serve_fault_sw_form(parse_lang()))?;
     let n: u64 = n
         .trim()
         .parse()
         .ok()
         .filter(|n| (1..=MAX_APDUS).contains(n))
-        .ok_or_else(|| format!("{n:?} is not an APDU number (1..={MAX_APDUS})"))?;
+        .ok_or_else(|| msg::serve_fault_sw_number(parse_lang(), MAX_APDUS, sanitize(n)))?;
     let sw = crate::sim::fixture::parse_sw(sw)?;
     Ok((n, sw))
 }
@@ -72,6 +92,7 @@ fn parse_fault(text: &str) -> Result<FaultRule, String> {
 }
 
 pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
+    let lang = ctx.lang;
     // The card stays locked while it is served: it is in a reader.
     let state = match &args.state {
         Some(p) => Some(StateFile::open(p, ctx.timeout)?),
@@ -100,40 +121,22 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
     match vpcd::serve(card, &opts) {
         Ok(Ended::Signalled) | Ok(Ended::FaultClosed) => Ok(Exit::Success),
         Err(vpcd::ServeError::State(e)) => Err(CliError::State(e)),
-        Err(e @ vpcd::ServeError::Address { .. }) => Err(CliError::Usage {
-            what: e.to_string(),
-            todo: ctx
-                .lang
-                .t(
-                    "Give --vpcd as HOST:PORT, e.g. 127.0.0.1:35963.",
-                    "--vpcd は HOST:PORT の形で指定してください（例：127.0.0.1:35963）。",
-                )
-                .to_string(),
+        Err(vpcd::ServeError::Address { addr, why }) => Err(CliError::Usage {
+            what: msg::serve_bad_address(lang, sanitize(&addr), sanitize(&why)),
+            todo: msg::serve_fix_address(lang),
         }),
-        Err(e @ vpcd::ServeError::Unreachable { .. }) => {
+        Err(vpcd::ServeError::Unreachable { addr, secs, why }) => {
             // Exit 6 (PC/SC failure): the address is fine, nothing listens there.
             super::output::print_message(
-                ctx.lang,
-                &e.to_string(),
-                &[ctx
-                    .lang
-                    .t(
-                        "Start pcscd with the vpcd driver first (scripts/pcscd-vpcd.sh), or wait longer with --wait-vpcd.",
-                        "先に vpcd ドライバー付きの pcscd を起動するか（scripts/pcscd-vpcd.sh）、--wait-vpcd で待ち時間を延ばしてください。",
-                    )
-                    .to_string()],
+                lang,
+                &msg::serve_unreachable(lang, sanitize(&addr), secs, sanitize(&why)),
+                &[msg::serve_fix_unreachable(lang)],
             );
             Ok(Exit::NoCard)
         }
-        Err(e @ vpcd::ServeError::Signals(_)) => Err(CliError::Usage {
-            what: e.to_string(),
-            todo: ctx
-                .lang
-                .t(
-                    "Run it again; if it persists, report it.",
-                    "もう一度実行してください。続く場合は報告してください。",
-                )
-                .to_string(),
+        Err(vpcd::ServeError::Signals(e)) => Err(CliError::Usage {
+            what: msg::serve_signals(lang, e.to_string()),
+            todo: msg::serve_fix_signals(lang),
         }),
     }
 }

@@ -2,9 +2,9 @@
 
 use super::error::{CliError, Exit};
 use super::guide_text::{low_line, short_guide};
-use super::lang::{Lang, Pair};
-use super::output::{emit, emit_json, pad};
-use super::text::{counter_note, pin_name, ref_name, sanitize, state_word, tries};
+use super::lang::{msg, Lang};
+use super::output::{emit, emit_json, pad, say};
+use super::text::{counter_note, pin_name, ref_name, ref_tech, sanitize, state_word, tries};
 use super::Ctx;
 use crate::card::cert::{CertificateState, Date};
 use crate::card::{Counter, MyNumberCard, PinState, PinStatus};
@@ -56,56 +56,23 @@ fn cert_json(c: Option<CertificateState>) -> CertJson {
 
 /// The certificate's line, and a warning when it expires soon or has expired.
 fn cert_lines(lang: Lang, c: Option<CertificateState>) -> (String, Option<String>) {
-    let head = lang.t("Certificate: ", "電子証明書：");
     match c {
-        Some(CertificateState::Valid { not_after }) => (
-            match lang.pair() {
-                Pair::En => format!("{head}user authentication, valid until {not_after}"),
-                Pair::Ja => format!("{head}利用者証明用、有効期限 {not_after}"),
-            },
-            None,
-        ),
+        Some(CertificateState::Valid { not_after }) => {
+            (msg::status_cert_valid(lang, not_after.to_string()), None)
+        }
         Some(CertificateState::ExpiresSoon {
             not_after,
             days_left,
         }) => (
-            match lang.pair() {
-                Pair::En => format!(
-                    "{head}user authentication, valid until {not_after} — expires in {days_left} days"
-                ),
-                Pair::Ja => format!("{head}利用者証明用、有効期限 {not_after}（あと{days_left}日）"),
-            },
-            Some(lang.t(
-                "The certificates expire soon: renew them at the city office before then (the PINs are set again there; a kiosk cannot renew). See `mynapin guide auth --cert expired`.",
-                "電子証明書の有効期限が近づいています。期限までに市区町村の窓口で更新してください（その際に暗証番号を設定し直します。コンビニのキオスク端末では更新できません）。詳しくは `mynapin guide auth --cert expired` を参照してください。",
-            ).to_string()),
+            msg::status_cert_expires_soon(lang, not_after.to_string(), days_left),
+            Some(msg::status_cert_expires_soon_warning(lang)),
         ),
         Some(CertificateState::Expired { not_after }) => (
-            match lang.pair() {
-                Pair::En => format!("{head}user authentication, EXPIRED on {not_after}"),
-                Pair::Ja => format!("{head}利用者証明用、有効期限切れ（{not_after}）"),
-            },
-            Some(lang.t(
-                "The certificate has expired: changing its PIN is pointless, and a kiosk cannot help. A new certificate is issued at the city office, and its PIN is set there. See `mynapin guide auth --cert expired`.",
-                "電子証明書の有効期限が切れています。暗証番号を変更しても使えず、コンビニのキオスク端末でも手続きできません。市区町村の窓口で新しい電子証明書を発行し、その際に暗証番号を設定します。詳しくは `mynapin guide auth --cert expired` を参照してください。",
-            ).to_string()),
+            msg::status_cert_expired(lang, not_after.to_string()),
+            Some(msg::status_cert_expired_warning(lang)),
         ),
-        Some(CertificateState::Absent) => (
-            lang.t(
-                "Certificate: no user-authentication certificate on this card",
-                "電子証明書：このカードには利用者証明用電子証明書がありません",
-            )
-            .to_string(),
-            None,
-        ),
-        Some(CertificateState::Unreadable) | None => (
-            lang.t(
-                "Certificate: the user-authentication certificate could not be read",
-                "電子証明書：利用者証明用電子証明書を読み取れませんでした",
-            )
-            .to_string(),
-            None,
-        ),
+        Some(CertificateState::Absent) => (msg::status_cert_absent(lang), None),
+        Some(CertificateState::Unreadable) | None => (msg::status_cert_unreadable(lang), None),
     }
 }
 
@@ -146,7 +113,9 @@ pub struct Report {
 pub fn read(ctx: &Ctx, card: &mut MyNumberCard<'_>) -> Result<Report, CliError> {
     // The certificate first, while the JPKI application is selected (one READ BINARY).
     let cert = card.auth_certificate_state(Date::today()).ok();
-    ctx.note("reading the retry counters", "残り回数を読み取っています");
+    if ctx.verbose > 0 {
+        say(&msg::status_reading(ctx.lang));
+    }
     let pins = card.read_all()?;
     Ok(Report {
         reader: card.reader_name(),
@@ -174,7 +143,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit, CliError> {
     if ctx.json {
         emit_json(&to_json(ctx.lang, &report));
     } else {
-        for line in text_lines(ctx.lang, &report) {
+        for line in text_lines(ctx.lang, ctx.verbose > 0, &report) {
             emit(&line);
         }
     }
@@ -199,23 +168,14 @@ pub fn juki_warning(lang: Lang, p: &PinStatus) -> Option<String> {
         .refs
         .iter()
         .map(|r| {
-            format!(
-                "{} {}",
+            msg::status_juki_count(
+                lang,
                 ref_name(lang, r.r),
-                tries(r.counter.retries_left(), r.r.max_tries(), r.counter.state())
+                tries(r.counter.retries_left(), r.r.max_tries(), r.counter.state()),
             )
         })
         .collect();
-    Some(match lang.pair() {
-        Pair::En => format!(
-            "The two residence-registry PIN references report different counts ({}). The lower one counts. A change with mynapin sets both.",
-            parts.join(", ")
-        ),
-        Pair::Ja => format!(
-            "住民基本台帳用暗証番号の2つの参照で残り回数が異なります（{}）。少ない方を基準にしてください。mynapin で変更すると両方が変更されます。",
-            parts.join("、")
-        ),
-    })
+    Some(msg::status_juki_mismatch(lang, lang.join(&parts)))
 }
 
 /// The JSON object.
@@ -264,27 +224,19 @@ pub fn to_json(lang: Lang, r: &Report) -> StatusJson {
     }
 }
 
-/// The human text, one line per entry.
-pub fn text_lines(lang: Lang, r: &Report) -> Vec<String> {
+/// The human text, one line per entry. `verbose`: every PIN's places on the card, each with
+/// its technical name (application and EF).
+pub fn text_lines(lang: Lang, verbose: bool, r: &Report) -> Vec<String> {
     let mut out = vec![
-        format!(
-            "{}{}",
-            lang.t("Reader: ", "リーダー："),
-            sanitize(&r.reader)
-        ),
-        format!(
-            "{}{} ({})",
-            lang.t("Card:   ", "カード："),
-            lang.t("My Number card", "マイナンバーカード"),
-            sanitize(&r.token)
-        ),
+        msg::status_reader(lang, sanitize(&r.reader)),
+        msg::status_card(lang, sanitize(&r.token)),
         cert_lines(lang, r.cert).0,
         String::new(),
         format!(
             "  {}  {}  {}",
-            pad(lang.t("tries", "残り"), 5),
-            pad(lang.t("state", "状態"), 16),
-            lang.t("PIN", "暗証番号")
+            pad(&msg::status_col_tries(lang), 5),
+            pad(&msg::status_col_state(lang), 16),
+            msg::status_col_pin(lang)
         ),
     ];
     for p in &r.pins {
@@ -295,15 +247,19 @@ pub fn text_lines(lang: Lang, r: &Report) -> Vec<String> {
             pad(&state_word(lang, state), 16),
             pin_name(lang, p.pin)
         ));
-        let show_refs = p.refs.len() > 1;
+        let show_refs = p.refs.len() > 1 || verbose;
         for s in &p.refs {
             if show_refs {
                 let st = s.counter.state();
+                let place = if verbose {
+                    msg::status_ref_tech(lang, ref_name(lang, s.r), ref_tech(lang, s.r))
+                } else {
+                    ref_name(lang, s.r)
+                };
                 out.push(format!(
-                    "      {}  {}  {}",
+                    "      {}  {}  {place}",
                     pad(&tries(s.counter.retries_left(), s.r.max_tries(), st), 5),
                     pad(&state_word(lang, st), 16),
-                    ref_name(lang, s.r)
                 ));
             }
             if let Some(note) = counter_note(lang, s.counter) {
@@ -311,13 +267,7 @@ pub fn text_lines(lang: Lang, r: &Report) -> Vec<String> {
             }
         }
         if state == PinState::Absent && p.pin == PinId::Sign {
-            out.push(format!(
-                "        {}",
-                lang.t(
-                    "No signature certificate on this card (usual for children under 15).",
-                    "このカードには署名用電子証明書がありません（15歳未満の方のカードでは通常です）。"
-                )
-            ));
+            out.push(format!("        {}", msg::status_no_sign_cert(lang)));
         }
         match state {
             PinState::Blocked => {
@@ -336,7 +286,7 @@ pub fn text_lines(lang: Lang, r: &Report) -> Vec<String> {
         .chain(cert_lines(lang, r.cert).1)
     {
         out.push(String::new());
-        out.push(format!("{}{w}", lang.t("Warning: ", "注意：")));
+        out.push(msg::status_warning(lang, w));
     }
     out
 }

@@ -40,7 +40,6 @@ pub fn ref_name(lang: Lang, r: KeyRef) -> String {
 }
 
 /// The technical name of a key reference (its application and EF), for `--verbose`.
-#[allow(dead_code)] // Wired into `status --verbose` next.
 pub fn ref_tech(lang: Lang, r: KeyRef) -> String {
     let [a, b] = r.ef();
     let ef = format!("{a:02X}{b:02X}");
@@ -50,6 +49,20 @@ pub fn ref_tech(lang: Lang, r: KeyRef) -> String {
         KeyRef::JukiAp => msg::ref_tech_juki_ap(lang, ef),
         KeyRef::JukiCommon => msg::ref_tech_juki_common(lang, ef),
         _ => msg::ref_tech_derived(lang, ef),
+    }
+}
+
+/// The name of the simulated reader: of the state file `state` if there is one, else of the
+/// fixture `fixture` (a name such as `fresh`, or a file), else the plain name.
+pub fn sim_reader_name(
+    lang: Lang,
+    state: Option<&std::path::Path>,
+    fixture: Option<&str>,
+) -> String {
+    match (state, fixture) {
+        (Some(p), _) => msg::sim_reader_name_state(lang, p.display().to_string()),
+        (None, Some(f)) => msg::sim_reader_name_fixture(lang, f),
+        (None, None) => msg::sim_reader_name(lang),
     }
 }
 
@@ -153,6 +166,41 @@ pub fn sanitize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simulated_reader_names_in_both_languages() {
+        assert_eq!(
+            sim_reader_name(Lang::EN, None, Some("fresh")),
+            "mynapin simulated card (fresh)"
+        );
+        assert_eq!(
+            sim_reader_name(Lang::JA, None, Some("fresh")),
+            "mynapin 模擬カード（fresh）"
+        );
+        let p = std::path::Path::new("card.toml");
+        assert_eq!(
+            sim_reader_name(Lang::JA, Some(p), Some("fresh")),
+            "mynapin 模擬カード（状態ファイル card.toml）"
+        );
+        assert_eq!(
+            sim_reader_name(Lang::EN, None, None),
+            "mynapin simulated card"
+        );
+    }
+
+    #[test]
+    fn juki_places_in_words_and_technical_names() {
+        assert_eq!(
+            ref_name(Lang::JA, KeyRef::JukiAp),
+            "住民基本台帳用（1か所目）"
+        );
+        assert_eq!(
+            ref_name(Lang::JA, KeyRef::JukiCommon),
+            "住民基本台帳用（2か所目）"
+        );
+        assert!(ref_tech(Lang::EN, KeyRef::JukiAp).starts_with("Juki AP, EF "));
+        assert!(ref_tech(Lang::JA, KeyRef::JukiCommon).starts_with("共通AP、EF "));
+    }
 
     #[test]
     fn sanitize_strips_escapes_bidi_and_length() {

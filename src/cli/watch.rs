@@ -4,6 +4,7 @@
 //! be read, is one line — never the end of the loop.
 
 use super::error::{CliError, Exit};
+use super::lang::msg;
 use super::output::{emit, say};
 use super::status;
 use super::text::sanitize;
@@ -17,22 +18,13 @@ use std::sync::Arc;
 pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     let lang = ctx.lang;
     if ctx.simulated() {
-        return Err(ctx.usage(
-            (
-                "watch needs a reader: it waits for cards to come and go.",
-                "For a simulated card, serve it to pcscd: mynapin sim serve (see the README).",
-            ),
-            (
-                "watch はリーダーで使います（カードの出し入れを待つため）。",
-                "模擬カードの場合は pcscd に接続してください：mynapin sim serve（README 参照）。",
-            ),
-        ));
+        return Err(CliError::Usage {
+            what: msg::watch_needs_reader(lang),
+            todo: msg::watch_needs_reader_todo(lang),
+        });
     }
     let selector = ReaderSelector::parse(ctx.reader.as_deref());
-    say(lang.t(
-        "watching for cards; place one on the reader (Ctrl-C to stop)",
-        "カードを待っています。リーダーに置いてください（Ctrl-C で終了）",
-    ));
+    say(&msg::watch_waiting(lang));
     let mut cards = 0u64;
     loop {
         let reader = match pcsc::wait(&selector, WaitFor::Card, None, Arc::clone(&ctx.stop)) {
@@ -56,8 +48,8 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
                         Err(e) => say(&e.to_string()),
                     }
                 } else {
-                    emit(&format!("== {} {cards} ==", lang.t("card", "カード")));
-                    for line in status::text_lines(lang, &report) {
+                    emit(&msg::watch_card(lang, cards));
+                    for line in status::text_lines(lang, ctx.verbose > 0, &report) {
                         emit(&line);
                     }
                     emit("");
@@ -80,10 +72,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             Err(e) => return Err(e.into()),
         }
     }
-    say(&match lang.pair() {
-        crate::cli::lang::Pair::En => format!("stopped after {cards} card(s)"),
-        crate::cli::lang::Pair::Ja => format!("終了しました（{cards}枚）"),
-    });
+    say(&msg::watch_stopped(lang, cards));
     Ok(Exit::Success)
 }
 
@@ -98,11 +87,11 @@ fn one_line(ctx: &Ctx, n: u64, reader: &str, e: &CliError) {
         });
         emit(&v.to_string());
     } else {
-        emit(&format!(
-            "== {} {n} == {}: {}",
-            ctx.lang.t("card", "カード"),
+        emit(&msg::watch_card_failed(
+            ctx.lang,
+            n,
             sanitize(reader),
-            m.what
+            m.what,
         ));
     }
 }

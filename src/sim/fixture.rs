@@ -13,8 +13,9 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fixture {
-    /// One line saying what this card is for.
-    pub description: String,
+    /// One line saying what this card is for: one text, or one per language
+    /// (`description = { en = "…", ja = "…" }`).
+    pub description: Description,
     /// Label in JPKI EF `0006` (padded to 32 bytes with spaces on the card).
     #[serde(default = "default_token")]
     pub token: String,
@@ -58,6 +59,54 @@ pub struct Fixture {
     /// Faults to inject, for tests.
     #[serde(default, skip_serializing_if = "Faults::is_empty")]
     pub faults: Faults,
+}
+
+/// What a fixture is for, in one line: a plain string (any language), or one text per
+/// language tag (`{ en = "…", ja = "…" }`), shown in the first language of the reader's
+/// fallbacks that it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Description {
+    /// One text, whatever its language.
+    Plain(String),
+    /// Language tag → text.
+    ByLanguage(BTreeMap<String, String>),
+}
+
+impl Description {
+    /// The text in the first of `tags` it has; else its first text (by tag), or "" when it
+    /// has none. A plain description is its text whatever the tags.
+    pub fn pick(&self, tags: &[&str]) -> &str {
+        match self {
+            Description::Plain(s) => s,
+            Description::ByLanguage(m) => tags
+                .iter()
+                .find_map(|t| m.get(*t))
+                .or_else(|| m.values().next())
+                .map(String::as_str)
+                .unwrap_or_default(),
+        }
+    }
+}
+
+impl From<&str> for Description {
+    fn from(s: &str) -> Description {
+        Description::Plain(s.to_string())
+    }
+}
+
+/// The English text (else Japanese, else any): for logs and code that has no language.
+impl std::ops::Deref for Description {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.pick(&["en", "ja"])
+    }
+}
+
+impl PartialEq<Description> for &str {
+    fn eq(&self, other: &Description) -> bool {
+        **self == **other
+    }
 }
 
 /// The card holder: a fictitious TEST person. Every field has a default; a fixture can give
@@ -577,6 +626,13 @@ impl Fixture {
             path: origin.to_string(),
             message,
         };
+        if let Description::ByLanguage(m) = &self.description {
+            if m.is_empty() {
+                return Err(invalid(
+                    "description = {} has no text: give at least one language (en = \"…\")".into(),
+                ));
+            }
+        }
         if self.token.len() > usize::from(crate::layout::TOKEN_LEN) || !self.token.is_ascii() {
             return Err(invalid("token must be at most 32 ASCII characters".into()));
         }
@@ -662,6 +718,42 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("above the maximum 3"), "{err}");
+    }
+
+    #[test]
+    fn descriptions_by_language_or_plain() {
+        let f = Fixture::from_toml("description = { en = \"E\", ja = \"J\" }\n", "t").unwrap();
+        assert_eq!(f.description.pick(&["ja", "en"]), "J");
+        assert_eq!(f.description.pick(&["pt", "en", "ja"]), "E");
+        assert_eq!(&*f.description, "E");
+        let back = Fixture::from_toml(&f.to_toml(), "back").unwrap();
+        assert_eq!(back.description, f.description);
+        let only_ja = Fixture::from_toml("description = { ja = \"J\" }\n", "t").unwrap();
+        assert_eq!(only_ja.description.pick(&["en"]), "J");
+        let plain = Fixture::from_toml("description = \"P\"\n", "t").unwrap();
+        assert_eq!(plain.description.pick(&["ja", "en"]), "P");
+        assert_eq!(plain.description, Description::from("P"));
+        let err = Fixture::from_toml("description = {}\n", "t")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("at least one language"), "{err}");
+        assert!(Fixture::from_toml("description = 3\n", "t").is_err());
+    }
+
+    #[test]
+    fn every_builtin_has_english_and_japanese() {
+        for (name, _) in BUILTIN {
+            let f = Fixture::builtin(name).unwrap();
+            let Description::ByLanguage(m) = &f.description else {
+                panic!("{name}: a plain description");
+            };
+            for tag in ["en", "ja"] {
+                assert!(
+                    m.get(tag).is_some_and(|t| !t.is_empty()),
+                    "{name}: no {tag}"
+                );
+            }
+        }
     }
 
     #[test]
