@@ -679,3 +679,614 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         todo,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bounded::ReadError;
+    use crate::card::session::RefReport;
+    use crate::card::{CardKind, NotChanged, RefChange};
+    use mynapin_apdu::{EncodeError, ResponseError, StatusWord};
+    use std::time::Duration;
+
+    /// One status word per meaning (the enum is total over `u16`).
+    fn one_word_per_name() -> Vec<StatusWord> {
+        let mut out: Vec<StatusWord> = Vec::new();
+        for sw in 0..=u16::MAX {
+            let s = StatusWord::from_u16(sw);
+            if !out.iter().any(|o| o.name() == s.name()) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_status_word_has_a_meaning_in_every_language() {
+        let words = one_word_per_name();
+        assert!(words.len() >= 30, "{}", words.len());
+        for lang in Lang::all() {
+            for sw in &words {
+                let id = format!("sw-{}", sw.name());
+                assert!(lang.has(&id), "{}.ftl has no {id}", lang.tag());
+                assert_ne!(sw_meaning(lang, *sw), id);
+            }
+        }
+        for sw in &words {
+            let ja = sw_meaning(Lang::JA, *sw);
+            assert!(!ja.bytes().any(|b| b.is_ascii_alphabetic()), "{sw}: {ja}");
+            assert_eq!(sw_meaning(Lang::EN, *sw), sw.meaning(), "{sw}");
+        }
+        assert_eq!(
+            sw_meaning(Lang::JA, StatusWord::MemoryFailure),
+            "メモリの異常"
+        );
+        assert_eq!(
+            sw_meaning(Lang::JA, StatusWord::IncorrectData),
+            "データフィールドのパラメータが正しくありません"
+        );
+    }
+
+    /// Words that may appear in Japanese text: commands, flags and their values, PIN and
+    /// reference ids, key and signal names, product and format names.
+    const ALLOWED: &[&str] = &[
+        "mynapin",
+        "status",
+        "change",
+        "verify",
+        "guide",
+        "doctor",
+        "readers",
+        "sim",
+        "fixtures",
+        "sign",
+        "auth",
+        "kenhojo",
+        "juki",
+        "juki_ap",
+        "juki_common",
+        "juki-ap",
+        "juki-common",
+        "always",
+        "never",
+        "N",
+        "SW",
+        "JPKI",
+        "PC/SC",
+        "pcscd",
+        "Ctrl-C",
+        "Ctrl-D",
+        "SIGTERM",
+        "IC",
+        "RC-S300",
+        "UTF-8",
+        "sudo",
+        "systemctl",
+        "start",
+        "pcscd.socket",
+        "apt",
+        "install",
+    ];
+
+    fn hex(t: &str) -> bool {
+        let t = t.strip_prefix("0x").unwrap_or(t);
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase())
+    }
+
+    /// `06:30`: a time of day.
+    fn time(t: &str) -> bool {
+        let b = t.as_bytes();
+        b.len() == 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit())
+    }
+
+    /// The English words and ASCII sentence punctuation in a Japanese text (commands in
+    /// backticks, flags, hex, file names and the allow-list excepted).
+    fn english_in(text: &str) -> Vec<String> {
+        let mut bad = Vec::new();
+        for line in text.lines() {
+            if line.starts_with("  ") {
+                continue; // a list of readers: "  0: name"
+            }
+            let mut plain = String::new();
+            for (i, part) in line.split('`').enumerate() {
+                if i % 2 == 0 {
+                    plain.push_str(part);
+                }
+                plain.push(' ');
+            }
+            let tokens = plain
+                .split(|c: char| !c.is_ascii_graphic())
+                .filter(|t| !t.is_empty());
+            for t in tokens {
+                let ok = !t
+                    .bytes()
+                    .any(|b| b.is_ascii_alphabetic() || b"().,:".contains(&b))
+                    || (t.starts_with("--") && !t.contains(['(', ')', ',', ':']))
+                    || hex(t)
+                    || time(t)
+                    || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase()))
+                    || (t.contains('/') && t.ends_with(".toml"))
+                    || ALLOWED.contains(&t);
+                if !ok {
+                    bad.push(t.to_string());
+                }
+            }
+        }
+        bad
+    }
+
+    #[test]
+    fn the_checker_finds_english() {
+        assert!(
+            english_in("`mynapin status` を実行してください（6A 80、0x80100069）。").is_empty()
+        );
+        assert!(english_in("--pinpad always、fixtures/cards/fresh.toml、SW 63 C2").is_empty());
+        assert_eq!(english_in("応答（memory failure）"), ["memory", "failure"]);
+        assert_eq!(english_in("形式:4桁."), [":4", "."]);
+        assert!(!english_in("形式: 4桁").is_empty());
+        assert!(!english_in("CHANGE KEY に対して").is_empty());
+    }
+
+    fn report(checked: Checked) -> Report {
+        Report {
+            refs: vec![RefReport {
+                pin: PinId::Auth,
+                r: KeyRef::Auth,
+                before: None,
+                checked,
+                change: RefChange::NotChanged(NotChanged::NotSent),
+                after: None,
+            }],
+            stop: None,
+        }
+    }
+
+    fn card_errors() -> Vec<CardError> {
+        let sw = StatusWord::new(0x6A, 0x80);
+        let mut out = vec![
+            CardError::NotMyNumberCard(CardKind::NoJpkiApplet),
+            CardError::NotMyNumberCard(CardKind::OldJukiCard),
+            CardError::Unexpected {
+                step: Step::CounterQuery,
+                sw,
+            },
+            CardError::Unexpected {
+                step: Step::ChangeKey,
+                sw: StatusWord::MemoryFailure,
+            },
+            CardError::Unexpected {
+                step: Step::ChangeReferenceData,
+                sw: StatusWord::new(0x64, 0x00),
+            },
+            CardError::Unexpected {
+                step: Step::Verify,
+                sw,
+            },
+            CardError::VerifyUnknown {
+                r: KeyRef::Sign,
+                cause: Lost::Answer(StatusWord::MemoryFailure),
+            },
+            CardError::VerifyUnknown {
+                r: KeyRef::JukiCommon,
+                cause: Lost::Transport(TransportError::CardRemoved),
+            },
+            CardError::CountImplausible {
+                r: KeyRef::Auth,
+                sw: StatusWord::RetriesLeft(9),
+            },
+            CardError::OutOfSequence(KeyRef::JukiAp),
+        ];
+        for step in [
+            Step::SelectApplet(Applet::Jpki),
+            Step::SelectApplet(Applet::Kenhojo),
+            Step::SelectApplet(Applet::Juki),
+            Step::SelectApplet(Applet::Common),
+            Step::SelectApplet(Applet::Kenmen),
+            Step::SelectEf,
+            Step::ReadToken,
+            Step::ReadCertificate,
+        ] {
+            out.push(CardError::Unexpected { step, sw });
+        }
+        for r in [
+            KeyRef::Auth,
+            KeyRef::Sign,
+            KeyRef::Kenhojo,
+            KeyRef::JukiAp,
+            KeyRef::JukiCommon,
+        ] {
+            out.push(CardError::Blocked(r));
+            out.push(CardError::BlockedOnVerify(r));
+            out.push(CardError::LastTry(r));
+            out.push(CardError::CountUnknown(r));
+            out.push(CardError::Absent(r));
+            for tries_left in [Some(0), Some(1), Some(2), None] {
+                out.push(CardError::WrongPin { r, tries_left });
+            }
+        }
+        let secs = Duration::from_secs(20);
+        let readers = vec!["0".to_string(), "1".to_string()];
+        for t in [
+            TransportError::NoService,
+            TransportError::NoReaders,
+            TransportError::ReaderNotFound {
+                selector: "3".into(),
+                readers: readers.clone(),
+            },
+            TransportError::AmbiguousReader { readers },
+            TransportError::NoCard { reader: "0".into() },
+            TransportError::CardRemoved,
+            TransportError::CardInUse,
+            TransportError::CardWasReset,
+            TransportError::BadResponse(ResponseError::TooShort(1)),
+            TransportError::EndlessResponse,
+            TransportError::Encode(EncodeError::EmptySecret),
+            TransportError::Timeout(secs),
+            TransportError::ConnectTimeout(secs),
+            TransportError::NoCardInTime(secs),
+            TransportError::Interrupted { signal: 2 },
+            TransportError::Interrupted { signal: 15 },
+            TransportError::Unsupported,
+            TransportError::Pcsc(::pcsc::Error::ReaderUnavailable),
+            TransportError::Pcsc(::pcsc::Error::UnpoweredCard),
+            TransportError::Pcsc(::pcsc::Error::InternalError),
+        ] {
+            out.push(CardError::Transport(t));
+        }
+        out
+    }
+
+    fn stops() -> Vec<Stop> {
+        let mut out = vec![
+            Stop::Entry(EntryError::Cancelled { signal: 2 }),
+            Stop::Entry(EntryError::Ended {
+                got: 1,
+                expected: 3,
+            }),
+            Stop::Entry(EntryError::Ended {
+                got: 0,
+                expected: 0,
+            }),
+            Stop::Entry(EntryError::TooLong { max: 256 }),
+            Stop::Entry(EntryError::TimedOut { secs: 600 }),
+            Stop::Entry(EntryError::Unreadable(msg::prompt_no_terminal(
+                Lang::JA,
+                msg::error_io_no_device(Lang::JA),
+            ))),
+            Stop::ConfirmationMismatch { attempts: 1 },
+            Stop::ConfirmationMismatch { attempts: 3 },
+            Stop::SameAsCurrent(PinId::Sign),
+            Stop::MixedFormats,
+            Stop::NoSuchReference(KeyRef::JukiCommon),
+            Stop::Declined,
+            Stop::NoPinPad,
+            Stop::PadNotForPin(PinId::Sign),
+        ];
+        for err in [
+            PinError::Empty,
+            PinError::BadCharacter { position: 3 },
+            PinError::NotDigits,
+            PinError::Length { got: 5 },
+            PinError::NeedsLetterAndDigit,
+        ] {
+            for role in [Role::Current, Role::New] {
+                out.push(Stop::InvalidPin {
+                    pin: PinId::Sign,
+                    role,
+                    err: err.clone(),
+                });
+            }
+        }
+        for answer in [
+            PadAnswer::Timeout,
+            PadAnswer::Cancelled,
+            PadAnswer::EntriesDiffer,
+            PadAnswer::WrongLength,
+            PadAnswer::Rejected,
+        ] {
+            for role in [Role::Current, Role::New] {
+                out.push(Stop::PinPad {
+                    r: KeyRef::JukiAp,
+                    role,
+                    answer,
+                });
+            }
+        }
+        out.extend(card_errors().into_iter().map(Stop::Card));
+        out
+    }
+
+    /// Every `CliError` variant that can be built here, with the data (a path, a parser's
+    /// own words) its message shows as it is.
+    fn cli_errors() -> Vec<(CliError, Vec<&'static str>)> {
+        let path = "fixtures/cards/x.toml";
+        let detail = "TOML parse error at line 3, column 5";
+        let io = |k| std::io::Error::from(k);
+        let mut out: Vec<(CliError, Vec<&'static str>)> = vec![
+            (
+                CliError::Fixture(FixtureError::Read {
+                    path: path.into(),
+                    source: ReadError::Io(io(std::io::ErrorKind::NotFound)),
+                }),
+                vec![],
+            ),
+            (
+                CliError::Fixture(FixtureError::Read {
+                    path: path.into(),
+                    source: ReadError::TooLarge { max: 1_048_576 },
+                }),
+                vec![],
+            ),
+            (
+                CliError::Fixture(FixtureError::Read {
+                    path: path.into(),
+                    source: ReadError::NotText,
+                }),
+                vec![],
+            ),
+            (
+                CliError::Fixture(FixtureError::Read {
+                    path: path.into(),
+                    source: ReadError::Directory,
+                }),
+                vec![],
+            ),
+            (
+                CliError::Fixture(FixtureError::Malformed {
+                    path: path.into(),
+                    message: detail.into(),
+                }),
+                vec![detail],
+            ),
+            (
+                CliError::Fixture(FixtureError::Invalid {
+                    path: path.into(),
+                    message: detail.into(),
+                }),
+                vec![detail],
+            ),
+            (
+                CliError::State(StateError::Io {
+                    path: path.into(),
+                    source: io(std::io::ErrorKind::PermissionDenied),
+                }),
+                vec![],
+            ),
+            (
+                CliError::State(StateError::Io {
+                    path: path.into(),
+                    source: std::io::Error::from_raw_os_error(28),
+                }),
+                vec![],
+            ),
+            (
+                CliError::State(StateError::Read {
+                    path: path.into(),
+                    source: ReadError::NotText,
+                }),
+                vec![],
+            ),
+            (
+                CliError::State(StateError::ReadOnly { path: path.into() }),
+                vec![],
+            ),
+            (
+                CliError::State(StateError::Busy { path: path.into() }),
+                vec![],
+            ),
+            (
+                CliError::State(StateError::Malformed(FixtureError::Invalid {
+                    path: path.into(),
+                    message: detail.into(),
+                })),
+                vec![detail],
+            ),
+        ];
+        out.extend(
+            card_errors()
+                .into_iter()
+                .map(|e| (CliError::Card(e), vec![])),
+        );
+        out
+    }
+
+    fn check(what: &str, m: &Message, data: &[&str], problems: &mut Vec<String>) {
+        for line in std::iter::once(&m.what).chain(&m.todo) {
+            let mut text = line.clone();
+            for d in data {
+                text = text.replace(d, "");
+            }
+            let bad = english_in(&text);
+            if !bad.is_empty() {
+                problems.push(format!("{what} [{}]: {bad:?} in {line}", m.kind));
+            }
+            if line.is_empty() {
+                problems.push(format!("{what} [{}]: an empty line", m.kind));
+            }
+        }
+    }
+
+    #[test]
+    fn japanese_messages_have_no_english() {
+        let mut problems = Vec::new();
+        let mut kinds = std::collections::BTreeSet::new();
+        for (e, data) in cli_errors() {
+            let m = e.message(Lang::JA);
+            kinds.insert(m.kind);
+            check(&format!("{e:?}"), &m, &data, &mut problems);
+        }
+        for checked in [Checked::NotSent, Checked::Correct] {
+            for stop in stops() {
+                let m = stop_message(Lang::JA, &stop, &report(checked));
+                kinds.insert(m.kind);
+                check(&format!("{stop:?}"), &m, &[], &mut problems);
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        // Every kind `--json` reports was sampled.
+        let all = [
+            "absent",
+            "ambiguous_reader",
+            "bad_response",
+            "blocked",
+            "cancelled",
+            "card_in_use",
+            "card_removed",
+            "card_reset",
+            "confirmation_mismatch",
+            "count_implausible",
+            "count_unknown",
+            "declined",
+            "fixture",
+            "input",
+            "input_ended",
+            "internal",
+            "interrupted",
+            "invalid_pin",
+            "last_try",
+            "no_card",
+            "no_pinpad",
+            "no_reader",
+            "no_service",
+            "not_my_number_card",
+            "pcsc",
+            "pinpad_cancelled",
+            "pinpad_entries_differ",
+            "pinpad_rejected",
+            "pinpad_timeout",
+            "pinpad_wrong_length",
+            "reader_not_found",
+            "reader_unsupported",
+            "same_as_current",
+            "state_file",
+            "timeout",
+            "unexpected_answer",
+            "usage",
+            "verify_unknown",
+            "wrong_pin",
+        ];
+        assert_eq!(kinds, all.into_iter().collect(), "kinds sampled");
+    }
+
+    #[test]
+    fn every_message_is_worded_in_every_language() {
+        // No message id shows through (a catalogue without the message says its id).
+        for lang in Lang::all() {
+            for (e, _) in cli_errors() {
+                let m = e.message(lang);
+                for line in std::iter::once(&m.what).chain(&m.todo) {
+                    assert!(
+                        !line.contains("error-")
+                            && !line.contains("sw-")
+                            && !line.contains("step-"),
+                        "{}: {line}",
+                        lang.tag()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn japanese_names_the_step_not_the_command() {
+        let e = CardError::Unexpected {
+            step: Step::CounterQuery,
+            sw: StatusWord::new(0x6A, 0x80),
+        };
+        let ja = card_message(Lang::JA, &e).what;
+        assert_eq!(
+            ja,
+            "残り回数の確認で、カードから想定外の応答がありました（6A 80：データフィールドのパラメータが正しくありません）。"
+        );
+        let en = card_message(Lang::EN, &e).what;
+        assert_eq!(
+            en,
+            "The card answered 6A 80 (incorrect parameters in the data field) to the retry-counter query."
+        );
+        for step in [Step::ChangeKey, Step::ChangeReferenceData, Step::Verify] {
+            let e = CardError::Unexpected {
+                step,
+                sw: StatusWord::MemoryFailure,
+            };
+            let ja = card_message(Lang::JA, &e).what;
+            assert!(!ja.contains("CHANGE") && !ja.contains("VERIFY"), "{ja}");
+            assert!(ja.contains("メモリの異常"), "{ja}");
+        }
+        let key = card_message(
+            Lang::EN,
+            &CardError::Unexpected {
+                step: Step::ChangeKey,
+                sw: StatusWord::MemoryFailure,
+            },
+        );
+        assert!(key.what.contains("JICSAP CHANGE KEY"), "{}", key.what);
+        assert!(!key.what.contains("single public source"));
+    }
+
+    #[test]
+    fn a_signature_password_is_never_a_pin_in_japanese() {
+        for stop in stops() {
+            let m = stop_message(Lang::JA, &stop, &report(Checked::NotSent));
+            let text = format!("{}{}", m.what, m.todo.join(""));
+            if text.contains("署名用パスワード") {
+                assert!(!text.contains("署名用暗証番号"), "{text}");
+            }
+        }
+        let m = stop_message(
+            Lang::JA,
+            &Stop::InvalidPin {
+                pin: PinId::Sign,
+                role: Role::New,
+                err: PinError::NeedsLetterAndDigit,
+            },
+            &report(Checked::NotSent),
+        );
+        assert_eq!(
+            m.what,
+            "新しい署名用パスワードには英字と数字をそれぞれ1文字以上含めてください。"
+        );
+    }
+
+    #[test]
+    fn plurals_come_from_the_catalogue() {
+        let wrong = |n| {
+            card_message(
+                Lang::EN,
+                &CardError::WrongPin {
+                    r: KeyRef::Auth,
+                    tries_left: Some(n),
+                },
+            )
+        };
+        assert!(wrong(1).what.ends_with("1 try left."), "{}", wrong(1).what);
+        assert!(
+            wrong(2).what.ends_with("2 tries left."),
+            "{}",
+            wrong(2).what
+        );
+        assert!(wrong(1).todo[0].contains("the next try is the last"));
+        assert!(!wrong(2).todo[0].contains("the next try is the last"));
+        assert!(wrong(2).todo[0].ends_with("before trying again."));
+        let ended = |expected| {
+            stop_message(
+                Lang::EN,
+                &Stop::Entry(EntryError::Ended { got: 0, expected }),
+                &report(Checked::NotSent),
+            )
+            .what
+        };
+        assert_eq!(ended(1), "The input ended: expected 1 line, got 0.");
+        assert_eq!(ended(3), "The input ended: expected 3 lines, got 0.");
+    }
+
+    #[test]
+    fn io_reasons_are_words() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(io_reason(Lang::JA, &e), "権限がありません");
+        assert_eq!(io_reason(Lang::EN, &e), "permission denied");
+        let odd = std::io::Error::from_raw_os_error(71);
+        assert_eq!(io_reason(Lang::EN, &odd), "system error 71");
+    }
+}
