@@ -289,11 +289,12 @@ sw-other-execution-error = execution error
 sw-other-checking-error = checking error
 sw-other-unknown = unknown status word
 
-# Reading PINs. $fd: a file descriptor number; $reason: why (error-io-… texts).
-prompt-fd-is-output = --pin-fd { $fd } is standard output or error, not an input
-prompt-fd-cannot-open = cannot open file descriptor { $fd }: { $reason }
-prompt-fd-unsupported = --pin-fd is available on Linux and macOS only; use --pin-stdin
-prompt-stdin-unreadable = cannot read standard input: { $reason }
+# Reading PINs. The first four are sentences (shown as the error); the others complete
+# error-input-unreadable-what. $fd: a file descriptor number; $reason: why (error-io-… texts).
+prompt-fd-is-output = --pin-fd { $fd } is standard output or error, not an input.
+prompt-fd-cannot-open = Cannot open file descriptor { $fd }: { $reason }.
+prompt-fd-unsupported = --pin-fd is available on Linux and macOS only; use --pin-stdin.
+prompt-stdin-unreadable = Cannot read standard input: { $reason }.
 prompt-no-terminal = no terminal ({ $reason })
 prompt-read-failed = reading failed ({ $reason })
 # The word that confirms a last try, besides YES (which every language accepts).

@@ -65,7 +65,7 @@ error-input-eof-what = 何も入力されないまま、入力が終了しまし
 error-input-too-long-what = 入力が{ $max }バイトを超えています。暗証番号やパスワードとしては長すぎます。
 error-input-timeout-what = 時間内に入力がありませんでした。
 # $why：読み取れない理由。
-error-input-unreadable-what = 入力を読み取れません（{ $why }）。
+error-input-unreadable-what = 入力を読み取れません：{ $why }。
 error-input-todo = 端末から実行するか、--pin-stdin を付けて標準入力から渡してください（--help を参照）。
 
 # 入力の誤り。$which は error-which-current か error-which-new。
@@ -192,14 +192,14 @@ error-state-file-todo = パスと書き込み権限を確認してください�
 error-state-read-only = 読み取り専用です
 
 # ファイルを読み書きできない理由。
-error-io-not-found = ありません
+error-io-not-found = 見つかりません
 error-io-permission = 権限がありません
 error-io-exists = すでにあります
 error-io-is-directory = フォルダーです
 error-io-not-directory = パスの途中がフォルダーではありません
 error-io-read-only-fs = 書き込みできない場所です
 error-io-storage-full = ディスクの空きがありません
-error-io-no-device = 装置がありません
+error-io-no-device = 対応する装置がありません
 # $code：システムのエラー番号。
 error-io-other = システムのエラー（番号 { $code }）
 error-read-too-large = { $max }バイトを超えています
@@ -254,11 +254,11 @@ sw-other-checking-error = 命令の検査での誤り
 sw-other-unknown = 不明な応答
 
 # 暗証番号の読み取り。$fd：ファイル記述子の番号。$reason：理由。
-prompt-fd-is-output = --pin-fd { $fd } は標準出力か標準エラー出力で、入力には使えません
-prompt-fd-cannot-open = ファイル記述子 { $fd } を開けません（{ $reason }）
-prompt-fd-unsupported = --pin-fd は Linux と macOS でのみ使えます。--pin-stdin を使ってください
-prompt-stdin-unreadable = 標準入力を読めません（{ $reason }）
-prompt-no-terminal = 入力に使える端末がありません（{ $reason }）
+prompt-fd-is-output = --pin-fd { $fd } は標準出力か標準エラー出力です。入力には使えません。
+prompt-fd-cannot-open = ファイル記述子 { $fd } を開けません（{ $reason }）。
+prompt-fd-unsupported = --pin-fd は Linux と macOS でのみ使えます。--pin-stdin を使ってください。
+prompt-stdin-unreadable = 標準入力を読めません（{ $reason }）。
+prompt-no-terminal = 端末がありません（{ $reason }）
 prompt-read-failed = 読み取りに失敗しました（{ $reason }）
 # 最後の1回を使うときの確認で、YES のほかに受け付ける言葉。
 prompt-yes = はい
