@@ -975,7 +975,7 @@ mod tests {
                 out.push(Stop::InvalidPin {
                     pin: PinId::Sign,
                     role,
-                    err: err.clone(),
+                    err,
                 });
             }
         }
