@@ -235,3 +235,221 @@ completions-cannot-render = man ページを作成できませんでした（{ $
 completions-cannot-write-dir = man ページを { $dir } に書き込めませんでした（{ $why }）。
 completions-cannot-write-stdout = 標準出力に書き込めませんでした（{ $why }）。
 completions-fix-output = 出力先を確認してください（ディスクの空き容量、ディレクトリがあるか、書き込みが許可されているか）。
+## error, sw, step, prompt (src/cli/error.rs, src/cli/secret_input.rs, text::sw_meaning)
+
+# 中止する前にカードへ送ったもの。
+error-sent-counters-only = 残り回数の確認のほかは、カードに何も送っていません。残り回数は減っていません。
+error-sent-nothing-no-try = カードには何も送っていません。残り回数は減っていません。
+error-sent-nothing = カードには何も送っていません。
+# $pins：照合した暗証番号やパスワードの名前（「、」でつないだもの）。$count：その数。
+error-sent-verified = 現在の{ $pins }はカードで照合し、正しいことを確認しました（{ $count ->
+    *[other] 残り回数は上限に戻っています
+}）。何も変更していません。
+error-run-again = もう一度実行してください。
+error-report-to-developers = 開発者に報告してください。
+
+error-cancelled-what = 入力の途中で中止しました。
+# $expected：必要な行数。$got：渡された行数。
+error-input-ended-what = 入力が途中で終わりました（{ $expected }行必要なところ、{ $got }行でした）。
+error-input-ended-todo = 1行に1つずつ、--help に書かれた順に渡してください。
+error-input-eof-what = 何も入力されないまま、入力が終了しました（Ctrl-D）。
+error-input-too-long-what = 入力が{ $max }バイトを超えています。暗証番号やパスワードとしては長すぎます。
+error-input-timeout-what = 時間内に入力がありませんでした。
+# $why：読み取れない理由。
+error-input-unreadable-what = 入力を読み取れません：{ $why }。
+error-input-todo = 端末から実行するか、--pin-stdin を付けて標準入力から渡してください（--help を参照）。
+
+# 入力の誤り。$which は error-which-current か error-which-new。
+error-which-current = { $pin }
+error-which-new = 新しい{ $pin }
+error-pin-empty = { $which }が入力されていません。
+error-pin-bad-character = { $which }に使えない文字があります（{ $position }文字目）。
+error-pin-not-digits = { $which }は数字だけで入力してください。
+error-pin-length = { $which }が{ $got }文字です。
+error-pin-letter-and-digit = { $which }には英字と数字をそれぞれ1文字以上含めてください。
+error-pin-rule = 正しい形式：{ $rule }。
+error-mismatch-once = 確認のための2回目の入力が、1回目と一致しません。
+error-mismatch-many = 確認のための2回目の入力が、{ $attempts }回とも1回目と一致しませんでした。
+error-same-as-current-what = 新しい{ $pin }が現在のものと同じです。
+error-same-as-current-todo = 現在のものとは異なる新しい{ $pin }を決めてください。
+error-mixed-formats-what = 署名用パスワードは、数字4桁の暗証番号と同じ値にはできません。
+error-mixed-formats-todo = 署名用パスワードは単独で変更してください：mynapin change sign
+# $id：--only-ref に渡された名前（juki-common など）。
+error-no-such-reference-what = { $id } は、この暗証番号が登録されているカード内の場所ではありません。
+error-declined-what = 確認が得られなかったため、最後の1回は使っていません。
+
+error-ref-phrase = { $pin }（{ $place }）
+
+# リーダーのキーパッドでの入力。$name：暗証番号の名前。
+error-pinpad-not-sent = この入力について、リーダーはカードに何も送っていません。残り回数は減っていません。
+error-pinpad-again = 準備ができたら、もう一度実行してください。キーパッドで入力する内容は、表示される案内のとおりです。
+error-pinpad-timeout-what = 時間内にリーダーのキーパッドで入力されませんでした（{ $name }）。
+error-pinpad-cancelled-what = リーダーで{ $name }の入力が取り消されました。
+error-pinpad-entries-differ-what = リーダーで入力した新しい{ $name }の1回目と2回目が一致しません。変更していません。
+error-pinpad-wrong-length-what = リーダーで入力した{ $name }が4桁ではありません。
+error-pinpad-wrong-length-new-what = リーダーで入力した新しい{ $name }が4桁ではありません。
+error-pinpad-rejected-what = リーダーが暗証番号の入力の設定を受け付けませんでした（6B 80）。
+error-pinpad-rejected-todo = --pinpad never を付けてパソコンから入力してください。また、リーダーの機種を開発者に報告してください（機種は `mynapin doctor` で表示されます）。
+error-no-pinpad-what = --pinpad always が指定されましたが、このリーダーには数字4桁の暗証番号を入力できるキーパッドがありません。
+error-no-pinpad-todo = キーパッド付きのリーダーを使うか、--pinpad always を付けずにパソコンから入力してください。キーパッドの有無は `mynapin readers` で分かります。
+error-pad-not-for-pin-what = { $pin }は、リーダーの数字のキーパッドでは入力できません（--pinpad always）。
+error-pad-not-for-pin-todo = カードには何も送っていません。--pinpad always を付けずに、パソコンから入力してください。
+
+# カードの誤り。$sw：応答の16進数（63 C2）。$meaning：その意味。$step：行っていた処理。
+# $kind：カードの種類の説明（card-… のメッセージ。文末の「。」まで含む）。
+error-not-my-number-card-what = { $kind }
+error-not-my-number-card-todo = マイナンバーカードをリーダーに置いてください。
+error-unexpected-answer-what = { $step }で、カードから想定外の応答がありました（{ $sw }：{ $meaning }）。
+error-unexpected-answer-todo = mynapin はそこで止まり、それ以上は何も送っていません。`mynapin status` で残り回数を確認してください。--trace を付けて実行すると、開発者に報告できる通信記録が表示されます。
+error-blocked-what = { $name }はロックされています（残り0回）。再設定が必要です。
+error-blocked-on-verify-what = 残り回数があると表示されていましたが、カードは{ $name }の照合をロック中（69 84）として受け付けませんでした。この照合で残り回数が減ったかどうかは分かりません。
+error-blocked-on-verify-todo = まず `mynapin status` で残り回数を確認してください。
+error-verify-unknown-answer-what = { $name }の照合に対し、カードは正しいとも違うとも分からない応答を返しました（{ $sw }：{ $meaning }）。残り回数が1回減った可能性があります。
+error-verify-unknown-lost-what = { $name }の照合の応答が得られませんでした（カードが応答しなくなったか、リーダーから外れました）。残り回数が1回減った可能性があります。
+error-verify-unknown-todo = mynapin はそれ以上送らず、再試行もしません。カードを置き直して動かさずに、再実行の前に `mynapin status` で残り回数を確認してください。
+error-count-implausible-what = カードは{ $name }の残り回数として { $sw } を返しました。上限（{ $max }回）を超えているため、この回数は信頼できません。
+error-sure-use-last-try = { $pin }に確信がある場合だけ、--use-last-try を付けて再実行してください。
+error-last-try-what = { $name }は残り1回です。ここで間違えるとロックされ、{ $routes }。
+error-last-try-todo = { $pin }に確信がある場合だけ、--use-last-try を付けて再実行してください。確信がなければ推測で入力せず、`mynapin guide { $id } --state forgotten` を見てください。
+error-count-unknown-what = カードが{ $name }の残り回数を返さなかったため、これが最後の1回でないと確かめられません。
+error-absent-what = このカードには{ $name }がありません。
+error-absent-sign-todo = 15歳未満の方のカードには、通常、署名用電子証明書がありません。署名用電子証明書は市区町村の窓口で発行されます。
+error-absent-todo = `mynapin status --trace` の結果を開発者に報告してください。
+error-out-of-sequence-what = 内部エラー：{ $name }の変更の前に照合が行われていません。カードには何も送っていません。
+error-wrong-pin-blocked-what = { $name }が違います。ロックされました（残り0回）。
+error-wrong-pin-left-what = { $name }が違います。残り{ $n }回です。
+error-wrong-pin-left-todo = 残り回数が1回減りました。0回になるとロックされ、{ $routes }。mynapin は自動で再試行しません。確かめてから再実行してください。{ $n ->
+    [1] 次が最後の1回です（--use-last-try が必要です）。
+   *[other] {""}
+}
+error-wrong-pin-unknown-what = { $name }が違います。カードは残り回数を返しませんでした。
+error-wrong-pin-unknown-todo = 再実行の前に `mynapin status` で確認してください。
+
+# リーダーと PC/SC の誤り。
+error-no-service-what = PC/SC サービス（pcscd）が動いていません。
+error-no-service-todo = その後、`mynapin doctor` で確認できます。リーダーがない場合は `mynapin --sim status` を試せます。
+error-no-reader-what = ICカードリーダーが接続されていません。
+error-no-reader-todo = リーダー（例：ソニー RC-S300）を接続してから再実行してください。設定は `mynapin doctor` で確認できます。リーダーがない場合は `mynapin --sim status` を試せます。
+error-reader-not-found-what = 「{ $selector }」に一致するリーダーがありません。
+error-reader-not-found-todo = --reader には、次の一覧の番号か名前の一部を指定してください：
+error-ambiguous-reader-what = 対象のリーダーが複数あります。
+error-ambiguous-reader-todo = --reader N で1台を選んでください（N は `mynapin readers` で表示される番号）：
+error-no-card-what = リーダー（{ $reader }）にカードがありません。
+error-no-card-todo = マイナンバーカードをリーダーに置いてから再実行してください（非接触型のリーダーでは、平らに置いて動かさないでください）。
+error-card-removed-what = 処理中にカードが外れたか、通信が途切れました。
+error-card-removed-todo = カードを置き直して動かさずに、`mynapin status` で残り回数を確認してください。
+error-card-in-use-what = カードは別のプログラムが使用中です。
+error-card-in-use-todo = カードを使う他のプログラム（JPKI 利用者クライアントソフト、カードでログイン中のブラウザ、他のカード用ツール）を閉じてから再実行してください。
+error-card-reset-what = 処理中に別のプログラムがカードをリセットしました。
+error-card-reset-todo = カードを使う他のプログラムを閉じて、`mynapin status` を実行してください。
+error-bad-response-what = カードの応答が途切れたか、正しくありませんでした（カードがリーダーから外れた可能性があります）。
+error-bad-response-todo = カードをリーダーに置いたまま動かさずに、`mynapin status` を実行してください。
+error-timeout-what = カードが{ $secs }秒以内に応答しなかったため、中止しました。
+error-timeout-todo = カードをリーダーから外して置き直し、`mynapin status` を実行してください。繰り返す場合は `mynapin doctor` を実行してください。
+error-connect-timeout-what = { $secs }秒以内にカードに接続できませんでした。別のプログラムが使用中の可能性があります。
+error-connect-timeout-todo = カードには何も送っていません。カードを使う他のプログラム（JPKI 利用者クライアントソフト、カードでログイン中のブラウザ、他のカード用ツール）を閉じてから再実行してください。
+error-no-card-in-time-what = { $secs }秒以内にカードがリーダーに置かれませんでした。
+error-no-card-in-time-todo = カードには何も送っていません。もう一度実行し、案内が表示されたらカードを置いてください（非接触型のリーダーでは、平らに置いて動かさないでください）。
+error-interrupted-sigterm-what = 終了の指示（SIGTERM）を受けたため、カードへの次の命令の前で停止しました。
+error-interrupted-ctrl-c-what = Ctrl-C が押されたため、カードへの次の命令の前で停止しました。
+error-interrupted-todo = 処理中だった命令は最後まで終え、それ以上は送っていません。
+error-internal-encode-what = 内部エラー：カードへの命令を組み立てられませんでした。カードには何も送っていません。
+error-reader-unsupported-what = リーダーがこの要求（キーパッドでの入力）に対応していません。
+error-reader-unsupported-todo = カードには何も送っていません。--pinpad never を付けてパソコンから入力するか、`mynapin doctor` でリーダーの機能を確認してください。
+# $reason：PC/SC が伝えた内容。$code：そのコード（16進数）。
+error-pcsc-what = PC/SC のエラーです（{ $code }）：{ $reason }。
+error-pcsc-todo = `mynapin doctor` でリーダーの設定を確認してください。
+error-pcsc-reader-unavailable = リーダーが使える状態ではありません
+error-pcsc-unknown-reader = 指定されたリーダーが見つかりません
+error-pcsc-unpowered-card = カードに電源が入っていません
+error-pcsc-unresponsive-card = カードが応答しません
+error-pcsc-unsupported-card = このリーダーはカードに対応していません
+error-pcsc-service-stopped = PC/SC サービスが停止しました
+error-pcsc-comm-error = リーダーとの通信に失敗しました
+error-pcsc-no-access = アクセスが拒否されました
+error-pcsc-timeout = リーダーが時間内に応答しませんでした
+error-pcsc-other = 詳しくは、このコードについて PC/SC の資料を確認してください
+
+# 模擬カードのファイル。$path：ファイルか組み込みの名前。$reason：理由。
+# $detail：ファイルを検査したプログラム自身の言葉（行、列、項目。英語のまま）。
+error-fixture-read-what = 模擬カードの設定 { $path } を読み込めません（{ $reason }）。
+error-fixture-malformed-what = 模擬カードの設定 { $path } の書き方が正しくありません。詳細：{ $detail }
+error-fixture-invalid-what = 模擬カードの設定 { $path } は、実際のカードではありえない内容です。詳細：{ $detail }
+error-fixture-todo = fixtures/cards/fresh.toml と見比べて修正するか、組み込みの名前を使ってください（一覧は mynapin sim fixtures）。
+error-sim-busy-what = 模擬カード { $path } は、別の mynapin が使用中です。
+error-sim-busy-todo = 他の実行が終わってから、もう一度実行してください。
+error-state-file-what = 模擬カードの状態ファイル { $path } を使えません（{ $reason }）。
+error-state-file-todo = パスと書き込み権限を確認してください。カードには何も送っていません。
+error-state-read-only = 読み取り専用です
+
+# ファイルを読み書きできない理由。
+error-io-not-found = 見つかりません
+error-io-permission = 権限がありません
+error-io-exists = すでにあります
+error-io-is-directory = フォルダーです
+error-io-not-directory = パスの途中がフォルダーではありません
+error-io-read-only-fs = 書き込みできない場所です
+error-io-storage-full = ディスクの空きがありません
+error-io-no-device = 対応する装置がありません
+# $code：システムのエラー番号。
+error-io-other = システムのエラー（番号 { $code }）
+error-read-too-large = { $max }バイトを超えています
+error-read-not-text = UTF-8 のテキストではありません
+error-read-directory = ファイルではなくフォルダーです
+
+# カードから想定外の応答があったときに行っていた処理（「…で、カードから想定外の応答」）。
+step-select-applet = { $applet }の選択
+step-applet-jpki = 公的個人認証の機能
+step-applet-kenhojo = 券面事項入力補助の機能
+step-applet-juki = 住民基本台帳の機能
+step-applet-common = 共通の機能
+step-applet-kenmen = 券面事項確認の機能
+step-select-file = ファイルの選択
+step-read-token = カードの種類の読み取り
+step-counter-query = 残り回数の確認
+step-verify = 暗証番号の照合
+step-change-reference-data = 暗証番号の変更
+step-change-key = 暗証番号の変更
+step-read-certificate = 電子証明書の読み取り
+
+# カードの応答（2バイトの状態語）の意味。16進数の後に（）で示す。
+sw-success = 正常終了
+sw-bytes-available = 応答の続きがあります
+sw-end-of-file = 指定の長さを読む前にファイルの終わりに達しました
+sw-verification-failed-no-counter = 照合の失敗（残り回数の通知なし）
+sw-retries-left-none = 照合の失敗、残り0回（ロック中）
+sw-retries-left = 照合の失敗、または残り回数の通知
+sw-memory-failure = メモリの異常
+sw-wrong-length = データの長さの誤り
+sw-logical-channel-not-supported = 論理チャネルに対応していません
+sw-secure-messaging-not-supported = 暗号化された通信に対応していません
+sw-incompatible-file-structure = ファイルの構造に合わない命令です
+sw-security-status-not-satisfied = 必要な照合が済んでいません
+sw-authentication-method-blocked = 認証の方法がロックされています
+sw-reference-data-not-usable = 照合に使うデータが使えません（ロック中）
+sw-conditions-not-satisfied = 使用の条件を満たしていません
+sw-command-not-allowed = この命令は使えません（ファイルが選ばれていません）
+sw-incorrect-data = データフィールドのパラメータが正しくありません
+sw-function-not-supported = この機能には対応していません
+sw-file-not-found = ファイルまたは機能が見つかりません
+sw-incorrect-p1-p2 = 命令のパラメータが正しくありません
+sw-referenced-data-not-found = 指定したデータが見つかりません
+sw-wrong-p1-p2 = 命令のパラメータの誤り（ファイルの範囲外）
+sw-wrong-le = 応答の長さの指定の誤り
+sw-ins-not-supported = この命令には対応していません
+sw-cla-not-supported = この種類の命令には対応していません
+sw-no-precise-diagnosis = 詳しい原因は不明です
+sw-other-warning = 警告
+sw-other-execution-error = 実行時の誤り
+sw-other-checking-error = 命令の検査での誤り
+sw-other-unknown = 不明な応答
+
+# 暗証番号の読み取り。$fd：ファイル記述子の番号。$reason：理由。
+prompt-fd-is-output = --pin-fd { $fd } は標準出力か標準エラー出力です。入力には使えません。
+prompt-fd-cannot-open = ファイル記述子 { $fd } を開けません（{ $reason }）。
+prompt-fd-unsupported = --pin-fd は Linux と macOS でのみ使えます。--pin-stdin を使ってください。
+prompt-stdin-unreadable = 標準入力を読めません（{ $reason }）。
+prompt-no-terminal = 端末がありません（{ $reason }）
+prompt-read-failed = 読み取りに失敗しました（{ $reason }）
+# 最後の1回を使うときの確認で、YES のほかに受け付ける言葉。
+prompt-yes = はい

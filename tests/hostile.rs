@@ -698,3 +698,82 @@ fn status_check_exits_by_the_weakest_pin_and_change_alone_lists_the_pins() {
         assert!(r.stderr.contains(&format!("    {id} ")), "{}", r.stderr);
     }
 }
+
+// Wording in Japanese ----------------------------------------------------------------------
+
+/// The two examples of issue 10: an unexpected answer to the counter query and a memory
+/// failure on CHANGE KEY, worded in Japanese with no English meaning or command name.
+#[test]
+fn unexpected_answers_are_worded_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state_with(
+        &dir,
+        "fresh",
+        "[[faults.rules]]\nmatch = \"00 20 00 80\"\nsw = \"6A 80\"\n",
+    );
+    let before = tries(&s);
+    let ja = run(
+        &[
+            "--lang",
+            "ja",
+            "--sim-state",
+            s.to_str().unwrap(),
+            "verify",
+            "auth",
+            "--pin-stdin",
+        ],
+        "1234\n",
+    );
+    assert_eq!(ja.code, 1, "{}", ja.stderr);
+    assert!(
+        ja.stderr.contains(
+            "残り回数の確認で、カードから想定外の応答がありました（6A 80：データフィールドのパラメータが正しくありません）。"
+        ),
+        "{}",
+        ja.stderr
+    );
+    assert!(!ja.stderr.contains("retry-counter") && !ja.stderr.contains("incorrect"));
+    let en = run(
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "verify",
+            "auth",
+            "--pin-stdin",
+        ],
+        "1234\n",
+    );
+    assert!(
+        en.stderr.contains(
+            "The card answered 6A 80 (incorrect parameters in the data field) to the retry-counter query."
+        ),
+        "{}",
+        en.stderr
+    );
+    assert_eq!(tries(&s), before, "no try was used");
+
+    let ja = run(
+        &[
+            "--lang",
+            "ja",
+            "--sim=change-fails-juki-common",
+            "change",
+            "juki",
+            "--pin-stdin",
+        ],
+        "1234\n5678\n5678\n",
+    );
+    assert_eq!(ja.code, 1, "{}", ja.stderr);
+    assert!(
+        ja.stderr.contains(
+            "暗証番号の変更で、カードから想定外の応答がありました（65 81：メモリの異常）。"
+        ),
+        "{}",
+        ja.stderr
+    );
+    assert!(
+        !ja.stderr.contains("CHANGE") && !ja.stderr.contains("memory"),
+        "{}",
+        ja.stderr
+    );
+}

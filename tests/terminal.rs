@@ -140,3 +140,62 @@ fn ctrl_d_at_a_prompt_is_input_ended() {
     assert!(out.contains("input ended"), "{out}");
     assert!(!out.contains("no terminal"), "{out}");
 }
+
+/// rexpect reads the pty byte by byte as Latin-1: how UTF-8 `text` looks to it.
+fn latin1(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// The UTF-8 text behind what rexpect read as Latin-1.
+fn utf8(seen: &str) -> String {
+    let bytes: Vec<u8> = seen.chars().map(|c| c as u8).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[test]
+fn in_japanese_hai_confirms_the_last_try_and_ctrl_c_ctrl_d_are_worded_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(&dir, "auth-last-try");
+    let mut p = spawn(&format!(
+        "--lang ja --sim-state {} verify auth --use-last-try",
+        s.display()
+    ));
+    // The question names both answers.
+    p.exp_string(&latin1("「はい」または YES")).unwrap();
+    p.send_line("はい").unwrap();
+    p.exp_string(&latin1("表示されません")).unwrap();
+    p.send_line("1234").unwrap();
+    let (code, out) = finish(p);
+    let out = utf8(&out);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+
+    let s = state(&dir, "fresh");
+    let mut p = spawn(&format!(
+        "--lang ja --sim-state {} change auth",
+        s.display()
+    ));
+    p.exp_string(&latin1("表示されません")).unwrap();
+    p.send_control('c').unwrap();
+    let (code, out) = finish(p);
+    let out = utf8(&out);
+    assert_eq!(code, 130, "{out}");
+    assert!(out.contains("入力の途中で中止しました。"), "{out}");
+    assert!(out.contains("カードに何も送っていません。"), "{out}");
+    assert!(!out.contains("Cancelled"), "{out}");
+
+    let mut p = spawn(&format!(
+        "--lang ja --sim-state {} verify auth",
+        s.display()
+    ));
+    p.exp_string(&latin1("表示されません")).unwrap();
+    p.send_control('d').unwrap();
+    let (code, out) = finish(p);
+    let out = utf8(&out);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("入力が途中で終わりました（1行必要なところ、0行でした）。"),
+        "{out}"
+    );
+    assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+}

@@ -146,6 +146,47 @@ impl StatusWord {
         self == StatusWord::Success
     }
 
+    /// A stable, kebab-case identifier of what the word means: one per meaning of
+    /// [`StatusWord::meaning`] (`63 C0` and the other `63 Cx` differ; `Other` by its range).
+    /// Message catalogues key the word's meaning in each language by it.
+    pub fn name(self) -> &'static str {
+        use StatusWord::*;
+        match self {
+            Success => "success",
+            BytesAvailable(_) => "bytes-available",
+            EndOfFile => "end-of-file",
+            VerificationFailedNoCounter => "verification-failed-no-counter",
+            RetriesLeft(0) => "retries-left-none",
+            RetriesLeft(_) => "retries-left",
+            MemoryFailure => "memory-failure",
+            WrongLength => "wrong-length",
+            LogicalChannelNotSupported => "logical-channel-not-supported",
+            SecureMessagingNotSupported => "secure-messaging-not-supported",
+            IncompatibleFileStructure => "incompatible-file-structure",
+            SecurityStatusNotSatisfied => "security-status-not-satisfied",
+            AuthenticationMethodBlocked => "authentication-method-blocked",
+            ReferenceDataNotUsable => "reference-data-not-usable",
+            ConditionsNotSatisfied => "conditions-not-satisfied",
+            CommandNotAllowed => "command-not-allowed",
+            IncorrectData => "incorrect-data",
+            FunctionNotSupported => "function-not-supported",
+            FileNotFound => "file-not-found",
+            IncorrectP1P2 => "incorrect-p1-p2",
+            ReferencedDataNotFound => "referenced-data-not-found",
+            WrongP1P2 => "wrong-p1-p2",
+            WrongLe(_) => "wrong-le",
+            InsNotSupported => "ins-not-supported",
+            ClaNotSupported => "cla-not-supported",
+            NoPreciseDiagnosis => "no-precise-diagnosis",
+            Other(sw) => match sw >> 8 {
+                0x62 | 0x63 => "other-warning",
+                0x64..=0x66 => "other-execution-error",
+                0x67..=0x6F => "other-checking-error",
+                _ => "other-unknown",
+            },
+        }
+    }
+
     /// The ISO 7816-4 meaning in English, for error messages next to the hex.
     pub fn meaning(self) -> &'static str {
         use StatusWord::*;
@@ -237,12 +278,27 @@ mod tests {
         assert_eq!(StatusWord::RetriesLeft(3).to_string(), "63 C3");
     }
 
+    #[test]
+    fn one_name_per_meaning() {
+        let mut seen = std::collections::HashMap::new();
+        for sw in 0..=u16::MAX {
+            let s = StatusWord::from_u16(sw);
+            let meaning = *seen.entry(s.name()).or_insert(s.meaning());
+            assert_eq!(meaning, s.meaning(), "{sw:04X} {}", s.name());
+        }
+        let mut meanings: Vec<_> = seen.values().collect();
+        meanings.sort();
+        meanings.dedup();
+        assert_eq!(meanings.len(), seen.len(), "two names share a meaning");
+    }
+
     proptest! {
         #[test]
         fn canonical_variants_round_trip(sw in any::<u16>()) {
             let s = StatusWord::from_u16(sw);
             prop_assert_eq!(StatusWord::from_u16(s.to_u16()), s);
             prop_assert!(!s.meaning().is_empty());
+            prop_assert!(s.name().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
         }
     }
 }

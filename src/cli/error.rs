@@ -3,7 +3,7 @@
 //! reference holds which PIN.
 
 use super::guide_text;
-use super::lang::{Lang, Pair};
+use super::lang::{msg, Lang};
 use super::text::{card_kind, format_rule, pin_of_ref, pin_short, ref_name, sanitize, sw_meaning};
 use crate::card::session::{Checked, EntryError, PadAnswer, Report, Role, Stop};
 use crate::card::{CardError, Lost, PinError, Step};
@@ -99,61 +99,107 @@ impl CliError {
             what,
             todo,
         };
-        let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
         match self {
             CliError::Card(e) => card_message(lang, e),
             CliError::Fixture(e) | CliError::State(StateError::Malformed(e)) => m(
                 Exit::Usage,
                 "fixture",
-                sanitize(&e.to_string()),
-                vec![l(
-                    "Check the fixture file against fixtures/cards/fresh.toml, or use a built-in name: mynapin sim fixtures.",
-                    "fixtures/cards/fresh.toml と見比べて修正するか、組み込みの名前を使ってください（mynapin sim fixtures）。",
-                )],
+                fixture_what(lang, e),
+                vec![msg::error_fixture_todo(lang)],
             ),
-            CliError::Usage { what, todo } => m(Exit::Usage, "usage", what.clone(), vec![todo.clone()]),
+            CliError::Usage { what, todo } => {
+                m(Exit::Usage, "usage", what.clone(), vec![todo.clone()])
+            }
             CliError::State(StateError::Busy { path }) => m(
                 Exit::NoCard,
                 "card_in_use",
-                match lang.pair() {
-                    Pair::En => format!("The simulated card {} is in use by another run of mynapin.", sanitize(path)),
-                    Pair::Ja => format!("模擬カード {} は別の mynapin が使用中です。", sanitize(path)),
-                },
-                vec![l("Wait for the other run to finish, then try again.", "他の実行が終わってから再実行してください。")],
+                msg::error_sim_busy_what(lang, sanitize(path)),
+                vec![msg::error_sim_busy_todo(lang)],
             ),
-            CliError::State(e) => m(
-                Exit::Usage,
-                "state_file",
-                match lang.pair() {
-                    Pair::En => format!("Cannot use the simulated card's state file {}.", sanitize(&e.to_string())),
-                    Pair::Ja => format!("模擬カードの状態ファイルを使えません：{}。", sanitize(&e.to_string())),
-                },
-                vec![l("Check the path and its permissions; nothing was sent to the card.", "パスと書き込み権限を確認してください。カードには何も送っていません。")],
-            ),
+            CliError::State(e) => {
+                let (path, reason) = match e {
+                    StateError::Io { path, source } => (path, io_reason(lang, source)),
+                    StateError::Read { path, source } => (path, read_reason(lang, source)),
+                    StateError::ReadOnly { path } | StateError::Busy { path } => {
+                        (path, msg::error_state_read_only(lang))
+                    }
+                    StateError::Malformed(_) => unreachable!("worded as a fixture above"),
+                };
+                m(
+                    Exit::Usage,
+                    "state_file",
+                    msg::error_state_file_what(lang, sanitize(path), reason),
+                    vec![msg::error_state_file_todo(lang)],
+                )
+            }
         }
+    }
+}
+
+/// What is wrong with a fixture. The checker's own words (toml's line and column, the rule
+/// a value breaks) are kept as they are, sanitized: they come from the file's parser.
+fn fixture_what(lang: Lang, e: &FixtureError) -> String {
+    match e {
+        FixtureError::Read { path, source } => {
+            msg::error_fixture_read_what(lang, sanitize(path), read_reason(lang, source))
+        }
+        FixtureError::Malformed { path, message } => {
+            msg::error_fixture_malformed_what(lang, sanitize(message), sanitize(path))
+        }
+        FixtureError::Invalid { path, message } => {
+            msg::error_fixture_invalid_what(lang, sanitize(message), sanitize(path))
+        }
+    }
+}
+
+/// Why a file could not be used, in words (the system's English text is not shown).
+pub(super) fn io_reason(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => msg::error_io_not_found(lang),
+        K::PermissionDenied => msg::error_io_permission(lang),
+        K::AlreadyExists => msg::error_io_exists(lang),
+        K::IsADirectory => msg::error_io_is_directory(lang),
+        K::NotADirectory => msg::error_io_not_directory(lang),
+        K::ReadOnlyFilesystem => msg::error_io_read_only_fs(lang),
+        K::StorageFull => msg::error_io_storage_full(lang),
+        _ => match e.raw_os_error() {
+            // ENXIO (the same number on Linux and macOS): no controlling terminal.
+            #[cfg(unix)]
+            Some(6) => msg::error_io_no_device(lang),
+            Some(code) => msg::error_io_other(lang, code),
+            None => msg::error_io_other(lang, "?"),
+        },
+    }
+}
+
+/// Why a bounded read failed, in words.
+pub(super) fn read_reason(lang: Lang, e: &crate::bounded::ReadError) -> String {
+    use crate::bounded::ReadError;
+    match e {
+        ReadError::Io(e) => io_reason(lang, e),
+        ReadError::TooLarge { max } => msg::error_read_too_large(lang, *max),
+        ReadError::NotText => msg::error_read_not_text(lang),
+        ReadError::Directory => msg::error_read_directory(lang),
     }
 }
 
 /// What a stop means in words, with what the report says was sent.
 pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
-    let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
-    let verified: Vec<&crate::card::session::RefReport> = report
-        .refs
-        .iter()
-        .filter(|r| r.checked == Checked::Correct)
-        .collect();
+    let mut verified: Vec<PinId> = Vec::new();
+    for r in report.refs.iter().filter(|r| r.checked == Checked::Correct) {
+        if !verified.contains(&r.pin) {
+            verified.push(r.pin);
+        }
+    }
     // What was sent before this stop, for the "nothing was sent" lines.
-    let sent_line = if verified.is_empty() {
-        l(
-            "Nothing was sent to the card beyond reading the counters; no try was used.",
-            "残り回数の確認以外はカードに送っていません。試行回数は減っていません。",
-        )
-    } else {
-        l(
-            "The current PIN was checked on the card and is correct (its counter is back at its maximum); nothing was changed.",
-            "現在の暗証番号はカードで照合し、正しいことを確認しました（残り回数は最大に戻っています）。何も変更していません。",
-        )
-    };
+    let verified_line = (!verified.is_empty()).then(|| {
+        let names: Vec<String> = verified.iter().map(|p| pin_short(lang, *p)).collect();
+        msg::error_sent_verified(lang, verified.len(), lang.join(&names))
+    });
+    let sent_line = verified_line
+        .clone()
+        .unwrap_or_else(|| msg::error_sent_counters_only(lang));
     let m = |exit, kind, what: String, todo: Vec<String>| Message {
         exit,
         kind,
@@ -162,8 +208,7 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
     };
     match stop {
         Stop::Card(e) => {
-            let mut msg =
-                card_message_with(lang, e, (!verified.is_empty()).then(|| sent_line.clone()));
+            let mut msg = card_message_with(lang, e, verified_line);
             if let CardError::Transport(TransportError::Interrupted { signal }) = e {
                 msg.exit = Exit::from_signal(*signal);
             }
@@ -172,239 +217,150 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
         Stop::Entry(EntryError::Cancelled { signal }) => m(
             Exit::from_signal(*signal),
             "cancelled",
-            l("Cancelled at the prompt.", "入力の途中で中止しました。"),
+            msg::error_cancelled_what(lang),
             vec![sent_line],
         ),
         Stop::Entry(EntryError::Ended { got, expected }) if *expected > 0 => m(
             Exit::Usage,
             "input_ended",
-            match lang.pair() {
-                Pair::En => format!(
-                    "The input ended: expected {expected} {}, got {got}.",
-                    if *expected == 1 { "line" } else { "lines" }
-                ),
-                Pair::Ja => {
-                    format!("入力が途中で終わりました（{expected}行が必要ですが、{got}行でした）。")
-                }
-            },
-            vec![
-                sent_line,
-                l(
-                    "Give one PIN per line, in the order the command's --help gives.",
-                    "暗証番号を1行に1つずつ、--help に書かれた順で渡してください。",
-                ),
-            ],
+            msg::error_input_ended_what(lang, *expected, *got),
+            vec![sent_line, msg::error_input_ended_todo(lang)],
         ),
         Stop::Entry(e) => {
-            let what = match (e, lang.pair()) {
-                (EntryError::Ended { .. }, Pair::En) => {
-                    "The input ended (Ctrl-D) before the PIN was entered.".to_string()
+            let what = match e {
+                EntryError::Ended { .. } => msg::error_input_eof_what(lang),
+                EntryError::TooLong { max } => msg::error_input_too_long_what(lang, *max),
+                EntryError::TimedOut { .. } => msg::error_input_timeout_what(lang),
+                EntryError::Unreadable(why) => {
+                    msg::error_input_unreadable_what(lang, sanitize(why))
                 }
-                (EntryError::Ended { .. }, Pair::Ja) => {
-                    "暗証番号の入力前に入力が終了しました（Ctrl-D）。".to_string()
-                }
-                (EntryError::TooLong { max }, Pair::En) => {
-                    format!("An entry is longer than {max} bytes: that is not a PIN.")
-                }
-                (EntryError::TooLong { max }, Pair::Ja) => {
-                    format!("入力が{max}バイトを超えています。暗証番号ではありません。")
-                }
-                (EntryError::TimedOut { .. }, Pair::En) => {
-                    "No PIN was entered in time.".to_string()
-                }
-                (EntryError::TimedOut { .. }, Pair::Ja) => {
-                    "時間内に暗証番号が入力されませんでした。".to_string()
-                }
-                (EntryError::Unreadable(why), Pair::En) => {
-                    format!("Cannot read the PIN: {}.", sanitize(why))
-                }
-                (EntryError::Unreadable(why), Pair::Ja) => {
-                    format!("暗証番号を読み取れません：{}。", sanitize(why))
-                }
-                (EntryError::Cancelled { .. }, _) => String::new(),
+                EntryError::Cancelled { .. } => String::new(),
             };
             m(
                 Exit::Usage,
                 "input",
                 what,
-                vec![
-                    sent_line,
-                    l(
-                        "Run it in a terminal, or give the PINs on standard input with --pin-stdin (see --help).",
-                        "端末から実行するか、--pin-stdin で標準入力から渡してください（--help 参照）。",
-                    ),
-                ],
+                vec![sent_line, msg::error_input_todo(lang)],
             )
         }
         Stop::InvalidPin { pin, role, err } => {
-            let which = match (role, lang.pair()) {
-                (Role::Current, Pair::En) => format!("The {}", pin_short(lang, *pin)),
-                (Role::Current, Pair::Ja) => pin_short(lang, *pin).to_string(),
-                (_, Pair::En) => format!("The new {}", pin_short(lang, *pin)),
-                (_, Pair::Ja) => format!("新しい{}", pin_short(lang, *pin)),
+            let name = pin_short(lang, *pin);
+            let which = match role {
+                Role::Current => msg::error_which_current(lang, name),
+                _ => msg::error_which_new(lang, name),
             };
-            let why = match (err, lang.pair()) {
-                (PinError::Empty, Pair::En) => "is empty".to_string(),
-                (PinError::Empty, Pair::Ja) => "が入力されていません".to_string(),
-                (PinError::BadCharacter { position }, Pair::En) => {
-                    format!("has a character that is not allowed (character {position})")
+            let what = match err {
+                PinError::Empty => msg::error_pin_empty(lang, which),
+                PinError::BadCharacter { position } => {
+                    msg::error_pin_bad_character(lang, *position, which)
                 }
-                (PinError::BadCharacter { position }, Pair::Ja) => {
-                    format!("に使えない文字があります（{position}文字目）")
-                }
-                (PinError::NotDigits, Pair::En) => "must contain digits only".to_string(),
-                (PinError::NotDigits, Pair::Ja) => "は数字だけで入力してください".to_string(),
-                (PinError::Length { got }, Pair::En) => format!("has {got} characters"),
-                (PinError::Length { got }, Pair::Ja) => format!("が{got}文字です"),
-                (PinError::NeedsLetterAndDigit, Pair::En) => {
-                    "needs at least one letter and one digit".to_string()
-                }
-                (PinError::NeedsLetterAndDigit, Pair::Ja) => {
-                    "には英字と数字をそれぞれ1文字以上含めてください".to_string()
-                }
-            };
-            let (sep, end) = if lang.pair() == Pair::En {
-                (" ", ".")
-            } else {
-                ("", "。")
+                PinError::NotDigits => msg::error_pin_not_digits(lang, which),
+                PinError::Length { got } => msg::error_pin_length(lang, *got, which),
+                PinError::NeedsLetterAndDigit => msg::error_pin_letter_and_digit(lang, which),
             };
             m(
                 Exit::Usage,
                 "invalid_pin",
-                format!("{which}{sep}{why}{end}"),
+                what,
                 vec![
-                    match lang.pair() {
-                        Pair::En => format!("Rule: {}.", format_rule(lang, pin.format())),
-                        Pair::Ja => format!("正しい形式：{}。", format_rule(lang, pin.format())),
-                    },
-                    sent_line.replace(
-                        "Nothing was sent to the card beyond reading the counters; no try was used.",
-                        "Nothing was sent to the card; no try was used.",
-                    ),
+                    msg::error_pin_rule(lang, format_rule(lang, pin.format())),
+                    verified_line.unwrap_or_else(|| msg::error_sent_nothing_no_try(lang)),
                 ],
             )
         }
         Stop::ConfirmationMismatch { attempts } => m(
             Exit::Usage,
             "confirmation_mismatch",
-            match lang.pair() {
-                Pair::En if *attempts > 1 => {
-                    format!("The two entries of the new PIN differed {attempts} times.")
-                }
-                Pair::Ja if *attempts > 1 => {
-                    format!("新しい暗証番号の1回目と2回目が{attempts}回とも一致しませんでした。")
-                }
-                _ => l(
-                    "The two entries of the new PIN differ.",
-                    "新しい暗証番号の1回目と2回目が一致しません。",
-                ),
+            if *attempts > 1 {
+                msg::error_mismatch_many(lang, *attempts)
+            } else {
+                msg::error_mismatch_once(lang)
             },
-            vec![
-                sent_line,
-                l("Run the command again.", "もう一度実行してください。"),
-            ],
+            vec![sent_line, msg::error_run_again(lang)],
         ),
         Stop::SameAsCurrent(pin) => m(
             Exit::Usage,
             "same_as_current",
-            match lang.pair() {
-                Pair::En => format!(
-                    "The new {} is the same as the current one.",
-                    pin_short(lang, *pin)
-                ),
-                Pair::Ja => format!("新しい{}が現在のものと同じです。", pin_short(lang, *pin)),
-            },
+            msg::error_same_as_current_what(lang, pin_short(lang, *pin)),
             vec![
                 sent_line,
-                l(
-                    "Choose a different new PIN.",
-                    "別の暗証番号を選んでください。",
-                ),
+                msg::error_same_as_current_todo(lang, pin_short(lang, *pin)),
             ],
         ),
         Stop::MixedFormats => m(
             Exit::Usage,
             "usage",
-            l(
-                "The signature password cannot share a new value with the 4-digit PINs.",
-                "署名用パスワードは4桁の暗証番号と同じ値にできません。",
-            ),
-            vec![l(
-                "Change it on its own: mynapin change sign",
-                "単独で変更してください：mynapin change sign",
-            )],
+            msg::error_mixed_formats_what(lang),
+            vec![msg::error_mixed_formats_todo(lang)],
         ),
         Stop::NoSuchReference(r) => m(
             Exit::Usage,
             "usage",
-            match lang.pair() {
-                Pair::En => format!("{} is not one of these PINs' references.", r.id()),
-                Pair::Ja => format!("{} はこの暗証番号の登録ではありません。", r.id()),
-            },
-            vec![l(
-                "Nothing was sent to the card.",
-                "カードには何も送っていません。",
-            )],
+            msg::error_no_such_reference_what(lang, r.id()),
+            vec![msg::error_sent_nothing(lang)],
         ),
         Stop::Declined => m(
             Exit::Refused,
             "declined",
-            l(
-                "Not confirmed: the last try was not used.",
-                "確認されなかったため、最後の1回は使っていません。",
-            ),
+            msg::error_declined_what(lang),
             vec![sent_line],
         ),
         Stop::PinPad { r, role, answer } => {
             let name = ref_phrase(lang, *r);
-            let not_sent = l(
-                "The reader sent nothing to the card for this entry: no try was used by it.",
-                "この入力についてリーダーはカードに何も送っていません。試行回数は減っていません。",
-            );
-            let again = l(
-                "Run the command again when ready; the instructions say what to type on the keypad.",
-                "準備ができたらもう一度実行してください。キーパッドで入力する内容は表示される案内のとおりです。",
-            );
-            let (exit, kind, what, todo) = match (answer, lang.pair()) {
-                (PadAnswer::Timeout, Pair::En) => (Exit::Usage, "pinpad_timeout", format!("Nothing was typed on the reader's keypad in time (the {name})."), vec![not_sent, sent_line, again]),
-                (PadAnswer::Timeout, Pair::Ja) => (Exit::Usage, "pinpad_timeout", format!("時間内にリーダーのキーパッドで入力されませんでした（{name}）。"), vec![not_sent, sent_line, again]),
-                (PadAnswer::Cancelled, Pair::En) => (Exit::Usage, "pinpad_cancelled", format!("The entry of the {name} was cancelled on the reader."), vec![not_sent, sent_line]),
-                (PadAnswer::Cancelled, Pair::Ja) => (Exit::Usage, "pinpad_cancelled", format!("リーダーで{name}の入力が取り消されました。"), vec![not_sent, sent_line]),
-                (PadAnswer::EntriesDiffer, Pair::En) => (Exit::Usage, "pinpad_entries_differ", format!("The two entries of the new {name} typed on the reader differ: it was not changed."), vec![not_sent, sent_line, again]),
-                (PadAnswer::EntriesDiffer, Pair::Ja) => (Exit::Usage, "pinpad_entries_differ", format!("リーダーで入力した新しい{name}の1回目と2回目が一致しません。変更していません。"), vec![not_sent, sent_line, again]),
-                (PadAnswer::WrongLength, Pair::En) => (Exit::Usage, "pinpad_wrong_length", format!("The {}{name} typed on the reader does not have 4 digits.", if *role == Role::Current { "" } else { "new " }), vec![not_sent, sent_line, again]),
-                (PadAnswer::WrongLength, Pair::Ja) => (Exit::Usage, "pinpad_wrong_length", format!("リーダーで入力した{}{name}が4桁ではありません。", if *role == Role::Current { "" } else { "新しい" }), vec![not_sent, sent_line, again]),
-                (PadAnswer::Rejected, Pair::En) => (Exit::Failure, "pinpad_rejected", "The reader rejected the PIN-entry parameters (6B 80).".to_string(), vec![not_sent, sent_line, "Type the PIN at the computer with --pinpad never, and report the reader's model to the developers (`mynapin doctor` shows it).".to_string()]),
-                (PadAnswer::Rejected, Pair::Ja) => (Exit::Failure, "pinpad_rejected", "リーダーが暗証番号入力のパラメータを拒否しました（6B 80）。".to_string(), vec![not_sent, sent_line, "--pinpad never でパソコンから入力し、リーダーの機種を開発者に報告してください（`mynapin doctor` で表示されます）。".to_string()]),
+            let not_sent = msg::error_pinpad_not_sent(lang);
+            let again = msg::error_pinpad_again(lang);
+            let (exit, kind, what, todo) = match answer {
+                PadAnswer::Timeout => (
+                    Exit::Usage,
+                    "pinpad_timeout",
+                    msg::error_pinpad_timeout_what(lang, name),
+                    vec![not_sent, sent_line, again],
+                ),
+                PadAnswer::Cancelled => (
+                    Exit::Usage,
+                    "pinpad_cancelled",
+                    msg::error_pinpad_cancelled_what(lang, name),
+                    vec![not_sent, sent_line],
+                ),
+                PadAnswer::EntriesDiffer => (
+                    Exit::Usage,
+                    "pinpad_entries_differ",
+                    msg::error_pinpad_entries_differ_what(lang, name),
+                    vec![not_sent, sent_line, again],
+                ),
+                PadAnswer::WrongLength => (
+                    Exit::Usage,
+                    "pinpad_wrong_length",
+                    if *role == Role::Current {
+                        msg::error_pinpad_wrong_length_what(lang, name)
+                    } else {
+                        msg::error_pinpad_wrong_length_new_what(lang, name)
+                    },
+                    vec![not_sent, sent_line, again],
+                ),
+                PadAnswer::Rejected => (
+                    Exit::Failure,
+                    "pinpad_rejected",
+                    msg::error_pinpad_rejected_what(lang),
+                    vec![not_sent, sent_line, msg::error_pinpad_rejected_todo(lang)],
+                ),
             };
             m(exit, kind, what, todo)
         }
         Stop::NoPinPad => m(
             Exit::Usage,
             "no_pinpad",
-            l(
-                "--pinpad always: this reader has no PIN pad that can take the 4-digit PINs.",
-                "--pinpad always が指定されましたが、このリーダーには4桁の暗証番号を入力できる PIN パッドがありません。",
-            ),
+            msg::error_no_pinpad_what(lang),
             vec![
-                l("Nothing was sent to the card.", "カードには何も送っていません。"),
-                l(
-                    "Use a reader with a PIN pad, or leave out --pinpad always to type the PIN at the computer. `mynapin readers` shows which readers have one.",
-                    "PIN パッド付きのリーダーを使うか、--pinpad always を付けずにパソコンから入力してください。`mynapin readers` で PIN パッドの有無が分かります。",
-                ),
+                msg::error_sent_nothing(lang),
+                msg::error_no_pinpad_todo(lang),
             ],
         ),
         Stop::PadNotForPin(pin) => m(
             Exit::Usage,
             "usage",
-            match lang.pair() {
-                Pair::En => format!("The {} cannot be typed on a numeric PIN pad (--pinpad always).", pin_short(lang, *pin)),
-                Pair::Ja => format!("{}は数字の PIN パッドでは入力できません（--pinpad always）。", pin_short(lang, *pin)),
-            },
-            vec![l(
-                "Nothing was sent to the card. Leave out --pinpad always to type it at the computer.",
-                "カードには何も送っていません。--pinpad always を付けずにパソコンから入力してください。",
-            )],
+            msg::error_pad_not_for_pin_what(lang, pin_short(lang, *pin)),
+            vec![msg::error_pad_not_for_pin_todo(lang)],
         ),
     }
 }
@@ -412,45 +368,33 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
 /// "the user-authentication PIN" or, for a juki copy, "the residence registry PIN (its
 /// copy in …)".
 fn ref_phrase(lang: Lang, r: KeyRef) -> String {
-    let pin = pin_of_ref(r);
+    let pin = pin_short(lang, pin_of_ref(r));
     if r.is_juki() {
-        match lang.pair() {
-            Pair::En => format!("{} ({})", pin_short(lang, pin), ref_name(lang, r)),
-            Pair::Ja => format!("{}（{}）", pin_short(lang, pin), ref_name(lang, r)),
-        }
+        msg::error_ref_phrase(lang, pin, ref_name(lang, r))
     } else {
-        pin_short(lang, pin).to_string()
+        pin
     }
 }
 
+/// What mynapin was doing, for "the card answered … to …". The card command's technical
+/// name is in the English text only; Japanese says what the step is for.
 fn step_name(lang: Lang, step: Step) -> String {
     let applet = |a: Applet| match a {
-        Applet::Jpki => lang.t("the JPKI application", "公的個人認証の機能"),
-        Applet::Kenhojo => lang.t(
-            "the card-info input support application",
-            "券面事項入力補助の機能",
-        ),
-        Applet::Juki => lang.t("the residence registry application", "住民基本台帳の機能"),
-        Applet::Common => lang.t("the common application", "共通の機能"),
-        Applet::Kenmen => lang.t("the card-face application", "券面事項確認の機能"),
+        Applet::Jpki => msg::step_applet_jpki(lang),
+        Applet::Kenhojo => msg::step_applet_kenhojo(lang),
+        Applet::Juki => msg::step_applet_juki(lang),
+        Applet::Common => msg::step_applet_common(lang),
+        Applet::Kenmen => msg::step_applet_kenmen(lang),
     };
-    match (step, lang.pair()) {
-        (Step::SelectApplet(a), Pair::En) => format!("selecting {}", applet(a)),
-        (Step::SelectApplet(a), Pair::Ja) => format!("{}の選択", applet(a)),
-        (Step::SelectEf, Pair::En) => "selecting a file".into(),
-        (Step::SelectEf, Pair::Ja) => "ファイルの選択".into(),
-        (Step::ReadToken, Pair::En) => "reading the card's token".into(),
-        (Step::ReadToken, Pair::Ja) => "カード種別の読み取り".into(),
-        (Step::CounterQuery, Pair::En) => "the retry-counter query".into(),
-        (Step::CounterQuery, Pair::Ja) => "残り回数の確認".into(),
-        (Step::Verify, Pair::En) => "the PIN check (VERIFY)".into(),
-        (Step::Verify, Pair::Ja) => "暗証番号の照合".into(),
-        (Step::ChangeReferenceData, Pair::En) => "the PIN change (CHANGE REFERENCE DATA)".into(),
-        (Step::ChangeReferenceData, Pair::Ja) => "暗証番号の変更".into(),
-        (Step::ChangeKey, Pair::En) => "the PIN change (JICSAP CHANGE KEY)".into(),
-        (Step::ChangeKey, Pair::Ja) => "暗証番号の変更".into(),
-        (Step::ReadCertificate, Pair::En) => "reading a certificate".into(),
-        (Step::ReadCertificate, Pair::Ja) => "電子証明書の読み取り".into(),
+    match step {
+        Step::SelectApplet(a) => msg::step_select_applet(lang, applet(a)),
+        Step::SelectEf => msg::step_select_file(lang),
+        Step::ReadToken => msg::step_read_token(lang),
+        Step::CounterQuery => msg::step_counter_query(lang),
+        Step::Verify => msg::step_verify(lang),
+        Step::ChangeReferenceData => msg::step_change_reference_data(lang),
+        Step::ChangeKey => msg::step_change_key(lang),
+        Step::ReadCertificate => msg::step_read_certificate(lang),
     }
 }
 
@@ -462,261 +406,152 @@ pub fn card_message(lang: Lang, e: &CardError) -> Message {
 /// The message for a card-layer error; `sent` replaces the default "nothing was sent beyond
 /// the counter" line when the caller knows more (a PIN already checked in this session).
 pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Message {
-    let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
-    let nothing_sent = sent.unwrap_or_else(|| {
-        l(
-            "Nothing was sent to the card beyond reading the counter; no try was used.",
-            "残り回数の確認以外はカードに送っていません。試行回数は減っていません。",
-        )
-    });
+    let nothing_sent = sent.unwrap_or_else(|| msg::error_sent_counters_only(lang));
     let name = |r: KeyRef| ref_phrase(lang, r);
+    let short = |r: KeyRef| pin_short(lang, pin_of_ref(r));
+    let m = |exit, kind, what: String, todo: Vec<String>| Message {
+        exit,
+        kind,
+        what,
+        todo,
+    };
     match e {
         CardError::Transport(t) => transport_message(lang, t),
-        CardError::NotMyNumberCard(kind) => Message {
-            exit: Exit::NoCard,
-            kind: "not_my_number_card",
-            what: format!("{}{}", card_kind(lang, kind), lang.t(".", "。")),
-            todo: vec![l(
-                "Put a My Number card (マイナンバーカード) on the reader.",
-                "マイナンバーカードをリーダーに置いてください。",
-            )],
-        },
-        CardError::Unexpected { step, sw } => Message {
-            exit: Exit::Failure,
-            kind: "unexpected_answer",
-            what: match lang.pair() {
-                Pair::En => format!(
-                    "The card answered {sw} ({}) to {}.",
-                    sw_meaning(lang, *sw),
-                    step_name(lang, *step)
-                ),
-                Pair::Ja => format!(
-                    "{}に対して、カードが想定外の応答 {sw}（{}）を返しました。",
-                    step_name(lang, *step),
-                    sw_meaning(lang, *sw)
-                ),
-            },
-            todo: vec![l(
-                "mynapin stopped and sent nothing more. Run `mynapin status` to see the counters; with --trace the exchange can be reported to the developers.",
-                "mynapin はそこで停止し、それ以上は送っていません。`mynapin status` で残り回数を確認してください。--trace を付けると通信内容を開発者に報告できます。",
-            )],
-        },
+        CardError::NotMyNumberCard(kind) => m(
+            Exit::NoCard,
+            "not_my_number_card",
+            msg::error_not_my_number_card_what(lang, card_kind(lang, kind)),
+            vec![msg::error_not_my_number_card_todo(lang)],
+        ),
+        CardError::Unexpected { step, sw } => m(
+            Exit::Failure,
+            "unexpected_answer",
+            msg::error_unexpected_answer_what(
+                lang,
+                sw_meaning(lang, *sw),
+                step_name(lang, *step),
+                sw.to_string(),
+            ),
+            vec![msg::error_unexpected_answer_todo(lang)],
+        ),
         CardError::Blocked(r) => {
-            let pin = pin_of_ref(*r);
-            let mut todo = vec![nothing_sent.clone()];
-            todo.extend(guide_text::short_guide(lang, pin, None));
-            Message {
-                exit: Exit::Blocked,
-                kind: "blocked",
-                what: match lang.pair() {
-                    Pair::En => format!("The {} is blocked: no tries left. It must be reset.", name(*r)),
-                    Pair::Ja => format!("{}はロックされています（残り0回）。再設定が必要です。", name(*r)),
-                },
+            let mut todo = vec![nothing_sent];
+            todo.extend(guide_text::short_guide(lang, pin_of_ref(*r), None));
+            m(
+                Exit::Blocked,
+                "blocked",
+                msg::error_blocked_what(lang, name(*r)),
                 todo,
-            }
+            )
         }
-        CardError::BlockedOnVerify(r) => Message {
-            exit: Exit::Blocked,
-            kind: "blocked",
-            what: match lang.pair() {
-                Pair::En => format!(
-                    "The card refused the check of the {} as blocked (69 84), although its counter had said tries were left. Whether that check used a try is not known.",
-                    name(*r)
+        CardError::BlockedOnVerify(r) => {
+            let mut todo = vec![msg::error_blocked_on_verify_todo(lang)];
+            todo.extend(guide_text::short_guide(lang, pin_of_ref(*r), None));
+            m(
+                Exit::Blocked,
+                "blocked",
+                msg::error_blocked_on_verify_what(lang, name(*r)),
+                todo,
+            )
+        }
+        CardError::VerifyUnknown { r, cause } => m(
+            Exit::Failure,
+            "verify_unknown",
+            match cause {
+                Lost::Answer(sw) => msg::error_verify_unknown_answer_what(
+                    lang,
+                    sw_meaning(lang, *sw),
+                    name(*r),
+                    sw.to_string(),
                 ),
-                Pair::Ja => format!(
-                    "残り回数があると表示されていたのに、カードは{}の照合をロック中（69 84）として拒否しました。この照合で1回減ったかどうかは分かりません。",
-                    name(*r)
-                ),
+                Lost::Transport(_) => msg::error_verify_unknown_lost_what(lang, name(*r)),
             },
-            todo: {
-                let mut t = vec![l(
-                    "Run `mynapin status` to see the counters before anything else.",
-                    "まず `mynapin status` で残り回数を確認してください。",
-                )];
-                t.extend(guide_text::short_guide(lang, pin_of_ref(*r), None));
-                t
-            },
-        },
-        CardError::VerifyUnknown { r, cause } => Message {
-            exit: Exit::Failure,
-            kind: "verify_unknown",
-            what: match (cause, lang.pair()) {
-                (Lost::Answer(sw), Pair::En) => format!(
-                    "The card answered the check of the {} with {sw} ({}), which says neither right nor wrong. A try MAY have been used.",
-                    name(*r),
-                    sw_meaning(lang, *sw)
-                ),
-                (Lost::Answer(sw), Pair::Ja) => format!(
-                    "{}の照合に対し、カードは正誤の分からない応答 {sw}（{}）を返しました。試行回数が1回減った可能性があります。",
-                    name(*r),
-                    sw_meaning(lang, *sw)
-                ),
-                (Lost::Transport(_), Pair::En) => format!(
-                    "The answer to the check of the {} was lost (the card stopped answering or left the reader). A try MAY have been used.",
-                    name(*r)
-                ),
-                (Lost::Transport(_), Pair::Ja) => format!(
-                    "{}の照合の応答が得られませんでした（カードが応答しないか、外れました）。試行回数が1回減った可能性があります。",
-                    name(*r)
-                ),
-            },
-            todo: vec![l(
-                "mynapin sent nothing more and will not retry. Put the card back, keep it still, and run `mynapin status` to see the counter before trying again.",
-                "mynapin はそれ以上送らず、再試行もしません。カードを置き直して動かさずに、再実行の前に `mynapin status` で残り回数を確認してください。",
-            )],
-        },
-        CardError::CountImplausible { r, sw } => Message {
-            exit: Exit::Refused,
-            kind: "count_implausible",
-            what: match lang.pair() {
-                Pair::En => format!(
-                    "The card reported {sw} for the {}: more tries than this PIN can have ({}), so its count cannot be trusted.",
-                    name(*r),
-                    r.max_tries()
-                ),
-                Pair::Ja => format!(
-                    "カードは{}の残り回数として {sw} を返しました。この暗証番号の上限（{}回）を超えており、信頼できません。",
-                    name(*r),
-                    r.max_tries()
-                ),
-            },
-            todo: vec![
-                nothing_sent.clone(),
-                l(
-                    "If you are sure of the PIN, run the command again with --use-last-try.",
-                    "暗証番号に確信がある場合だけ --use-last-try を付けて再実行してください。",
-                ),
-            ],
-        },
-        CardError::LastTry(r) => Message {
-            exit: Exit::Refused,
-            kind: "last_try",
-            what: match lang.pair() {
-                Pair::En => format!(
-                    "The {} has ONE try left. A wrong entry now blocks it, and then {}.",
-                    name(*r),
-                    guide_text::reset_routes_phrase(lang, pin_of_ref(*r))
-                ),
-                Pair::Ja => format!(
-                    "{}は残り1回です。ここで間違えるとロックされ、{}。",
-                    name(*r),
-                    guide_text::reset_routes_phrase(lang, pin_of_ref(*r))
-                ),
-            },
-            todo: vec![
+            vec![msg::error_verify_unknown_todo(lang)],
+        ),
+        CardError::CountImplausible { r, sw } => m(
+            Exit::Refused,
+            "count_implausible",
+            msg::error_count_implausible_what(lang, r.max_tries(), name(*r), sw.to_string()),
+            vec![nothing_sent, msg::error_sure_use_last_try(lang, short(*r))],
+        ),
+        CardError::LastTry(r) => m(
+            Exit::Refused,
+            "last_try",
+            msg::error_last_try_what(
+                lang,
+                name(*r),
+                guide_text::reset_routes_phrase(lang, pin_of_ref(*r)),
+            ),
+            vec![
                 nothing_sent,
-                match lang.pair() {
-                    Pair::En => format!(
-                        "If you are sure of the PIN, run the command again with --use-last-try. If not, do not guess: see `mynapin guide {} --state forgotten`.",
-                        pin_of_ref(*r).id()
-                    ),
-                    Pair::Ja => format!(
-                        "暗証番号に確信がある場合だけ --use-last-try を付けて再実行してください。確信がなければ推測で入力せず、`mynapin guide {} --state forgotten` を見てください。",
-                        pin_of_ref(*r).id()
-                    ),
-                },
+                msg::error_last_try_todo(lang, pin_of_ref(*r).id(), short(*r)),
             ],
-        },
-        CardError::CountUnknown(r) => Message {
-            exit: Exit::Refused,
-            kind: "count_unknown",
-            what: match lang.pair() {
-                Pair::En => format!(
-                    "The card did not report how many tries the {} has left, so mynapin cannot rule out that this would be the last one.",
-                    name(*r)
-                ),
-                Pair::Ja => format!(
-                    "カードが{}の残り回数を返さなかったため、これが最後の1回でないと確認できません。",
-                    name(*r)
-                ),
-            },
-            todo: vec![
-                nothing_sent,
-                l(
-                    "If you are sure of the PIN, run the command again with --use-last-try.",
-                    "暗証番号に確信がある場合だけ --use-last-try を付けて再実行してください。",
-                ),
-            ],
-        },
-        CardError::Absent(r) => Message {
-            exit: Exit::Failure,
-            kind: "absent",
-            what: match lang.pair() {
-                Pair::En => format!("This card has no {}.", name(*r)),
-                Pair::Ja => format!("このカードには{}がありません。", name(*r)),
-            },
-            todo: vec![if pin_of_ref(*r) == PinId::Sign {
-                l(
-                    "Cards of children under 15 usually carry no signature certificate. A signature certificate is issued at the city office.",
-                    "15歳未満の方のカードには通常、署名用電子証明書がありません。署名用電子証明書は市区町村の窓口で発行されます。",
-                )
+        ),
+        CardError::CountUnknown(r) => m(
+            Exit::Refused,
+            "count_unknown",
+            msg::error_count_unknown_what(lang, name(*r)),
+            vec![nothing_sent, msg::error_sure_use_last_try(lang, short(*r))],
+        ),
+        CardError::Absent(r) => m(
+            Exit::Failure,
+            "absent",
+            msg::error_absent_what(lang, name(*r)),
+            vec![if pin_of_ref(*r) == PinId::Sign {
+                msg::error_absent_sign_todo(lang)
             } else {
-                l(
-                    "Run `mynapin status --trace` and report the exchange to the developers.",
-                    "`mynapin status --trace` の結果を開発者に報告してください。",
-                )
+                msg::error_absent_todo(lang)
             }],
-        },
-        CardError::OutOfSequence(r) => Message {
-            exit: Exit::Failure,
-            kind: "internal",
-            what: match lang.pair() {
-                Pair::En => format!("Internal error: a change of the {} was not preceded by its VERIFY; nothing was sent.", name(*r)),
-                Pair::Ja => format!("内部エラー：{}の変更の前に照合が行われていません。カードには何も送っていません。", name(*r)),
-            },
-            todo: vec![l("Please report this to the developers.", "開発者に報告してください。")],
-        },
+        ),
+        CardError::OutOfSequence(r) => m(
+            Exit::Failure,
+            "internal",
+            msg::error_out_of_sequence_what(lang, name(*r)),
+            vec![msg::error_report_to_developers(lang)],
+        ),
         CardError::WrongPin { r, tries_left } => {
             let pin = pin_of_ref(*r);
-            let (what, mut todo) = match (tries_left, lang.pair()) {
-                (Some(0), Pair::En) => (
-                    format!("Wrong {}. It is now BLOCKED (no tries left).", name(*r)),
-                    vec![],
-                ),
-                (Some(0), Pair::Ja) => (
-                    format!("{}が違います。ロックされました（残り0回）。", name(*r)),
-                    vec![],
-                ),
-                (Some(n), Pair::En) => (
-                    format!("Wrong {}. {n} {} left.", name(*r), if *n == 1 { "try" } else { "tries" }),
-                    vec![format!(
-                        "One try was used. When no tries are left the PIN is blocked, and then {}. mynapin does not retry by itself; check the PIN before trying again{}.",
+            let (what, mut todo) = match tries_left {
+                Some(0) => (msg::error_wrong_pin_blocked_what(lang, name(*r)), vec![]),
+                Some(n) => (
+                    msg::error_wrong_pin_left_what(lang, *n, name(*r)),
+                    vec![msg::error_wrong_pin_left_todo(
+                        lang,
+                        *n,
                         guide_text::reset_routes_phrase(lang, pin),
-                        if *n == 1 { " (the next try is the last: it needs --use-last-try)" } else { "" }
                     )],
                 ),
-                (Some(n), Pair::Ja) => (
-                    format!("{}が違います。残り{n}回です。", name(*r)),
-                    vec![format!(
-                        "試行回数が1回減りました。0回になるとロックされ、{}。mynapin は自動で再試行しません。確認してから再実行してください{}。",
-                        guide_text::reset_routes_phrase(lang, pin),
-                        if *n == 1 { "（次が最後の1回です。--use-last-try が必要です）" } else { "" }
-                    )],
-                ),
-                (None, Pair::En) => (
-                    format!("Wrong {}. The card did not say how many tries are left.", name(*r)),
-                    vec!["Run `mynapin status` before trying again.".to_string()],
-                ),
-                (None, Pair::Ja) => (
-                    format!("{}が違います。カードは残り回数を返しませんでした。", name(*r)),
-                    vec!["再実行の前に `mynapin status` で確認してください。".to_string()],
+                None => (
+                    msg::error_wrong_pin_unknown_what(lang, name(*r)),
+                    vec![msg::error_wrong_pin_unknown_todo(lang)],
                 ),
             };
             if *tries_left == Some(0) {
                 todo.extend(guide_text::short_guide(lang, pin, None));
             }
-            Message {
-                exit: Exit::WrongPin,
-                kind: "wrong_pin",
-                what,
-                todo,
-            }
+            m(Exit::WrongPin, "wrong_pin", what, todo)
         }
     }
 }
 
+/// What PC/SC reported, in words, for the errors not mapped to a message of their own.
+fn pcsc_reason(lang: Lang, e: ::pcsc::Error) -> String {
+    use ::pcsc::Error as E;
+    match e {
+        E::ReaderUnavailable => msg::error_pcsc_reader_unavailable(lang),
+        E::UnknownReader => msg::error_pcsc_unknown_reader(lang),
+        E::UnpoweredCard => msg::error_pcsc_unpowered_card(lang),
+        E::UnresponsiveCard => msg::error_pcsc_unresponsive_card(lang),
+        E::UnsupportedCard | E::CardUnsupported => msg::error_pcsc_unsupported_card(lang),
+        E::ServiceStopped | E::Shutdown => msg::error_pcsc_service_stopped(lang),
+        E::CommError | E::CommDataLost => msg::error_pcsc_comm_error(lang),
+        E::NoAccess => msg::error_pcsc_no_access(lang),
+        E::Timeout | E::WaitedTooLong => msg::error_pcsc_timeout(lang),
+        _ => msg::error_pcsc_other(lang),
+    }
+}
+
 fn transport_message(lang: Lang, t: &TransportError) -> Message {
-    let l = |en: &str, ja: &str| lang.t(en, ja).to_string();
     let list = |readers: &[String]| {
         readers
             .iter()
@@ -728,179 +563,113 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         TransportError::NoService => (
             Exit::NoCard,
             "no_service",
-            l("The PC/SC service (pcscd) is not running.", "PC/SC サービス（pcscd）が動いていません。"),
+            msg::error_no_service_what(lang),
             vec![
                 super::doctor::service_fix(lang),
-                l(
-                    "Then run `mynapin doctor`. Without a reader, try `mynapin --sim status`.",
-                    "その後 `mynapin doctor` で確認できます。リーダーがない場合は `mynapin --sim status` を試せます。",
-                ),
+                msg::error_no_service_todo(lang),
             ],
         ),
         TransportError::NoReaders => (
             Exit::NoCard,
             "no_reader",
-            l("No smart-card reader is connected.", "ICカードリーダーが接続されていません。"),
-            vec![l(
-                "Connect a reader (for example a Sony RC-S300) and try again; `mynapin doctor` checks the setup. Without a reader, try `mynapin --sim status`.",
-                "リーダー（例：ソニー RC-S300）を接続してから再実行してください。`mynapin doctor` で設定を確認できます。リーダーがない場合は `mynapin --sim status` を試せます。",
-            )],
+            msg::error_no_reader_what(lang),
+            vec![msg::error_no_reader_todo(lang)],
         ),
         TransportError::ReaderNotFound { selector, readers } => {
-            let mut todo = vec![l(
-                "Give --reader an index or part of a name from this list:",
-                "--reader には次の一覧の番号か名前の一部を指定してください：",
-            )];
+            let mut todo = vec![msg::error_reader_not_found_todo(lang)];
             todo.extend(list(readers));
             (
                 Exit::NoCard,
                 "reader_not_found",
-                match lang.pair() {
-                    Pair::En => format!("No reader matches {:?}.", sanitize(selector)),
-                    Pair::Ja => format!("{:?} に一致するリーダーがありません。", sanitize(selector)),
-                },
+                msg::error_reader_not_found_what(lang, sanitize(selector)),
                 todo,
             )
         }
         TransportError::AmbiguousReader { readers } => {
-            let mut todo = vec![l(
-                "Choose one with --reader N (N from `mynapin readers`):",
-                "--reader N で1台を選んでください（N は `mynapin readers` の番号）：",
-            )];
+            let mut todo = vec![msg::error_ambiguous_reader_todo(lang)];
             todo.extend(list(readers));
             (
                 Exit::NoCard,
                 "ambiguous_reader",
-                l("Several readers could be meant.", "対象のリーダーが複数あります。"),
+                msg::error_ambiguous_reader_what(lang),
                 todo,
             )
         }
         TransportError::NoCard { reader } => (
             Exit::NoCard,
             "no_card",
-            match lang.pair() {
-                Pair::En => format!("No card in the reader ({}).", sanitize(reader)),
-                Pair::Ja => format!("リーダー（{}）にカードがありません。", sanitize(reader)),
-            },
-            vec![l(
-                "Put the My Number card on the reader (contactless readers: keep it still, flat on the reader) and try again.",
-                "マイナンバーカードをリーダーに置いてから再実行してください（非接触型の場合は動かさずに置いたままにしてください）。",
-            )],
+            msg::error_no_card_what(lang, sanitize(reader)),
+            vec![msg::error_no_card_todo(lang)],
         ),
         TransportError::CardRemoved => (
             Exit::NoCard,
             "card_removed",
-            l(
-                "The card was removed or lost contact during the operation.",
-                "処理中にカードが外れたか、通信が途切れました。",
-            ),
-            vec![l(
-                "Put it back, keep it still, and run `mynapin status` to see the counters.",
-                "カードを置き直して動かさずに、`mynapin status` で残り回数を確認してください。",
-            )],
+            msg::error_card_removed_what(lang),
+            vec![msg::error_card_removed_todo(lang)],
         ),
         TransportError::CardInUse => (
             Exit::NoCard,
             "card_in_use",
-            l("The card is in use by another program.", "カードは別のプログラムが使用中です。"),
-            vec![l(
-                "Close other programs that use the card (the JPKI client software, browsers signing in with the card, other card tools) and try again.",
-                "カードを使う他のプログラム（JPKI利用者クライアントソフト、カードでログイン中のブラウザ、他のカードツール）を閉じてから再実行してください。",
-            )],
+            msg::error_card_in_use_what(lang),
+            vec![msg::error_card_in_use_todo(lang)],
         ),
         TransportError::CardWasReset => (
             Exit::NoCard,
             "card_reset",
-            l("Another program reset the card during the operation.", "処理中に別のプログラムがカードをリセットしました。"),
-            vec![l(
-                "Close other programs that use the card and run `mynapin status`.",
-                "カードを使う他のプログラムを閉じて `mynapin status` を実行してください。",
-            )],
+            msg::error_card_reset_what(lang),
+            vec![msg::error_card_reset_todo(lang)],
         ),
         TransportError::BadResponse(_) | TransportError::EndlessResponse => (
             Exit::NoCard,
             "bad_response",
-            l(
-                "The card's answer was cut off or malformed (it may have left the reader).",
-                "カードの応答が途切れたか、不正でした（カードが外れた可能性があります）。",
-            ),
-            vec![l(
-                "Keep the card still on the reader and run `mynapin status`.",
-                "カードを動かさずに置いて `mynapin status` を実行してください。",
-            )],
+            msg::error_bad_response_what(lang),
+            vec![msg::error_bad_response_todo(lang)],
         ),
         TransportError::Timeout(limit) => (
             Exit::NoCard,
             "timeout",
-            match lang.pair() {
-                Pair::En => format!("The card did not answer within {} s; mynapin gave up.", limit.as_secs()),
-                Pair::Ja => format!("カードが {} 秒以内に応答しなかったため中止しました。", limit.as_secs()),
-            },
-            vec![l(
-                "Take the card off the reader, put it back, and run `mynapin status`. If it happens again, run `mynapin doctor`.",
-                "カードをリーダーから外して置き直し、`mynapin status` を実行してください。繰り返す場合は `mynapin doctor` を実行してください。",
-            )],
+            msg::error_timeout_what(lang, limit.as_secs()),
+            vec![msg::error_timeout_todo(lang)],
         ),
         TransportError::ConnectTimeout(limit) => (
             Exit::NoCard,
             "card_in_use",
-            match lang.pair() {
-                Pair::En => format!("mynapin could not connect to the card within {} s: another program probably holds it.", limit.as_secs()),
-                Pair::Ja => format!("{} 秒以内にカードに接続できませんでした。別のプログラムが使用中の可能性があります。", limit.as_secs()),
-            },
-            vec![l(
-                "Nothing was sent to the card. Close other programs that use the card (the JPKI client software, browsers signing in with the card, other card tools) and try again.",
-                "カードには何も送っていません。カードを使う他のプログラム（JPKI利用者クライアントソフト、カードでログイン中のブラウザ、他のカードツール）を閉じてから再実行してください。",
-            )],
+            msg::error_connect_timeout_what(lang, limit.as_secs()),
+            vec![msg::error_connect_timeout_todo(lang)],
         ),
         TransportError::NoCardInTime(limit) => (
             Exit::NoCard,
             "no_card",
-            match lang.pair() {
-                Pair::En => format!("No card was placed on the reader within {} s.", limit.as_secs()),
-                Pair::Ja => format!("{} 秒以内にカードがリーダーに置かれませんでした。", limit.as_secs()),
-            },
-            vec![l(
-                "Nothing was sent. Run the command again and place the card when it asks (contactless readers: flat on the reader, and keep it still).",
-                "カードには何も送っていません。もう一度実行し、表示が出たらカードを置いてください（非接触型の場合は平らに置き、動かさないでください）。",
-            )],
+            msg::error_no_card_in_time_what(lang, limit.as_secs()),
+            vec![msg::error_no_card_in_time_todo(lang)],
         ),
         TransportError::Interrupted { signal } => (
             Exit::from_signal(*signal),
             "interrupted",
             if *signal == 15 {
-                l("Stopped by SIGTERM before the next command to the card.", "SIGTERM により、カードへの次の命令の前で停止しました。")
+                msg::error_interrupted_sigterm_what(lang)
             } else {
-                l("Stopped by Ctrl-C before the next command to the card.", "Ctrl-C により、カードへの次の命令の前で停止しました。")
+                msg::error_interrupted_ctrl_c_what(lang)
             },
-            vec![l(
-                "The command in progress was let finish; nothing more was sent.",
-                "処理中の命令は完了させ、それ以上は送っていません。",
-            )],
+            vec![msg::error_interrupted_todo(lang)],
         ),
-        TransportError::Encode(e) => (
+        TransportError::Encode(_) => (
             Exit::Failure,
             "internal",
-            format!("{}: {e}", l("Internal error", "内部エラー")),
-            vec![l("Please report this to the developers.", "開発者に報告してください。")],
+            msg::error_internal_encode_what(lang),
+            vec![msg::error_report_to_developers(lang)],
         ),
         TransportError::Unsupported => (
             Exit::NoCard,
             "reader_unsupported",
-            l(
-                "The reader does not support this request (PIN-pad entry).",
-                "リーダーがこの要求（PIN パッドでの入力）に対応していません。",
-            ),
-            vec![l(
-                "Nothing was sent to the card. Use --pinpad never to type the PIN at the computer, and run `mynapin doctor` to see what the reader offers.",
-                "カードには何も送っていません。--pinpad never でパソコンから入力するか、`mynapin doctor` でリーダーの機能を確認してください。",
-            )],
+            msg::error_reader_unsupported_what(lang),
+            vec![msg::error_reader_unsupported_todo(lang)],
         ),
         TransportError::Pcsc(e) => (
             Exit::NoCard,
             "pcsc",
-            format!("{}: {e}", l("PC/SC error", "PC/SC エラー")),
-            vec![l("Run `mynapin doctor` to check the reader setup.", "`mynapin doctor` でリーダーの設定を確認してください。")],
+            msg::error_pcsc_what(lang, format!("0x{:08X}", *e as u32), pcsc_reason(lang, *e)),
+            vec![msg::error_pcsc_todo(lang)],
         ),
     };
     Message {
@@ -908,5 +677,616 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         kind,
         what,
         todo,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bounded::ReadError;
+    use crate::card::session::RefReport;
+    use crate::card::{CardKind, NotChanged, RefChange};
+    use mynapin_apdu::{EncodeError, ResponseError, StatusWord};
+    use std::time::Duration;
+
+    /// One status word per meaning (the enum is total over `u16`).
+    fn one_word_per_name() -> Vec<StatusWord> {
+        let mut out: Vec<StatusWord> = Vec::new();
+        for sw in 0..=u16::MAX {
+            let s = StatusWord::from_u16(sw);
+            if !out.iter().any(|o| o.name() == s.name()) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_status_word_has_a_meaning_in_every_language() {
+        let words = one_word_per_name();
+        assert!(words.len() >= 30, "{}", words.len());
+        for lang in Lang::all() {
+            for sw in &words {
+                let id = format!("sw-{}", sw.name());
+                assert!(lang.has(&id), "{}.ftl has no {id}", lang.tag());
+                assert_ne!(sw_meaning(lang, *sw), id);
+            }
+        }
+        for sw in &words {
+            let ja = sw_meaning(Lang::JA, *sw);
+            assert!(!ja.bytes().any(|b| b.is_ascii_alphabetic()), "{sw}: {ja}");
+            assert_eq!(sw_meaning(Lang::EN, *sw), sw.meaning(), "{sw}");
+        }
+        assert_eq!(
+            sw_meaning(Lang::JA, StatusWord::MemoryFailure),
+            "メモリの異常"
+        );
+        assert_eq!(
+            sw_meaning(Lang::JA, StatusWord::IncorrectData),
+            "データフィールドのパラメータが正しくありません"
+        );
+    }
+
+    /// Words that may appear in Japanese text: commands, flags and their values, PIN and
+    /// reference ids, key and signal names, product and format names.
+    const ALLOWED: &[&str] = &[
+        "mynapin",
+        "status",
+        "change",
+        "verify",
+        "guide",
+        "doctor",
+        "readers",
+        "sim",
+        "fixtures",
+        "sign",
+        "auth",
+        "kenhojo",
+        "juki",
+        "juki_ap",
+        "juki_common",
+        "juki-ap",
+        "juki-common",
+        "always",
+        "never",
+        "N",
+        "SW",
+        "JPKI",
+        "PC/SC",
+        "pcscd",
+        "Ctrl-C",
+        "Ctrl-D",
+        "SIGTERM",
+        "IC",
+        "RC-S300",
+        "UTF-8",
+        "sudo",
+        "systemctl",
+        "start",
+        "pcscd.socket",
+        "apt",
+        "install",
+    ];
+
+    fn hex(t: &str) -> bool {
+        let t = t.strip_prefix("0x").unwrap_or(t);
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase())
+    }
+
+    /// `06:30`: a time of day.
+    fn time(t: &str) -> bool {
+        let b = t.as_bytes();
+        b.len() == 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit())
+    }
+
+    /// The English words and ASCII sentence punctuation in a Japanese text (commands in
+    /// backticks, flags, hex, file names and the allow-list excepted).
+    fn english_in(text: &str) -> Vec<String> {
+        let mut bad = Vec::new();
+        for line in text.lines() {
+            if line.starts_with("  ") {
+                continue; // a list of readers: "  0: name"
+            }
+            let mut plain = String::new();
+            for (i, part) in line.split('`').enumerate() {
+                if i % 2 == 0 {
+                    plain.push_str(part);
+                }
+                plain.push(' ');
+            }
+            let tokens = plain
+                .split(|c: char| !c.is_ascii_graphic())
+                .filter(|t| !t.is_empty());
+            for t in tokens {
+                let ok = !t
+                    .bytes()
+                    .any(|b| b.is_ascii_alphabetic() || b"().,:".contains(&b))
+                    || (t.starts_with("--") && !t.contains(['(', ')', ',', ':']))
+                    || hex(t)
+                    || time(t)
+                    || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase()))
+                    || (t.contains('/') && t.ends_with(".toml"))
+                    || ALLOWED.contains(&t);
+                if !ok {
+                    bad.push(t.to_string());
+                }
+            }
+        }
+        bad
+    }
+
+    #[test]
+    fn the_checker_finds_english() {
+        assert!(
+            english_in("`mynapin status` を実行してください（6A 80、0x80100069）。").is_empty()
+        );
+        assert!(english_in("--pinpad always、fixtures/cards/fresh.toml、SW 63 C2").is_empty());
+        assert_eq!(english_in("応答（memory failure）"), ["memory", "failure"]);
+        assert_eq!(english_in("形式:4桁."), [":4", "."]);
+        assert!(!english_in("形式: 4桁").is_empty());
+        assert!(!english_in("CHANGE KEY に対して").is_empty());
+    }
+
+    fn report(checked: Checked) -> Report {
+        Report {
+            refs: vec![RefReport {
+                pin: PinId::Auth,
+                r: KeyRef::Auth,
+                before: None,
+                checked,
+                change: RefChange::NotChanged(NotChanged::NotSent),
+                after: None,
+            }],
+            stop: None,
+        }
+    }
+
+    fn card_errors() -> Vec<CardError> {
+        let sw = StatusWord::new(0x6A, 0x80);
+        let mut out = vec![
+            CardError::NotMyNumberCard(CardKind::NoJpkiApplet),
+            CardError::NotMyNumberCard(CardKind::OldJukiCard),
+            CardError::Unexpected {
+                step: Step::CounterQuery,
+                sw,
+            },
+            CardError::Unexpected {
+                step: Step::ChangeKey,
+                sw: StatusWord::MemoryFailure,
+            },
+            CardError::Unexpected {
+                step: Step::ChangeReferenceData,
+                sw: StatusWord::new(0x64, 0x00),
+            },
+            CardError::Unexpected {
+                step: Step::Verify,
+                sw,
+            },
+            CardError::VerifyUnknown {
+                r: KeyRef::Sign,
+                cause: Lost::Answer(StatusWord::MemoryFailure),
+            },
+            CardError::VerifyUnknown {
+                r: KeyRef::JukiCommon,
+                cause: Lost::Transport(TransportError::CardRemoved),
+            },
+            CardError::CountImplausible {
+                r: KeyRef::Auth,
+                sw: StatusWord::RetriesLeft(9),
+            },
+            CardError::OutOfSequence(KeyRef::JukiAp),
+        ];
+        for step in [
+            Step::SelectApplet(Applet::Jpki),
+            Step::SelectApplet(Applet::Kenhojo),
+            Step::SelectApplet(Applet::Juki),
+            Step::SelectApplet(Applet::Common),
+            Step::SelectApplet(Applet::Kenmen),
+            Step::SelectEf,
+            Step::ReadToken,
+            Step::ReadCertificate,
+        ] {
+            out.push(CardError::Unexpected { step, sw });
+        }
+        for r in [
+            KeyRef::Auth,
+            KeyRef::Sign,
+            KeyRef::Kenhojo,
+            KeyRef::JukiAp,
+            KeyRef::JukiCommon,
+        ] {
+            out.push(CardError::Blocked(r));
+            out.push(CardError::BlockedOnVerify(r));
+            out.push(CardError::LastTry(r));
+            out.push(CardError::CountUnknown(r));
+            out.push(CardError::Absent(r));
+            for tries_left in [Some(0), Some(1), Some(2), None] {
+                out.push(CardError::WrongPin { r, tries_left });
+            }
+        }
+        let secs = Duration::from_secs(20);
+        let readers = vec!["0".to_string(), "1".to_string()];
+        for t in [
+            TransportError::NoService,
+            TransportError::NoReaders,
+            TransportError::ReaderNotFound {
+                selector: "3".into(),
+                readers: readers.clone(),
+            },
+            TransportError::AmbiguousReader { readers },
+            TransportError::NoCard { reader: "0".into() },
+            TransportError::CardRemoved,
+            TransportError::CardInUse,
+            TransportError::CardWasReset,
+            TransportError::BadResponse(ResponseError::TooShort(1)),
+            TransportError::EndlessResponse,
+            TransportError::Encode(EncodeError::EmptySecret),
+            TransportError::Timeout(secs),
+            TransportError::ConnectTimeout(secs),
+            TransportError::NoCardInTime(secs),
+            TransportError::Interrupted { signal: 2 },
+            TransportError::Interrupted { signal: 15 },
+            TransportError::Unsupported,
+            TransportError::Pcsc(::pcsc::Error::ReaderUnavailable),
+            TransportError::Pcsc(::pcsc::Error::UnpoweredCard),
+            TransportError::Pcsc(::pcsc::Error::InternalError),
+        ] {
+            out.push(CardError::Transport(t));
+        }
+        out
+    }
+
+    fn stops() -> Vec<Stop> {
+        let mut out = vec![
+            Stop::Entry(EntryError::Cancelled { signal: 2 }),
+            Stop::Entry(EntryError::Ended {
+                got: 1,
+                expected: 3,
+            }),
+            Stop::Entry(EntryError::Ended {
+                got: 0,
+                expected: 0,
+            }),
+            Stop::Entry(EntryError::TooLong { max: 256 }),
+            Stop::Entry(EntryError::TimedOut { secs: 600 }),
+            Stop::Entry(EntryError::Unreadable(msg::prompt_no_terminal(
+                Lang::JA,
+                msg::error_io_no_device(Lang::JA),
+            ))),
+            Stop::ConfirmationMismatch { attempts: 1 },
+            Stop::ConfirmationMismatch { attempts: 3 },
+            Stop::SameAsCurrent(PinId::Sign),
+            Stop::MixedFormats,
+            Stop::NoSuchReference(KeyRef::JukiCommon),
+            Stop::Declined,
+            Stop::NoPinPad,
+            Stop::PadNotForPin(PinId::Sign),
+        ];
+        for err in [
+            PinError::Empty,
+            PinError::BadCharacter { position: 3 },
+            PinError::NotDigits,
+            PinError::Length { got: 5 },
+            PinError::NeedsLetterAndDigit,
+        ] {
+            for role in [Role::Current, Role::New] {
+                out.push(Stop::InvalidPin {
+                    pin: PinId::Sign,
+                    role,
+                    err,
+                });
+            }
+        }
+        for answer in [
+            PadAnswer::Timeout,
+            PadAnswer::Cancelled,
+            PadAnswer::EntriesDiffer,
+            PadAnswer::WrongLength,
+            PadAnswer::Rejected,
+        ] {
+            for role in [Role::Current, Role::New] {
+                out.push(Stop::PinPad {
+                    r: KeyRef::JukiAp,
+                    role,
+                    answer,
+                });
+            }
+        }
+        out.extend(card_errors().into_iter().map(Stop::Card));
+        out
+    }
+
+    /// Every `CliError` variant that can be built here, with the data (a path, a parser's
+    /// own words) its message shows as it is.
+    fn cli_errors() -> Vec<(CliError, Vec<&'static str>)> {
+        let path = "fixtures/cards/x.toml";
+        let detail = "TOML parse error at line 3, column 5";
+        let io = |k| std::io::Error::from(k);
+        let mut out: Vec<(CliError, Vec<&'static str>)> = vec![
+            (
+                CliError::Fixture(FixtureError::Read {
+                    path: path.into(),
+                    source: ReadError::Io(io(std::io::ErrorKind::NotFound)),
+                }),
+                vec![],
+            ),
+            (
+                CliError::Fixture(FixtureError::Read {
+                    path: path.into(),
+                    source: ReadError::TooLarge { max: 1_048_576 },
+                }),
+                vec![],
+            ),
+            (
+                CliError::Fixture(FixtureError::Read {
+                    path: path.into(),
+                    source: ReadError::NotText,
+                }),
+                vec![],
+            ),
+            (
+                CliError::Fixture(FixtureError::Read {
+                    path: path.into(),
+                    source: ReadError::Directory,
+                }),
+                vec![],
+            ),
+            (
+                CliError::Fixture(FixtureError::Malformed {
+                    path: path.into(),
+                    message: detail.into(),
+                }),
+                vec![detail],
+            ),
+            (
+                CliError::Fixture(FixtureError::Invalid {
+                    path: path.into(),
+                    message: detail.into(),
+                }),
+                vec![detail],
+            ),
+            (
+                CliError::State(StateError::Io {
+                    path: path.into(),
+                    source: io(std::io::ErrorKind::PermissionDenied),
+                }),
+                vec![],
+            ),
+            (
+                CliError::State(StateError::Io {
+                    path: path.into(),
+                    source: std::io::Error::from_raw_os_error(28),
+                }),
+                vec![],
+            ),
+            (
+                CliError::State(StateError::Read {
+                    path: path.into(),
+                    source: ReadError::NotText,
+                }),
+                vec![],
+            ),
+            (
+                CliError::State(StateError::ReadOnly { path: path.into() }),
+                vec![],
+            ),
+            (
+                CliError::State(StateError::Busy { path: path.into() }),
+                vec![],
+            ),
+            (
+                CliError::State(StateError::Malformed(FixtureError::Invalid {
+                    path: path.into(),
+                    message: detail.into(),
+                })),
+                vec![detail],
+            ),
+        ];
+        out.extend(
+            card_errors()
+                .into_iter()
+                .map(|e| (CliError::Card(e), vec![])),
+        );
+        out
+    }
+
+    fn check(what: &str, m: &Message, data: &[&str], problems: &mut Vec<String>) {
+        for line in std::iter::once(&m.what).chain(&m.todo) {
+            let mut text = line.clone();
+            for d in data {
+                text = text.replace(d, "");
+            }
+            let bad = english_in(&text);
+            if !bad.is_empty() {
+                problems.push(format!("{what} [{}]: {bad:?} in {line}", m.kind));
+            }
+            if line.is_empty() {
+                problems.push(format!("{what} [{}]: an empty line", m.kind));
+            }
+        }
+    }
+
+    #[test]
+    fn japanese_messages_have_no_english() {
+        let mut problems = Vec::new();
+        let mut kinds = std::collections::BTreeSet::new();
+        for (e, data) in cli_errors() {
+            let m = e.message(Lang::JA);
+            kinds.insert(m.kind);
+            check(&format!("{e:?}"), &m, &data, &mut problems);
+        }
+        for checked in [Checked::NotSent, Checked::Correct] {
+            for stop in stops() {
+                let m = stop_message(Lang::JA, &stop, &report(checked));
+                kinds.insert(m.kind);
+                check(&format!("{stop:?}"), &m, &[], &mut problems);
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        // Every kind `--json` reports was sampled.
+        let all = [
+            "absent",
+            "ambiguous_reader",
+            "bad_response",
+            "blocked",
+            "cancelled",
+            "card_in_use",
+            "card_removed",
+            "card_reset",
+            "confirmation_mismatch",
+            "count_implausible",
+            "count_unknown",
+            "declined",
+            "fixture",
+            "input",
+            "input_ended",
+            "internal",
+            "interrupted",
+            "invalid_pin",
+            "last_try",
+            "no_card",
+            "no_pinpad",
+            "no_reader",
+            "no_service",
+            "not_my_number_card",
+            "pcsc",
+            "pinpad_cancelled",
+            "pinpad_entries_differ",
+            "pinpad_rejected",
+            "pinpad_timeout",
+            "pinpad_wrong_length",
+            "reader_not_found",
+            "reader_unsupported",
+            "same_as_current",
+            "state_file",
+            "timeout",
+            "unexpected_answer",
+            "usage",
+            "verify_unknown",
+            "wrong_pin",
+        ];
+        assert_eq!(kinds, all.into_iter().collect(), "kinds sampled");
+    }
+
+    #[test]
+    fn every_message_is_worded_in_every_language() {
+        // No message id shows through (a catalogue without the message says its id).
+        for lang in Lang::all() {
+            for (e, _) in cli_errors() {
+                let m = e.message(lang);
+                for line in std::iter::once(&m.what).chain(&m.todo) {
+                    assert!(
+                        !line.contains("error-")
+                            && !line.contains("sw-")
+                            && !line.contains("step-"),
+                        "{}: {line}",
+                        lang.tag()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn japanese_names_the_step_not_the_command() {
+        let e = CardError::Unexpected {
+            step: Step::CounterQuery,
+            sw: StatusWord::new(0x6A, 0x80),
+        };
+        let ja = card_message(Lang::JA, &e).what;
+        assert_eq!(
+            ja,
+            "残り回数の確認で、カードから想定外の応答がありました（6A 80：データフィールドのパラメータが正しくありません）。"
+        );
+        let en = card_message(Lang::EN, &e).what;
+        assert_eq!(
+            en,
+            "The card answered 6A 80 (incorrect parameters in the data field) to the retry-counter query."
+        );
+        for step in [Step::ChangeKey, Step::ChangeReferenceData, Step::Verify] {
+            let e = CardError::Unexpected {
+                step,
+                sw: StatusWord::MemoryFailure,
+            };
+            let ja = card_message(Lang::JA, &e).what;
+            assert!(!ja.contains("CHANGE") && !ja.contains("VERIFY"), "{ja}");
+            assert!(ja.contains("メモリの異常"), "{ja}");
+        }
+        let key = card_message(
+            Lang::EN,
+            &CardError::Unexpected {
+                step: Step::ChangeKey,
+                sw: StatusWord::MemoryFailure,
+            },
+        );
+        assert!(key.what.contains("JICSAP CHANGE KEY"), "{}", key.what);
+        assert!(!key.what.contains("single public source"));
+    }
+
+    #[test]
+    fn a_signature_password_is_never_a_pin_in_japanese() {
+        for stop in stops() {
+            let m = stop_message(Lang::JA, &stop, &report(Checked::NotSent));
+            let text = format!("{}{}", m.what, m.todo.join(""));
+            if text.contains("署名用パスワード") {
+                assert!(!text.contains("署名用暗証番号"), "{text}");
+            }
+        }
+        let m = stop_message(
+            Lang::JA,
+            &Stop::InvalidPin {
+                pin: PinId::Sign,
+                role: Role::New,
+                err: PinError::NeedsLetterAndDigit,
+            },
+            &report(Checked::NotSent),
+        );
+        assert_eq!(
+            m.what,
+            "新しい署名用パスワードには英字と数字をそれぞれ1文字以上含めてください。"
+        );
+    }
+
+    #[test]
+    fn plurals_come_from_the_catalogue() {
+        let wrong = |n| {
+            card_message(
+                Lang::EN,
+                &CardError::WrongPin {
+                    r: KeyRef::Auth,
+                    tries_left: Some(n),
+                },
+            )
+        };
+        assert!(wrong(1).what.ends_with("1 try left."), "{}", wrong(1).what);
+        assert!(
+            wrong(2).what.ends_with("2 tries left."),
+            "{}",
+            wrong(2).what
+        );
+        assert!(wrong(1).todo[0].contains("the next try is the last"));
+        assert!(!wrong(2).todo[0].contains("the next try is the last"));
+        assert!(wrong(2).todo[0].ends_with("before trying again."));
+        let ended = |expected| {
+            stop_message(
+                Lang::EN,
+                &Stop::Entry(EntryError::Ended { got: 0, expected }),
+                &report(Checked::NotSent),
+            )
+            .what
+        };
+        assert_eq!(ended(1), "The input ended: expected 1 line, got 0.");
+        assert_eq!(ended(3), "The input ended: expected 3 lines, got 0.");
+    }
+
+    #[test]
+    fn io_reasons_are_words() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(io_reason(Lang::JA, &e), "権限がありません");
+        assert_eq!(io_reason(Lang::EN, &e), "permission denied");
+        let odd = std::io::Error::from_raw_os_error(71);
+        assert_eq!(io_reason(Lang::EN, &odd), "system error 71");
     }
 }

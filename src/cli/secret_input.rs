@@ -8,7 +8,8 @@
 //! * Interruptible: Ctrl-C or SIGTERM at a prompt restores the terminal's echo and ends the
 //!   entry as cancelled; Ctrl-D ends it as "input ended".
 
-use super::lang::{Lang, Pair};
+use super::error::io_reason;
+use super::lang::{msg, Lang};
 use crate::card::session::EntryError;
 use crate::transport::StopFlag;
 use std::fs::File;
@@ -27,8 +28,13 @@ pub const TYPED_LIMIT: Duration = Duration::from_secs(600);
 /// How long a line from standard input or a descriptor is waited for.
 pub const PIPED_LIMIT: Duration = Duration::from_secs(120);
 
-/// Where PINs come from.
-pub enum Input {
+/// Where PINs come from, and the language of the reasons when they cannot be read.
+pub struct Input {
+    lang: Lang,
+    source: Source,
+}
+
+enum Source {
     /// The controlling terminal, without echo.
     Terminal,
     /// Lines of a non-terminal stream (stdin or a file descriptor), read unbuffered.
@@ -43,25 +49,26 @@ impl Input {
     /// From the flags. `--pin-stdin` on a terminal still reads without echo.
     pub fn new(lang: Lang, pin_stdin: bool, pin_fd: Option<u32>) -> Result<Input, SetupError> {
         use std::io::IsTerminal;
-        if let Some(fd) = pin_fd {
-            return open_fd(lang, fd).map(Input::Lines);
-        }
-        if pin_stdin && !std::io::stdin().is_terminal() {
-            return stdin_unbuffered(lang).map(Input::Lines);
-        }
-        Ok(Input::Terminal)
+        let source = if let Some(fd) = pin_fd {
+            Source::Lines(open_fd(lang, fd)?)
+        } else if pin_stdin && !std::io::stdin().is_terminal() {
+            Source::Lines(stdin_unbuffered(lang)?)
+        } else {
+            Source::Terminal
+        };
+        Ok(Input { lang, source })
     }
 
     /// True when a person types at a terminal.
     pub fn interactive(&self) -> bool {
-        matches!(self, Input::Terminal)
+        matches!(self.source, Source::Terminal)
     }
 
     /// Reads one entry; `prompt` is shown on the terminal.
     pub fn read(&mut self, prompt: &str, stop: &StopFlag) -> Result<Zeroizing<String>, EntryError> {
-        match self {
-            Input::Terminal => terminal::read_hidden(prompt, stop),
-            Input::Lines(f) => read_line(f, stop, PIPED_LIMIT),
+        match &mut self.source {
+            Source::Terminal => terminal::read_hidden(self.lang, prompt, stop),
+            Source::Lines(f) => read_line(self.lang, f, stop, PIPED_LIMIT),
         }
     }
 }
@@ -69,31 +76,18 @@ impl Input {
 #[cfg(unix)]
 fn open_fd(lang: Lang, fd: u32) -> Result<File, SetupError> {
     if fd == 1 || fd == 2 {
-        return Err(SetupError(match lang.pair() {
-            Pair::En => format!("--pin-fd {fd} is standard output or error, not an input"),
-            Pair::Ja => format!("--pin-fd {fd} は標準出力または標準エラーで、入力ではありません"),
-        }));
+        return Err(SetupError(msg::prompt_fd_is_output(lang, fd)));
     }
     if fd == 0 {
         return stdin_unbuffered(lang);
     }
-    File::open(format!("/dev/fd/{fd}")).map_err(|e| {
-        SetupError(match lang.pair() {
-            Pair::En => format!("cannot open file descriptor {fd}: {e}"),
-            Pair::Ja => format!("ファイル記述子 {fd} を開けません：{e}"),
-        })
-    })
+    File::open(format!("/dev/fd/{fd}"))
+        .map_err(|e| SetupError(msg::prompt_fd_cannot_open(lang, fd, io_reason(lang, &e))))
 }
 
 #[cfg(not(unix))]
 fn open_fd(lang: Lang, _fd: u32) -> Result<File, SetupError> {
-    Err(SetupError(
-        lang.t(
-            "--pin-fd is available on Linux and macOS only; use --pin-stdin",
-            "--pin-fd は Linux と macOS でのみ使えます。--pin-stdin を使ってください",
-        )
-        .to_string(),
-    ))
+    Err(SetupError(msg::prompt_fd_unsupported(lang)))
 }
 
 /// Standard input as an unbuffered file (a duplicate of the descriptor / handle).
@@ -108,17 +102,19 @@ fn stdin_unbuffered(lang: Lang) -> Result<File, SetupError> {
         use std::os::windows::io::AsHandle;
         std::io::stdin().as_handle().try_clone_to_owned()
     };
-    owned.map(File::from).map_err(|e| {
-        SetupError(match lang.pair() {
-            Pair::En => format!("cannot read standard input: {e}"),
-            Pair::Ja => format!("標準入力を読めません：{e}"),
-        })
-    })
+    owned
+        .map(File::from)
+        .map_err(|e| SetupError(msg::prompt_stdin_unreadable(lang, io_reason(lang, &e))))
 }
 
 /// Waits until `f` has a byte to read, the stop flag is set, or `deadline` passes.
 #[cfg(unix)]
-fn wait_readable(f: &File, stop: &StopFlag, deadline: Instant) -> Result<(), EntryError> {
+fn wait_readable(
+    lang: Lang,
+    f: &File,
+    stop: &StopFlag,
+    deadline: Instant,
+) -> Result<(), EntryError> {
     use rustix::event::{poll, PollFd, PollFlags, Timespec};
     loop {
         let signal = stop.load(Ordering::SeqCst);
@@ -142,13 +138,18 @@ fn wait_readable(f: &File, stop: &StopFlag, deadline: Instant) -> Result<(), Ent
             Ok(0) => continue,
             Ok(_) => return Ok(()),
             Err(rustix::io::Errno::INTR) => continue,
-            Err(e) => return Err(EntryError::Unreadable(e.to_string())),
+            Err(e) => return Err(unreadable(lang, e)),
         }
     }
 }
 
 #[cfg(not(unix))]
-fn wait_readable(_f: &File, stop: &StopFlag, _deadline: Instant) -> Result<(), EntryError> {
+fn wait_readable(
+    _lang: Lang,
+    _f: &File,
+    stop: &StopFlag,
+    _deadline: Instant,
+) -> Result<(), EntryError> {
     let signal = stop.load(Ordering::SeqCst);
     if signal != 0 {
         return Err(EntryError::Cancelled {
@@ -161,6 +162,7 @@ fn wait_readable(_f: &File, stop: &StopFlag, _deadline: Instant) -> Result<(), E
 /// One line, byte by byte into a zeroizing buffer; the trailing `\n` / `\r\n` is removed.
 /// `Ended` at end of input with nothing read.
 fn read_line(
+    lang: Lang,
     f: &mut File,
     stop: &StopFlag,
     limit: Duration,
@@ -172,7 +174,7 @@ fn read_line(
     let mut byte = [0u8; 1];
     let mut any = false;
     let result = loop {
-        if let Err(e) = wait_readable(f, stop, deadline) {
+        if let Err(e) = wait_readable(lang, f, stop, deadline) {
             break Err(e);
         }
         match f.read(&mut byte) {
@@ -188,7 +190,7 @@ fn read_line(
                 bytes.push(byte[0]);
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => break Err(EntryError::Unreadable(e.to_string())),
+            Err(e) => break Err(unreadable(lang, e)),
         }
     };
     byte.zeroize();
@@ -224,18 +226,22 @@ mod terminal {
         }
     }
 
-    fn open_tty() -> Result<File, EntryError> {
+    fn open_tty(lang: Lang) -> Result<File, EntryError> {
         std::fs::OpenOptions::new()
             .read(true)
             .write(true)
             .open("/dev/tty")
-            .map_err(|e| EntryError::Unreadable(format!("no terminal ({e})")))
+            .map_err(|e| EntryError::Unreadable(msg::prompt_no_terminal(lang, io_reason(lang, &e))))
     }
 
     /// Shows `prompt`, reads a line with echo off.
-    pub fn read_hidden(prompt: &str, stop: &StopFlag) -> Result<Zeroizing<String>, EntryError> {
-        let mut tty = open_tty()?;
-        let saved = tcgetattr(&tty).map_err(|e| EntryError::Unreadable(e.to_string()))?;
+    pub fn read_hidden(
+        lang: Lang,
+        prompt: &str,
+        stop: &StopFlag,
+    ) -> Result<Zeroizing<String>, EntryError> {
+        let mut tty = open_tty(lang)?;
+        let saved = tcgetattr(&tty).map_err(|e| unreadable(lang, e))?;
         let mut quiet = saved.clone();
         quiet.local_modes.remove(LocalModes::ECHO);
         quiet.local_modes.insert(LocalModes::ECHONL);
@@ -246,12 +252,9 @@ mod terminal {
                 tty: &tty,
                 saved: saved.clone(),
             };
-            tcsetattr(&tty, OptionalActions::Flush, &quiet)
-                .map_err(|e| EntryError::Unreadable(e.to_string()))?;
-            let mut reader = tty
-                .try_clone()
-                .map_err(|e| EntryError::Unreadable(e.to_string()))?;
-            read_line(&mut reader, stop, TYPED_LIMIT)
+            tcsetattr(&tty, OptionalActions::Flush, &quiet).map_err(|e| unreadable(lang, e))?;
+            let mut reader = tty.try_clone().map_err(|e| unreadable(lang, e))?;
+            read_line(lang, &mut reader, stop, TYPED_LIMIT)
         };
         if matches!(
             result,
@@ -264,11 +267,11 @@ mod terminal {
     }
 
     /// Shows `question`, reads a visible line (a confirmation, not a secret).
-    pub fn read_visible(question: &str, stop: &StopFlag) -> Result<String, EntryError> {
-        let mut tty = open_tty()?;
+    pub fn read_visible(lang: Lang, question: &str, stop: &StopFlag) -> Result<String, EntryError> {
+        let mut tty = open_tty(lang)?;
         let _ = write!(tty, "{question} ");
         let _ = tty.flush();
-        let line = read_line(&mut tty, stop, TYPED_LIMIT)?;
+        let line = read_line(lang, &mut tty, stop, TYPED_LIMIT)?;
         Ok(line.trim().to_string())
     }
 }
@@ -278,27 +281,46 @@ mod terminal {
     use super::*;
 
     /// Shows `prompt`, reads a line with echo off (rpassword; Ctrl-C ends the process here).
-    pub fn read_hidden(prompt: &str, _stop: &StopFlag) -> Result<Zeroizing<String>, EntryError> {
+    pub fn read_hidden(
+        lang: Lang,
+        prompt: &str,
+        _stop: &StopFlag,
+    ) -> Result<Zeroizing<String>, EntryError> {
         rpassword::prompt_password(prompt)
             .map(Zeroizing::new)
-            .map_err(|e| EntryError::Unreadable(format!("no terminal ({e})")))
+            .map_err(|e| EntryError::Unreadable(msg::prompt_no_terminal(lang, io_reason(lang, &e))))
     }
 
     /// Shows `question`, reads a visible line.
-    pub fn read_visible(question: &str, _stop: &StopFlag) -> Result<String, EntryError> {
+    pub fn read_visible(
+        lang: Lang,
+        question: &str,
+        _stop: &StopFlag,
+    ) -> Result<String, EntryError> {
         eprint!("{question} ");
         let mut answer = String::new();
         std::io::stdin()
             .read_line(&mut answer)
-            .map_err(|e| EntryError::Unreadable(e.to_string()))?;
+            .map_err(|e| unreadable(lang, e))?;
         Ok(answer.trim().to_string())
     }
 }
 
-/// Asks for a typed confirmation on the terminal; `YES` / `yes` (and `はい` in Japanese).
+/// Asks for a typed confirmation on the terminal.
 pub fn confirm(lang: Lang, question: &str, stop: &StopFlag) -> Result<bool, EntryError> {
-    let a = terminal::read_visible(question, stop)?;
-    Ok(a == "YES" || a == "yes" || (lang.pair() == Pair::Ja && a == "はい"))
+    let a = terminal::read_visible(lang, question, stop)?;
+    Ok(is_yes(lang, &a))
+}
+
+/// `YES` or `yes` in every language (the questions name it), and the language's own word
+/// (`prompt-yes`: 「はい」 in Japanese).
+fn is_yes(lang: Lang, answer: &str) -> bool {
+    answer == "YES" || answer == "yes" || answer == msg::prompt_yes(lang)
+}
+
+/// An entry that cannot be read, with the system's reason in words.
+fn unreadable(lang: Lang, e: impl Into<std::io::Error>) -> EntryError {
+    EntryError::Unreadable(msg::prompt_read_failed(lang, io_reason(lang, &e.into())))
 }
 
 #[cfg(test)]
@@ -321,23 +343,45 @@ mod tests {
         let stop: StopFlag = Arc::new(AtomicUsize::new(0));
         let mut f = file_with(b"1234\r\n5678\nlast");
         let lim = Duration::from_secs(5);
-        assert_eq!(read_line(&mut f, &stop, lim).unwrap().as_str(), "1234");
-        assert_eq!(read_line(&mut f, &stop, lim).unwrap().as_str(), "5678");
-        assert_eq!(read_line(&mut f, &stop, lim).unwrap().as_str(), "last");
+        assert_eq!(
+            read_line(Lang::EN, &mut f, &stop, lim).unwrap().as_str(),
+            "1234"
+        );
+        assert_eq!(
+            read_line(Lang::EN, &mut f, &stop, lim).unwrap().as_str(),
+            "5678"
+        );
+        assert_eq!(
+            read_line(Lang::EN, &mut f, &stop, lim).unwrap().as_str(),
+            "last"
+        );
         assert!(matches!(
-            read_line(&mut f, &stop, lim),
+            read_line(Lang::EN, &mut f, &stop, lim),
             Err(EntryError::Ended { .. })
         ));
         let mut long = file_with(&[b'1'; 1000]);
         assert_eq!(
-            read_line(&mut long, &stop, lim),
+            read_line(Lang::EN, &mut long, &stop, lim),
             Err(EntryError::TooLong { max: MAX_ENTRY })
         );
         stop.store(2, Ordering::SeqCst);
         let mut f = file_with(b"1234\n");
         assert_eq!(
-            read_line(&mut f, &stop, lim),
+            read_line(Lang::EN, &mut f, &stop, lim),
             Err(EntryError::Cancelled { signal: 2 })
+        );
+    }
+
+    #[test]
+    fn yes_is_accepted_in_every_language_and_hai_in_japanese() {
+        for lang in Lang::all() {
+            assert!(is_yes(lang, "YES") && is_yes(lang, "yes"), "{}", lang.tag());
+            assert!(!is_yes(lang, "no") && !is_yes(lang, "") && !is_yes(lang, "Y"));
+        }
+        assert!(is_yes(Lang::JA, "はい"));
+        assert!(
+            !is_yes(Lang::EN, "はい"),
+            "English accepts what its question names"
         );
     }
 }

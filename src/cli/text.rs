@@ -76,9 +76,10 @@ pub fn counter_text(r: KeyRef, c: Counter) -> String {
     tries(c.retries_left(), r.max_tries(), c.state())
 }
 
-/// The meaning of a status word, for messages.
-pub fn sw_meaning(_lang: Lang, sw: mynapin_apdu::StatusWord) -> &'static str {
-    sw.meaning()
+/// The meaning of a status word in `lang`, for messages: the catalogue's `sw-<name>` (one
+/// message per [`StatusWord::name`](mynapin_apdu::StatusWord::name)).
+pub fn sw_meaning(lang: Lang, sw: mynapin_apdu::StatusWord) -> String {
+    lang.format(&format!("sw-{}", sw.name()), &[])
 }
 
 /// The state word in the status table.
