@@ -280,6 +280,7 @@ clap-missing-required = required arguments were not given: { $args }
 clap-missing-command = '{ $command }' needs a command
 clap-too-many-values = unexpected value '{ $value }' for '{ $arg }'
 clap-wrong-number = '{ $arg }' got the wrong number of values
+clap-multiple-use = '{ $arg }' cannot be given more than once
 clap-invalid-utf8 = an argument is not valid UTF-8
 clap-error-generic = the command line cannot be understood
 clap-did-you-mean = tip: a similar one exists: { $suggestion }

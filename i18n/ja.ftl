@@ -110,7 +110,7 @@ help-change-after-help =
       (echo 1234; echo 5678; echo 5678) | mynapin --sim change auth --pin-stdin
 
     キーパッド付きのリーダーでは（--pinpad auto、既定）、4桁の暗証番号をリーダーのキーパッドで入力します。
-    カード内の場所ごとに現在の暗証番号（先にすべて確認します）、次に新しい暗証番号を2回です。場所が n か所なら 4n-1 回入力します（auth は3回、juki は7回）。回数は最初の入力の前にお知らせします。
+    カード内の場所ごとに現在の暗証番号（先にすべて確認します）、次に新しい暗証番号を2回です。入力の回数は auth で3回、juki で7回（2か所）で、最初の入力の前にお知らせします。
     キーパッドでの取り消しや時間切れは終了コード 2 です。新しい暗証番号の2回の入力が違うときは、何も変更せず終了コード 2 です。
 help-arg-pinpad = 4桁の暗証番号を入力する場所です。リーダーのキーパッドで入力すると（PC/SC の安全な入力）、暗証番号はコンピューターを通りません。署名用パスワードは常にコンピューターで入力します。
 help-arg-pin-stdin = 暗証番号を標準入力から1行に1つずつ読み取ります（順番は各コマンドの説明にあります）。
@@ -269,6 +269,7 @@ clap-missing-required = 必要な引数 { $args } がありません。
 clap-missing-command = 「{ $command }」にはコマンドの指定が必要です。
 clap-too-many-values = { $arg } に想定していない値「{ $value }」があります。
 clap-wrong-number = { $arg } の値の数が正しくありません。
+clap-multiple-use = { $arg } は1回しか指定できません。
 clap-invalid-utf8 = 文字コードが正しくない引数があります。
 clap-error-generic = コマンドラインを読み取れませんでした。
 clap-did-you-mean = 似たものに { $suggestion } があります。

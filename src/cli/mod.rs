@@ -195,7 +195,7 @@ pub fn localized_command(lang: Lang) -> clap::Command {
 }
 
 /// The language named on the command line (`--lang X`, `--lang=X`), before clap parses it;
-/// None when there is none or it names no loaded catalogue (clap then says so).
+/// the last one that names a loaded catalogue; None when none does (clap then says so).
 fn lang_of_args(argv: &[OsString]) -> Option<Lang> {
     let mut found = None;
     let mut args = argv.iter().skip(1).map(|a| a.to_string_lossy());
@@ -209,7 +209,7 @@ fn lang_of_args(argv: &[OsString]) -> Option<Lang> {
             a.strip_prefix("--lang=").map(str::to_string)
         };
         if let Some(tag) = tag {
-            found = Lang::from_tag(&tag);
+            found = Lang::from_tag(&tag).or(found);
         }
     }
     found
@@ -666,11 +666,15 @@ fn render_clap_error(
             msg::clap_invalid_value(lang, arg(), value())
         }
         ErrorKind::NoEquals => msg::clap_no_equals(lang, arg()),
-        ErrorKind::ArgumentConflict => msg::clap_conflict(
-            lang,
-            arg(),
-            context_list(lang, e, ContextKind::PriorArg).unwrap_or_default(),
-        ),
+        ErrorKind::ArgumentConflict => {
+            let other = context_list(lang, e, ContextKind::PriorArg).unwrap_or_default();
+            // clap reports an option given twice as conflicting with itself.
+            if other == arg() {
+                msg::clap_multiple_use(lang, arg())
+            } else {
+                msg::clap_conflict(lang, arg(), other)
+            }
+        }
         ErrorKind::MissingRequiredArgument => msg::clap_missing_required(
             lang,
             context_list(lang, e, ContextKind::InvalidArg).unwrap_or_default(),
