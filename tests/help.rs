@@ -501,3 +501,40 @@ fn the_version_is_printed_on_stdout() {
     assert_eq!(r.code, 0);
     assert!(r.stdout.starts_with("mynapin "), "{}", r.stdout);
 }
+
+#[test]
+fn examples_stand_on_lines_short_enough_not_to_wrap() {
+    pseudo_dir();
+    fn walk(cmd: &clap::Command, out: &mut Vec<String>) {
+        for t in [cmd.get_after_help(), cmd.get_after_long_help()]
+            .into_iter()
+            .flatten()
+        {
+            out.extend(t.to_string().lines().map(str::to_string));
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, out);
+        }
+    }
+    for lang in [Lang::EN, Lang::JA] {
+        let mut lines = Vec::new();
+        walk(&localized_command(lang), &mut lines);
+        let examples: Vec<&String> = lines
+            .iter()
+            .filter(|l| {
+                let t = l.trim_start();
+                t.starts_with("mynapin ") || t.starts_with("(echo")
+            })
+            .collect();
+        assert!(examples.len() >= 9, "{}: {examples:?}", lang.tag());
+        for l in examples {
+            // An 80-column terminal, clap's help starting in column 0.
+            assert!(l.chars().count() <= 78, "{}: {l}", lang.tag());
+            assert!(
+                l.starts_with("  "),
+                "{}: not on a line of its own: {l}",
+                lang.tag()
+            );
+        }
+    }
+}
