@@ -17,6 +17,18 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+/// The terminal width the binary is run with.
+const COLUMNS: usize = 80;
+
+/// The lines of `text` wider than the terminal (East Asian wide characters count two).
+fn too_wide(text: &str) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    text.lines()
+        .filter(|l| l.width() > COLUMNS)
+        .map(str::to_string)
+        .collect()
+}
+
 /// The pseudo-locale's tag.
 const PSEUDO: &str = "qps-ploc";
 
@@ -247,6 +259,7 @@ fn run(env_lang: &str, args: &[&str]) -> Run {
         .env_remove("LC_MESSAGES")
         .env("LANG", env_lang)
         .env("MYNAPIN_CATALOG_DIR", pseudo_dir())
+        .env("COLUMNS", COLUMNS.to_string())
         .output()
         .unwrap();
     Run {
@@ -361,6 +374,16 @@ fn japanese_help_of_every_command_is_japanese() {
         if out.contains('\\') {
             problems.push(format!("{line}: a backslash\n{out}"));
         }
+        let wide = too_wide(&out);
+        if !wide.is_empty() {
+            problems.push(format!("{line}: wider than {COLUMNS} columns: {wide:?}"));
+        }
+        // A wrapped line never starts with a comma, a full stop or a closing bracket.
+        for l in out.lines() {
+            if l.trim_start().starts_with(['、', '。', '）', '」', '：']) {
+                problems.push(format!("{line}: a line starts with punctuation: {l}"));
+            }
+        }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -372,6 +395,10 @@ fn english_help_of_every_command_is_english() {
     for (line, out) in every_help("en") {
         if out.chars().any(is_japanese) {
             problems.push(format!("{line}:\n{out}"));
+        }
+        let wide = too_wide(&out);
+        if !wide.is_empty() {
+            problems.push(format!("{line}: wider than {COLUMNS} columns: {wide:?}"));
         }
         if out.contains('\\') || out.contains("[default:") && !out.contains("Usage:") {
             problems.push(format!("{line}: {out}"));
@@ -445,7 +472,10 @@ fn clap_errors_are_in_the_chosen_language_and_exit_2() {
             let mut allowed = allowed.clone();
             allowed.extend(bad.iter().map(|a| a.to_string()));
             let s = stray_latin(&ja.stderr, &allowed);
-            if !s.is_empty() || !ja.stderr.contains("エラー：") || !ja.stderr.contains("--help")
+            if !s.is_empty()
+                || !ja.stderr.contains("エラー：")
+                || !ja.stderr.contains("--help")
+                || !too_wide(&ja.stderr).is_empty()
             {
                 problems.push(format!("{ja_args:?}: {s:?}\n{}", ja.stderr));
             }

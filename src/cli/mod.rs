@@ -471,6 +471,10 @@ fn localize(cmd: clap::Command, lang: Lang, path: &[&str]) -> clap::Command {
         .help_template(template(lang))
         .subcommand_help_heading(interned(msg::help_heading_commands(lang)))
         .subcommand_value_name(interned(msg::help_value_name_command(lang)));
+    if path.is_empty() {
+        // The lines are wrapped by `rewrap`, which counts terminal columns.
+        cmd = cmd.term_width(0);
+    }
     let ids: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().to_string())
@@ -558,6 +562,106 @@ fn relabel(lang: Lang, help: &str) -> String {
             }
         }
         out.push(line);
+    }
+    out.join("\n")
+}
+
+/// The columns help and errors are wrapped to: `COLUMNS`, else the terminal's width, else
+/// 100; at most 100 (clap's own limit for the lines it wraps).
+fn help_width(stream_is_terminal: bool) -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok());
+    #[cfg(unix)]
+    let from_terminal = if stream_is_terminal {
+        rustix::termios::tcgetwinsize(std::io::stdout())
+            .ok()
+            .map(|w| usize::from(w.ws_col))
+    } else {
+        None
+    };
+    #[cfg(not(unix))]
+    let from_terminal: Option<usize> = {
+        let _ = stream_is_terminal;
+        None
+    };
+    from_env
+        .or(from_terminal)
+        .filter(|w| *w >= 20)
+        .unwrap_or(100)
+        .min(100)
+}
+
+/// Wraps the lines longer than `width` terminal columns (East Asian wide characters count
+/// two) where a line may break: after a space or a Japanese comma, full stop or closing
+/// bracket, before an opening bracket; never inside a word (clap breaks only at spaces and
+/// counts characters, so Japanese text would run past the edge). Continuation lines keep the
+/// line's indent (plus the list mark's width). Styled lines are left as clap made them.
+fn rewrap(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    const CLOSING: &[char] = &['、', '。', '）', '」', '：', '，', ')'];
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        if line.contains('\u{1b}') || line.width() <= width {
+            out.push(line.to_string());
+            continue;
+        }
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        // Continuation lines: under the help column of a two-column line (`--json  Print…`,
+        // `status  Show…`, `0  success`), else under the text after a list mark.
+        let column = body.find("  ").filter(|i| *i < 40).map(|i| {
+            let gap = body[i..].len() - body[i..].trim_start_matches(' ').len();
+            indent + body[..i + gap].width()
+        });
+        let mark = ["・", "- "]
+            .iter()
+            .find(|m| body.starts_with(*m))
+            .map(|m| indent + m.width());
+        let hang = column.or(mark).unwrap_or(indent);
+        let mut pieces: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for c in body.chars() {
+            if CLOSING.contains(&c) && current.is_empty() {
+                if let Some(last) = pieces.last_mut() {
+                    last.push(c);
+                    continue;
+                }
+            }
+            if matches!(c, '（' | '「') && !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+            if c == ' ' || CLOSING.contains(&c) {
+                pieces.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            pieces.push(current);
+        }
+        let mut row = " ".repeat(indent);
+        let mut used = indent;
+        let mut empty = true;
+        for piece in pieces {
+            let piece = if empty {
+                piece.trim_start().to_string()
+            } else {
+                piece
+            };
+            if !empty && used + piece.trim_end().width() > width {
+                out.push(row.trim_end().to_string());
+                row = " ".repeat(hang);
+                used = hang;
+                let piece = piece.trim_start();
+                used += piece.width();
+                row.push_str(piece);
+                continue;
+            }
+            used += piece.width();
+            row.push_str(&piece);
+            empty = false;
+        }
+        out.push(row.trim_end().to_string());
     }
     out.join("\n")
 }
@@ -762,17 +866,23 @@ fn parse(lang: Lang, argv: Vec<OsString>) -> Result<Cli, u8> {
     };
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let text = relabel(lang, &rendered(std::io::stdout().is_terminal()));
+            let terminal = std::io::stdout().is_terminal();
+            let text = rewrap(&relabel(lang, &rendered(terminal)), help_width(terminal));
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Err(0)
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let text = relabel(lang, &rendered(std::io::stderr().is_terminal()));
+            let terminal = std::io::stderr().is_terminal();
+            let text = rewrap(&relabel(lang, &rendered(terminal)), help_width(terminal));
             let _ = std::io::stderr().lock().write_all(text.as_bytes());
             Err(Exit::Usage as u8)
         }
         _ => {
-            let text = render_clap_error(lang, &cmd, &argv, &e);
+            let terminal = std::io::stderr().is_terminal();
+            let text = rewrap(
+                &render_clap_error(lang, &cmd, &argv, &e),
+                help_width(terminal),
+            );
             let _ = std::io::stderr().lock().write_all(text.as_bytes());
             Err(Exit::Usage as u8)
         }
