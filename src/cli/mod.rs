@@ -520,15 +520,6 @@ fn finish(cmd: &mut clap::Command, lang: Lang) {
         .unwrap_or(usage.trim())
         .replace("[OPTIONS]", &msg::help_usage_options(lang));
     c = c.override_usage(usage);
-    // clap counts characters, not terminal columns: with wide value names (<秒数>) the
-    // help column would not line up, so each help goes under its option instead.
-    let wide = c.get_arguments().any(|a| {
-        a.get_value_names()
-            .is_some_and(|n| n.iter().any(|n| !n.is_ascii()))
-    });
-    if wide {
-        c = c.next_line_help(true);
-    }
     *cmd = c;
     for sub in cmd.get_subcommands_mut() {
         finish(sub, lang);
@@ -592,17 +583,68 @@ fn help_width(stream_is_terminal: bool) -> usize {
         .min(100)
 }
 
+/// Lines up the help column of two-column lines (`--json  Print…`, `status  Show…`) by
+/// terminal columns: clap pads by characters, so a value name in wide characters
+/// (`--timeout <秒数>`) would push its help out of line.
+fn realign(text: &str) -> String {
+    use unicode_width::UnicodeWidthStr;
+    // (indent, left column, help) of a two-column line.
+    let split = |line: &str| -> Option<(usize, String, String)> {
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        let gap = body.find("  ")?;
+        let (left, help) = (&body[..gap], body[gap..].trim_start());
+        let is_arg = left.starts_with(['-', '<', '['])
+            || left.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        (indent > 0 && is_arg && !help.is_empty())
+            .then(|| (indent, left.to_string(), help.to_string()))
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut block = Vec::new();
+        while let Some(parts) = lines.get(i).and_then(|l| split(l)) {
+            block.push(parts);
+            i += 1;
+        }
+        if block.is_empty() {
+            out.push(lines[i].to_string());
+            i += 1;
+            continue;
+        }
+        let column = block
+            .iter()
+            .map(|(indent, left, _)| indent + left.width())
+            .max()
+            .unwrap_or(0)
+            + 2;
+        for (indent, left, help) in block {
+            let pad = column - indent - left.width();
+            out.push(format!(
+                "{}{left}{}{help}",
+                " ".repeat(indent),
+                " ".repeat(pad)
+            ));
+        }
+    }
+    out.join("\n")
+}
+
 /// Wraps the lines longer than `width` terminal columns (East Asian wide characters count
 /// two) where a line may break: after a space or a Japanese comma, full stop or closing
-/// bracket, before an opening bracket; never inside a word (clap breaks only at spaces and
+/// bracket, before an opening bracket, where a particle meets the next word; never
+/// inside a word (clap breaks only at spaces and
 /// counts characters, so Japanese text would run past the edge). Continuation lines keep the
-/// line's indent (plus the list mark's width). Styled lines are left as clap made them.
+/// line's indent (plus the list mark's width), or the help column of a two-column line.
 fn rewrap(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
     const CLOSING: &[char] = &['、', '。', '）', '」', '：', '，', ')'];
     let mut out: Vec<String> = Vec::new();
     for line in text.split('\n') {
-        if line.contains('\u{1b}') || line.width() <= width {
+        // An example command is never broken: better past the edge than run wrongly.
+        let example = line.trim_start().starts_with("mynapin ") || line.contains(" | mynapin ");
+        if line.width() <= width || example {
             out.push(line.to_string());
             continue;
         }
@@ -621,7 +663,20 @@ fn rewrap(text: &str, width: usize) -> String {
         let hang = column.or(mark).unwrap_or(indent);
         let mut pieces: Vec<String> = Vec::new();
         let mut current = String::new();
+        let mut previous = ' ';
         for c in body.chars() {
+            // Between a word and the next in Japanese: after a particle or a verb's ending
+            // where a kanji or katakana word begins (not after okurigana inside a word:
+            // 引き継ぐ, 読み取り, 受け付け).
+            let hiragana = |c: char| "のをにはがでともへやてるすたくずば".contains(c);
+            let word_start = |c: char| {
+                ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{30A1}'..='\u{30FA}').contains(&c)
+            };
+            let boundary = hiragana(previous) && word_start(c);
+            previous = c;
+            if boundary && !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
+            }
             if CLOSING.contains(&c) && current.is_empty() {
                 if let Some(last) = pieces.last_mut() {
                     last.push(c);
@@ -856,24 +911,18 @@ fn parse(lang: Lang, argv: Vec<OsString>) -> Result<Cli, u8> {
         Ok(cli) => return Ok(cli),
         Err(e) => e,
     };
-    let styled = e.render();
-    let rendered = |terminal: bool| {
-        if terminal {
-            styled.ansi().to_string()
-        } else {
-            styled.to_string()
-        }
-    };
+    // Plain text: the columns are laid out and wrapped here, by terminal columns.
+    let rendered = e.render().to_string();
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let terminal = std::io::stdout().is_terminal();
-            let text = rewrap(&relabel(lang, &rendered(terminal)), help_width(terminal));
+            let text = rewrap(&realign(&relabel(lang, &rendered)), help_width(terminal));
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Err(0)
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let terminal = std::io::stderr().is_terminal();
-            let text = rewrap(&relabel(lang, &rendered(terminal)), help_width(terminal));
+            let text = rewrap(&realign(&relabel(lang, &rendered)), help_width(terminal));
             let _ = std::io::stderr().lock().write_all(text.as_bytes());
             Err(Exit::Usage as u8)
         }
