@@ -543,11 +543,10 @@ fn relabel(lang: Lang, help: &str) -> String {
     ];
     let mut out: Vec<String> = Vec::new();
     for line in help.split('\n') {
-        let visible = strip_ansi(line);
         let mut line = line.to_string();
         for (clap_word, word) in &ours {
             let shown = format!("{clap_word}:");
-            if visible == shown {
+            if line == shown {
                 line = line.replace(&shown, &msg::help_heading_line(lang, word.as_str()));
                 break;
             }
@@ -719,23 +718,6 @@ fn rewrap(text: &str, width: usize) -> String {
         out.push(row.trim_end().to_string());
     }
     out.join("\n")
-}
-
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::new();
-    let mut escape = false;
-    for c in s.chars() {
-        if c == '\u{1b}' {
-            escape = true;
-        } else if escape {
-            if c == 'm' {
-                escape = false;
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Whether a word of the command line looks like a PIN (it is then never repeated).
@@ -1168,4 +1150,67 @@ pub fn main() -> ExitCode {
         Err(e) => output::report_error(&ctx, &e),
     };
     ExitCode::from(exit as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn japanese_wraps_between_words_by_columns() {
+        let text = "    模擬カードの状態をファイルに保存し、次の実行に引き継ぎます。ファイルがあれば読み込み（なければ新品のカード）、終了時に書き戻します。";
+        let wrapped = rewrap(text, 40);
+        for line in wrapped.lines() {
+            assert!(line.width() <= 40, "{line}");
+            assert!(line.starts_with("    "), "{line}");
+            assert!(!line.trim_start().starts_with(['、', '。', '）']), "{line}");
+        }
+        assert!(!wrapped.contains("引き\n"), "{wrapped}");
+        assert!(!wrapped.contains("書き\n"), "{wrapped}");
+        assert_eq!(wrapped.replace(['\n', ' '], ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn two_column_lines_line_up_by_columns_and_wrap_under_the_help() {
+        let text = "  --json  Print JSON\n  --timeout <秒数>  上限の秒数です。\n";
+        let aligned = realign(text);
+        let columns: Vec<usize> = aligned
+            .lines()
+            .map(|l| {
+                let help = l.find(['P', '上']).unwrap();
+                l[..help].width()
+            })
+            .collect();
+        assert_eq!(columns, [20, 20], "{aligned}");
+        let long = format!("  --x  {}", "word ".repeat(30));
+        for line in rewrap(&long, 40).lines().skip(1) {
+            assert!(
+                line.starts_with(&" ".repeat(7)) && line.width() <= 40,
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_language_is_found_before_clap_parses() {
+        let argv = |a: &[&str]| -> Vec<OsString> { a.iter().map(OsString::from).collect() };
+        assert_eq!(
+            lang_of_args(&argv(&["mynapin", "--lang", "ja", "status"])),
+            Some(Lang::JA)
+        );
+        assert_eq!(
+            lang_of_args(&argv(&["mynapin", "status", "--lang=ja"])),
+            Some(Lang::JA)
+        );
+        assert_eq!(
+            lang_of_args(&argv(&["mynapin", "--lang=ja", "--lang", "xx"])),
+            Some(Lang::JA)
+        );
+        assert_eq!(
+            lang_of_args(&argv(&["mynapin", "--", "--lang", "ja"])),
+            None
+        );
+        assert_eq!(lang_of_args(&argv(&["mynapin", "--lang", "xx"])), None);
+    }
 }
