@@ -265,7 +265,28 @@ fn cards_that_are_not_my_number_cards_exit_6() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(run(&["status", "--bogus"], "").code, 2);
+    let bogus = run(&["status", "--bogus"], "");
+    assert_eq!(bogus.code, 2);
+    assert!(
+        bogus
+            .stderr
+            .contains("error: unexpected argument '--bogus'"),
+        "{}",
+        bogus.stderr
+    );
+    assert!(
+        bogus.stderr.contains("Usage: mynapin status [OPTIONS]"),
+        "{}",
+        bogus.stderr
+    );
+    let ja = run(&["--lang", "ja", "status", "--bogus"], "");
+    assert_eq!(ja.code, 2);
+    assert!(
+        ja.stderr
+            .contains("エラー：想定していない引数 --bogus があります。"),
+        "{}",
+        ja.stderr
+    );
     assert_eq!(run(&["--sim=no-such-fixture", "status"], "").code, 2);
     assert_eq!(run(&["change"], "").code, 2);
     let help = run(&["--help"], "");

@@ -17,16 +17,16 @@ use crate::layout::{KeyRef, PinFormat, PinId};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
-/// A PIN on the command line: its name, never its value.
+/// A PIN on the command line: its name, never its value (help: `help-value-<name>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PinArg {
-    /// 利用者証明用電子証明書の暗証番号 (JPKI user authentication, 4 digits).
+    /// [`PinId::Auth`].
     Auth,
-    /// 署名用電子証明書のパスワード (JPKI signature, 6–16 letters and digits).
+    /// [`PinId::Sign`].
     Sign,
-    /// 券面事項入力補助用暗証番号 (card-info input support, 4 digits).
+    /// [`PinId::Kenhojo`].
     Kenhojo,
-    /// 住民基本台帳用暗証番号 (residence registry, 4 digits; two key references).
+    /// [`PinId::Juki`] (two key references).
     Juki,
 }
 
@@ -44,9 +44,9 @@ impl From<PinArg> for PinId {
 /// One juki key reference, to finish a change that stopped half-way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum JukiRefArg {
-    /// The copy under the Juki AP (EF 001C).
+    /// [`KeyRef::JukiAp`].
     JukiAp,
-    /// The copy under the common DF (EF 001C).
+    /// [`KeyRef::JukiCommon`].
     JukiCommon,
 }
 
@@ -62,11 +62,11 @@ impl From<JukiRefArg> for KeyRef {
 /// `--pinpad`: where the 4-digit PINs are typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PadArg {
-    /// On the reader's PIN pad when it has one, else at the computer.
+    /// [`PadPolicy::Auto`].
     Auto,
-    /// On the reader's PIN pad; refused if the reader has none (or for the signature password).
+    /// [`PadPolicy::Always`].
     Always,
-    /// At the computer, even on a reader with a PIN pad.
+    /// [`PadPolicy::Never`].
     Never,
 }
 
@@ -80,81 +80,47 @@ impl From<PadArg> for PadPolicy {
     }
 }
 
-/// How PINs are entered, shared by verify and change.
+/// How PINs are entered, shared by verify and change (help: `help-arg-<option>`).
 #[derive(Debug, clap::Args)]
 pub struct SecretArgs {
-    /// Type the 4-digit PINs on the reader's PIN pad (PC/SC secure PIN entry: the computer
-    /// never sees them): auto = when the reader has one. The signature password is always
-    /// typed at the computer. / PIN パッド付きリーダーのキーパッドで入力する
+    /// `--pinpad`: PC/SC secure PIN entry for the 4-digit PINs.
     #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
     pub pinpad: PadArg,
-    /// Read the PINs from standard input, one per line (see the command's help for the
-    /// order). / 暗証番号を標準入力から1行ずつ読む
+    /// `--pin-stdin`: one PIN per line, in the order the command's help gives.
     #[arg(long, conflicts_with = "pin_fd")]
     pub pin_stdin: bool,
-    /// Read the PINs from file descriptor N, one per line (Linux and macOS). / ファイル記述子 N から読む
+    /// `--pin-fd N`: the same from a file descriptor (Unix).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=1_048_576))]
     pub pin_fd: Option<u32>,
-    /// Allow using the LAST remaining try. A wrong PIN then blocks it. Asks once more on a
-    /// terminal. / 最後の1回の使用を許可する
+    /// `--use-last-try`: the guard on the last try lifted.
     #[arg(long)]
     pub use_last_try: bool,
-    /// For juki only: act on one of its two key references (to finish a change that stopped
-    /// half-way). / 住基の片方の参照だけを対象にする
+    /// `--only-ref`: one of the two juki key references.
     #[arg(long, value_enum, value_name = "REF")]
     pub only_ref: Option<JukiRefArg>,
 }
 
-/// `mynapin verify`.
+/// `mynapin verify` (help: `help-verify-…`).
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-With --pin-stdin: one line, the PIN.
-Nothing is sent when the PIN is blocked (exit 4), has one try left without --use-last-try
-(exit 5), or is not well-formed (exit 2). A wrong PIN uses one try (exit 3); mynapin never
-retries by itself.
-
-On a reader with a PIN pad (--pinpad auto, the default), the 4-digit PINs are typed on the
-reader's keypad, one entry per key reference (juki: two). A wrong PIN typed there uses a try
-too. Cancel, no entry in time, or the wrong number of digits on the keypad: nothing reached
-the card (exit 2); the reader rejecting the entry parameters: exit 1.")]
 pub struct VerifyArgs {
-    /// Which PIN (its name, never its value): auth, sign, kenhojo or juki. / 確認する暗証番号の種類
+    /// The PIN's name.
     #[arg(value_enum, value_name = "WHICH")]
     pub pin: PinArg,
+    /// How it is entered.
     #[command(flatten)]
     pub secret: SecretArgs,
 }
 
-/// `mynapin change`.
+/// `mynapin change` (help: `help-change-…`).
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Several PINs: they all get the same new value (residents often keep the three 4-digit PINs
-the same): `mynapin change auth kenhojo juki`. The signature password has another format
-and is changed on its own.
-
-The current PIN is checked on the card before the new one is asked for. With --pin-stdin,
-lines in this order:
-  the current PIN of each PIN in the order given (or one line with --same-current),
-  the new PIN, the new PIN again.
-Example: printf '1234\\n5678\\n5678\\n' | mynapin --sim-state card.toml change auth --pin-stdin
-
-Every current PIN is checked before anything is changed; each key reference is reported as
-changed / not changed / unknown.
-
-On a reader with a PIN pad (--pinpad auto, the default), the 4-digit PINs are typed on the
-reader's keypad: per key reference the current PIN (checked first, all of them), then the new
-PIN twice; with n references, 4n-1 entries (auth: 3, juki: 7), announced before the first.
-Cancel or no entry in time on the keypad: exit 2; the two new entries differ: nothing changed,
-exit 2. The residence-registry (juki) PIN is two key references
-(Juki AP and common DF): both are changed, with JICSAP CHANGE KEY (80 32), a command known
-from a single public source.")]
 pub struct ChangeArgs {
-    /// Which PINs (their names, never their values): auth, sign, kenhojo, juki. / 変更する暗証番号の種類
+    /// The PINs' names; none is a usage error worded by `change`.
     #[arg(value_enum, num_args = 0.., value_name = "WHICH")]
     pub pins: Vec<PinArg>,
-    /// The PINs share one current value: ask for it once. / 現在の暗証番号が共通
+    /// `--same-current`: one current value asked for all of them.
     #[arg(long)]
     pub same_current: bool,
+    /// How they are entered.
     #[command(flatten)]
     pub secret: SecretArgs,
 }

@@ -12,19 +12,18 @@ use clap_complete::Shell;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// `mynapin completions SHELL`
+/// `mynapin completions SHELL` (help: `help-completions-…`)
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// The shell to complete for. / シェルの種類
+    /// The shell.
     #[arg(value_enum)]
     pub shell: Shell,
 }
 
-/// `mynapin manpage [--dir DIR]` (hidden: for packagers)
+/// `mynapin manpage [--dir DIR]` (hidden: for packagers; help: `help-manpage-…`)
 #[derive(Debug, Args)]
 pub struct ManpageArgs {
-    /// Write one page per command (mynapin.1, mynapin-status.1, …) into DIR, instead of
-    /// printing mynapin.1 on stdout.
+    /// `--dir DIR`: every command's page, instead of mynapin.1 on stdout.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }

@@ -28,34 +28,34 @@ use crate::sim::StateError;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
-/// Output format.
+/// `--format` (help: `help-value-<name>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Plain text.
     Text,
-    /// CommonMark with tick boxes.
+    /// CommonMark.
     Markdown,
-    /// One self-contained HTML page to print (A4), no network.
+    /// One printable page, no network.
     Html,
 }
 
-/// City.
+/// `--city`: the built-in profiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum City {
-    /// 高槻市.
+    /// profiles/takatsuki.toml.
     Takatsuki,
-    /// 豊川市.
+    /// profiles/toyokawa.toml.
     Toyokawa,
 }
 
 /// `--state`: the CLI's mirror of [`Situation`] (no clap in the procedure layer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SituationArg {
-    /// Known and not blocked: it can be changed.
+    /// [`Situation::Known`].
     Known,
-    /// Not remembered (not blocked yet).
+    /// [`Situation::Forgotten`].
     Forgotten,
-    /// Blocked after too many wrong tries.
+    /// [`Situation::Blocked`].
     Blocked,
 }
 
@@ -72,13 +72,13 @@ impl From<SituationArg> for Situation {
 /// `--cert`: the CLI's mirror of [`CertState`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CertArg {
-    /// Valid.
+    /// [`CertState::Valid`].
     Valid,
-    /// Expired.
+    /// [`CertState::Expired`].
     Expired,
-    /// Revoked (e.g. the signature certificate after a move or a change of name).
+    /// [`CertState::Revoked`].
     Revoked,
-    /// Not known.
+    /// [`CertState::Unknown`].
     Unknown,
 }
 
@@ -96,12 +96,12 @@ impl From<CertArg> for CertState {
 /// `--applicant`: the CLI's mirror of [`Applicant`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ApplicantArg {
-    /// The card holder.
+    /// [`Applicant::Holder`], named `self` on the command line.
     #[value(name = "self")]
     Holder,
-    /// A legal representative (parent of an under-15, guardian of an adult ward).
+    /// [`Applicant::Legal`].
     Legal,
-    /// A voluntary agent (任意代理人).
+    /// [`Applicant::Agent`].
     Agent,
 }
 
@@ -115,71 +115,58 @@ impl From<ApplicantArg> for Applicant {
     }
 }
 
-/// Arguments of `mynapin guide`.
+/// Arguments of `mynapin guide` (help: `help-guide-…`).
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Examples:
-  mynapin --sim=sign-blocked guide                         # reads the card, covers every blocked PIN
-  mynapin guide sign --state blocked --know auth --city takatsuki
-  mynapin guide juki --state forgotten --applicant agent --city toyokawa --format markdown
-  mynapin guide auth --city takatsuki --applicant legal --under-15 --have mynumber_card,holder:medical_certificate,rep:drivers_license,rep:pension_book
-  mynapin guide --list-documents")]
 pub struct GuideArgs {
-    /// The PIN (default: every blocked PIN on the card); it names the PIN, it is never the
-    /// PIN's value. / 対象の暗証番号（種類。暗証番号そのものではありません）
+    /// The PIN's name (default: every blocked PIN on the card).
     #[arg(value_enum, value_name = "PIN")]
     pub which: Option<PinArg>,
-    /// The same as the positional PIN. / 位置引数 PIN と同じ
+    /// `--pin`: the same as `which`.
     #[arg(long, value_enum, conflicts_with = "which")]
     pub pin: Option<PinArg>,
-    /// Its situation (default: from the card's counters; else forgotten). / 状態
+    /// `--state` (default: from the counters, else forgotten).
     #[arg(long, value_enum)]
     pub state: Option<SituationArg>,
-    /// Other PINs the resident knows (comma-separated). / 覚えている他の暗証番号
+    /// `--know a,b`: other PINs the resident knows.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub know: Vec<PinArg>,
-    /// Who comes to the counter. / 申請する人
+    /// `--applicant`.
     #[arg(long, value_enum, default_value = "self")]
     pub applicant: ApplicantArg,
-    /// The holder is under 15. / 15歳未満
+    /// `--under-15`.
     #[arg(long)]
     pub under_15: bool,
-    /// The holder is an adult ward (成年被後見人 etc.). / 成年被後見人等
+    /// `--adult-ward`.
     #[arg(long)]
     pub adult_ward: bool,
-    /// The parent-child relation is confirmed in the same household (resident register).
-    /// / 同一世帯で親子関係を確認できる
+    /// `--same-household`: the parent-child relation is in the resident register.
     #[arg(long)]
     pub same_household: bool,
-    /// The card is a face-authentication card (顔認証マイナンバーカード: no PINs).
-    /// / 顔認証マイナンバーカード
+    /// `--face-auth`: a card without PINs.
     #[arg(long)]
     pub face_auth: bool,
-    /// The card has no signature certificate (declined, or not issued).
-    /// / 署名用電子証明書なし
+    /// `--no-sign-cert`.
     #[arg(long)]
     pub no_sign_cert: bool,
-    /// The JPKI certificates (default: the card's user-authentication certificate expiry if a
-    /// card is read; else unknown). / 電子証明書の状態
+    /// `--cert` (default: from the card's certificate expiry, else unknown).
     #[arg(long, value_enum)]
     pub cert: Option<CertArg>,
-    /// The city whose counter rules to use. / 市区町村
+    /// `--city`: a built-in profile.
     #[arg(long, value_enum, conflicts_with = "profile")]
     pub city: Option<City>,
-    /// Another city's profile (same TOML schema as profiles/*.toml). / 市区町村のプロファイル
+    /// `--profile FILE`: any profile.
     #[arg(long, value_name = "FILE")]
     pub profile: Option<String>,
-    /// Documents presented (ids from --list-documents; `holder:ID` for the holder's own when
-    /// someone else applies). / 持参した書類
+    /// `--have a,b`: document ids (`holder:ID` for the holder's own).
     #[arg(long, value_delimiter = ',', value_name = "DOC,…")]
     pub have: Vec<String>,
-    /// Check only the documents of this visit (procedures with two visits). / 何回目の来庁か
+    /// `--visit N` of a two-visit procedure.
     #[arg(long, value_name = "N")]
     pub visit: Option<u8>,
-    /// Output format. / 出力形式
+    /// `--format`.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
-    /// List the document ids for --have. / 書類の一覧
+    /// `--list-documents`: the ids for `--have`.
     #[arg(long)]
     pub list_documents: bool,
 }

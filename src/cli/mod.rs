@@ -25,63 +25,39 @@ use crate::sim::StateFile;
 use crate::transport::{
     pcsc, sim::SimTransport, trace::Tracing, Interruptible, StopFlag, Transport,
 };
-use clap::{Parser, Subcommand};
+use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser, ValueParser};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use lang::msg;
+use std::ffi::{OsStr, OsString};
+use std::io::{IsTerminal, Write};
+use std::marker::PhantomData;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 use std::time::Duration;
 
-const EXIT_CODES: &str = "\
-Exit codes / 終了コード:
-  0  success / 成功
-  1  unexpected card answer, change not (fully) done, internal error / 想定外の応答・変更未完了・内部エラー
-  2  usage error or invalid input: nothing was sent to the card / 使い方・入力の誤り（カードには何も送っていない）
-  3  wrong PIN / 暗証番号の誤り
-  4  PIN blocked: reset required / ロック中（再設定が必要）
-  5  refused by a safety guard (last try, unknown count): nothing was sent / 安全装置による中止（最後の1回など）
-  6  no reader, no card, not a My Number card, PC/SC failure / リーダー・カードなし、マイナンバーカードでない、PC/SC の失敗
-  130, 143  stopped by Ctrl-C / SIGTERM (the report says what was done) / Ctrl-C・SIGTERM による中止
+// Every text clap shows comes from the catalogue (`help-…` messages, keyed by command path
+// and argument id): see `localized_command`. The doc comments below are developer notes;
+// clap would show them only through `Cli::command()`, which mynapin never prints as it is.
 
-PINs are never command-line arguments: they are read from the terminal without echo, or
-with --pin-stdin from standard input. 暗証番号はコマンドライン引数では受け取りません。
-
-Try it without a reader / リーダーなしで試す:  mynapin --sim status
-The simulated card's PINs: 1234 (4-digit PINs), ABC123 (signature password).";
-
-/// mynapin — check and change the PINs of a My Number card (マイナンバーカード) safely.
-#[derive(Debug, Parser)]
-#[command(
-    name = "mynapin",
-    version = env!("MYNAPIN_VERSION"),
-    about = "Check and change the PINs of a My Number card safely / マイナンバーカードの暗証番号を安全に確認・変更",
-    long_about = "Check and change the four PINs of a Japanese My Number card (マイナンバーカード) through \
-any PC/SC reader, without ever spending a try by the tool's fault: PINs are checked locally \
-before anything is sent, the retry counter is read before every VERIFY, and the last try is \
-refused unless you ask for it.\n\n\
-PC/SC リーダーでマイナンバーカードの4種類の暗証番号の残り回数を確認し、変更します。\
-入力は送信前に確認し、照合の前に必ず残り回数を読み、最後の1回は明示しない限り使いません。",
-    after_help = EXIT_CODES
-)]
+/// The command line as parsed (the derive's definition; `localized_command` words it).
+#[derive(Debug, Args)]
 pub struct Cli {
-    /// Reader to use: its index in `mynapin readers`, or part of its name. Default: the only
-    /// reader with a card. / 使うリーダー（番号または名前の一部）
+    /// `--reader N|NAME`: index in `readers` or part of a name.
     #[arg(
         long,
         global = true,
-        help_heading = "Global options",
         value_name = "N|NAME",
         conflicts_with_all = ["sim", "sim_state"]
     )]
     pub reader: Option<String>,
 
-    /// Use a simulated My Number card instead of a reader. FIXTURE is a built-in name
-    /// (`mynapin sim fixtures`) or a TOML file; alone, `--sim` is the fresh card (PINs 1234,
-    /// signature password ABC123). / 模擬カードを使う
+    /// `--sim[=FIXTURE]`: built-in fixture or TOML file; bare `--sim` is `fresh`.
     #[arg(
         long,
         global = true,
-        help_heading = "Global options",
         num_args = 0..=1,
         require_equals = true,
         default_missing_value = "fresh",
@@ -89,52 +65,40 @@ pub struct Cli {
     )]
     pub sim: Option<String>,
 
-    /// Keep the simulated card's state in FILE across runs: loaded if it exists (else the
-    /// --sim fixture, else the fresh card), written back at the end. Implies --sim.
-    /// / 模擬カードの状態をファイルに保存
-    #[arg(
-        long,
-        global = true,
-        help_heading = "Global options",
-        value_name = "FILE"
-    )]
+    /// `--sim-state FILE`: the simulated card kept across runs; implies `--sim`.
+    #[arg(long, global = true, value_name = "FILE")]
     pub sim_state: Option<PathBuf>,
 
-    /// Print machine-readable JSON on stdout (schemas mynapin.*.v1). / JSON で出力
-    #[arg(long, global = true, help_heading = "Global options")]
+    /// `--json`: mynapin.*.v1 on stdout.
+    #[arg(long, global = true)]
     pub json: bool,
 
-    /// Language of the messages (default: from LC_ALL / LC_MESSAGES / LANG). / 表示言語
-    #[arg(long, global = true, help_heading = "Global options", value_name = "en|ja",
-        value_parser = Lang::parse_arg)]
+    /// `--lang TAG`: any loaded catalogue (pre-scanned before parsing, see `lang_of_args`).
+    #[arg(long, global = true, value_name = "LANG", value_parser = Lang::parse_arg)]
     pub lang: Option<Lang>,
 
-    /// Print every APDU and response on stderr (PIN data is always redacted). / 通信内容を表示
-    #[arg(long, global = true, help_heading = "Global options")]
+    /// `--trace`: APDUs on stderr, PIN data redacted.
+    #[arg(long, global = true)]
     pub trace: bool,
 
-    /// Say what mynapin is doing, on stderr (-vv for more). / 処理の経過を表示
-    #[arg(short, long, global = true,
-        help_heading = "Global options", action = clap::ArgAction::Count)]
+    /// `-v`, `-vv`: progress on stderr.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
-    /// Give up on a card that does not answer one command within SECONDS. / 応答待ちの上限（秒）
+    /// `--timeout SECONDS` for one exchange (1-3600, default 20).
     #[arg(
         long,
         global = true,
-        help_heading = "Global options",
         value_name = "SECONDS",
         default_value_t = 20,
         value_parser = clap::value_parser!(u64).range(1..=3600)
     )]
     pub timeout: u64,
 
-    /// Wait for the card (and a reader) to be placed, up to SECONDS (default 60), instead of
-    /// giving up at once. / カードが置かれるまで待つ
+    /// `--wait[=SECONDS]` for a card to be placed (1-86400, bare: 60).
     #[arg(
         long,
         global = true,
-        help_heading = "Global options",
         value_name = "SECONDS",
         num_args = 0..=1,
         require_equals = true,
@@ -144,47 +108,37 @@ pub struct Cli {
     )]
     pub wait: Option<u64>,
 
-    /// What to do.
+    /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// The subcommands.
+/// The subcommands (catalogue: `help-<name>-about`, `help-<name>-after-help`, …).
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Show how many tries each PIN has left (reads only; never uses a try).
-    /// / 各暗証番号の残り回数を表示（試行回数は減りません）
+    /// Reads every counter; `--check` turns states into exit codes.
     Status(status::StatusArgs),
-    /// For window staff: wait for a card, print its status, wait for it to leave, repeat until
-    /// Ctrl-C (--json: one mynapin.status.v1 object per line). / カードを次々に読み取る
+    /// Status of each card placed, until Ctrl-C.
     Watch,
-    /// List readers, whether a card is in each, and whether it is a My Number card.
-    /// / リーダーとカードの一覧
+    /// PC/SC readers and what is in them.
     Readers,
-    /// Check that you still remember a PIN (one VERIFY, after reading the counter).
-    /// / 暗証番号を覚えているか確認
+    /// One VERIFY after reading the counter.
     Verify(change::VerifyArgs),
-    /// Change one PIN, or several to the same new value (e.g. `change auth kenhojo juki`).
-    /// / 暗証番号を変更
+    /// CHANGE REFERENCE DATA / CHANGE KEY for one or several PINs.
     Change(change::ChangeArgs),
-    /// What to do when a PIN cannot simply be changed: kiosk or counter, with the city's
-    /// checklist of documents; --have checks the documents presented. / 再設定の案内と持ち物
+    /// The reset procedure and the city's checklist.
     Guide(guide::GuideArgs),
-    /// Check the PC/SC setup: pcscd, readers (known troublemakers included), the card.
-    /// Exit 0 only when a My Number card is readable. / PC/SC 環境の診断
+    /// PC/SC diagnosis.
     Doctor,
-    /// City profiles: `profile check FILE` validates one and shows what it covers.
-    /// / 市区町村プロファイル
+    /// City profiles.
     #[command(subcommand)]
     Profile(profile_cmd::ProfileCommand),
-    /// The simulated card: list fixtures, or serve one to pcscd through vpcd.
-    /// / 模擬カード
+    /// The simulated card.
     #[command(subcommand)]
     Sim(SimCommand),
-    /// Print the shell completion script (bash, zsh, fish, powershell, elvish) on stdout.
-    /// / シェル補完スクリプトを出力
+    /// Shell completion scripts.
     Completions(completions::CompletionsArgs),
-    /// Print the man page generated from this command-line definition (for packagers).
+    /// Man pages, for packagers (hidden).
     #[command(hide = true)]
     Manpage(completions::ManpageArgs),
 }
@@ -192,11 +146,778 @@ pub enum Command {
 /// `mynapin sim …`
 #[derive(Debug, Subcommand)]
 pub enum SimCommand {
-    /// List the built-in fixtures (usable as --sim=NAME).
+    /// The built-in fixtures.
     Fixtures,
-    /// Serve a simulated card to pcscd through vsmartcard's vpcd, so that any PC/SC
-    /// application sees it in a reader.
+    /// The simulated card served to pcscd through vpcd.
     Serve(serve::ServeArgs),
+}
+
+// ---- The command line in the chosen language ----------------------------------------------
+//
+// Every text clap shows is a catalogue message keyed by the command's path and the
+// argument's id: `help-about` (the top level), `help-status-about`, `help-sim-serve-after-help`,
+// `help-change-arg-same-current`, `help-global-arg-timeout` (global options), `help-arg-pinpad`
+// (options shared by several commands), `help-value-auth` (a possible value), and
+// `help-value-name-seconds` (a value name). `…-long` variants, where they exist, are the
+// `--help` text (`-h` shows the short one). clap's own words (headings, `[OPTIONS]`, the help
+// flag, the `help` command, its errors) come from `help-heading-…`, `help-flag-…` and `clap-…`.
+
+/// The language `Cli::command()` words the command in (completions, man pages): the run's,
+/// once `main` knows it; English before that (unit tests).
+static HELP_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+impl CommandFactory for Cli {
+    fn command() -> clap::Command {
+        let lang = HELP_LANG.get().copied().unwrap_or(Lang::EN);
+        localize(definition(), lang, &[])
+    }
+
+    fn command_for_update() -> clap::Command {
+        Self::command()
+    }
+}
+
+impl Parser for Cli {}
+
+/// The derive's definition, as clap would see it without the catalogue.
+fn definition() -> clap::Command {
+    <Cli as Args>::augment_args(clap::Command::new("mynapin").version(env!("MYNAPIN_VERSION")))
+}
+
+/// The whole command line worded in `lang`: every command's about, every argument's help and
+/// value names, every possible value's help, the headings, the usage lines and the help
+/// command, all from the catalogue. Built (global options propagated, usages computed).
+pub fn localized_command(lang: Lang) -> clap::Command {
+    let mut cmd = localize(definition(), lang, &[]);
+    cmd.build();
+    finish(&mut cmd, lang);
+    cmd
+}
+
+/// The language named on the command line (`--lang X`, `--lang=X`), before clap parses it;
+/// the last one that names a loaded catalogue; None when none does (clap then says so).
+fn lang_of_args(argv: &[OsString]) -> Option<Lang> {
+    let mut found = None;
+    let mut args = argv.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        let tag = if a == "--lang" {
+            args.next().map(|t| t.to_string())
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        };
+        if let Some(tag) = tag {
+            found = Lang::from_tag(&tag).or(found);
+        }
+    }
+    found
+}
+
+/// A catalogue message looked up by an id built at run time (every message of the help takes
+/// these variables, unused ones are ignored).
+fn text(lang: Lang, id: &str) -> String {
+    let tags: Vec<&str> = Lang::all().map(Lang::tag).collect();
+    lang.format(id, &[("tags", lang.join(&tags).into())])
+}
+
+/// `text` for the clap settings that take only `&'static str` (headings, value names: clap's
+/// `string` feature is off). Each distinct text is kept once, for the life of the process.
+fn interned(text: String) -> &'static str {
+    static SEEN: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut seen = SEEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(s) = seen.get(text.as_str()) {
+        return s;
+    }
+    let s: &'static str = Box::leak(text.into_boxed_str());
+    seen.insert(s);
+    s
+}
+
+/// Whether the reference catalogue has `id` (every language has what English has: a test).
+fn known(id: &str) -> bool {
+    Lang::EN.has(id)
+}
+
+/// The first of `ids` English has.
+fn first_known(ids: &[String]) -> Option<&String> {
+    ids.iter().find(|id| known(id))
+}
+
+/// `help-sim-serve`, `help` for the top level.
+fn prefix(path: &[&str]) -> String {
+    let mut p = String::from("help");
+    for part in path {
+        p.push('-');
+        p.push_str(part);
+    }
+    p
+}
+
+fn kebab(id: &str) -> String {
+    id.replace('_', "-")
+}
+
+/// `help-value-name-n-name` for `N|NAME`, `help-value-name-host-port` for `HOST:PORT`.
+fn value_name_id(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    format!("help-value-name-{}", slug.trim_end_matches('-'))
+}
+
+/// The catalogue ids of an argument's help, most specific first.
+fn arg_ids(path: &[&str], arg: &Arg) -> Vec<String> {
+    let id = kebab(arg.get_id().as_str());
+    if arg.is_global_set() {
+        return vec![format!("help-global-arg-{id}")];
+    }
+    vec![
+        format!("{}-arg-{id}", prefix(path)),
+        format!("help-arg-{id}"),
+    ]
+}
+
+/// The catalogue id of the help of an argument (the first that exists, else the most specific
+/// one, which then shows as itself: the tests catch it).
+fn arg_help_id(path: &[&str], arg: &Arg) -> String {
+    let ids = arg_ids(path, arg);
+    first_known(&ids).unwrap_or(&ids[0]).clone()
+}
+
+/// A value parser for the enum `E` whose possible values carry help from the catalogue
+/// (`help-value-<name>`): the derive's ones carry the variants' doc comments.
+struct Values<E> {
+    lang: Lang,
+    enum_type: PhantomData<fn() -> E>,
+}
+
+impl<E> Clone for Values<E> {
+    fn clone(&self) -> Self {
+        Values {
+            lang: self.lang,
+            enum_type: PhantomData,
+        }
+    }
+}
+
+impl<E: ValueEnum + Clone + Send + Sync + 'static> TypedValueParser for Values<E> {
+    type Value = E;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&Arg>,
+        value: &OsStr,
+    ) -> Result<E, clap::Error> {
+        EnumValueParser::<E>::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let lang = self.lang;
+        Some(Box::new(
+            E::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value)
+                .map(move |v| {
+                    let help = text(lang, &format!("help-value-{}", v.get_name()));
+                    v.help(help)
+                }),
+        ))
+    }
+}
+
+fn values<E: ValueEnum + Clone + Send + Sync + 'static>(lang: Lang) -> ValueParser {
+    ValueParser::new(Values::<E> {
+        lang,
+        enum_type: PhantomData,
+    })
+}
+
+/// The worded value parser of each argument that takes a value of one of our enums.
+fn enum_values(path: &[&str], id: &str, lang: Lang) -> Option<ValueParser> {
+    let command = path.first().copied().unwrap_or_default();
+    Some(match (command, id) {
+        ("verify", "pin") | ("change", "pins") | ("guide", "which" | "pin" | "know") => {
+            values::<change::PinArg>(lang)
+        }
+        ("verify" | "change", "only_ref") => values::<change::JukiRefArg>(lang),
+        ("verify" | "change", "pinpad") => values::<change::PadArg>(lang),
+        ("guide", "state") => values::<guide::SituationArg>(lang),
+        ("guide", "cert") => values::<guide::CertArg>(lang),
+        ("guide", "applicant") => values::<guide::ApplicantArg>(lang),
+        ("guide", "city") => values::<guide::City>(lang),
+        ("guide", "format") => values::<guide::Format>(lang),
+        ("completions", "shell") => values::<clap_complete::Shell>(lang),
+        _ => return None,
+    })
+}
+
+/// clap's `-h`/`--help` and `-V`/`--version` (built by clap) worded in `lang`.
+fn help_flags(mut cmd: clap::Command, lang: Lang) -> clap::Command {
+    if cmd.get_arguments().any(|a| a.get_id() == "help") {
+        cmd = cmd.mut_arg("help", |a| {
+            a.help(msg::help_flag_help(lang))
+                .long_help(msg::help_flag_help_long(lang))
+        });
+    }
+    if cmd.get_arguments().any(|a| a.get_id() == "version") {
+        cmd = cmd.mut_arg("version", |a| a.help(msg::help_flag_version(lang)));
+    }
+    cmd
+}
+
+/// clap's template with the usage heading worded.
+fn template(lang: Lang) -> String {
+    let usage = msg::help_usage_line(lang, "{usage}");
+    format!("{{before-help}}{{about-with-newline}}\n{usage}\n\n{{all-args}}{{after-help}}")
+}
+
+/// One argument worded: help (`-h`) and long help (`--help`) with its possible values and
+/// default said in the catalogue's words, value names, the global heading.
+fn localize_arg(arg: Arg, path: &[&str], lang: Lang) -> Arg {
+    let mut arg = arg;
+    if arg.is_global_set() {
+        arg = arg.help_heading(interned(msg::help_heading_global(lang)));
+    }
+    if let Some(parser) = enum_values(path, arg.get_id().as_str(), lang) {
+        arg = arg.value_parser(parser);
+    }
+    let id = arg_help_id(path, &arg);
+    let mut short = text(lang, &id);
+    let long_id = format!("{id}-long");
+    let mut long = if known(&long_id) {
+        text(lang, &long_id)
+    } else {
+        short.clone()
+    };
+    if arg.get_action().takes_values() {
+        arg = arg.hide_default_value(true).hide_possible_values(true);
+        let shown: Vec<PossibleValue> = arg
+            .get_possible_values()
+            .into_iter()
+            .filter(|v| !v.is_hide_set())
+            .collect();
+        let listed = !shown.is_empty();
+        if listed {
+            let names: Vec<&str> = shown.iter().map(PossibleValue::get_name).collect();
+            short = msg::help_with_values(lang, short, lang.join(&names));
+            let items: Vec<String> = shown
+                .iter()
+                .map(|v| {
+                    let help = v.get_help().map(|h| h.to_string()).unwrap_or_default();
+                    msg::help_value_item(lang, help, v.get_name())
+                })
+                .collect();
+            long = msg::help_with_values_long(lang, long, items.join("\n"));
+        }
+        let defaults: Vec<String> = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().to_string())
+            .collect();
+        if !defaults.is_empty() {
+            let d = lang.join(&defaults);
+            short = msg::help_with_default(lang, short, d.clone());
+            long = if listed {
+                msg::help_with_default_long(lang, long, d)
+            } else {
+                msg::help_with_default(lang, long, d)
+            };
+        }
+        let names: Vec<String> = match arg.get_value_names() {
+            Some(names) => names.iter().map(|n| n.to_string()).collect(),
+            None => vec![arg.get_id().as_str().to_uppercase()],
+        };
+        let specific = format!("{id}-value-name");
+        let worded: Vec<String> = if known(&specific) {
+            vec![text(lang, &specific)]
+        } else {
+            names
+                .iter()
+                .map(|n| text(lang, &value_name_id(n)))
+                .collect()
+        };
+        arg = arg.value_names(worded.into_iter().map(interned));
+    }
+    arg.help(short).long_help(long)
+}
+
+/// Words `cmd` (at `path`) and its subcommands, before clap builds the command.
+fn localize(cmd: clap::Command, lang: Lang, path: &[&str]) -> clap::Command {
+    let p = prefix(path);
+    let optional = |suffix: &str| {
+        let id = format!("{p}-{suffix}");
+        if known(&id) {
+            clap::builder::Resettable::Value(clap::builder::StyledStr::from(text(lang, &id)))
+        } else {
+            clap::builder::Resettable::Reset
+        }
+    };
+    let mut cmd = cmd
+        .about(text(lang, &format!("{p}-about")))
+        .long_about(optional("long-about"))
+        .after_help(optional("after-help"))
+        .after_long_help(optional("after-long-help"))
+        .help_template(template(lang))
+        .subcommand_help_heading(interned(msg::help_heading_commands(lang)))
+        .subcommand_value_name(interned(msg::help_value_name_command(lang)));
+    if path.is_empty() {
+        // The lines are wrapped by `rewrap`, which counts terminal columns.
+        cmd = cmd.term_width(0);
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(id, |a| localize_arg(a, path, lang));
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let mut sub_path = path.to_vec();
+        sub_path.push(name.as_str());
+        cmd = cmd.mut_subcommand(&name, |s| localize(s, lang, &sub_path));
+    }
+    cmd
+}
+
+/// After clap built the command: clap's own `help` command worded, and every usage line with
+/// clap's `[OPTIONS]` in the catalogue's words.
+fn finish(cmd: &mut clap::Command, lang: Lang) {
+    let is_help = cmd.get_name() == "help";
+    let mut c = std::mem::replace(cmd, clap::Command::new("-"));
+    if is_help {
+        c = c
+            .about(msg::help_cmd_help_about(lang))
+            .help_template(template(lang))
+            .subcommand_help_heading(interned(msg::help_heading_commands(lang)))
+            .subcommand_value_name(interned(msg::help_value_name_command(lang)));
+        if c.get_arguments().any(|a| a.get_id() == "subcommand") {
+            c = c.mut_arg("subcommand", |a| {
+                a.help(msg::help_cmd_help_arg_subcommand(lang))
+                    .value_name(interned(msg::help_value_name_command(lang)))
+            });
+        }
+    }
+    c = help_flags(c, lang);
+    let usage = c.render_usage().to_string();
+    let usage = usage
+        .split_once(':')
+        .map(|(_, u)| u.trim())
+        .unwrap_or(usage.trim())
+        .replace("[OPTIONS]", &msg::help_usage_options(lang));
+    c = c.override_usage(usage);
+    *cmd = c;
+    for sub in cmd.get_subcommands_mut() {
+        finish(sub, lang);
+    }
+}
+
+/// A help text as clap rendered it, with clap's English headings ("Options:", "Arguments:")
+/// and the `:` it puts after ours in the catalogue's words.
+fn relabel(lang: Lang, help: &str) -> String {
+    let ours = [
+        ("Options".to_string(), msg::help_heading_options(lang)),
+        ("Arguments".to_string(), msg::help_heading_arguments(lang)),
+        (
+            msg::help_heading_commands(lang),
+            msg::help_heading_commands(lang),
+        ),
+        (
+            msg::help_heading_global(lang),
+            msg::help_heading_global(lang),
+        ),
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for line in help.split('\n') {
+        let mut line = line.to_string();
+        for (clap_word, word) in &ours {
+            let shown = format!("{clap_word}:");
+            if line == shown {
+                line = line.replace(&shown, &msg::help_heading_line(lang, word.as_str()));
+                break;
+            }
+        }
+        out.push(line);
+    }
+    out.join("\n")
+}
+
+/// The columns help and errors are wrapped to: `COLUMNS`, else the terminal's width, else
+/// 100; at most 100 (clap's own limit for the lines it wraps).
+fn help_width(stream_is_terminal: bool) -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok());
+    #[cfg(unix)]
+    let from_terminal = if stream_is_terminal {
+        rustix::termios::tcgetwinsize(std::io::stdout())
+            .ok()
+            .map(|w| usize::from(w.ws_col))
+    } else {
+        None
+    };
+    #[cfg(not(unix))]
+    let from_terminal: Option<usize> = {
+        let _ = stream_is_terminal;
+        None
+    };
+    from_env
+        .or(from_terminal)
+        .filter(|w| *w >= 20)
+        .unwrap_or(100)
+        .min(100)
+}
+
+/// Lines up the help column of two-column lines (`--json  Print…`, `status  Show…`) by
+/// terminal columns: clap pads by characters, so a value name in wide characters
+/// (`--timeout <秒数>`) would push its help out of line.
+fn realign(text: &str) -> String {
+    use unicode_width::UnicodeWidthStr;
+    // (indent, left column, help) of a two-column line.
+    let split = |line: &str| -> Option<(usize, String, String)> {
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        let gap = body.find("  ")?;
+        let (left, help) = (&body[..gap], body[gap..].trim_start());
+        let is_arg = left.starts_with(['-', '<', '['])
+            || left.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        (indent > 0 && is_arg && !help.is_empty())
+            .then(|| (indent, left.to_string(), help.to_string()))
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut block = Vec::new();
+        while let Some(parts) = lines.get(i).and_then(|l| split(l)) {
+            block.push(parts);
+            i += 1;
+        }
+        if block.is_empty() {
+            out.push(lines[i].to_string());
+            i += 1;
+            continue;
+        }
+        let column = block
+            .iter()
+            .map(|(indent, left, _)| indent + left.width())
+            .max()
+            .unwrap_or(0)
+            + 2;
+        for (indent, left, help) in block {
+            let pad = column - indent - left.width();
+            out.push(format!(
+                "{}{left}{}{help}",
+                " ".repeat(indent),
+                " ".repeat(pad)
+            ));
+        }
+    }
+    out.join("\n")
+}
+
+/// Wraps the lines longer than `width` terminal columns (East Asian wide characters count
+/// two) where a line may break: after a space or a Japanese comma, full stop or closing
+/// bracket, before an opening bracket, where a particle meets the next word; never
+/// inside a word (clap breaks only at spaces and
+/// counts characters, so Japanese text would run past the edge). Continuation lines keep the
+/// line's indent (plus the list mark's width), or the help column of a two-column line.
+fn rewrap(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    const CLOSING: &[char] = &['、', '。', '）', '」', '：', '，', ')'];
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        // An example command is never broken: better past the edge than run wrongly.
+        let example = line.trim_start().starts_with("mynapin ") || line.contains(" | mynapin ");
+        if line.width() <= width || example {
+            out.push(line.to_string());
+            continue;
+        }
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        // Continuation lines: under the help column of a two-column line (`--json  Print…`,
+        // `status  Show…`, `0  success`), else under the text after a list mark.
+        let column = body.find("  ").filter(|i| *i < 40).map(|i| {
+            let gap = body[i..].len() - body[i..].trim_start_matches(' ').len();
+            indent + body[..i + gap].width()
+        });
+        let mark = ["・", "- "]
+            .iter()
+            .find(|m| body.starts_with(*m))
+            .map(|m| indent + m.width());
+        let hang = column.or(mark).unwrap_or(indent);
+        let mut pieces: Vec<String> = Vec::new();
+        let mut current = String::new();
+        let mut previous = ' ';
+        for c in body.chars() {
+            // Between a word and the next in Japanese: after a particle or a verb's ending
+            // where a kanji or katakana word begins (not after okurigana inside a word:
+            // 引き継ぐ, 読み取り, 受け付け).
+            let hiragana = |c: char| "のをにはがでともへやてるすたくずば".contains(c);
+            let word_start = |c: char| {
+                ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{30A1}'..='\u{30FA}').contains(&c)
+            };
+            let boundary = hiragana(previous) && word_start(c);
+            previous = c;
+            if boundary && !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
+            }
+            if CLOSING.contains(&c) && current.is_empty() {
+                if let Some(last) = pieces.last_mut() {
+                    last.push(c);
+                    continue;
+                }
+            }
+            if matches!(c, '（' | '「') && !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+            if c == ' ' || CLOSING.contains(&c) {
+                pieces.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            pieces.push(current);
+        }
+        let mut row = " ".repeat(indent);
+        let mut used = indent;
+        let mut empty = true;
+        for piece in pieces {
+            let piece = if empty {
+                piece.trim_start().to_string()
+            } else {
+                piece
+            };
+            if !empty && used + piece.trim_end().width() > width {
+                out.push(row.trim_end().to_string());
+                row = " ".repeat(hang);
+                used = hang;
+                let piece = piece.trim_start();
+                used += piece.width();
+                row.push_str(piece);
+                continue;
+            }
+            used += piece.width();
+            row.push_str(&piece);
+            empty = false;
+        }
+        out.push(row.trim_end().to_string());
+    }
+    out.join("\n")
+}
+
+/// Whether a word of the command line looks like a PIN (it is then never repeated).
+fn looks_like_pin(v: &str) -> bool {
+    let v = v.trim();
+    (4..=16).contains(&v.chars().count())
+        && v.chars().all(|c| c.is_alphanumeric())
+        && v.chars().any(|c| c.is_numeric())
+}
+
+fn context_text(e: &clap::Error, kind: ContextKind) -> Option<String> {
+    match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ContextValue::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn context_list(lang: Lang, e: &clap::Error, kind: ContextKind) -> Option<String> {
+    match e.get(kind)? {
+        ContextValue::Strings(v) => Some(lang.join(v)),
+        ContextValue::StyledStrs(v) => {
+            let v: Vec<String> = v.iter().map(|s| s.to_string()).collect();
+            Some(lang.join(&v))
+        }
+        _ => context_text(e, kind),
+    }
+}
+
+/// The short help of the argument `shown` (`--timeout <SECONDS>`, `<WHICH>`) in the command
+/// that failed: where clap's reason would be English, the catalogue's text says the rule.
+fn arg_hint(cmd: &clap::Command, argv: &[OsString], shown: &str) -> Option<String> {
+    // The deepest subcommand named on the command line.
+    let mut current = cmd;
+    for a in argv.iter().skip(1) {
+        if let Some(sub) = current.find_subcommand(a) {
+            current = sub;
+        }
+    }
+    let name = shown.split([' ', '=', '[']).next().unwrap_or_default();
+    current
+        .get_arguments()
+        .find(|a| {
+            a.get_long().is_some_and(|l| name == format!("--{l}"))
+                || (a.is_positional()
+                    && a.get_value_names()
+                        .is_some_and(|n| n.iter().any(|n| shown.contains(n.as_str()))))
+        })
+        .and_then(|a| a.get_help().map(|h| h.to_string()))
+}
+
+/// clap's argument error in the catalogue's words, with the usage line and where to find more;
+/// a value that looks like a PIN is never repeated (`mynapin verify 4821` must not print 4821).
+fn render_clap_error(
+    lang: Lang,
+    cmd: &clap::Command,
+    argv: &[OsString],
+    e: &clap::Error,
+) -> String {
+    let arg = || context_text(e, ContextKind::InvalidArg).unwrap_or_default();
+    let value = || context_text(e, ContextKind::InvalidValue).unwrap_or_default();
+    let mut lines: Vec<String> = Vec::new();
+    let mut hint = None;
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => msg::clap_unknown_argument(lang, arg()),
+        ErrorKind::InvalidSubcommand => msg::clap_unknown_command(
+            lang,
+            context_text(e, ContextKind::InvalidSubcommand).unwrap_or_default(),
+        ),
+        ErrorKind::InvalidValue if value().is_empty() => msg::clap_value_required(lang, arg()),
+        ErrorKind::InvalidValue => {
+            if let Some(valid) = context_list(lang, e, ContextKind::ValidValue) {
+                lines.push(msg::clap_possible_values(lang, valid));
+            }
+            msg::clap_invalid_value(lang, arg(), value())
+        }
+        ErrorKind::ValueValidation => {
+            hint = arg_hint(cmd, argv, &arg());
+            msg::clap_invalid_value(lang, arg(), value())
+        }
+        ErrorKind::NoEquals => msg::clap_no_equals(lang, arg()),
+        ErrorKind::ArgumentConflict => {
+            let other = context_list(lang, e, ContextKind::PriorArg).unwrap_or_default();
+            // clap reports an option given twice as conflicting with itself.
+            if other == arg() {
+                msg::clap_multiple_use(lang, arg())
+            } else {
+                msg::clap_conflict(lang, arg(), other)
+            }
+        }
+        ErrorKind::MissingRequiredArgument => msg::clap_missing_required(
+            lang,
+            context_list(lang, e, ContextKind::InvalidArg).unwrap_or_default(),
+        ),
+        ErrorKind::MissingSubcommand => msg::clap_missing_command(
+            lang,
+            context_text(e, ContextKind::InvalidSubcommand).unwrap_or_default(),
+        ),
+        ErrorKind::TooManyValues => msg::clap_too_many_values(lang, arg(), value()),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            msg::clap_wrong_number(lang, arg())
+        }
+        ErrorKind::InvalidUtf8 => msg::clap_invalid_utf8(lang),
+        _ => msg::clap_error_generic(lang),
+    };
+    let mut out = vec![msg::clap_error(lang, what)];
+    if let Some(h) = hint {
+        out.push(msg::clap_value_hint(lang, arg(), h));
+    }
+    out.extend(lines);
+    for kind in [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ] {
+        if let Some(s) = context_list(lang, e, kind) {
+            out.push(msg::clap_did_you_mean(lang, s));
+        }
+    }
+    if let Some(usage) = context_text(e, ContextKind::Usage) {
+        let usage = usage
+            .split_once(':')
+            .map(|(_, u)| u.trim().to_string())
+            .unwrap_or(usage);
+        out.push(String::new());
+        out.push(msg::help_usage_line(lang, usage));
+    }
+    out.push(String::new());
+    out.push(msg::clap_try_help(lang));
+    if matches!(
+        e.kind(),
+        ErrorKind::InvalidValue | ErrorKind::UnknownArgument
+    ) {
+        out.push(msg::clap_note_pin_name(lang));
+    }
+    let mut text = out.join("\n");
+    let hidden = msg::clap_hidden_value(lang);
+    for kind in [ContextKind::InvalidValue, ContextKind::InvalidArg] {
+        if let Some(ContextValue::String(v)) = e.get(kind) {
+            if looks_like_pin(v) {
+                text = text.replace(v.as_str(), &hidden);
+            }
+        }
+    }
+    // Any other PIN-looking word of the command line, echoed in a suggestion.
+    for a in argv.iter().skip(1) {
+        let a = a.to_string_lossy();
+        if looks_like_pin(&a) && !a.starts_with('-') {
+            text = text.replace(a.as_ref(), &hidden);
+        }
+    }
+    text.push('\n');
+    text
+}
+
+/// Parses the command line with the command worded in `lang`; on help, version or an error,
+/// prints it (help and version on stdout, errors on stderr) and returns the exit code.
+fn parse(lang: Lang, argv: Vec<OsString>) -> Result<Cli, u8> {
+    let cmd = localized_command(lang);
+    let result = cmd
+        .clone()
+        .try_get_matches_from(argv.clone())
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let e = match result {
+        Ok(cli) => return Ok(cli),
+        Err(e) => e,
+    };
+    // Plain text: the columns are laid out and wrapped here, by terminal columns.
+    let rendered = e.render().to_string();
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let terminal = std::io::stdout().is_terminal();
+            let text = rewrap(&realign(&relabel(lang, &rendered)), help_width(terminal));
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Err(0)
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let terminal = std::io::stderr().is_terminal();
+            let text = rewrap(&realign(&relabel(lang, &rendered)), help_width(terminal));
+            let _ = std::io::stderr().lock().write_all(text.as_bytes());
+            Err(Exit::Usage as u8)
+        }
+        _ => {
+            let terminal = std::io::stderr().is_terminal();
+            let text = rewrap(
+                &render_clap_error(lang, &cmd, &argv, &e),
+                help_width(terminal),
+            );
+            let _ = std::io::stderr().lock().write_all(text.as_bytes());
+            Err(Exit::Usage as u8)
+        }
+    }
 }
 
 /// Everything a command needs besides its own arguments.
@@ -229,31 +950,40 @@ impl Ctx {
         self.sim.is_some() || self.sim_state.is_some()
     }
 
-    /// Says what is happening, on stderr, with -v.
-    pub fn note(&self, en: &str, ja: &str) {
+    /// Says what is happening, on stderr, with -v: `text` comes from the catalogue
+    /// (`ctx.progress(&msg::…(ctx.lang))`).
+    pub fn progress(&self, text: &str) {
         if self.verbose > 0 {
-            output::say(self.lang.t(en, ja));
+            output::say(text);
         }
     }
 
-    /// A usage error in both languages: ((what, todo) in English, (what, todo) in Japanese).
-    pub fn usage(&self, en: (&str, &str), ja: (&str, &str)) -> CliError {
-        let (what, todo) = if self.lang.pair() == lang::Pair::En {
-            en
-        } else {
-            ja
-        };
+    /// A usage error (exit 2): what is wrong and what to do, both from the catalogue.
+    pub fn usage_error(&self, what: impl Into<String>, todo: impl Into<String>) -> CliError {
         CliError::Usage {
-            what: what.to_string(),
-            todo: todo.to_string(),
+            what: what.into(),
+            todo: todo.into(),
         }
     }
 
+    /// Transitional, for the files still written as English/Japanese pairs: [`Ctx::progress`].
+    pub fn note(&self, en: &str, ja: &str) {
+        self.progress(if self.lang == Lang::JA { ja } else { en });
+    }
+
+    /// Transitional, for the files still written as English/Japanese pairs:
+    /// [`Ctx::usage_error`].
+    pub fn usage(&self, en: (&str, &str), ja: (&str, &str)) -> CliError {
+        let (what, todo) = if self.lang == Lang::JA { ja } else { en };
+        self.usage_error(what, todo)
+    }
+
+    /// The simulated reader's name, as a reader would report it (and `readers` lists it).
     fn sim_reader_name(&self) -> String {
         match (&self.sim_state, &self.sim) {
-            (Some(p), _) => format!("mynapin simulated card (state {})", p.display()),
-            (None, Some(f)) => format!("mynapin simulated card ({f})"),
-            (None, None) => "mynapin simulated card".to_string(),
+            (Some(p), _) => msg::cli_sim_reader_state(self.lang, p.display().to_string()),
+            (None, Some(f)) => msg::cli_sim_reader_fixture(self.lang, f.as_str()),
+            (None, None) => msg::cli_sim_reader(self.lang),
         }
     }
 
@@ -295,10 +1025,7 @@ impl Ctx {
             result
         } else {
             let selector = pcsc::ReaderSelector::parse(self.reader.as_deref());
-            self.note(
-                "connecting to the reader (exclusive)",
-                "リーダーに接続しています（排他）",
-            );
+            self.progress(&msg::cli_note_connecting(self.lang));
             match self.wait {
                 None => pcsc::with_card(&selector, self.timeout, traced)?,
                 Some(limit) => {
@@ -325,10 +1052,7 @@ impl Ctx {
         if let Some(name) = present {
             return Ok(name);
         }
-        output::say(self.lang.t(
-            "Place your My Number card on the reader… (Ctrl-C to cancel)",
-            "マイナンバーカードをリーダーに置いてください…（Ctrl-C で中止）",
-        ));
+        output::say(&msg::cli_place_card(self.lang));
         Ok(pcsc::wait(
             selector,
             pcsc::WaitFor::Card,
@@ -344,49 +1068,9 @@ impl Ctx {
     ) -> Result<R, CliError> {
         self.with_transport(|t| {
             let mut card = MyNumberCard::open(t)?;
-            self.note(
-                "My Number card recognized",
-                "マイナンバーカードを確認しました",
-            );
+            self.progress(&msg::cli_note_card_recognized(self.lang));
             op(&mut card)
         })
-    }
-}
-
-/// A clap error, printed without ever repeating a value that looks like a PIN (`mynapin
-/// verify 4821` must not print 4821): the value is replaced by `(hidden)`.
-fn print_clap_error(e: &clap::Error) {
-    use clap::error::{ContextKind, ContextValue};
-    let mut text = e.render().to_string();
-    let looks_like_pin = |v: &str| {
-        let v = v.trim();
-        (4..=16).contains(&v.chars().count())
-            && v.chars().all(|c| c.is_alphanumeric())
-            && v.chars().any(|c| c.is_numeric())
-    };
-    for kind in [ContextKind::InvalidValue, ContextKind::InvalidArg] {
-        if let Some(ContextValue::String(v)) = e.get(kind) {
-            if looks_like_pin(v) {
-                text = text.replace(v.as_str(), "(hidden)");
-            }
-        }
-    }
-    // Any other PIN-looking word of the command line, echoed in a suggestion.
-    for arg in std::env::args().skip(1) {
-        if looks_like_pin(&arg) && !arg.starts_with('-') {
-            text = text.replace(arg.as_str(), "(hidden)");
-        }
-    }
-    let mut err = std::io::stderr().lock();
-    let _ = std::io::Write::write_all(&mut err, text.as_bytes());
-    if matches!(
-        e.kind(),
-        clap::error::ErrorKind::InvalidValue | clap::error::ErrorKind::UnknownArgument
-    ) {
-        let _ = std::io::Write::write_all(
-            &mut err,
-            b"note: the argument names WHICH PIN (auth, sign, kenhojo or juki), never its value; PINs are typed at the prompt or given with --pin-stdin.\n",
-        );
     }
 }
 
@@ -422,19 +1106,14 @@ fn stop_on_signals() -> StopFlag {
 /// The program.
 pub fn main() -> ExitCode {
     no_core_dumps();
-    let cli = match Cli::try_parse() {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let lang = lang_of_args(&argv).unwrap_or_else(Lang::from_env);
+    let _ = HELP_LANG.set(lang);
+    let cli = match parse(lang, argv) {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { Exit::Usage as u8 } else { 0 };
-            if e.use_stderr() {
-                print_clap_error(&e);
-            } else {
-                let _ = e.print();
-            }
-            return ExitCode::from(code);
-        }
+        Err(code) => return ExitCode::from(code),
     };
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let lang = cli.lang.unwrap_or(lang);
     let stop = match &cli.command {
         // The server handles its own signals (it saves the card's state and stops).
         Command::Sim(SimCommand::Serve(_)) => Arc::new(AtomicUsize::new(0)),
@@ -471,4 +1150,67 @@ pub fn main() -> ExitCode {
         Err(e) => output::report_error(&ctx, &e),
     };
     ExitCode::from(exit as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn japanese_wraps_between_words_by_columns() {
+        let text = "    模擬カードの状態をファイルに保存し、次の実行に引き継ぎます。ファイルがあれば読み込み（なければ新品のカード）、終了時に書き戻します。";
+        let wrapped = rewrap(text, 40);
+        for line in wrapped.lines() {
+            assert!(line.width() <= 40, "{line}");
+            assert!(line.starts_with("    "), "{line}");
+            assert!(!line.trim_start().starts_with(['、', '。', '）']), "{line}");
+        }
+        assert!(!wrapped.contains("引き\n"), "{wrapped}");
+        assert!(!wrapped.contains("書き\n"), "{wrapped}");
+        assert_eq!(wrapped.replace(['\n', ' '], ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn two_column_lines_line_up_by_columns_and_wrap_under_the_help() {
+        let text = "  --json  Print JSON\n  --timeout <秒数>  上限の秒数です。\n";
+        let aligned = realign(text);
+        let columns: Vec<usize> = aligned
+            .lines()
+            .map(|l| {
+                let help = l.find(['P', '上']).unwrap();
+                l[..help].width()
+            })
+            .collect();
+        assert_eq!(columns, [20, 20], "{aligned}");
+        let long = format!("  --x  {}", "word ".repeat(30));
+        for line in rewrap(&long, 40).lines().skip(1) {
+            assert!(
+                line.starts_with(&" ".repeat(7)) && line.width() <= 40,
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_language_is_found_before_clap_parses() {
+        let argv = |a: &[&str]| -> Vec<OsString> { a.iter().map(OsString::from).collect() };
+        assert_eq!(
+            lang_of_args(&argv(&["mynapin", "--lang", "ja", "status"])),
+            Some(Lang::JA)
+        );
+        assert_eq!(
+            lang_of_args(&argv(&["mynapin", "status", "--lang=ja"])),
+            Some(Lang::JA)
+        );
+        assert_eq!(
+            lang_of_args(&argv(&["mynapin", "--lang=ja", "--lang", "xx"])),
+            Some(Lang::JA)
+        );
+        assert_eq!(
+            lang_of_args(&argv(&["mynapin", "--", "--lang", "ja"])),
+            None
+        );
+        assert_eq!(lang_of_args(&argv(&["mynapin", "--lang", "xx"])), None);
+    }
 }

@@ -9,14 +9,12 @@ use super::Ctx;
 use crate::procedure::profile::{Fee, Procedure, Profile, Tri, BUILTIN};
 use serde_json::json;
 
-/// `mynapin profile …`
+/// `mynapin profile …` (help: `help-profile-…`)
 #[derive(Debug, clap::Subcommand)]
 pub enum ProfileCommand {
-    /// Validate a city profile (TOML) and show what it covers and what it leaves not stated.
-    /// FILE may also name a built-in profile (takatsuki, toyokawa, national).
-    /// / 市区町村プロファイルの検証
+    /// `profile check FILE`: validates a profile (a file or a built-in name).
     Check {
-        /// The profile. / プロファイルのファイル
+        /// The profile.
         #[arg(value_name = "FILE")]
         file: String,
     },

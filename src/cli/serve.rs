@@ -10,46 +10,40 @@ use crate::sim::StateFile;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// Arguments of `mynapin sim serve`.
+/// Arguments of `mynapin sim serve` (help: `help-sim-serve-…`).
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Start pcscd with a vpcd reader first (see scripts/pcscd-vpcd.sh), then:
-  mynapin sim serve --fixture sign-blocked &
-  mynapin status            # any PC/SC application now sees a My Number card
-Stop it with SIGTERM or Ctrl-C (its state is saved with --state).")]
 pub struct ServeArgs {
-    /// vpcd's address: port 35963 is reader \"Virtual PCD 00 00\", 35964 \"… 00 01\".
+    /// `--vpcd HOST:PORT` (35963: "Virtual PCD 00 00").
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:35963")]
     pub vpcd: String,
-    /// The card: a built-in fixture name or a TOML file (default: the fresh card).
+    /// `--fixture`: built-in name or TOML file (default: fresh).
     #[arg(long, value_name = "FIXTURE")]
     pub fixture: Option<String>,
-    /// Keep the card's state in FILE (loaded if it exists; written after every APDU).
+    /// `--state FILE`: written after every APDU.
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
-    /// Answer each APDU after N milliseconds (a contact card takes ~5-20, contactless ~20-50).
+    /// `--latency-ms N` before each answer.
     #[arg(long, value_name = "N", default_value_t = 0,
           value_parser = clap::value_parser!(u64).range(0..=10_000))]
     pub latency_ms: u64,
-    /// Give up when vpcd has not accepted a connection for this many seconds.
+    /// `--wait-vpcd SECONDS` for vpcd to accept.
     #[arg(long, value_name = "SECONDS", default_value_t = 30,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub wait_vpcd: u64,
-    /// Fault: answer N APDUs, then close the connection (card pulled out) and exit.
+    /// Fault: close after N APDUs.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=MAX_APDUS))]
     pub close_after: Option<u64>,
-    /// Fault: answer N APDUs, then never answer again (a hung card).
+    /// Fault: mute after N APDUs.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=MAX_APDUS))]
     pub mute_after: Option<u64>,
-    /// With --mute-after: answer the held APDU after M milliseconds instead of never.
+    /// With `--mute-after`: answer the held APDU after M ms.
     #[arg(long, value_name = "M", requires = "mute_after",
           value_parser = clap::value_parser!(u64).range(0..=600_000))]
     pub mute_ms: Option<u64>,
-    /// Fault: answer APDU number N with status word SW instead of processing it (`5=6581`).
+    /// Fault: APDU number N answered with SW (`5=6581`).
     #[arg(long, value_name = "N=SW", value_parser = parse_fault_sw)]
     pub fault_sw: Option<(u64, u16)>,
-    /// Fault rule (repeatable), the keys of a fixture's [[faults.rules]]:
-    /// `match=00200098,nth=1,when=after,sw=6C00`; `answer=90`; `hold_ms=2000`.
+    /// Fault rules (repeatable), as a fixture's `[[faults.rules]]`.
     #[arg(long, value_name = "SPEC", value_parser = parse_fault)]
     pub fault: Vec<FaultRule>,
 }

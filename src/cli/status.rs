@@ -125,14 +125,10 @@ pub fn read(ctx: &Ctx, card: &mut MyNumberCard<'_>) -> Result<Report, CliError> 
     })
 }
 
-/// Arguments of `mynapin status`.
+/// Arguments of `mynapin status` (help: `help-status-…` in the catalogue).
 #[derive(Debug, clap::Args)]
-#[command(after_help = "\
-With --check the exit code says it for scripts: 4 if any PIN is blocked, 5 if any has one try
-left, 0 otherwise (a PIN the card does not have, such as the signature password of an
-under-15 card, counts as neither).")]
 pub struct StatusArgs {
-    /// Exit 4 if any PIN is blocked, 5 if any has one try left (for scripts). / 終了コードで状態を返す
+    /// `--check`: exit 4 if any PIN is blocked, 5 if any has one try left.
     #[arg(long)]
     pub check: bool,
 }
