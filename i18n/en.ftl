@@ -777,6 +777,3 @@ cli-note-connecting = connecting to the reader (exclusive)
 cli-note-card-recognized = My Number card recognized
 cli-place-card = Place your My Number card on the reader… (Ctrl-C to cancel)
 # The simulated reader's name; $fixture: the --sim value, $path: the --sim-state file.
-cli-sim-reader = mynapin simulated card
-cli-sim-reader-fixture = mynapin simulated card ({ $fixture })
-cli-sim-reader-state = mynapin simulated card (state { $path })

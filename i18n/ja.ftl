@@ -688,6 +688,3 @@ clap-note-pin-name = 注意：引数には暗証番号の種類（auth、sign、
 cli-note-connecting = リーダーに接続しています（ほかのプログラムは使えません）。
 cli-note-card-recognized = マイナンバーカードを確認しました。
 cli-place-card = マイナンバーカードをリーダーに置いてください…（Ctrl-C で中止）
-cli-sim-reader = mynapin の模擬カード
-cli-sim-reader-fixture = mynapin の模擬カード（{ $fixture }）
-cli-sim-reader-state = mynapin の模擬カード（状態ファイル { $path }）

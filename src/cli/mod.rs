@@ -166,6 +166,12 @@ pub enum SimCommand {
 /// once `main` knows it; English before that (unit tests).
 static HELP_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
+/// The language of this run as known before clap has parsed (for value parsers' messages):
+/// the one `main` found on the command line or in the locale.
+pub(crate) fn parse_lang() -> Lang {
+    HELP_LANG.get().copied().unwrap_or_else(Lang::from_env)
+}
+
 impl CommandFactory for Cli {
     fn command() -> clap::Command {
         let lang = HELP_LANG.get().copied().unwrap_or(Lang::EN);
@@ -966,25 +972,9 @@ impl Ctx {
         }
     }
 
-    /// Transitional, for the files still written as English/Japanese pairs: [`Ctx::progress`].
-    pub fn note(&self, en: &str, ja: &str) {
-        self.progress(if self.lang == Lang::JA { ja } else { en });
-    }
-
-    /// Transitional, for the files still written as English/Japanese pairs:
-    /// [`Ctx::usage_error`].
-    pub fn usage(&self, en: (&str, &str), ja: (&str, &str)) -> CliError {
-        let (what, todo) = if self.lang == Lang::JA { ja } else { en };
-        self.usage_error(what, todo)
-    }
-
     /// The simulated reader's name, as a reader would report it (and `readers` lists it).
     fn sim_reader_name(&self) -> String {
-        match (&self.sim_state, &self.sim) {
-            (Some(p), _) => msg::cli_sim_reader_state(self.lang, p.display().to_string()),
-            (None, Some(f)) => msg::cli_sim_reader_fixture(self.lang, f.as_str()),
-            (None, None) => msg::cli_sim_reader(self.lang),
-        }
+        text::sim_reader_name(self.lang, self.sim_state.as_deref(), self.sim.as_deref())
     }
 
     /// Runs `op` on the transport of this run: the simulated card, or the chosen PC/SC

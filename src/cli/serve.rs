@@ -1,7 +1,7 @@
 //! `mynapin sim serve`: plug the simulated card into pcscd through vpcd.
 
 use super::error::{CliError, Exit};
-use super::lang::{msg, Lang};
+use super::lang::msg;
 use super::text::sanitize;
 use super::Ctx;
 use crate::sim::fixture::FaultRule;
@@ -51,32 +51,16 @@ pub struct ServeArgs {
 /// The largest APDU number a fault option accepts.
 const MAX_APDUS: u64 = 1_000_000_000;
 
-/// The language of a value parser's message: clap parses the values before `--lang` is known,
-/// so this looks at the command line itself (`--lang TAG`, `--lang=TAG`), then the locale.
-fn parse_lang() -> Lang {
-    let args: Vec<String> = std::env::args().collect();
-    let tag = args
-        .iter()
-        .enumerate()
-        .find_map(|(i, a)| match a.strip_prefix("--lang") {
-            Some("") => args.get(i + 1).cloned(),
-            Some(rest) => rest.strip_prefix('=').map(str::to_string),
-            None => None,
-        });
-    tag.and_then(|t| Lang::from_tag(&t))
-        .unwrap_or_else(Lang::from_env)
-}
-
 fn parse_fault_sw(text: &str) -> Result<(u64, u16), String> {
     let (n, sw) = text
         .split_once('=')
-        .ok_or_else(|| msg::serve_fault_sw_form(parse_lang()))?;
+        .ok_or_else(|| msg::serve_fault_sw_form(super::parse_lang()))?;
     let n: u64 = n
         .trim()
         .parse()
         .ok()
         .filter(|n| (1..=MAX_APDUS).contains(n))
-        .ok_or_else(|| msg::serve_fault_sw_number(parse_lang(), MAX_APDUS, sanitize(n)))?;
+        .ok_or_else(|| msg::serve_fault_sw_number(super::parse_lang(), MAX_APDUS, sanitize(n)))?;
     let sw = crate::sim::fixture::parse_sw(sw)?;
     Ok((n, sw))
 }
