@@ -51,3 +51,11 @@ card-no-jpki = This card has no JPKI application: it is not a My Number card
 card-old-juki = This is the old Basic Resident Registry card (住基カード), not a My Number card
 card-smartphone = This is a smartphone's JPKI ({ $token }), not a My Number card
 card-unknown-token = Unknown JPKI token "{ $token }": not a My Number card
+
+## output (src/cli/output.rs)
+
+# The error report on stderr, after "mynapin: "; $what is the error's message (a sentence).
+output-error = error: { $what }
+# JSON output could not be written (an internal error); $error is the reason, from the
+# JSON library (in English).
+output-json-failed = internal error: cannot write JSON: { $error }

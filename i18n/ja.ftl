@@ -43,3 +43,10 @@ card-no-jpki = このカードには公的個人認証の機能がありませ�
 card-old-juki = これは住民基本台帳カード（住基カード）です。マイナンバーカードではありません。
 card-smartphone = これはスマートフォンの公的個人認証（{ $token }）です。マイナンバーカードではありません。
 card-unknown-token = 不明なJPKIトークン「{ $token }」です。マイナンバーカードではありません。
+
+## output (src/cli/output.rs)
+
+# 標準エラー出力のエラー報告（「mynapin: 」の後）。$what はエラーの内容（文）。
+output-error = エラー：{ $what }
+# JSON を書き出せなかった（内部エラー）。$error は JSON ライブラリが返した理由（英語）。
+output-json-failed = 内部エラー：JSON を書き出せません（{ $error }）。
