@@ -98,6 +98,8 @@ const ALLOWED: &[&str] = &[
     "xx",
     "no-such-fixture",
     "elsewhere",
+    // The one document id without a joint (`--have mynumber_card,passport`).
+    "passport",
 ];
 
 /// Words of a `mynapin …` command line (subcommands), allowed only inside one.
@@ -1697,6 +1699,8 @@ const JSON_ID_KEYS: &[&str] = &[
     "not_after",
     "date",
     "updated",
+    // Document ids (`mynumber_card`, `passport`).
+    "documents",
     // A source page's file in the profile (`toyokawa-page`, `000_f14b2633bf64e45d.txt`).
     "file",
     // Profile field paths the profile does not state (`fee`, `page.address`).

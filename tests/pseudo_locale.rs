@@ -197,6 +197,8 @@ const TYPED: &[&str] = &[
     "powershell",
     "elvish",
     "example",
+    // The one document id without a joint.
+    "passport",
 ];
 
 fn is_data_word(w: &str, names: &[String]) -> bool {
