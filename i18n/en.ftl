@@ -777,3 +777,10 @@ cli-note-connecting = connecting to the reader (exclusive)
 cli-note-card-recognized = My Number card recognized
 cli-place-card = Place your My Number card on the reader… (Ctrl-C to cancel)
 # The simulated reader's name; $fixture: the --sim value, $path: the --sim-state file.
+## output (src/cli/output.rs)
+
+# The error report on stderr, after "mynapin: "; $what is the error's message (a sentence).
+output-error = error: { $what }
+# JSON output could not be written (an internal error); $error is the reason, from the
+# JSON library (in English).
+output-json-failed = internal error: cannot write JSON: { $error }

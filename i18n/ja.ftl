@@ -688,3 +688,9 @@ clap-note-pin-name = 注意：引数には暗証番号の種類（auth、sign、
 cli-note-connecting = リーダーに接続しています（ほかのプログラムは使えません）。
 cli-note-card-recognized = マイナンバーカードを確認しました。
 cli-place-card = マイナンバーカードをリーダーに置いてください…（Ctrl-C で中止）
+## output (src/cli/output.rs)
+
+# 標準エラー出力のエラー報告（「mynapin: 」の後）。$what はエラーの内容（文）。
+output-error = エラー：{ $what }
+# JSON を書き出せなかった（内部エラー）。$error は JSON ライブラリが返した理由（英語）。
+output-json-failed = 内部エラー：JSON を書き出せません（{ $error }）。

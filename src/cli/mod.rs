@@ -16,6 +16,7 @@ mod serve;
 mod status;
 mod text;
 mod watch;
+mod wrap;
 
 pub use error::{CliError, Exit};
 pub use lang::Lang;

@@ -2,7 +2,8 @@
 //! closed stderr is not a panic), and the error report in text and JSON.
 
 use super::error::{CliError, Exit, Message};
-use super::lang::Lang;
+use super::lang::{msg, Lang};
+use super::wrap::{self, Stream};
 use super::Ctx;
 use std::io::Write;
 
@@ -17,34 +18,49 @@ pub fn emit(text: &str) {
 pub fn emit_json(value: &impl serde::Serialize) {
     match serde_json::to_string_pretty(value) {
         Ok(s) => emit(&s),
-        Err(e) => say(&format!("internal error: cannot write JSON: {e}")),
+        // The language is not known here; the reference language is the fallback.
+        Err(e) => say(&msg::output_json_failed(Lang::EN, e.to_string())),
     }
 }
 
 /// `mynapin: TEXT` on stderr; never panics (`-v 2>&-`).
 pub fn say(text: &str) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "mynapin: {text}");
+    let _ = writeln!(err, "mynapin: {}", wrap::strip_zwsp(text));
 }
 
-/// Terminal columns of `s` (East Asian wide characters count 2).
+/// Prose on stdout, wrapped to the terminal's width (see [`wrap`]): each line of `text`
+/// keeps its indent on its continuation lines; unwrapped when stdout is not a terminal and
+/// `COLUMNS` is not set.
+#[allow(dead_code)] // For prose the other commands adopt.
+pub fn emit_wrapped(text: &str) {
+    let mut out = std::io::stdout().lock();
+    for line in wrap::lines_for(Stream::Stdout, "", text) {
+        if writeln!(out, "{line}").is_err() {
+            return;
+        }
+    }
+}
+
+/// `mynapin: TEXT` on stderr, wrapped to the terminal's width like [`emit_wrapped`].
+#[allow(dead_code)] // For prose the other commands adopt.
+pub fn say_wrapped(text: &str) {
+    write_wrapped_stderr("mynapin: ", text);
+}
+
+fn write_wrapped_stderr(prefix: &str, text: &str) {
+    let mut err = std::io::stderr().lock();
+    for line in wrap::lines_for(Stream::Stderr, prefix, text) {
+        if writeln!(err, "{line}").is_err() {
+            return;
+        }
+    }
+}
+
+/// Terminal columns of `s` (East Asian wide characters count 2; UAX #11 by
+/// `unicode-width`).
 pub fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6 => 2,
-            _ => 1,
-        })
-        .sum()
+    wrap::width(s)
 }
 
 /// `s` padded with spaces to `cols` terminal columns.
@@ -103,11 +119,12 @@ pub fn report_error(ctx: &Ctx, err: &CliError) -> Exit {
     m.exit
 }
 
-/// "error: what" and the indented lines of what to do, on stderr.
+/// "error: what" and the indented lines of what to do, on stderr, wrapped to its width.
 pub fn print_message(lang: Lang, what: &str, todo: &[String]) {
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "mynapin: {}{what}", lang.t("error: ", "エラー："));
+    let mut text = msg::output_error(lang, what);
     for line in todo {
-        let _ = writeln!(err, "  {line}");
+        text.push_str("\n  ");
+        text.push_str(line);
     }
+    write_wrapped_stderr("mynapin: ", &text);
 }
