@@ -472,6 +472,9 @@ error-io-not-directory = a part of the path is not a directory
 error-io-read-only-fs = the file system is read-only
 error-io-storage-full = the disk is full
 error-io-no-device = no such device
+error-io-refused = nothing accepts connections there
+error-io-address = not an address that can be used
+error-io-timed-out = no answer in time
 # $code: the system's error number.
 error-io-other = system error { $code }
 # $max: a number of bytes.
@@ -784,3 +787,16 @@ output-error = error: { $what }
 # JSON output could not be written (an internal error); $error is the reason, from the
 # JSON library (in English).
 output-json-failed = internal error: cannot write JSON: { $error }
+
+## sim events (src/cli/serve.rs: what the served card does, on stderr)
+
+# $addr is vpcd's HOST:PORT; $why a worded connection error.
+serve-event-waiting = waiting for vpcd at { $addr } ({ $why }); is pcscd running with the vpcd driver?
+serve-event-inserted = card inserted at { $addr }
+serve-event-fault-removed = fault injected: card removed after { $after } APDUs
+serve-event-reconnecting = vpcd closed the connection; reconnecting
+serve-event-muted = fault injected: no answer to APDU { $apdu }
+serve-event-malformed = (malformed command)
+serve-event-empty-answer = fault: empty answer to APDU { $apdu }; the card is removed and inserted again
+# A fault rule holds an answer; $header is the command's first four bytes in hex.
+sim-hold = holding APDU { $apdu } ({ $header }) for { $ms } ms

@@ -391,6 +391,9 @@ error-io-not-directory = パスの途中がフォルダーではありません
 error-io-read-only-fs = 書き込みできない場所です
 error-io-storage-full = ディスクの空きがありません
 error-io-no-device = 対応する装置がありません
+error-io-refused = 接続を受け付けるものがありません
+error-io-address = 使えるアドレスではありません
+error-io-timed-out = 時間内に応答がありません
 # $code：システムのエラー番号。
 error-io-other = システムのエラー（番号 { $code }）
 error-read-too-large = { $max }バイトを超えています
@@ -694,3 +697,14 @@ cli-place-card = マイナンバーカードをリーダーに置いてくださ
 output-error = エラー：{ $what }
 # JSON を書き出せなかった（内部エラー）。$error は JSON ライブラリが返した理由（英語）。
 output-json-failed = 内部エラー：JSON を書き出せません（{ $error }）。
+
+## 模擬カードの動き（src/cli/serve.rs：標準エラー出力）
+
+serve-event-waiting = vpcd（{ $addr }）への接続を待っています（{ $why }）。pcscd は vpcd ドライバー付きで動いていますか。
+serve-event-inserted = カードを入れました（vpcd：{ $addr }）。
+serve-event-fault-removed = 障害の再現：{ $after }個の APDU に応答した後、カードを取り出しました。
+serve-event-reconnecting = vpcd が接続を閉じました。接続し直します。
+serve-event-muted = 障害の再現：{ $apdu }番目の APDU に応答しません。
+serve-event-malformed = （形式が正しくないコマンド）
+serve-event-empty-answer = 障害の再現：{ $apdu }番目の APDU に空の応答を返し、カードを取り出して入れ直します。
+sim-hold = { $apdu }番目の APDU（{ $header }）への応答を{ $ms }ミリ秒保留します。

@@ -163,6 +163,9 @@ pub(super) fn io_reason(lang: Lang, e: &std::io::Error) -> String {
         K::NotADirectory => msg::error_io_not_directory(lang),
         K::ReadOnlyFilesystem => msg::error_io_read_only_fs(lang),
         K::StorageFull => msg::error_io_storage_full(lang),
+        K::ConnectionRefused => msg::error_io_refused(lang),
+        K::InvalidInput | K::AddrNotAvailable => msg::error_io_address(lang),
+        K::TimedOut => msg::error_io_timed_out(lang),
         _ => match e.raw_os_error() {
             // ENXIO (the same number on Linux and macOS): no controlling terminal.
             #[cfg(unix)]

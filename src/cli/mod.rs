@@ -1005,6 +1005,7 @@ impl Ctx {
                 Some(s) => s.load(self.sim.as_deref())?,
                 None => crate::sim::state::load_fixture(self.sim.as_deref())?,
             };
+            card.on_hold(serve::hold_event);
             let result = {
                 let mut t = SimTransport::new(&mut card, self.sim_reader_name());
                 traced(&mut t)

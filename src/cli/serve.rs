@@ -5,7 +5,7 @@ use super::lang::msg;
 use super::text::sanitize;
 use super::Ctx;
 use crate::sim::fixture::FaultRule;
-use crate::sim::vpcd::{self, Ended, Faults, ServeOptions};
+use crate::sim::vpcd::{self, Ended, Faults, ServeEvent, ServeOptions};
 use crate::sim::StateFile;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -69,6 +69,52 @@ fn parse_fault(text: &str) -> Result<FaultRule, String> {
     FaultRule::from_spec(text)
 }
 
+/// Words what the served card does, on stderr, in the run's language.
+fn serve_event(event: &ServeEvent<'_>) {
+    let lang = super::parse_lang();
+    let text = match event {
+        ServeEvent::WaitingForVpcd { addr, why } => msg::serve_event_waiting(
+            lang,
+            sanitize(addr),
+            super::error::io_reason(lang, why),
+        ),
+        ServeEvent::Inserted { addr } => msg::serve_event_inserted(lang, sanitize(addr)),
+        ServeEvent::FaultRemoved { after } => msg::serve_event_fault_removed(lang, *after),
+        ServeEvent::Reconnecting => msg::serve_event_reconnecting(lang),
+        ServeEvent::Muted { apdu } => msg::serve_event_muted(lang, *apdu),
+        ServeEvent::Exchange {
+            apdu,
+            command,
+            answer,
+        } => {
+            let command = command
+                .clone()
+                .unwrap_or_else(|| msg::serve_event_malformed(lang));
+            say_sim(&format!("#{apdu} > {command}"));
+            format!("#{apdu} < {answer}")
+        }
+        ServeEvent::EmptyAnswer { apdu } => msg::serve_event_empty_answer(lang, *apdu),
+    };
+    say_sim(&text);
+}
+
+/// Words a fault rule's held answer (the tests wait for this line to send a signal).
+pub(super) fn hold_event(apdu: u64, header: &str, hold: Duration) {
+    let lang = super::parse_lang();
+    say_sim(&msg::sim_hold(
+        lang,
+        hold.as_millis().min(u128::from(u64::MAX)) as u64,
+        apdu,
+        header,
+    ));
+}
+
+/// `mynapin sim: TEXT` on stderr (never panics on a closed stderr).
+fn say_sim(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "mynapin sim: {text}");
+}
+
 pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
     let lang = ctx.lang;
     // The card stays locked while it is served: it is in a reader.
@@ -80,6 +126,7 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
         Some(s) => s.load(args.fixture.as_deref())?,
         None => crate::sim::state::load_fixture(args.fixture.as_deref())?,
     };
+    card.on_hold(hold_event);
     for rule in &args.fault {
         card.add_fault(rule);
     }
@@ -95,19 +142,27 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
         },
         verbose: ctx.verbose > 0 || ctx.trace,
         wait_vpcd: Duration::from_secs(args.wait_vpcd),
+        log: serve_event,
     };
     match vpcd::serve(card, &opts) {
         Ok(Ended::Signalled) | Ok(Ended::FaultClosed) => Ok(Exit::Success),
         Err(vpcd::ServeError::State(e)) => Err(CliError::State(e)),
         Err(vpcd::ServeError::Address { addr, why }) => Err(CliError::Usage {
-            what: msg::serve_bad_address(lang, sanitize(&addr), sanitize(&why)),
+            what: msg::serve_bad_address(
+                lang,
+                sanitize(&addr),
+                match why {
+                    Some(e) => super::error::io_reason(lang, &e),
+                    None => msg::error_io_address(lang),
+                },
+            ),
             todo: msg::serve_fix_address(lang),
         }),
         Err(vpcd::ServeError::Unreachable { addr, secs, why }) => {
             // Exit 6 (PC/SC failure): the address is fine, nothing listens there.
             super::output::print_message(
                 lang,
-                &msg::serve_unreachable(lang, sanitize(&addr), secs, sanitize(&why)),
+                &msg::serve_unreachable(lang, sanitize(&addr), secs, super::error::io_reason(lang, &why)),
                 &[msg::serve_fix_unreachable(lang)],
             );
             Ok(Exit::NoCard)

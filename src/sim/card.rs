@@ -98,7 +98,13 @@ pub struct SimCard {
     /// Fault rules: the fixture's, then those added with [`SimCard::add_fault`].
     rules: Vec<ActiveRule>,
     apdus: u64,
+    /// Told before a fault rule holds an answer (the program running the card words it).
+    on_hold: Option<HoldHook>,
 }
+
+/// Called before a fault rule holds an answer: the APDU's number, its first four bytes in
+/// hex, and how long it is held.
+pub type HoldHook = fn(apdu: u64, header: &str, hold: std::time::Duration);
 
 impl SimCard {
     /// A card in the state `fixture` describes, powered up, nothing selected.
@@ -145,6 +151,7 @@ impl SimCard {
             pending: None,
             rules,
             apdus: 0,
+            on_hold: None,
         }
     }
 
@@ -270,14 +277,20 @@ impl SimCard {
 
     fn hold(&self, rule: &ActiveRule, apdu: &[u8]) {
         if let Some(d) = rule.hold {
-            let header = mynapin_apdu::spaced_hex(&apdu[..apdu.len().min(4)]);
-            eprintln!(
-                "mynapin sim: holding APDU {} ({header}) for {} ms",
-                self.apdus,
-                d.as_millis()
-            );
+            if let Some(hook) = self.on_hold {
+                hook(
+                    self.apdus,
+                    &mynapin_apdu::spaced_hex(&apdu[..apdu.len().min(4)]),
+                    d,
+                );
+            }
             std::thread::sleep(d);
         }
+    }
+
+    /// Sets what is told before a fault rule holds an answer.
+    pub fn on_hold(&mut self, hook: HoldHook) {
+        self.on_hold = Some(hook);
     }
 
     /// The card's own answer.

@@ -51,6 +51,51 @@ pub struct ServeOptions {
     /// How long to keep trying while vpcd refuses the connection (before the first connection
     /// and after each one ends).
     pub wait_vpcd: Duration,
+    /// Told what happens (the program serving the card words it, on stderr).
+    pub log: fn(&ServeEvent<'_>),
+}
+
+/// What happens while the card is served, for the person running it.
+#[derive(Debug)]
+pub enum ServeEvent<'a> {
+    /// vpcd refuses the connection; the server keeps trying (told once a wait).
+    WaitingForVpcd {
+        /// vpcd's address.
+        addr: &'a str,
+        /// The connection error.
+        why: &'a std::io::Error,
+    },
+    /// Connected: the card is in the reader.
+    Inserted {
+        /// vpcd's address.
+        addr: &'a str,
+    },
+    /// A close fault took the card out after this many APDUs.
+    FaultRemoved {
+        /// APDUs answered.
+        after: u64,
+    },
+    /// vpcd closed the connection; the server connects again.
+    Reconnecting,
+    /// A mute fault: APDU `apdu` gets no answer (with `verbose`).
+    Muted {
+        /// The APDU's number.
+        apdu: u64,
+    },
+    /// One exchange, with `verbose` (PIN data redacted).
+    Exchange {
+        /// The APDU's number.
+        apdu: u64,
+        /// The command, as the trace shows it (`None`: malformed).
+        command: Option<String>,
+        /// The answer, in hex.
+        answer: String,
+    },
+    /// A fault rule's empty answer to APDU `apdu`: the card is taken out and put back.
+    EmptyAnswer {
+        /// The APDU's number.
+        apdu: u64,
+    },
 }
 
 /// Why serving stopped with an error.
@@ -63,12 +108,12 @@ pub enum ServeError {
     #[error("cannot install signal handlers: {0}")]
     Signals(std::io::Error),
     /// The vpcd address does not parse or resolve.
-    #[error("the vpcd address {addr:?} is not a reachable HOST:PORT: {why}")]
+    #[error("the vpcd address {addr:?} is not a reachable HOST:PORT")]
     Address {
         /// The address as given.
         addr: String,
-        /// Why.
-        why: String,
+        /// Why (None: it resolved to no address).
+        why: Option<std::io::Error>,
     },
     /// vpcd did not accept a connection within the wait.
     #[error("vpcd at {addr} did not accept a connection within {secs} s (last error: {why})")]
@@ -78,7 +123,7 @@ pub enum ServeError {
         /// The wait, in seconds.
         secs: u64,
         /// The last connection error.
-        why: String,
+        why: std::io::Error,
     },
 }
 
@@ -86,16 +131,13 @@ pub enum ServeError {
 /// reason to retry forever.
 fn resolve(addr: &str) -> Result<Vec<std::net::SocketAddr>, ServeError> {
     use std::net::ToSocketAddrs;
-    let bad = |why: String| ServeError::Address {
+    let bad = |why: Option<std::io::Error>| ServeError::Address {
         addr: addr.to_string(),
         why,
     };
-    let addrs: Vec<_> = addr
-        .to_socket_addrs()
-        .map_err(|e| bad(e.to_string()))?
-        .collect();
+    let addrs: Vec<_> = addr.to_socket_addrs().map_err(|e| bad(Some(e)))?.collect();
     if addrs.is_empty() {
-        return Err(bad("no address".into()));
+        return Err(bad(None));
     }
     Ok(addrs)
 }
@@ -128,14 +170,14 @@ pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError
                     return Err(ServeError::Unreachable {
                         addr: opts.vpcd.clone(),
                         secs: opts.wait_vpcd.as_secs(),
-                        why: e.to_string(),
+                        why: e,
                     });
                 }
                 if !announced_wait {
-                    eprintln!(
-                        "mynapin sim: waiting for vpcd at {} ({e}); is pcscd running with the vpcd driver?",
-                        opts.vpcd
-                    );
+                    (opts.log)(&ServeEvent::WaitingForVpcd {
+                        addr: &opts.vpcd,
+                        why: &e,
+                    });
                     announced_wait = true;
                 }
                 std::thread::sleep(Duration::from_millis(100));
@@ -143,20 +185,13 @@ pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError
             }
         };
         announced_wait = false;
-        eprintln!(
-            "mynapin sim: card inserted at {} ({})",
-            opts.vpcd,
-            card.description()
-        );
+        (opts.log)(&ServeEvent::Inserted { addr: &opts.vpcd });
         let _ = stream.set_nodelay(true);
         let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
         match session(&mut card, stream, opts, &stop, &mut count)? {
             SessionEnd::Stop => break,
             SessionEnd::FaultClosed => {
-                eprintln!(
-                    "mynapin sim: fault injected: card removed after {} APDUs",
-                    count - 1
-                );
+                (opts.log)(&ServeEvent::FaultRemoved { after: count - 1 });
                 save(&card, opts)?;
                 return Ok(Ended::FaultClosed);
             }
@@ -167,7 +202,7 @@ pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError
             SessionEnd::Disconnected => {
                 card.power_off();
                 waiting_since = std::time::Instant::now();
-                eprintln!("mynapin sim: vpcd closed the connection; reconnecting");
+                (opts.log)(&ServeEvent::Reconnecting);
             }
         }
     }
@@ -295,7 +330,7 @@ fn session(
                 if !muted && opts.faults.mute_after.is_some_and(|k| n > k) {
                     muted = true;
                     if opts.verbose {
-                        eprintln!("mynapin sim: fault injected: no answer to APDU {n}");
+                        (opts.log)(&ServeEvent::Muted { apdu: n });
                     }
                     match opts.faults.mute_for {
                         None => {}
@@ -318,11 +353,11 @@ fn session(
                     _ => card.process(&frame),
                 };
                 if opts.verbose {
-                    let shown = Command::parse(&frame)
-                        .map(|c| c.trace())
-                        .unwrap_or_else(|_| "(malformed)".into());
-                    eprintln!("mynapin sim: #{n} > {shown}");
-                    eprintln!("mynapin sim: #{n} < {}", mynapin_apdu::spaced_hex(&answer));
+                    (opts.log)(&ServeEvent::Exchange {
+                        apdu: n,
+                        command: Command::parse(&frame).ok().map(|c| c.trace()),
+                        answer: mynapin_apdu::spaced_hex(&answer),
+                    });
                 }
                 if !opts.latency.is_zero() {
                     std::thread::sleep(opts.latency);
@@ -332,9 +367,7 @@ fn session(
                     // the card then goes away: with the card staying, the client's transmit
                     // hangs and the slot stays busy (measured, pcsc-lite 1.9.9 + vpcd 0.8).
                     // So the card is removed after it, and inserted again.
-                    eprintln!(
-                        "mynapin sim: fault: empty answer to APDU {n}; the card is removed and inserted again"
-                    );
+                    (opts.log)(&ServeEvent::EmptyAnswer { apdu: n });
                     let _ = write_frame(&mut stream, &[]);
                     let _ = stream.flush();
                     std::thread::sleep(Duration::from_millis(50));
