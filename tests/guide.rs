@@ -157,7 +157,7 @@ fn city_rules_visits_branches_and_silence() {
         toyokawa
             .offices
             .iter()
-            .find(|of| of.name.ja == "各支所")
+            .find(|of| of.name.ja() == "各支所")
             .unwrap()
             .accepts_agents,
         Tri::No
@@ -169,7 +169,7 @@ fn city_rules_visits_branches_and_silence() {
         .find(|o| o.route == Route::Counter)
         .unwrap();
     assert!(o.rule.is_none());
-    assert!(o.not_stated.unwrap().ja.contains("必要書類が異なります"));
+    assert!(o.not_stated.unwrap().ja().contains("必要書類が異なります"));
     // Takatsuki: the same rules for reset and change; an agent must contact the city first.
     let takatsuki = city("takatsuki");
     let mut c = case(PinId::Kenhojo, Situation::Blocked);

@@ -4,15 +4,77 @@
 
 use super::documents;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// Text in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Names {
-    /// Japanese.
-    pub ja: String,
-    /// English.
-    pub en: String,
+/// Text by language: language tag (`ja`, `en`, `ko`, `pt-BR`) → text, as a profile writes it
+/// (`{ ja = "…", en = "…" }`). Japanese is required (the pages are Japanese); any other
+/// language may be added without a change of schema, and a reader picks with a list of
+/// fallbacks ([`Names::pick`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Names(BTreeMap<String, String>);
+
+/// The language every text must have.
+pub const REQUIRED_LANGUAGE: &str = "ja";
+
+/// A language tag as a profile may use it: a 2-3 letter lower-case language, then
+/// subtags of 1-8 letters or digits (`ja`, `en`, `pt-BR`, `zh-Hant`).
+pub fn valid_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+impl Names {
+    /// From (tag, text) pairs; Err names what is wrong (no `ja`, a key that is not a tag).
+    pub fn new(map: BTreeMap<String, String>) -> Result<Names, String> {
+        if let Some(bad) = map.keys().find(|t| !valid_tag(t)) {
+            return Err(format!(
+                "unknown field `{bad}`: a text's keys are language tags (ja, en, ko, pt-BR, …)"
+            ));
+        }
+        if !map.contains_key(REQUIRED_LANGUAGE) {
+            return Err(format!(
+                "missing field `{REQUIRED_LANGUAGE}`: every text needs its Japanese (the guide's pages are Japanese)"
+            ));
+        }
+        Ok(Names(map))
+    }
+
+    /// The Japanese text (always there).
+    pub fn ja(&self) -> &str {
+        self.0
+            .get(REQUIRED_LANGUAGE)
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+
+    /// The text in this language, if the profile has it.
+    pub fn get(&self, tag: &str) -> Option<&str> {
+        self.0.get(tag).map(String::as_str)
+    }
+
+    /// The text in the first of `tags` the profile has (a reader's language, then its
+    /// fallbacks); Japanese when it has none of them.
+    pub fn pick(&self, tags: &[&str]) -> &str {
+        tags.iter()
+            .find_map(|t| self.get(t))
+            .unwrap_or_else(|| self.ja())
+    }
+
+    /// The languages it has, by tag.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+}
+
+impl<'de> Deserialize<'de> for Names {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Names, D::Error> {
+        let map = BTreeMap::<String, String>::deserialize(d)?;
+        Names::new(map).map_err(serde::de::Error::custom)
+    }
 }
 
 /// Where an entry comes from.
@@ -25,16 +87,58 @@ pub struct Source {
     pub heading: String,
 }
 
-/// Sourced text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Sourced text: the text by language (as [`Names`]) and its `source`, in one table
+/// (`{ ja = "…", en = "…", source = { … } }`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Text {
-    /// Japanese.
-    pub ja: String,
-    /// English.
-    pub en: String,
+    /// The text by language.
+    #[serde(flatten)]
+    pub text: Names,
     /// Where it comes from.
     pub source: Source,
+}
+
+impl Text {
+    /// The text in the first of `tags` it has ([`Names::pick`]).
+    pub fn pick(&self, tags: &[&str]) -> &str {
+        self.text.pick(tags)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table of texts by language (ja, en, …) and a source")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
+                let mut texts = BTreeMap::new();
+                let mut source = None;
+                while let Some(key) = m.next_key::<String>()? {
+                    if key == "source" {
+                        if source.is_some() {
+                            return Err(serde::de::Error::duplicate_field("source"));
+                        }
+                        source = Some(m.next_value::<Source>()?);
+                    } else {
+                        if !valid_tag(&key) {
+                            return Err(serde::de::Error::custom(format!(
+                                "unknown field `{key}`: a text's keys are language tags (ja, en, ko, pt-BR, …) and `source`"
+                            )));
+                        }
+                        let text = m.next_value::<String>()?;
+                        texts.insert(key, text);
+                    }
+                }
+                let source = source.ok_or_else(|| serde::de::Error::missing_field("source"))?;
+                let text = Names::new(texts).map_err(serde::de::Error::custom)?;
+                Ok(Text { text, source })
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// Yes, no, or the page does not say.
@@ -384,7 +488,7 @@ impl Profile {
                 .page
                 .issuer
                 .clone()
-                .unwrap_or_else(|| self.name.ja.clone()),
+                .unwrap_or_else(|| self.name.ja().to_string()),
             date: self.page.updated.clone(),
             address: self.page.address.clone(),
             heading: String::new(),
@@ -401,7 +505,7 @@ impl Profile {
                     .page
                     .issuer
                     .clone()
-                    .unwrap_or_else(|| self.name.ja.clone()),
+                    .unwrap_or_else(|| self.name.ja().to_string()),
                 date: self.page.updated.clone(),
                 address: self.page.address.clone(),
                 heading: s.heading.clone(),
@@ -455,6 +559,58 @@ impl Profile {
             .find(|c| c.documents.iter().any(|d| d == doc))
     }
 
+    /// Every text of the profile (names, notes, sourced texts), for what its languages cover.
+    pub fn texts(&self) -> Vec<&Names> {
+        let mut out = vec![&self.name];
+        for o in &self.offices {
+            out.push(&o.name);
+            out.extend(o.note.as_ref());
+        }
+        for t in self.hours.iter().chain(&self.holiday_openings).chain(&self.home_change) {
+            out.push(&t.text);
+        }
+        for t in &self.notes {
+            out.push(&t.text);
+        }
+        out.extend(self.reservation.note.as_ref());
+        for p in &self.reservation.phones {
+            out.push(&p.name);
+            out.push(&p.hours);
+        }
+        if let Fee::Stated(t) = &self.fee {
+            out.push(&t.text);
+        }
+        for c in &self.id_categories {
+            out.push(&c.name);
+            out.extend(c.note.as_ref());
+        }
+        for p in [&self.change, &self.reset] {
+            out.extend(p.not_stated.as_ref());
+            for a in &p.applicants {
+                out.extend(a.note.as_ref());
+                for r in &a.requirements {
+                    out.push(&r.name);
+                    out.extend(r.omissible_note.as_ref());
+                }
+            }
+        }
+        out
+    }
+
+    /// The languages of the profile's texts: (tag, how many of its texts have it), Japanese
+    /// first (every text has it), then by tag.
+    pub fn languages(&self) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for n in self.texts() {
+            for t in n.languages() {
+                *counts.entry(t.to_string()).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+        out.sort_by_key(|(t, _)| (t != REQUIRED_LANGUAGE, t.clone()));
+        out
+    }
+
     /// Every source cited, with the path of its entry.
     pub fn sources(&self) -> Vec<(String, &Source)> {
         let mut out = Vec::new();
@@ -506,7 +662,7 @@ impl Profile {
                 return err(
                     "fee".into(),
                     w,
-                    "a table {ja, en, source} or \"not_stated\"",
+                    "a table {ja, en, …, source} or \"not_stated\"",
                 );
             }
         }
