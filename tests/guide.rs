@@ -581,7 +581,7 @@ fn guide_document_check_and_listing() {
     assert_eq!(counter["documents_check"]["missing"][0]["id"], "holder_id");
     assert_eq!(
         counter["documents_check"]["missing"][0]["need"],
-        "A×1 or B×1"
+        "Identity document, list A ×1 or Identity document, list B ×1"
     );
     let (_, out, _) = mynapin(&[
         "guide",
@@ -1033,7 +1033,7 @@ fn short_guide_in_status_and_errors_matches_guide() {
                     .map(|l| l.trim().trim_start_matches("→ "))
                     .filter(|l| {
                         l.starts_with("手続き：")
-                            || l.starts_with("最初の一歩")
+                            || l.starts_with("まず")
                             || l.starts_with("キオスク端末は使えません")
                     })
                 {
@@ -1058,7 +1058,7 @@ fn short_guide_in_status_and_errors_matches_guide() {
                         || l.starts_with("First step")
                         || l.starts_with("The kiosk cannot")
                         || l.starts_with("手続き：")
-                        || l.starts_with("最初の一歩")
+                        || l.starts_with("まず")
                         || l.starts_with("キオスク端末は使えません")
                 })
                 .collect();
