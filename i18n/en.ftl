@@ -200,8 +200,10 @@ guide-not-available = not available
 guide-visits = Visits: { $n }
 guide-notes = Notes
 guide-why-heading = Why: the rules and their sources
-# A rule: $says what it says (rule-*), $id its id, $refs the numbers of its sources ([1][2]).
-guide-rule-line = { $says } ({ $id }) { $refs }
+# A rule: $says what it says (rule-*), $refs the numbers of its sources ([1][2]); with
+# --verbose also $id, the rule's stable id (kiosk.partner_pin).
+guide-rule-line = { $says } { $refs }
+guide-rule-line-verbose = { $says } ({ $id }) { $refs }
 
 # The steps of each route. $pin: the PIN's id.
 guide-step-home = Run `mynapin change { $pin }` with the card on the reader (current PIN, then the new one twice).

@@ -168,7 +168,8 @@ guide-not-available = 利用不可
 guide-visits = 来庁回数：{ $n }回
 guide-notes = 注意事項
 guide-why-heading = 根拠：ルールと出典
-guide-rule-line = { $says }（{ $id }）{ $refs }
+guide-rule-line = { $says }{ $refs }
+guide-rule-line-verbose = { $says }（{ $id }）{ $refs }
 
 guide-step-home = カードをカードリーダーに置いて `mynapin change { $pin }` を実行します（現在の暗証番号を1回、新しい暗証番号を2回入力します）。
 guide-step-home-juki = mynapin は、カード内の2か所に登録されたこの暗証番号を両方とも変更します。マイナポータルではこの暗証番号は変更できません。JPKI利用者クライアントソフトでは変更できます。

@@ -731,7 +731,12 @@ fn reference_text(lang: Lang, r: &Reference) -> String {
 }
 
 /// The rules behind `opts`, each with the numbers of its sources, then the numbered sources.
-fn rules_and_sources(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<(String, Vec<String>)> {
+/// With `verbose`, each rule with its stable id.
+fn rules_and_sources(
+    lang: Lang,
+    verbose: bool,
+    opts: &[RouteOption<'_>],
+) -> Vec<(String, Vec<String>)> {
     let mut rules: Vec<&Rule> = Vec::new();
     for o in opts {
         for r in &o.basis {
@@ -755,7 +760,11 @@ fn rules_and_sources(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<(String, Vec<S
             nums.push(format!("[{n}]"));
         }
         out.push((
-            msg::guide_rule_line(lang, r.id, nums.join(""), rule_text(lang, r)),
+            if verbose {
+                msg::guide_rule_line_verbose(lang, r.id, nums.join(""), rule_text(lang, r))
+            } else {
+                msg::guide_rule_line(lang, nums.join(""), rule_text(lang, r))
+            },
             Vec::new(),
         ));
     }
@@ -876,7 +885,7 @@ fn build_doc(
         }
         // Each decision names its rule and where the rule is stated.
         out.push(Block::Heading(4, msg::guide_why_heading(lang)));
-        out.push(Block::Sources(rules_and_sources(lang, &g.options)));
+        out.push(Block::Sources(rules_and_sources(lang, verbose, &g.options)));
     }
     out
 }
