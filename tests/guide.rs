@@ -1725,3 +1725,115 @@ fn ticks_only_for_what_was_checked() {
     );
     assert!(out.contains("SATISFIED"), "{out}");
 }
+
+/// A profile may add a language without a change of schema: a Korean name and office are
+/// shown with a Korean catalogue (one message, the rest falling back to English), the texts
+/// it lacks in Korean come in English; `profile check` lists the languages it covers.
+#[test]
+fn a_profile_adds_a_language_and_the_guide_falls_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("city.toml");
+    let text = include_str!("../profiles/takatsuki.toml")
+        .replacen(
+            "name = { ja = \"高槻市\", en = \"Takatsuki City\" }",
+            "name = { ja = \"高槻市\", en = \"Takatsuki City\", ko = \"다카쓰키시\" }",
+            1,
+        )
+        .replacen(
+            "name = { ja = \"富田支所\", en = \"Tonda branch office\" }",
+            "name = { ja = \"富田支所\", en = \"Tonda branch office\", ko = \"돈다 지소\" }",
+            1,
+        );
+    assert!(text.contains("돈다 지소"));
+    std::fs::write(&city, text).unwrap();
+    let catalogues = dir.path().join("i18n");
+    std::fs::create_dir(&catalogues).unwrap();
+    std::fs::write(
+        catalogues.join("ko.ftl"),
+        "guide-office = 창구: { $name }\n",
+    )
+    .unwrap();
+    let env = [("MYNAPIN_CATALOG_DIR", catalogues.to_str().unwrap())];
+    let file = city.to_str().unwrap();
+    let args = [
+        "--lang",
+        "ko",
+        "guide",
+        "juki",
+        "--state",
+        "forgotten",
+        "--profile",
+        file,
+    ];
+    let (code, out, err) = mynapin_env(&args, &env);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("다카쓰키시"), "the city's Korean name: {out}");
+    assert!(
+        out.contains("창구: 돈다 지소"),
+        "Korean message, Korean text: {out}"
+    );
+    assert!(
+        out.contains("창구: Sangamaki branch office"),
+        "no Korean text: English: {out}"
+    );
+    assert!(
+        out.contains("City office counter (reset)"),
+        "no Korean message: English: {out}"
+    );
+    // Japanese and English are as before.
+    let (_, ja, _) = mynapin_env(
+        &[
+            "--lang",
+            "ja",
+            "guide",
+            "juki",
+            "--state",
+            "forgotten",
+            "--profile",
+            file,
+        ],
+        &env,
+    );
+    assert!(
+        ja.contains("窓口：富田支所") && !ja.contains("돈다"),
+        "{ja}"
+    );
+    let (_, en, _) = mynapin_env(
+        &["guide", "juki", "--state", "forgotten", "--profile", file],
+        &env,
+    );
+    assert!(
+        en.contains("Office: Tonda branch office") && !en.contains("돈다"),
+        "{en}"
+    );
+    // profile check: the languages and how much each covers.
+    let (code, out, err) = mynapin(&["profile", "check", file]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Languages: ja, en, ko (2 of "), "{out}");
+    let (_, json, _) = mynapin(&["profile", "check", file, "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let langs = v["languages"].as_array().unwrap();
+    assert_eq!(langs[0]["tag"], "ja");
+    assert_eq!(langs[0]["complete"], true);
+    let ko = langs.iter().find(|l| l["tag"] == "ko").unwrap();
+    assert_eq!(
+        (ko["texts"].as_u64(), ko["complete"].as_bool()),
+        (Some(2), Some(false))
+    );
+    // A text without Japanese is an error naming file, line and field.
+    std::fs::write(
+        &city,
+        include_str!("../profiles/takatsuki.toml").replacen(
+            "name = { ja = \"富田支所\", en = \"Tonda branch office\" }",
+            "name = { en = \"Tonda branch office\", ko = \"돈다 지소\" }",
+            1,
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = mynapin(&["profile", "check", file]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("city.toml, line ") && err.contains("`ja`"),
+        "{err}"
+    );
+}

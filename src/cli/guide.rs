@@ -306,9 +306,7 @@ fn steps(
                 Purpose::IssueSignatureCertificate => {
                     msg::guide_step_counter_issue_signature_certificate(lang)
                 }
-                Purpose::SwitchToNormalCard => {
-                    msg::guide_step_counter_switch_to_normal_card(lang)
-                }
+                Purpose::SwitchToNormalCard => msg::guide_step_counter_switch_to_normal_card(lang),
             });
         }
     }
@@ -341,7 +339,13 @@ fn counts<'a>(
 fn alternatives(lang: Lang, profile: &Profile, r: &Requirement) -> String {
     r.count
         .iter()
-        .map(|alt| counts(lang, profile, alt.iter().map(|c| (c.category.as_str(), usize::from(c.n)))))
+        .map(|alt| {
+            counts(
+                lang,
+                profile,
+                alt.iter().map(|c| (c.category.as_str(), usize::from(c.n))),
+            )
+        })
         .collect::<Vec<_>>()
         .join(&msg::guide_count_or(lang))
 }
@@ -458,11 +462,9 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
     let profile = load_profile(lang, args)?;
     let mut have = Vec::new();
     for h in &args.have {
-        have.push(HaveDoc::parse(h).ok_or_else(|| {
-            CliError::Usage {
-                what: msg::guide_unknown_document(lang, sanitize(h)),
-                todo: msg::guide_unknown_document_todo(lang),
-            }
+        have.push(HaveDoc::parse(h).ok_or_else(|| CliError::Usage {
+            what: msg::guide_unknown_document(lang, sanitize(h)),
+            todo: msg::guide_unknown_document_todo(lang),
         })?);
     }
     // With a PIN and its state named, the guide needs no card: it is not read at all (the
@@ -912,7 +914,10 @@ fn counter_items(
             .map(|n| format!(" — {}", pick(lang, n)))
             .unwrap_or_default();
         items.push((
-            format!("{}{agents}{note}", msg::guide_office(lang, pick(lang, &of.name))),
+            format!(
+                "{}{agents}{note}",
+                msg::guide_office(lang, pick(lang, &of.name))
+            ),
             Vec::new(),
         ));
     }

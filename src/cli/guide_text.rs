@@ -28,9 +28,7 @@ pub fn why_text(lang: Lang, w: Why) -> String {
         Why::NeedsLegalRepresentative => msg::guide_why_needs_legal_representative(lang),
         Why::ApplicantNotAllowed => msg::guide_why_applicant_not_allowed(lang),
         Why::FaceAuthCard => msg::guide_why_face_auth_card(lang),
-        Why::SignatureCertificateNotIssued => {
-            msg::guide_why_signature_certificate_not_issued(lang)
-        }
+        Why::SignatureCertificateNotIssued => msg::guide_why_signature_certificate_not_issued(lang),
     }
 }
 
@@ -69,9 +67,7 @@ pub fn purpose_text(lang: Lang, p: Purpose) -> String {
         Purpose::Change => msg::guide_purpose_change(lang),
         Purpose::Reset => msg::guide_purpose_reset(lang),
         Purpose::RenewCertificates => msg::guide_purpose_renew_certificates(lang),
-        Purpose::IssueSignatureCertificate => {
-            msg::guide_purpose_issue_signature_certificate(lang)
-        }
+        Purpose::IssueSignatureCertificate => msg::guide_purpose_issue_signature_certificate(lang),
         Purpose::SwitchToNormalCard => msg::guide_purpose_switch_to_normal_card(lang),
     }
 }

@@ -187,7 +187,9 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<Exit, CliError> {
         }));
         return Ok(Exit::Success);
     }
-    emit(&sanitize(&msg::profile_valid(lang, file, &p.id, sources, name)));
+    emit(&sanitize(&msg::profile_valid(
+        lang, file, &p.id, sources, name,
+    )));
     if let Some(c) = page {
         emit(&sanitize(&msg::profile_page(
             lang,

@@ -19,34 +19,80 @@ impl Document {
 
 /// Every known document.
 pub const DOCUMENTS: &[Document] = &[
-    Document { id: "mynumber_card" },
-    Document { id: "own_mynumber_card" },
-    Document { id: "drivers_license" },
-    Document { id: "driving_history_certificate" },
+    Document {
+        id: "mynumber_card",
+    },
+    Document {
+        id: "own_mynumber_card",
+    },
+    Document {
+        id: "drivers_license",
+    },
+    Document {
+        id: "driving_history_certificate",
+    },
     Document { id: "passport" },
-    Document { id: "physical_disability_certificate" },
-    Document { id: "mental_disability_certificate" },
+    Document {
+        id: "physical_disability_certificate",
+    },
+    Document {
+        id: "mental_disability_certificate",
+    },
     Document { id: "ryoiku_techo" },
-    Document { id: "residence_card" },
-    Document { id: "special_permanent_resident_certificate" },
-    Document { id: "temporary_refuge_permit" },
-    Document { id: "provisional_stay_permit" },
-    Document { id: "qualification_certificate" },
+    Document {
+        id: "residence_card",
+    },
+    Document {
+        id: "special_permanent_resident_certificate",
+    },
+    Document {
+        id: "temporary_refuge_permit",
+    },
+    Document {
+        id: "provisional_stay_permit",
+    },
+    Document {
+        id: "qualification_certificate",
+    },
     Document { id: "pension_book" },
-    Document { id: "pension_certificate" },
-    Document { id: "welfare_recipient_certificate" },
-    Document { id: "child_support_allowance_certificate" },
-    Document { id: "medical_recipient_certificate" },
-    Document { id: "medical_certificate" },
-    Document { id: "official_license" },
-    Document { id: "photo_staff_or_student_id" },
-    Document { id: "health_insurance_card" },
+    Document {
+        id: "pension_certificate",
+    },
+    Document {
+        id: "welfare_recipient_certificate",
+    },
+    Document {
+        id: "child_support_allowance_certificate",
+    },
+    Document {
+        id: "medical_recipient_certificate",
+    },
+    Document {
+        id: "medical_certificate",
+    },
+    Document {
+        id: "official_license",
+    },
+    Document {
+        id: "photo_staff_or_student_id",
+    },
+    Document {
+        id: "health_insurance_card",
+    },
     Document { id: "employee_id" },
     Document { id: "student_id" },
-    Document { id: "registry_certificate" },
-    Document { id: "family_register" },
-    Document { id: "inquiry_answer_sheet" },
-    Document { id: "power_of_attorney" },
+    Document {
+        id: "registry_certificate",
+    },
+    Document {
+        id: "family_register",
+    },
+    Document {
+        id: "inquiry_answer_sheet",
+    },
+    Document {
+        id: "power_of_attorney",
+    },
     Document { id: "sealed_pin" },
 ];
 

@@ -566,7 +566,12 @@ impl Profile {
             out.push(&o.name);
             out.extend(o.note.as_ref());
         }
-        for t in self.hours.iter().chain(&self.holiday_openings).chain(&self.home_change) {
+        for t in self
+            .hours
+            .iter()
+            .chain(&self.holiday_openings)
+            .chain(&self.home_change)
+        {
             out.push(&t.text);
         }
         for t in &self.notes {
@@ -786,6 +791,73 @@ mod tests {
             assert_eq!(p.id, *id);
             assert!(!p.sources().is_empty());
         }
+    }
+
+    #[test]
+    fn texts_are_keyed_by_language_with_a_fallback() {
+        let text = include_str!("../../profiles/takatsuki.toml")
+            .replacen(
+                "name = { ja = \"高槻市\", en = \"Takatsuki City\" }",
+                "name = { ja = \"高槻市\", en = \"Takatsuki City\", ko = \"다카쓰키시\" }",
+                1,
+            )
+            .replacen(
+                "en = \"Weekdays 8:45",
+                "pt-BR = \"Dias úteis\"\nen = \"Weekdays 8:45",
+                1,
+            );
+        let p = Profile::from_toml(&text, "city.toml").unwrap();
+        assert_eq!(p.name.pick(&["ko", "en", "ja"]), "다카쓰키시");
+        assert_eq!(p.name.pick(&["fr", "en", "ja"]), "Takatsuki City");
+        assert_eq!(
+            p.name.pick(&["fr"]),
+            "高槻市",
+            "Japanese when nothing else matches"
+        );
+        assert_eq!(p.hours[0].pick(&["pt-BR", "en"]), "Dias úteis");
+        assert_eq!(
+            p.hours[0].pick(&["ko", "en"]),
+            p.hours[0].text.get("en").unwrap()
+        );
+        let langs = p.languages();
+        let texts = p.texts().len();
+        assert_eq!(langs[0], ("ja".to_string(), texts), "{langs:?}");
+        assert!(langs.contains(&("ko".to_string(), 1)), "{langs:?}");
+        assert!(langs.contains(&("pt-BR".to_string(), 1)), "{langs:?}");
+        assert!(langs.contains(&("en".to_string(), texts)), "{langs:?}");
+    }
+
+    #[test]
+    fn a_text_needs_japanese_and_language_tags() {
+        let base = include_str!("../../profiles/takatsuki.toml");
+        for (from, to, says) in [
+            (
+                "name = { ja = \"高槻市\", ",
+                "name = { ",
+                "missing field `ja`",
+            ),
+            (
+                "name = { ja = \"高槻市\", ",
+                "name = { JA = \"高槻市\", ",
+                "unknown field `JA`",
+            ),
+            (
+                "ja = \"平日 ",
+                "japanese = \"平日 ",
+                "unknown field `japanese`",
+            ),
+            ("ja = \"平日 ", "en_US = \"平日 ", "unknown field `en_US`"),
+        ] {
+            let text = base.replacen(from, to, 1);
+            assert_ne!(text, base, "{from}");
+            let e = Profile::from_toml(&text, "city.toml")
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(says), "{to}: {e}");
+            assert!(e.starts_with("city.toml, line "), "{e}");
+        }
+        let text = base.replacen("ja = \"平日 ", "en-GB = \"x\"\nja = \"平日 ", 1);
+        assert!(Profile::from_toml(&text, "city.toml").is_ok());
     }
 
     #[test]
