@@ -287,7 +287,7 @@ profile-valid = { $file }: valid profile "{ $id }" ({ $name }), { $n } cited ent
 profile-page = Page: 「{ $title }」, { $issuer }, { $date }, { $address }
 profile-date-not-stated = date not stated
 # $langs: the language tags the profile's texts cover (joined as a list).
-profile-languages = Languages: { $langs } (every text in Japanese; other languages fall back to English, then Japanese)
+profile-languages = Languages: { $langs }. A text a language lacks is shown in English, else in Japanese.
 profile-covers = Covers:
 profile-not-stated = Not stated (the guide says "not stated — ask the city" for these):
 # Lines of the coverage lists. $path: a field's path in the profile.
