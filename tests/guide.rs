@@ -1564,7 +1564,9 @@ fn cases_through_the_command_line() {
     let (_, out, _) = mynapin(&["guide", "juki", "--state", "forgotten", "--face-auth"]);
     assert!(out.contains("switch to a normal card"), "{out}");
     assert!(out.contains("face-authentication card"), "{out}");
+    // With -v, each rule shows its stable id.
     let (_, out, _) = mynapin(&[
+        "-v",
         "guide",
         "sign",
         "--state",
@@ -1584,6 +1586,10 @@ fn cases_through_the_command_line() {
         out.contains("cert.signature_revoked_by_move_or_name"),
         "{out}"
     );
+    let (_, plain, _) = mynapin(&[
+        "guide", "sign", "--state", "blocked", "--cert", "revoked", "--know", "auth",
+    ]);
+    assert!(!plain.contains("cert.signature_revoked"), "ids with -v only: {plain}");
     let (_, out, _) = mynapin(&["--sim=auth-expired", "guide", "auth"]);
     assert!(
         out.contains("City office counter (new certificates)"),
