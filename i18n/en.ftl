@@ -319,3 +319,26 @@ guide-source-section = { $source } ({ $section })
 # A language a profile covers only in part: $tag its tag, $n how many texts have it, $total
 # how many texts the profile has.
 profile-language-partial = { $tag } ({ $n } of { $total } texts)
+# A profile that cannot be used. $origin: the file; $line: the line; $what: one of
+# profile-error-read, -parse, -entry.
+profile-error = { $origin }: { $what }
+profile-error-at-line = { $origin }, line { $line }: { $what }
+# $message: the file system's own words.
+profile-error-read = { $message }
+# $message: the TOML reader's own words (in English).
+profile-error-parse = { $message }
+# $field: the entry's path; $value: the offending value; $problem: one of profile-problem-*.
+profile-error-entry = { $field }: "{ $value }": { $problem }
+profile-problem-fee-word = a table of texts by language with a source, or "not_stated"
+profile-problem-source-not-cited = cite the profile's page (page.file) or a national reference id
+profile-problem-address-not-http = an http(s) address
+profile-problem-unknown-document = unknown document id (see mynapin guide --list-documents)
+profile-problem-document-twice = a document may be in one category only
+profile-problem-both-same-as = change and reset cannot both be `same_as` the other
+profile-problem-same-as-not-other = must name the other procedure
+profile-problem-needs-stated-or-same-as = needs `stated` or `same_as`
+profile-problem-not-stated-needs-text = say what the page says instead
+profile-problem-stated-needs-applicants = a stated procedure needs its applicants
+profile-problem-one-kind = exactly one of all_of, any_of, count
+profile-problem-count-needs-owner = a counting rule needs `owner`
+profile-problem-unknown-category = unknown category

@@ -1589,7 +1589,10 @@ fn cases_through_the_command_line() {
     let (_, plain, _) = mynapin(&[
         "guide", "sign", "--state", "blocked", "--cert", "revoked", "--know", "auth",
     ]);
-    assert!(!plain.contains("cert.signature_revoked"), "ids with -v only: {plain}");
+    assert!(
+        !plain.contains("cert.signature_revoked"),
+        "ids with -v only: {plain}"
+    );
     let (_, out, _) = mynapin(&["--sim=auth-expired", "guide", "auth"]);
     assert!(
         out.contains("City office counter (new certificates)"),

@@ -406,7 +406,7 @@ struct PinGuide<'p> {
 fn load_profile(lang: Lang, args: &GuideArgs) -> Result<Option<Profile>, CliError> {
     if let Some(path) = &args.profile {
         return Profile::load(path).map(Some).map_err(|e| CliError::Usage {
-            what: e.to_string(),
+            what: sanitize(&super::profile_cmd::error_text(lang, &e)),
             todo: msg::guide_profile_fix(lang),
         });
     }

@@ -6,7 +6,9 @@ use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
 use super::text::sanitize;
 use super::Ctx;
-use crate::procedure::profile::{Fee, Procedure, Profile, Tri, BUILTIN};
+use crate::procedure::profile::{
+    Fault, Fee, Problem, Procedure, Profile, ProfileError, Tri, BUILTIN,
+};
 use serde_json::json;
 
 /// `mynapin profile …`
@@ -35,9 +37,45 @@ fn load(lang: Lang, file: &str) -> Result<Profile, CliError> {
         Profile::load(file)
     };
     loaded.map_err(|e| CliError::Usage {
-        what: sanitize(&e.to_string()),
+        what: sanitize(&error_text(lang, &e)),
         todo: msg::profile_fix(lang),
     })
+}
+
+/// A profile that cannot be used, in words: the file, the line, the field and what is wrong.
+/// The TOML reader's and the file system's own messages are passed on as they come.
+pub fn error_text(lang: Lang, e: &ProfileError) -> String {
+    let what = match &e.fault {
+        Fault::Read(m) => msg::profile_error_read(lang, m),
+        Fault::Parse(m) => msg::profile_error_parse(lang, m),
+        Fault::Entry {
+            field,
+            value,
+            problem,
+        } => msg::profile_error_entry(lang, field, problem_text(lang, *problem), value),
+    };
+    match e.line {
+        Some(line) => msg::profile_error_at_line(lang, line, &e.origin, what),
+        None => msg::profile_error(lang, &e.origin, what),
+    }
+}
+
+fn problem_text(lang: Lang, p: Problem) -> String {
+    match p {
+        Problem::FeeWord => msg::profile_problem_fee_word(lang),
+        Problem::SourceNotCited => msg::profile_problem_source_not_cited(lang),
+        Problem::AddressNotHttp => msg::profile_problem_address_not_http(lang),
+        Problem::UnknownDocument => msg::profile_problem_unknown_document(lang),
+        Problem::DocumentTwice => msg::profile_problem_document_twice(lang),
+        Problem::BothSameAs => msg::profile_problem_both_same_as(lang),
+        Problem::SameAsNotOther => msg::profile_problem_same_as_not_other(lang),
+        Problem::NeedsStatedOrSameAs => msg::profile_problem_needs_stated_or_same_as(lang),
+        Problem::NotStatedNeedsText => msg::profile_problem_not_stated_needs_text(lang),
+        Problem::StatedNeedsApplicants => msg::profile_problem_stated_needs_applicants(lang),
+        Problem::OneKind => msg::profile_problem_one_kind(lang),
+        Problem::CountNeedsOwner => msg::profile_problem_count_needs_owner(lang),
+        Problem::UnknownCategory => msg::profile_problem_unknown_category(lang),
+    }
 }
 
 fn tri_word(lang: Lang, t: Tri) -> String {

@@ -434,16 +434,102 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("toyokawa", include_str!("../../profiles/toyokawa.toml")),
 ];
 
+/// What is wrong with one entry of a profile that parses (the CLI words it; `Display` gives
+/// the English for logs and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// `fee` is neither a sourced text nor `"not_stated"`.
+    FeeWord,
+    /// A source cites neither the page nor a national reference.
+    SourceNotCited,
+    /// `page.address` is not http(s).
+    AddressNotHttp,
+    /// A document id that is not known.
+    UnknownDocument,
+    /// A document in two categories.
+    DocumentTwice,
+    /// `change` and `reset` both `same_as` the other.
+    BothSameAs,
+    /// `same_as` does not name the other procedure.
+    SameAsNotOther,
+    /// Neither `stated` nor `same_as`.
+    NeedsStatedOrSameAs,
+    /// `stated = false` without `not_stated`.
+    NotStatedNeedsText,
+    /// `stated = true` without applicants.
+    StatedNeedsApplicants,
+    /// A requirement with not exactly one of all_of, any_of, count.
+    OneKind,
+    /// A counting rule without `owner`.
+    CountNeedsOwner,
+    /// A counting rule names a category the profile lacks.
+    UnknownCategory,
+}
+
+impl Problem {
+    /// In English, for `Display`.
+    pub fn english(self) -> &'static str {
+        match self {
+            Problem::FeeWord => "a table {ja, en, …, source} or \"not_stated\"",
+            Problem::SourceNotCited => {
+                "cite the profile's page (page.file) or a national reference id"
+            }
+            Problem::AddressNotHttp => "an http(s) address",
+            Problem::UnknownDocument => "unknown document id (see mynapin guide --list-documents)",
+            Problem::DocumentTwice => "a document may be in one category only",
+            Problem::BothSameAs => "change and reset cannot both be `same_as` the other",
+            Problem::SameAsNotOther => "must name the other procedure",
+            Problem::NeedsStatedOrSameAs => "needs `stated` or `same_as`",
+            Problem::NotStatedNeedsText => "say what the page says instead",
+            Problem::StatedNeedsApplicants => "a stated procedure needs its applicants",
+            Problem::OneKind => "exactly one of all_of, any_of, count",
+            Problem::CountNeedsOwner => "a counting rule needs `owner`",
+            Problem::UnknownCategory => "unknown category",
+        }
+    }
+}
+
+/// Why a profile cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// The file could not be read (the reader's own message).
+    Read(String),
+    /// The TOML or the schema is wrong (the TOML reader's own message, in English).
+    Parse(String),
+    /// An entry breaks a rule of the schema.
+    Entry {
+        /// The entry's path (`id_categories[0].documents`).
+        field: String,
+        /// The offending value.
+        value: String,
+        /// What is wrong.
+        problem: Problem,
+    },
+}
+
 /// A profile that cannot be used.
 #[derive(Debug, thiserror::Error)]
-#[error("{origin}{}: {message}", .line.map(|l| format!(", line {l}")).unwrap_or_default())]
+#[error("{origin}{}: {}", .line.map(|l| format!(", line {l}")).unwrap_or_default(), .fault)]
 pub struct ProfileError {
     /// File or built-in name.
     pub origin: String,
     /// Line, when known.
     pub line: Option<usize>,
-    /// What is wrong, with the field.
-    pub message: String,
+    /// What is wrong.
+    pub fault: Fault,
+}
+
+impl std::fmt::Display for Fault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Fault::Read(m) | Fault::Parse(m) => f.write_str(m),
+            Fault::Entry {
+                field,
+                value,
+                problem,
+            } => write!(f, "{field}: {value:?}: {}", problem.english()),
+        }
+    }
 }
 
 impl Profile {
@@ -454,17 +540,21 @@ impl Profile {
             line: e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].lines().count().max(1)),
-            message: e.message().trim().to_string(),
+            fault: Fault::Parse(e.message().trim().to_string()),
         })?;
         profile
             .validate()
-            .map_err(|(field, value, message)| ProfileError {
+            .map_err(|(field, value, problem)| ProfileError {
                 origin: origin.to_string(),
                 line: text
                     .lines()
                     .position(|l| !value.is_empty() && l.contains(&value))
                     .map(|i| i + 1),
-                message: format!("{field}: {value:?}: {message}"),
+                fault: Fault::Entry {
+                    field,
+                    value,
+                    problem,
+                },
             })?;
         Ok(profile)
     }
@@ -537,7 +627,7 @@ impl Profile {
         .map_err(|e| ProfileError {
             origin: path.to_string(),
             line: None,
-            message: e.to_string(),
+            fault: Fault::Read(e.to_string()),
         })?;
         Profile::from_toml(&text, path)
     }
@@ -659,16 +749,12 @@ impl Profile {
         out
     }
 
-    /// Rules serde cannot express. Err: (field, offending value to locate the line, message).
-    fn validate(&self) -> Result<(), (String, String, String)> {
-        let err = |f: String, v: &str, m: &str| Err((f, v.to_string(), m.to_string()));
+    /// Rules serde cannot express. Err: (field, offending value to locate the line, problem).
+    fn validate(&self) -> Result<(), (String, String, Problem)> {
+        let err = |f: String, v: &str, m: Problem| Err((f, v.to_string(), m));
         if let Fee::Word(w) = &self.fee {
             if w != "not_stated" {
-                return err(
-                    "fee".into(),
-                    w,
-                    "a table {ja, en, …, source} or \"not_stated\"",
-                );
+                return err("fee".into(), w, Problem::FeeWord);
             }
         }
         for (path, s) in self.sources() {
@@ -676,13 +762,13 @@ impl Profile {
                 return err(
                     format!("{path}.source.file"),
                     &s.file,
-                    "cite the profile's page (page.file) or a national reference id",
+                    Problem::SourceNotCited,
                 );
             }
         }
         if let Some(a) = &self.page.address {
             if !(a.starts_with("https://") || a.starts_with("http://")) {
-                return err("page.address".into(), a, "an http(s) address");
+                return err("page.address".into(), a, Problem::AddressNotHttp);
             }
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -692,14 +778,14 @@ impl Profile {
                     return err(
                         format!("id_categories[{i}].documents"),
                         d,
-                        "unknown document id (see mynapin guide --list-documents)",
+                        Problem::UnknownDocument,
                     );
                 }
                 if !seen.insert(d.clone()) {
                     return err(
                         format!("id_categories[{i}].documents"),
                         d,
-                        "a document may be in one category only",
+                        Problem::DocumentTwice,
                     );
                 }
             }
@@ -709,38 +795,34 @@ impl Profile {
             return err(
                 "reset.same_as".to_string(),
                 self.reset.same_as.as_deref().unwrap_or_default(),
-                "change and reset cannot both be `same_as` the other",
+                Problem::BothSameAs,
             );
         }
         for (name, p) in [("change", &self.change), ("reset", &self.reset)] {
             match (&p.same_as, p.stated) {
                 (Some(s), _) if s != "reset" && s != "change" || s == name => {
-                    return err(
-                        format!("{name}.same_as"),
-                        s,
-                        "must name the other procedure",
-                    );
+                    return err(format!("{name}.same_as"), s, Problem::SameAsNotOther);
                 }
                 (Some(_), _) => continue,
                 (None, None) => {
                     return err(
                         name.to_string(),
                         &format!("[{name}]"),
-                        "needs `stated` or `same_as`",
+                        Problem::NeedsStatedOrSameAs,
                     )
                 }
                 (None, Some(false)) if p.not_stated.is_none() => {
                     return err(
                         format!("{name}.not_stated"),
                         &format!("[{name}]"),
-                        "say what the page says instead",
+                        Problem::NotStatedNeedsText,
                     );
                 }
                 (None, Some(true)) if p.applicants.is_empty() => {
                     return err(
                         format!("{name}.applicants"),
                         &format!("[{name}]"),
-                        "a stated procedure needs its applicants",
+                        Problem::StatedNeedsApplicants,
                     );
                 }
                 _ => {}
@@ -752,24 +834,20 @@ impl Profile {
                         + usize::from(!r.any_of.is_empty())
                         + usize::from(!r.count.is_empty());
                     if kinds != 1 {
-                        return err(field, &r.id, "exactly one of all_of, any_of, count");
+                        return err(field, &r.id, Problem::OneKind);
                     }
                     for d in r.all_of.iter().chain(&r.any_of) {
                         if documents::find(d).is_none() {
-                            return err(
-                                field,
-                                d,
-                                "unknown document id (see mynapin guide --list-documents)",
-                            );
+                            return err(field, d, Problem::UnknownDocument);
                         }
                     }
                     if !r.count.is_empty() && r.owner.is_none() {
-                        return err(field, &r.id, "a counting rule needs `owner`");
+                        return err(field, &r.id, Problem::CountNeedsOwner);
                     }
                     for alt in &r.count {
                         for cc in alt {
                             if !self.id_categories.iter().any(|c| c.id == cc.category) {
-                                return err(field, &cc.category, "unknown category");
+                                return err(field, &cc.category, Problem::UnknownCategory);
                             }
                         }
                     }
