@@ -157,7 +157,7 @@ fn city_rules_visits_branches_and_silence() {
         toyokawa
             .offices
             .iter()
-            .find(|of| of.name.ja == "各支所")
+            .find(|of| of.name.ja() == "各支所")
             .unwrap()
             .accepts_agents,
         Tri::No
@@ -169,7 +169,7 @@ fn city_rules_visits_branches_and_silence() {
         .find(|o| o.route == Route::Counter)
         .unwrap();
     assert!(o.rule.is_none());
-    assert!(o.not_stated.unwrap().ja.contains("必要書類が異なります"));
+    assert!(o.not_stated.unwrap().ja().contains("必要書類が異なります"));
     // Takatsuki: the same rules for reset and change; an agent must contact the city first.
     let takatsuki = city("takatsuki");
     let mut c = case(PinId::Kenhojo, Situation::Blocked);
@@ -581,7 +581,7 @@ fn guide_document_check_and_listing() {
     assert_eq!(counter["documents_check"]["missing"][0]["id"], "holder_id");
     assert_eq!(
         counter["documents_check"]["missing"][0]["need"],
-        "A×1 or B×1"
+        "Identity document, list A ×1 or Identity document, list B ×1"
     );
     let (_, out, _) = mynapin(&[
         "guide",
@@ -1033,7 +1033,7 @@ fn short_guide_in_status_and_errors_matches_guide() {
                     .map(|l| l.trim().trim_start_matches("→ "))
                     .filter(|l| {
                         l.starts_with("手続き：")
-                            || l.starts_with("最初の一歩")
+                            || l.starts_with("まず")
                             || l.starts_with("キオスク端末は使えません")
                     })
                 {
@@ -1058,7 +1058,7 @@ fn short_guide_in_status_and_errors_matches_guide() {
                         || l.starts_with("First step")
                         || l.starts_with("The kiosk cannot")
                         || l.starts_with("手続き：")
-                        || l.starts_with("最初の一歩")
+                        || l.starts_with("まず")
                         || l.starts_with("キオスク端末は使えません")
                 })
                 .collect();
@@ -1564,7 +1564,9 @@ fn cases_through_the_command_line() {
     let (_, out, _) = mynapin(&["guide", "juki", "--state", "forgotten", "--face-auth"]);
     assert!(out.contains("switch to a normal card"), "{out}");
     assert!(out.contains("face-authentication card"), "{out}");
+    // With -v, each rule shows its stable id.
     let (_, out, _) = mynapin(&[
+        "-v",
         "guide",
         "sign",
         "--state",
@@ -1583,6 +1585,13 @@ fn cases_through_the_command_line() {
     assert!(
         out.contains("cert.signature_revoked_by_move_or_name"),
         "{out}"
+    );
+    let (_, plain, _) = mynapin(&[
+        "guide", "sign", "--state", "blocked", "--cert", "revoked", "--know", "auth",
+    ]);
+    assert!(
+        !plain.contains("cert.signature_revoked"),
+        "ids with -v only: {plain}"
     );
     let (_, out, _) = mynapin(&["--sim=auth-expired", "guide", "auth"]);
     assert!(
@@ -1724,4 +1733,232 @@ fn ticks_only_for_what_was_checked() {
         "{out}"
     );
     assert!(out.contains("SATISFIED"), "{out}");
+}
+
+/// A profile may add a language without a change of schema: a Korean name and office are
+/// shown with a Korean catalogue (one message, the rest falling back to English), the texts
+/// it lacks in Korean come in English; `profile check` lists the languages it covers.
+#[test]
+fn a_profile_adds_a_language_and_the_guide_falls_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("city.toml");
+    let text = include_str!("../profiles/takatsuki.toml")
+        .replacen(
+            "name = { ja = \"高槻市\", en = \"Takatsuki City\" }",
+            "name = { ja = \"高槻市\", en = \"Takatsuki City\", ko = \"다카쓰키시\" }",
+            1,
+        )
+        .replacen(
+            "name = { ja = \"富田支所\", en = \"Tonda branch office\" }",
+            "name = { ja = \"富田支所\", en = \"Tonda branch office\", ko = \"돈다 지소\" }",
+            1,
+        );
+    assert!(text.contains("돈다 지소"));
+    std::fs::write(&city, text).unwrap();
+    let catalogues = dir.path().join("i18n");
+    std::fs::create_dir(&catalogues).unwrap();
+    std::fs::write(
+        catalogues.join("ko.ftl"),
+        "guide-office = 창구: { $name }\n",
+    )
+    .unwrap();
+    let env = [("MYNAPIN_CATALOG_DIR", catalogues.to_str().unwrap())];
+    let file = city.to_str().unwrap();
+    let args = [
+        "--lang",
+        "ko",
+        "guide",
+        "juki",
+        "--state",
+        "forgotten",
+        "--profile",
+        file,
+    ];
+    let (code, out, err) = mynapin_env(&args, &env);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("다카쓰키시"), "the city's Korean name: {out}");
+    assert!(
+        out.contains("창구: 돈다 지소"),
+        "Korean message, Korean text: {out}"
+    );
+    assert!(
+        out.contains("창구: Sangamaki branch office"),
+        "no Korean text: English: {out}"
+    );
+    assert!(
+        out.contains("City office counter (reset)"),
+        "no Korean message: English: {out}"
+    );
+    // Japanese and English are as before.
+    let (_, ja, _) = mynapin_env(
+        &[
+            "--lang",
+            "ja",
+            "guide",
+            "juki",
+            "--state",
+            "forgotten",
+            "--profile",
+            file,
+        ],
+        &env,
+    );
+    assert!(
+        ja.contains("窓口：富田支所") && !ja.contains("돈다"),
+        "{ja}"
+    );
+    let (_, en, _) = mynapin_env(
+        &["guide", "juki", "--state", "forgotten", "--profile", file],
+        &env,
+    );
+    assert!(
+        en.contains("Office: Tonda branch office") && !en.contains("돈다"),
+        "{en}"
+    );
+    // profile check: the languages and how much each covers.
+    let (code, out, err) = mynapin(&["profile", "check", file]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Languages: ja, en, ko (2 of "), "{out}");
+    let (_, json, _) = mynapin(&["profile", "check", file, "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let langs = v["languages"].as_array().unwrap();
+    assert_eq!(langs[0]["tag"], "ja");
+    assert_eq!(langs[0]["complete"], true);
+    let ko = langs.iter().find(|l| l["tag"] == "ko").unwrap();
+    assert_eq!(
+        (ko["texts"].as_u64(), ko["complete"].as_bool()),
+        (Some(2), Some(false))
+    );
+    // A text without Japanese is an error naming file, line and field.
+    std::fs::write(
+        &city,
+        include_str!("../profiles/takatsuki.toml").replacen(
+            "name = { ja = \"富田支所\", en = \"Tonda branch office\" }",
+            "name = { en = \"Tonda branch office\", ko = \"돈다 지소\" }",
+            1,
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = mynapin(&["profile", "check", file]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("city.toml, line ") && err.contains("`ja`"),
+        "{err}"
+    );
+}
+
+/// The Japanese guide as issue 10 asks: counters with their counter word, the agents' line
+/// says 可／不可／記載なし, category lines without the id in ASCII brackets, 「まず」 and
+/// 「忘れた場合」, no 「決まり」, 「最初の一歩」, 「公的個人認証AP」; and no English word
+/// outside commands, ids, addresses and product names, in every format.
+#[test]
+fn the_japanese_guide_reads_as_the_issue_asks() {
+    let mut all = String::new();
+    for (city, applicant, pin, state) in [
+        ("takatsuki", "agent", "juki", "forgotten"),
+        ("toyokawa", "agent", "auth", "known"),
+        ("toyokawa", "legal", "sign", "blocked"),
+        ("takatsuki", "self", "sign", "blocked"),
+    ] {
+        for format in ["text", "markdown", "html"] {
+            let (code, out, err) = mynapin(&[
+                "--lang",
+                "ja",
+                "guide",
+                pin,
+                "--state",
+                state,
+                "--city",
+                city,
+                "--applicant",
+                applicant,
+                "--format",
+                format,
+            ]);
+            assert_eq!(code, 0, "{err}");
+            all.push_str(&out);
+        }
+    }
+    for want in [
+        "来庁回数：1回",
+        "来庁回数：2回",
+        "[代理人による申請：可]",
+        "[代理人による申請：不可]",
+        "[代理人による申請：記載なし]",
+        "本人確認書類A：",
+        "まず",
+        "— 忘れた場合",
+    ] {
+        assert!(all.contains(want), "{want} missing");
+    }
+    for never in [
+        "本人確認書類A (A)",
+        "最初の一歩",
+        "決まり",
+        "公的個人認証AP",
+        "代理人：はい",
+        "— 忘れた\n",
+    ] {
+        assert!(!all.contains(never), "{never} found");
+    }
+    // Latin words: only commands, flags, PIN ids, addresses, file names, product names.
+    let allowed = [
+        "mynapin",
+        "guide",
+        "change",
+        "state",
+        "forgotten",
+        "blocked",
+        "known",
+        "know",
+        "auth",
+        "sign",
+        "kenhojo",
+        "juki",
+        "applicant",
+        "legal",
+        "JPKI",
+        "J-LIS",
+        "IC",
+        "QR",
+        "html",
+        "PIN",
+        "FILE",
+        "city",
+        "profile",
+        "takatsuki",
+        "toyokawa",
+    ];
+    // HTML: the text between the tags (the page's head and style are not text).
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in all.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text: String = text
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .lines()
+        .filter(|l| !l.contains("http") && !l.contains('{') && !l.contains('}'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for word in text
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '-')
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| w.len() > 1)
+    {
+        assert!(
+            allowed.contains(&word),
+            "English in Japanese output: {word:?}"
+        );
+    }
 }

@@ -7,21 +7,21 @@
 
 use super::change::PinArg;
 use super::error::{CliError, Exit, Message};
-use super::guide_text::{purpose_text, summary, why_text};
-use super::lang::{Lang, Pair};
+use super::guide_text::{kiosk_fee, purpose_text, rule_text, summary, why_list, why_text};
+use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
 use super::text::{pin_short, sanitize};
 use super::Ctx;
 use crate::card::{cert, PinState};
 use crate::layout::PinId;
-use crate::procedure::documents::DOCUMENTS;
+use crate::procedure::documents::{Document, DOCUMENTS};
 use crate::procedure::guide::{
     check_documents, options, CardType, Case, CertState, DocCheck, HaveDoc, Purpose, RouteOption,
     Situation,
 };
 use crate::procedure::national::{Reference, Rule, KIOSK, KIOSK_CERTIFICATES};
 use crate::procedure::profile::{
-    Applicant, Citation, Fee, Names, Owner, Profile, Requirement, Source, Tri,
+    Applicant, Citation, Fee, Names, Owner, Profile, Requirement, Source, Text, Tri,
 };
 use crate::procedure::Route;
 use crate::sim::StateError;
@@ -188,143 +188,153 @@ impl GuideArgs {
     }
 }
 
-fn pick(lang: Lang, n: &Names) -> &str {
-    lang.t(&n.en, &n.ja)
+/// A profile's text in `lang`, else its fallbacks (English, then Japanese).
+fn pick(lang: Lang, n: &Names) -> String {
+    n.pick(&lang.fallbacks()).to_string()
 }
 
-fn tri(lang: Lang, t: Tri) -> &'static str {
+/// A sourced profile text in `lang`, else its fallbacks.
+fn pick_text(lang: Lang, t: &Text) -> String {
+    t.pick(&lang.fallbacks()).to_string()
+}
+
+/// A document's name (message `doc-…`).
+fn doc_name(lang: Lang, d: &Document) -> String {
+    lang.format(&d.message_id(), &[])
+}
+
+/// Whether an office takes agents, in words.
+fn agents_word(lang: Lang, t: Tri) -> String {
     match t {
-        Tri::Yes => lang.t("yes", "はい"),
-        Tri::No => lang.t("no", "いいえ"),
-        Tri::NotStated => lang.t("not stated", "記載なし"),
+        Tri::Yes => msg::guide_agents_yes(lang),
+        Tri::No => msg::guide_agents_no(lang),
+        Tri::NotStated => msg::guide_not_stated(lang),
     }
 }
 
 fn route_name(lang: Lang, o: &RouteOption<'_>) -> String {
-    match (o.route, lang.pair()) {
-        (Route::Home, Pair::En) => "Change it yourself (at home, with a card reader)".into(),
-        (Route::Home, Pair::Ja) => "自分で変更（自宅でカードリーダーを使用）".into(),
-        (Route::Kiosk, Pair::En) => "Convenience-store kiosk (multi-copy machine)".into(),
-        (Route::Kiosk, Pair::Ja) => "コンビニのキオスク端末（マルチコピー機）".into(),
-        (Route::Counter, Pair::En) => {
-            format!("City office counter ({})", purpose_text(lang, o.purpose))
-        }
-        (Route::Counter, Pair::Ja) => {
-            format!("市区町村の窓口（{}）", purpose_text(lang, o.purpose))
-        }
+    match o.route {
+        Route::Home => msg::route_heading_home(lang),
+        Route::Kiosk => msg::route_heading_kiosk(lang),
+        Route::Counter => msg::route_heading_counter(lang, purpose_text(lang, o.purpose)),
     }
 }
 
-fn steps(lang: Lang, case: &Case, o: &RouteOption<'_>, profile: Option<&Profile>) -> Vec<String> {
+fn steps(
+    lang: Lang,
+    verbose: bool,
+    case: &Case,
+    o: &RouteOption<'_>,
+    profile: Option<&Profile>,
+) -> Vec<String> {
     let pin = case.pin;
     let mut s = Vec::new();
     match o.route {
         Route::Home => {
-            s.push(match lang.pair() {
-                Pair::En => format!("Run `mynapin change {}` with the card on the reader (current PIN, then the new one twice).", pin.id()),
-                Pair::Ja => format!("カードをリーダーに置いて `mynapin change {}` を実行します（現在の暗証番号、新しい暗証番号を2回）。", pin.id()),
-            });
+            s.push(msg::guide_step_home(lang, pin.id()));
             if pin == PinId::Juki {
-                s.push(lang.t(
-                    "mynapin changes both copies of this PIN on the card; the card command for it (CHANGE KEY) is known from a single public source. Mynaportal cannot change this PIN; the JPKI client software can.",
-                    "mynapin はカード内の2か所の登録を両方変更します（このカードコマンドの公開情報は1件だけです）。マイナポータルではこの暗証番号は変更できません。JPKI利用者クライアントソフトでは変更できます。",
-                ).into());
+                s.push(msg::guide_step_home_juki(lang));
+                if verbose {
+                    s.push(msg::guide_step_home_juki_verbose(lang));
+                }
             }
             if let Some(p) = profile.filter(|p| !p.is_national()) {
-                s.extend(
-                    p.home_change
-                        .iter()
-                        .map(|t| lang.t(&t.en, &t.ja).to_string()),
-                );
+                s.extend(p.home_change.iter().map(|t| pick_text(lang, t)));
             }
         }
         Route::Kiosk => {
             let partner = crate::procedure::kiosk_partner(pin).unwrap_or(PinId::Auth);
             let k = &KIOSK;
             let stores = if pin == PinId::Sign {
-                &k.sign_stores
+                msg::kiosk_sign_stores(lang)
             } else {
-                &k.auth_stores
+                msg::kiosk_auth_stores(lang)
             };
-            match lang.pair() {
-                Pair::En => {
-                    s.push(format!("Reserve in the smartphone app \"{}\" (it photographs the card face, reads the chip and checks your face).", k.app));
-                    s.push(format!("Within {} hours, go to a convenience-store multi-copy machine ({}-{}, {}).", k.window_hours, k.opens, k.closes, k.fee.en));
-                    s.push(format!(
-                        "Enter your {} there, then set the new {}.",
-                        pin_short(lang, partner),
-                        pin_short(lang, pin)
-                    ));
-                    s.push(format!("Conditions: {}", KIOSK_CERTIFICATES.says.en));
-                    s.push(format!(
-                        "Stores that reset the {}: {}. {}",
-                        pin_short(lang, pin),
-                        stores.en,
-                        k.check.en
-                    ));
-                }
-                Pair::Ja => {
-                    s.push(format!("スマートフォンアプリ「{}」で予約します（券面の撮影、ICチップの読み取り、顔照合）。", k.app));
-                    s.push(format!(
-                        "予約から{}時間以内に、コンビニのマルチコピー機へ行きます（{}〜{}、{}）。",
-                        k.window_hours, k.opens, k.closes, k.fee.ja
-                    ));
-                    s.push(format!(
-                        "{}を入力し、新しい{}を設定します。",
-                        pin_short(lang, partner),
-                        pin_short(lang, pin)
-                    ));
-                    s.push(format!("条件：{}", KIOSK_CERTIFICATES.says.ja));
-                    s.push(format!(
-                        "{}を再設定できる店舗：{}。{}",
-                        pin_short(lang, pin),
-                        stores.ja,
-                        k.check.ja
-                    ));
-                }
-            }
+            s.push(msg::guide_step_kiosk_reserve(lang, k.app));
+            s.push(msg::guide_step_kiosk_go(
+                lang,
+                k.closes,
+                kiosk_fee(lang),
+                k.window_hours,
+                k.opens,
+            ));
+            s.push(msg::guide_step_kiosk_enter(
+                lang,
+                pin_short(lang, partner),
+                pin_short(lang, pin),
+            ));
+            s.push(msg::guide_step_kiosk_conditions(
+                lang,
+                rule_text(lang, &KIOSK_CERTIFICATES),
+            ));
+            s.push(msg::guide_step_kiosk_stores(
+                lang,
+                msg::kiosk_check(lang),
+                pin_short(lang, pin),
+                stores,
+            ));
         }
         Route::Counter => {
             if let Some(rule) = o.rule.filter(|_| !o.checklist_is_national()) {
                 if rule.advance_contact == Tri::Yes {
-                    s.push(
-                        lang.t(
-                            "Contact the city before coming (required).",
-                            "来庁前に市へ連絡してください（必須）。",
-                        )
-                        .into(),
-                    );
+                    s.push(msg::guide_step_contact_first(lang));
                 }
                 if let Some(n) = &rule.note {
-                    s.push(pick(lang, n).to_string());
+                    s.push(pick(lang, n));
                 }
             }
             if let Some(n) = o.not_stated {
-                s.push(pick(lang, n).to_string());
+                s.push(pick(lang, n));
             }
             s.push(match o.purpose {
-                Purpose::Change => lang.t("At the counter you enter the current PIN and set a new one.", "窓口で現在の暗証番号を入力し、新しい暗証番号を設定します。"),
-                Purpose::Reset => lang.t("At the counter the PIN is reset and you set a new one.", "窓口で暗証番号を初期化し、新しい暗証番号を設定します。"),
-                Purpose::RenewCertificates => lang.t("At the counter the certificates are issued anew (renewal) and their PINs are set again; a kiosk cannot do this.", "窓口で電子証明書を新しく発行（更新）し、暗証番号を設定し直します。キオスク端末ではできません。"),
-                Purpose::IssueSignatureCertificate => lang.t("At the counter a new signature certificate is issued and you set its password (6-16 upper-case letters and digits).", "窓口で署名用電子証明書を新しく発行し、署名用パスワード（英大文字と数字の6〜16文字）を設定します。"),
-                Purpose::SwitchToNormalCard => lang.t("At the counter the face-authentication card is switched back to a normal card and you set the PINs. Until then the card works as an identity document and a health insurance card (face check), but not for services that need a PIN.", "窓口で顔認証マイナンバーカードを通常のカードに切り替え、暗証番号を設定します。それまでは本人確認書類と健康保険証（顔認証）としては使えますが、暗証番号が必要なサービスは使えません。"),
-            }.to_string());
+                Purpose::Change => msg::guide_step_counter_change(lang),
+                Purpose::Reset => msg::guide_step_counter_reset(lang),
+                Purpose::RenewCertificates => msg::guide_step_counter_renew_certificates(lang),
+                Purpose::IssueSignatureCertificate => {
+                    msg::guide_step_counter_issue_signature_certificate(lang)
+                }
+                Purpose::SwitchToNormalCard => msg::guide_step_counter_switch_to_normal_card(lang),
+            });
         }
     }
     s
 }
 
-fn alternatives(lang: Lang, r: &Requirement) -> String {
+/// The name of category `id` in `profile` (the id itself when the profile has no such
+/// category, which validation rules out).
+fn category_name(lang: Lang, profile: &Profile, id: &str) -> String {
+    profile
+        .id_categories
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| pick(lang, &c.name))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// `n` documents of each category, joined: "Identity document, list A ×1 + … ×1".
+fn counts<'a>(
+    lang: Lang,
+    profile: &Profile,
+    items: impl Iterator<Item = (&'a str, usize)>,
+) -> String {
+    items
+        .map(|(c, n)| msg::guide_count(lang, n, category_name(lang, profile, c)))
+        .collect::<Vec<_>>()
+        .join(&msg::guide_count_and(lang))
+}
+
+fn alternatives(lang: Lang, profile: &Profile, r: &Requirement) -> String {
     r.count
         .iter()
         .map(|alt| {
-            alt.iter()
-                .map(|c| format!("{}×{}", c.category, c.n))
-                .collect::<Vec<_>>()
-                .join(" + ")
+            counts(
+                lang,
+                profile,
+                alt.iter().map(|c| (c.category.as_str(), usize::from(c.n))),
+            )
         })
         .collect::<Vec<_>>()
-        .join(lang.t(" or ", " または "))
+        .join(&msg::guide_count_or(lang))
 }
 
 fn requirement_json(lang: Lang, profile: &Profile, r: &Requirement, case: &Case) -> Value {
@@ -353,13 +363,13 @@ fn requirement_json(lang: Lang, profile: &Profile, r: &Requirement, case: &Case)
     })
 }
 
-fn check_json(lang: Lang, c: &DocCheck<'_>) -> Value {
+fn check_json(lang: Lang, profile: &Profile, c: &DocCheck<'_>) -> Value {
     json!({
         "satisfied": c.satisfied,
         "missing": c.missing.iter().map(|(r, counted)| json!({
             "id": r.id,
             "name": pick(lang, &r.name),
-            "need": if r.count.is_empty() { Value::Null } else { Value::String(alternatives(lang, r)) },
+            "need": if r.count.is_empty() { Value::Null } else { Value::String(alternatives(lang, profile, r)) },
             "have": counted.iter().map(|(k, n)| json!({"category": k, "n": n})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "omitted": c.omitted.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
@@ -383,13 +393,8 @@ struct PinGuide<'p> {
 fn load_profile(lang: Lang, args: &GuideArgs) -> Result<Option<Profile>, CliError> {
     if let Some(path) = &args.profile {
         return Profile::load(path).map(Some).map_err(|e| CliError::Usage {
-            what: e.to_string(),
-            todo: lang
-                .t(
-                    "Fix the profile; profiles/takatsuki.toml shows the schema.",
-                    "プロファイルを修正してください。形式は profiles/takatsuki.toml を参照。",
-                )
-                .into(),
+            what: sanitize(&super::profile_cmd::error_text(lang, &e)),
+            todo: msg::guide_profile_fix(lang),
         });
     }
     Ok(args.city.map(|c| {
@@ -437,25 +442,16 @@ fn card_unreadable(e: &CliError) -> bool {
 
 pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
     let lang = ctx.lang;
+    let verbose = ctx.verbose > 0;
     if args.list_documents {
         return list_documents(ctx);
     }
     let profile = load_profile(lang, args)?;
     let mut have = Vec::new();
     for h in &args.have {
-        have.push(HaveDoc::parse(h).ok_or_else(|| {
-            CliError::Usage {
-                what: match lang.pair() {
-                    Pair::En => format!("Unknown document {h:?}."),
-                    Pair::Ja => format!("不明な書類 {h:?} です。"),
-                },
-                todo: lang
-                    .t(
-                        "See the ids with: mynapin guide --list-documents",
-                        "書類の一覧：mynapin guide --list-documents",
-                    )
-                    .into(),
-            }
+        have.push(HaveDoc::parse(h).ok_or_else(|| CliError::Usage {
+            what: msg::guide_unknown_document(lang, sanitize(h)),
+            todo: msg::guide_unknown_document_todo(lang),
         })?);
     }
     // With a PIN and its state named, the guide needs no card: it is not read at all (the
@@ -570,7 +566,7 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
         every_pin: named.is_none() && facts.is_none(),
     };
     if ctx.json {
-        let mut v = to_json(lang, profile.as_ref(), args, &guides);
+        let mut v = to_json(lang, verbose, profile.as_ref(), args, &guides);
         v["card"] = json!({
             "read": read.read,
             "error": read.error.map(|m| json!({"kind": m.kind, "what": m.what})),
@@ -578,7 +574,7 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
         });
         emit_json(&v);
     } else {
-        let doc = build_doc(lang, profile.as_ref(), args, &guides, &read);
+        let doc = build_doc(lang, verbose, profile.as_ref(), args, &guides, &read);
         let text = match args.format {
             Format::Text => render_text(&doc),
             Format::Markdown => render_markdown(&doc),
@@ -602,7 +598,7 @@ fn basis_json(lang: Lang, basis: &[&Rule]) -> Value {
         .iter()
         .map(|r| json!({
             "rule": r.id,
-            "says": lang.t(r.says.en, r.says.ja),
+            "says": rule_text(lang, r),
             "sources": r.sources,
         }))
         .collect::<Vec<_>>())
@@ -610,6 +606,7 @@ fn basis_json(lang: Lang, basis: &[&Rule]) -> Value {
 
 fn to_json(
     lang: Lang,
+    verbose: bool,
     profile: Option<&Profile>,
     args: &GuideArgs,
     guides: &[PinGuide<'_>],
@@ -629,11 +626,11 @@ fn to_json(
                     "route": o.route,
                     "available": o.available,
                     "reason": if o.available { Value::Null } else {
-                        Value::String(o.why.iter().map(|w| why_text(lang, *w)).collect::<Vec<_>>().join("; "))
+                        Value::String(why_list(lang, &o.why))
                     },
                     "reasons": o.why,
                     "basis": basis_json(lang, &o.basis),
-                    "steps": steps(lang, &g.case, o, profile),
+                    "steps": steps(lang, verbose, &g.case, o, profile),
                     "documents": Value::Null,
                     "visits": o.visits,
                 });
@@ -641,7 +638,7 @@ fn to_json(
                     if let (Some(p), Some(rule)) = (o.checklist, o.rule) {
                         v["documents"] = json!({
                             "from": if p.is_national() { "national" } else { "city" },
-                            "rule": rule.requirements.iter().map(|r| pick(lang, &r.name)).collect::<Vec<_>>().join(lang.t("; ", "、")),
+                            "rule": rule.requirements.iter().map(|r| pick(lang, &r.name)).collect::<Vec<_>>().join(&msg::guide_rule_separator(lang)),
                             "source": cite_json(p, &rule.source),
                             "items": rule.requirements.iter().map(|r| requirement_json(lang, p, r, &g.case)).collect::<Vec<_>>(),
                         });
@@ -651,8 +648,8 @@ fn to_json(
                     if let Some(p) = profile {
                         v["city"] = city_json(lang, p);
                     }
-                    if let Some(c) = &g.check {
-                        v["documents_check"] = check_json(lang, c);
+                    if let (Some(c), Some(p)) = (&g.check, o.checklist) {
+                        v["documents_check"] = check_json(lang, p, c);
                     }
                 }
                 v
@@ -667,15 +664,15 @@ fn city_json(lang: Lang, p: &Profile) -> Value {
             "name": pick(lang, &o.name), "accepts_agents": o.accepts_agents,
             "note": o.note.as_ref().map(|n| pick(lang, n)), "source": o.source,
         })).collect::<Vec<_>>(),
-        "hours": p.hours.iter().map(|t| lang.t(&t.en, &t.ja)).collect::<Vec<_>>(),
-        "holiday_openings": p.holiday_openings.iter().map(|t| lang.t(&t.en, &t.ja)).collect::<Vec<_>>(),
+        "hours": p.hours.iter().map(|t| pick_text(lang, t)).collect::<Vec<_>>(),
+        "holiday_openings": p.holiday_openings.iter().map(|t| pick_text(lang, t)).collect::<Vec<_>>(),
         "reservation": {
             "required": p.reservation.required, "gives_priority": p.reservation.gives_priority,
             "note": p.reservation.note.as_ref().map(|n| pick(lang, n)),
             "phones": p.reservation.phones.iter().map(|ph| json!({"name": pick(lang, &ph.name), "number": ph.number, "hours": pick(lang, &ph.hours)})).collect::<Vec<_>>(),
         },
-        "fee": match &p.fee { Fee::Stated(t) => Value::String(lang.t(&t.en, &t.ja).to_string()), Fee::Word(_) => Value::Null },
-        "notes": p.notes.iter().map(|t| lang.t(&t.en, &t.ja)).collect::<Vec<_>>(),
+        "fee": match &p.fee { Fee::Stated(t) => Value::String(pick_text(lang, t)), Fee::Word(_) => Value::Null },
+        "notes": p.notes.iter().map(|t| pick_text(lang, t)).collect::<Vec<_>>(),
         "source": json!(p.page_citation()),
     })
 }
@@ -697,24 +694,16 @@ enum Block {
     Sources(Vec<(String, Vec<String>)>),
 }
 
-/// `text (more)` in English, `text（more）` in Japanese.
-fn paren(lang: Lang, text: &str, more: &str) -> String {
-    match lang.pair() {
-        Pair::En => format!("{text} ({more})"),
-        Pair::Ja => format!("{text}（{more}）"),
-    }
-}
-
 fn citation_text(lang: Lang, c: &Citation) -> String {
     let mut parts = vec![format!("「{}」", c.title), c.issuer.clone()];
     if let Some(d) = &c.date {
-        parts.push(format!("{}{d}", lang.t("updated ", "更新日 ")));
+        parts.push(msg::guide_updated(lang, d));
     }
     parts.push(match &c.address {
         Some(a) => a.clone(),
-        None => lang.t("address not recorded", "アドレス未記録").to_string(),
+        None => msg::guide_address_not_recorded(lang),
     });
-    parts.join(lang.t(", ", "、"))
+    lang.join(&parts)
 }
 
 fn reference_text(lang: Lang, r: &Reference) -> String {
@@ -731,7 +720,12 @@ fn reference_text(lang: Lang, r: &Reference) -> String {
 }
 
 /// The rules behind `opts`, each with the numbers of its sources, then the numbered sources.
-fn rules_and_sources(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<(String, Vec<String>)> {
+/// With `verbose`, each rule with its stable id.
+fn rules_and_sources(
+    lang: Lang,
+    verbose: bool,
+    opts: &[RouteOption<'_>],
+) -> Vec<(String, Vec<String>)> {
     let mut rules: Vec<&Rule> = Vec::new();
     for o in opts {
         for r in &o.basis {
@@ -755,12 +749,11 @@ fn rules_and_sources(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<(String, Vec<S
             nums.push(format!("[{n}]"));
         }
         out.push((
-            format!(
-                "{} ({}) {}",
-                lang.t(r.says.en, r.says.ja),
-                r.id,
-                nums.join("")
-            ),
+            if verbose {
+                msg::guide_rule_line_verbose(lang, r.id, nums.join(""), rule_text(lang, r))
+            } else {
+                msg::guide_rule_line(lang, nums.join(""), rule_text(lang, r))
+            },
             Vec::new(),
         ));
     }
@@ -775,6 +768,7 @@ fn rules_and_sources(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<(String, Vec<S
 
 fn build_doc(
     lang: Lang,
+    verbose: bool,
     profile: Option<&Profile>,
     args: &GuideArgs,
     guides: &[PinGuide<'_>],
@@ -782,91 +776,49 @@ fn build_doc(
 ) -> Vec<Block> {
     let mut out = Vec::new();
     out.push(Block::Title(match profile {
-        Some(p) => format!(
-            "{} — {}",
-            lang.t(
-                "My Number card PINs: what to do",
-                "マイナンバーカードの暗証番号：手続きの案内"
-            ),
-            pick(lang, &p.name)
-        ),
-        None => lang
-            .t(
-                "My Number card PINs: what to do",
-                "マイナンバーカードの暗証番号：手続きの案内",
-            )
-            .to_string(),
+        Some(p) => msg::guide_title_city(lang, pick(lang, &p.name), msg::guide_title(lang)),
+        None => msg::guide_title(lang),
     }));
     let mut head = Vec::new();
     match profile {
-        Some(p) => head.push(paren(
+        Some(p) => head.push(msg::guide_city(
             lang,
-            &format!("{}{}", lang.t("City: ", "市区町村："), pick(lang, &p.name)),
-            &format!(
-                "{}{}",
-                lang.t("source: ", "出典："),
-                citation_text(lang, &p.page_citation())
-            ),
+            pick(lang, &p.name),
+            citation_text(lang, &p.page_citation()),
         )),
-        None => head.push(lang.t(
-            "City: none chosen. The counter checklist below is the national baseline (what counters generally ask for), not a city's rule; for a city's own rules use --city takatsuki|toyokawa or --profile FILE.",
-            "市区町村：未指定。下の窓口の持ち物は全国共通の基準（窓口で一般に求められるもの）で、市区町村の決まりではありません。市区町村の決まりは --city takatsuki|toyokawa または --profile FILE で表示します。",
-        ).to_string()),
+        None => head.push(msg::guide_city_none(lang)),
     }
-    head.push(format!(
-        "{}{}",
-        lang.t("Applicant: ", "申請者："),
-        match (args.applicant(), lang.pair()) {
-            (Applicant::Holder, Pair::En) => "the holder",
-            (Applicant::Holder, Pair::Ja) => "本人",
-            (Applicant::Legal, Pair::En) => "a legal representative",
-            (Applicant::Legal, Pair::Ja) => "法定代理人",
-            (Applicant::Agent, Pair::En) => "a voluntary agent",
-            (Applicant::Agent, Pair::Ja) => "任意代理人",
-        }
+    head.push(msg::guide_applicant(
+        lang,
+        match args.applicant() {
+            Applicant::Holder => msg::guide_applicant_self(lang),
+            Applicant::Legal => msg::guide_applicant_legal(lang),
+            Applicant::Agent => msg::guide_applicant_agent(lang),
+        },
     ));
     if let Some(m) = card.error {
-        head.push(format!(
-            "{}{}",
-            lang.t(
-                "The card could not be read: ",
-                "カードを読み取れませんでした："
-            ),
-            m.what
-        ));
+        head.push(msg::guide_card_unreadable(lang, &m.what));
     }
     if card.every_pin {
-        head.push(lang.t(
-            "No PIN was named, so the routes for every PIN are shown, for a PIN that is forgotten or blocked. For your case: mynapin guide PIN --state forgotten|blocked|known",
-            "暗証番号の種類が指定されていないため、忘れた・ロックされた場合の手続きをすべての暗証番号について示します。ご自身の場合：mynapin guide PIN --state forgotten|blocked|known",
-        ).into());
+        head.push(msg::guide_every_pin(lang));
     }
     if card.read {
-        head.push(
-            lang.t(
-                "(PIN states and certificate expiry read from the card)",
-                "（暗証番号の状態と証明書の有効期限はカードから読み取りました）",
-            )
-            .into(),
-        );
+        head.push(msg::guide_read_from_card(lang));
     }
     out.extend(head.into_iter().map(Block::Para));
     if guides.is_empty() {
-        out.push(Block::Para(lang.t("No PIN on this card is blocked. For a PIN you have forgotten: mynapin guide PIN --state forgotten", "このカードにロックされた暗証番号はありません。忘れた暗証番号については：mynapin guide PIN --state forgotten").into()));
+        out.push(Block::Para(msg::guide_none_blocked(lang)));
         return out;
     }
     for g in guides {
-        let state = match (g.case.state, lang.pair()) {
-            (Situation::Blocked, Pair::En) => "BLOCKED",
-            (Situation::Blocked, Pair::Ja) => "ロック中",
-            (Situation::Forgotten, Pair::En) => "forgotten",
-            (Situation::Forgotten, Pair::Ja) => "忘れた",
-            (Situation::Known, Pair::En) => "known",
-            (Situation::Known, Pair::Ja) => "分かっている",
+        let state = match g.case.state {
+            Situation::Blocked => msg::guide_state_blocked(lang),
+            Situation::Forgotten => msg::guide_state_forgotten(lang),
+            Situation::Known => msg::guide_state_known(lang),
         };
         out.push(Block::Heading(
             2,
-            format!("{} — {state}", pin_short(lang, g.case.pin)),
+            msg::guide_pin_heading(lang, pin_short(lang, g.case.pin), state),
         ));
         out.extend(
             summary(lang, &g.case, &g.options)
@@ -875,13 +827,13 @@ fn build_doc(
         );
         for (i, o) in g.options.iter().enumerate() {
             let mark = if o.available {
-                lang.t("available", "利用可")
+                msg::guide_available(lang)
             } else {
-                lang.t("not available", "利用不可")
+                msg::guide_not_available(lang)
             };
             out.push(Block::Heading(
                 3,
-                format!("{}. [{mark}] {}", i + 1, route_name(lang, o)),
+                msg::guide_route_heading(lang, mark, i + 1, route_name(lang, o)),
             ));
             if !o.available {
                 out.push(Block::List(
@@ -894,12 +846,9 @@ fn build_doc(
             }
             let mut items: Vec<(String, Vec<String>)> = Vec::new();
             if let Some(v) = o.visits.filter(|v| *v > 0) {
-                items.push((
-                    format!("{}{v}", lang.t("Visits: ", "来庁回数：")),
-                    Vec::new(),
-                ));
+                items.push((msg::guide_visits(lang, v), Vec::new()));
             }
-            for s in steps(lang, &g.case, o, profile) {
+            for s in steps(lang, verbose, &g.case, o, profile) {
                 items.push((s, Vec::new()));
             }
             if o.route == Route::Counter {
@@ -914,22 +863,18 @@ fn build_doc(
                     let notes: Vec<(String, Vec<String>)> = p
                         .notes
                         .iter()
-                        .map(|t| (lang.t(&t.en, &t.ja).to_string(), Vec::new()))
+                        .map(|t| (pick_text(lang, t), Vec::new()))
                         .collect();
                     if !notes.is_empty() {
-                        out.push(Block::Heading(4, lang.t("Notes", "注意").into()));
+                        out.push(Block::Heading(4, msg::guide_notes(lang)));
                         out.push(Block::List(notes));
                     }
                 }
             }
         }
         // Each decision names its rule and where the rule is stated.
-        out.push(Block::Heading(
-            4,
-            lang.t("Why: the rules and their sources", "根拠：ルールと出典")
-                .into(),
-        ));
-        out.push(Block::Sources(rules_and_sources(lang, &g.options)));
+        out.push(Block::Heading(4, msg::guide_why_heading(lang)));
+        out.push(Block::Sources(rules_and_sources(lang, verbose, &g.options)));
     }
     out
 }
@@ -946,9 +891,8 @@ fn counter_items(
             String::new()
         } else {
             format!(
-                " [{}{}]",
-                lang.t("agents: ", "代理人："),
-                tri(lang, of.accepts_agents)
+                " [{}]",
+                msg::guide_agents(lang, agents_word(lang, of.accepts_agents))
             )
         };
         let note = of
@@ -958,70 +902,44 @@ fn counter_items(
             .unwrap_or_default();
         items.push((
             format!(
-                "{}{}{agents}{note}",
-                lang.t("Office: ", "窓口："),
-                pick(lang, &of.name)
+                "{}{agents}{note}",
+                msg::guide_office(lang, pick(lang, &of.name))
             ),
             Vec::new(),
         ));
     }
     for t in &p.hours {
-        items.push((
-            format!(
-                "{}{}",
-                lang.t("Hours: ", "受付時間："),
-                lang.t(&t.en, &t.ja)
-            ),
-            Vec::new(),
-        ));
+        items.push((msg::guide_hours(lang, pick_text(lang, t)), Vec::new()));
     }
     for t in &p.holiday_openings {
-        items.push((
-            format!(
-                "{}{}",
-                lang.t("Holidays: ", "休日開庁："),
-                lang.t(&t.en, &t.ja)
-            ),
-            Vec::new(),
-        ));
+        items.push((msg::guide_holidays(lang, pick_text(lang, t)), Vec::new()));
     }
     if let Some(n) = &p.reservation.note {
-        items.push((
-            format!("{}{}", lang.t("Reservation: ", "予約："), pick(lang, n)),
-            Vec::new(),
-        ));
+        items.push((msg::guide_reservation(lang, pick(lang, n)), Vec::new()));
     }
     for ph in &p.reservation.phones {
         items.push((
-            paren(
+            msg::guide_phone(
                 lang,
-                &format!(
-                    "{}{} {}",
-                    lang.t("Phone: ", "電話："),
-                    pick(lang, &ph.name),
-                    ph.number
-                ),
                 pick(lang, &ph.hours),
+                pick(lang, &ph.name),
+                &ph.number,
             ),
             Vec::new(),
         ));
     }
     items.push((
-        format!(
-            "{}{}",
-            lang.t("Fee: ", "手数料："),
+        msg::guide_fee(
+            lang,
             match &p.fee {
                 Fee::Stated(t)
                     if o.not_stated.is_none()
                         && matches!(o.purpose, Purpose::Change | Purpose::Reset) =>
-                    lang.t(&t.en, &t.ja).to_string(),
-                _ => lang
-                    .t(
-                        "not stated for this procedure",
-                        "この手続きについては記載なし"
-                    )
-                    .into(),
-            }
+                {
+                    pick_text(lang, t)
+                }
+                _ => msg::guide_fee_not_stated(lang),
+            },
         ),
         Vec::new(),
     ));
@@ -1030,34 +948,24 @@ fn counter_items(
 fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Block>) {
     let (Some(p), Some(rule)) = (o.checklist, o.rule) else {
         out.push(Block::Para(match o.not_stated {
-            Some(_) => lang
-                .t(
-                    "Documents: not stated in this profile — ask the city.",
-                    "必要書類：このプロファイルには記載なし。市に確認してください。",
-                )
-                .into(),
-            None => lang
-                .t(
-                    "This page states no rule for this applicant: ask the city.",
-                    "このページにはこの申請者の決まりが記載されていません。市に確認してください。",
-                )
-                .into(),
+            Some(_) => msg::guide_documents_not_stated(lang),
+            None => msg::guide_no_rule_for_applicant(lang),
         }));
         return;
     };
-    out.push(Block::Heading(4, if p.is_national() {
-        lang.t("Bring (national baseline — not the city's own rule; ask the city)", "持ち物（全国共通の基準。市区町村の決まりではありません。市区町村に確認してください）").to_string()
-    } else {
-        match lang.pair() {
-            Pair::En => format!("Bring ({})", pick(lang, &p.name)),
-            Pair::Ja => format!("持ち物（{}）", pick(lang, &p.name)),
-        }
-    }));
+    out.push(Block::Heading(
+        4,
+        if p.is_national() {
+            msg::guide_bring_national(lang)
+        } else {
+            msg::guide_bring_city(lang, pick(lang, &p.name))
+        },
+    ));
     if p.is_national() && o.not_stated.is_some() {
-        out.push(Block::Para(lang.t("Documents: not stated by the city's page — ask the city. What counters generally ask for:", "必要書類：市のページには記載がありません。市に確認してください。窓口で一般に求められるもの：").into()));
+        out.push(Block::Para(msg::guide_documents_national_instead(lang)));
     }
     if let Some(n) = rule.note.as_ref().filter(|_| p.is_national()) {
-        out.push(Block::Para(pick(lang, n).to_string()));
+        out.push(Block::Para(pick(lang, n)));
     }
     let mut checks = Vec::new();
     for r in &rule.requirements {
@@ -1069,12 +977,9 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
             }
             None => false,
         } && !omitted;
-        let mut text = pick(lang, &r.name).to_string();
+        let mut text = pick(lang, &r.name);
         if omitted {
-            text.push_str(lang.t(
-                " — not needed (same household confirmed)",
-                " — 不要（同一世帯を確認済み）",
-            ));
+            text.push_str(&msg::guide_not_needed_same_household(lang));
         }
         let mut sub = Vec::new();
         // The categories in the order the rule names them.
@@ -1086,70 +991,61 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
         }
         for c in cats {
             if let Some(cat) = p.id_categories.iter().find(|x| x.id == c) {
-                let names: Vec<&str> = cat
+                let names: Vec<String> = cat
                     .documents
                     .iter()
                     .filter_map(|d| crate::procedure::documents::find(d))
-                    .map(|d| lang.t(d.en, d.ja))
+                    .map(|d| doc_name(lang, d))
                     .collect();
-                sub.push(format!(
-                    "{}{}",
-                    paren(lang, pick(lang, &cat.name), &c),
-                    format_args!("{}{}", lang.t(": ", "："), names.join(lang.t(", ", "、")))
+                sub.push(msg::guide_category(
+                    lang,
+                    lang.join(&names),
+                    pick(lang, &cat.name),
                 ));
             }
         }
         if let (Some(n), false) = (&r.omissible_note, omitted) {
-            sub.push(pick(lang, n).to_string());
+            sub.push(pick(lang, n));
         }
         checks.push((ticked, text, sub));
     }
     out.push(Block::Checks(checks));
     if let Some(c) = &g.check {
         if c.satisfied {
-            out.push(Block::Para(
-                lang.t(
-                    "Documents presented: all there (SATISFIED).",
-                    "提示書類：そろっています。",
-                )
-                .into(),
-            ));
+            out.push(Block::Para(msg::guide_documents_satisfied(lang)));
         } else {
-            out.push(Block::Para(
-                lang.t(
-                    "Documents presented: NOT satisfied. Missing:",
-                    "提示書類：不足があります。不足しているもの：",
-                )
-                .into(),
-            ));
+            out.push(Block::Para(msg::guide_documents_missing(lang)));
             out.push(Block::List(
                 c.missing
                     .iter()
                     .map(|(r, counted)| {
                         let mut sub = Vec::new();
                         if !r.count.is_empty() {
-                            let have: Vec<String> =
-                                counted.iter().map(|(k, n)| format!("{k}×{n}")).collect();
-                            sub.push(format!(
-                                "{} {}; {} {}",
-                                lang.t("need", "必要："),
-                                alternatives(lang, r),
-                                lang.t("have", "提示："),
-                                have.join(" ")
-                            ));
+                            let have = if counted.is_empty() {
+                                msg::guide_have_none(lang)
+                            } else {
+                                counts(lang, p, counted.iter().map(|(k, n)| (k.as_str(), *n)))
+                            };
+                            sub.push(msg::guide_need_have(lang, have, alternatives(lang, p, r)));
                         }
-                        (pick(lang, &r.name).to_string(), sub)
+                        (pick(lang, &r.name), sub)
                     })
                     .collect(),
             ));
         }
     }
-    out.push(Block::Para(format!(
-        "{}{}",
-        lang.t("Checklist source: ", "持ち物の出典："),
+    out.push(Block::Para(msg::guide_checklist_source(
+        lang,
         p.cite(&rule.source)
-            .map(|c| paren(lang, &citation_text(lang, &c), &c.heading))
-            .unwrap_or_default()
+            .map(|c| {
+                let cited = citation_text(lang, &c);
+                if c.heading.is_empty() {
+                    cited
+                } else {
+                    msg::guide_source_section(lang, &c.heading, cited)
+                }
+            })
+            .unwrap_or_default(),
     )));
 }
 
@@ -1279,7 +1175,7 @@ fn render_html(lang: Lang, doc: &[Block]) -> String {
         .unwrap_or_default();
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n",
-        lang.t("en", "ja"),
+        lang.tag(),
         html_escape(&title)
     );
     let sub_list = |sub: &[String]| -> String {
@@ -1314,7 +1210,7 @@ fn render_html(lang: Lang, doc: &[Block]) -> String {
                 for (done, t, sub) in items {
                     out.push_str(&format!(
                         "<li><span class=\"box\" role=\"img\" aria-label=\"{}\">{}</span>{}{}</li>\n",
-                        if *done { lang.t("presented", "提示済み") } else { lang.t("to bring", "未確認") },
+                        if *done { msg::guide_box_presented(lang) } else { msg::guide_box_to_bring(lang) },
                         if *done { "✓" } else { "" },
                         html_escape(t),
                         sub_list(sub)
@@ -1342,7 +1238,12 @@ fn list_documents(ctx: &Ctx) -> Result<Exit, CliError> {
     if ctx.json {
         emit_json(&json!({
             "schema": "mynapin.documents.v1",
-            "documents": DOCUMENTS.iter().map(|d| json!({"id": d.id, "ja": d.ja, "en": d.en, "categories": cats(d.id)})).collect::<Vec<_>>(),
+            "documents": DOCUMENTS.iter().map(|d| json!({
+                "id": d.id,
+                "ja": doc_name(Lang::JA, d),
+                "en": doc_name(Lang::EN, d),
+                "categories": cats(d.id),
+            })).collect::<Vec<_>>(),
         }));
     } else {
         for d in DOCUMENTS {
@@ -1350,7 +1251,7 @@ fn list_documents(ctx: &Ctx) -> Result<Exit, CliError> {
             emit(&format!(
                 "{:<40} {}{}",
                 d.id,
-                ctx.lang.t(d.en, d.ja),
+                doc_name(ctx.lang, d),
                 if c.is_empty() {
                     String::new()
                 } else {

@@ -2,11 +2,13 @@
 //! leaves `not_stated` (docs/city-profile.md explains how to write one).
 
 use super::error::{CliError, Exit};
-use super::lang::{Lang, Pair};
+use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
 use super::text::sanitize;
 use super::Ctx;
-use crate::procedure::profile::{Fee, Procedure, Profile, Tri, BUILTIN};
+use crate::procedure::profile::{
+    Fault, Fee, Problem, Procedure, Profile, ProfileError, Tri, BUILTIN,
+};
 use serde_json::json;
 
 /// `mynapin profile …` (help: `help-profile-…`)
@@ -33,14 +35,53 @@ fn load(lang: Lang, file: &str) -> Result<Profile, CliError> {
         Profile::load(file)
     };
     loaded.map_err(|e| CliError::Usage {
-        what: sanitize(&e.to_string()),
-        todo: lang
-            .t(
-                "Fix the entry named above; docs/city-profile.md describes every field and profiles/TEMPLATE.toml.example is a starting point.",
-                "上の項目を修正してください。各項目の説明は docs/city-profile.md、ひな形は profiles/TEMPLATE.toml.example にあります。",
-            )
-            .into(),
+        what: sanitize(&error_text(lang, &e)),
+        todo: msg::profile_fix(lang),
     })
+}
+
+/// A profile that cannot be used, in words: the file, the line, the field and what is wrong.
+/// The TOML reader's and the file system's own messages are passed on as they come.
+pub fn error_text(lang: Lang, e: &ProfileError) -> String {
+    let what = match &e.fault {
+        Fault::Read(m) => msg::profile_error_read(lang, m),
+        Fault::Parse(m) => msg::profile_error_parse(lang, m),
+        Fault::Entry {
+            field,
+            value,
+            problem,
+        } => msg::profile_error_entry(lang, field, problem_text(lang, *problem), value),
+    };
+    match e.line {
+        Some(line) => msg::profile_error_at_line(lang, line, &e.origin, what),
+        None => msg::profile_error(lang, &e.origin, what),
+    }
+}
+
+fn problem_text(lang: Lang, p: Problem) -> String {
+    match p {
+        Problem::FeeWord => msg::profile_problem_fee_word(lang),
+        Problem::SourceNotCited => msg::profile_problem_source_not_cited(lang),
+        Problem::AddressNotHttp => msg::profile_problem_address_not_http(lang),
+        Problem::UnknownDocument => msg::profile_problem_unknown_document(lang),
+        Problem::DocumentTwice => msg::profile_problem_document_twice(lang),
+        Problem::BothSameAs => msg::profile_problem_both_same_as(lang),
+        Problem::SameAsNotOther => msg::profile_problem_same_as_not_other(lang),
+        Problem::NeedsStatedOrSameAs => msg::profile_problem_needs_stated_or_same_as(lang),
+        Problem::NotStatedNeedsText => msg::profile_problem_not_stated_needs_text(lang),
+        Problem::StatedNeedsApplicants => msg::profile_problem_stated_needs_applicants(lang),
+        Problem::OneKind => msg::profile_problem_one_kind(lang),
+        Problem::CountNeedsOwner => msg::profile_problem_count_needs_owner(lang),
+        Problem::UnknownCategory => msg::profile_problem_unknown_category(lang),
+    }
+}
+
+fn tri_word(lang: Lang, t: Tri) -> String {
+    match t {
+        Tri::Yes => msg::profile_tri_word_yes(lang),
+        Tri::No => msg::profile_tri_word_no(lang),
+        Tri::NotStated => msg::guide_not_stated(lang),
+    }
 }
 
 /// (covered, not stated): one line per fact, as field paths with a short description.
@@ -49,14 +90,15 @@ fn coverage(lang: Lang, p: &Profile) -> (Vec<String>, Vec<String>) {
     let mut no = Vec::new();
     let mut tri = |path: String, t: Tri| match t {
         Tri::NotStated => no.push(path),
-        Tri::Yes => yes.push(format!("{path} = yes")),
-        Tri::No => yes.push(format!("{path} = no")),
+        Tri::Yes => yes.push(msg::profile_tri_yes(lang, path)),
+        Tri::No => yes.push(msg::profile_tri_no(lang, path)),
     };
     for (i, o) in p.offices.iter().enumerate() {
         tri(
-            format!(
-                "offices[{i}].accepts_agents ({})",
-                lang.t(&o.name.en, &o.name.ja)
+            msg::profile_office_agents(
+                lang,
+                o.name.pick(&lang.fallbacks()),
+                format!("offices[{i}].accepts_agents"),
             ),
             o.accepts_agents,
         );
@@ -70,7 +112,7 @@ fn coverage(lang: Lang, p: &Profile) -> (Vec<String>, Vec<String>) {
         if n == 0 {
             no.push(path.to_string());
         } else {
-            yes.push(format!("{path}: {n}"));
+            yes.push(msg::profile_count(lang, n, path));
         }
     };
     list("offices", p.offices.len(), &mut yes, &mut no);
@@ -91,7 +133,7 @@ fn coverage(lang: Lang, p: &Profile) -> (Vec<String>, Vec<String>) {
     list("id_categories", p.id_categories.len(), &mut yes, &mut no);
     list("notes", p.notes.len(), &mut yes, &mut no);
     match &p.fee {
-        Fee::Stated(t) => yes.push(format!("fee: {}", lang.t(&t.en, &t.ja))),
+        Fee::Stated(t) => yes.push(msg::profile_fee(lang, t.pick(&lang.fallbacks()))),
         Fee::Word(_) => no.push("fee".into()),
     }
     if p.page.address.is_none() {
@@ -101,52 +143,52 @@ fn coverage(lang: Lang, p: &Profile) -> (Vec<String>, Vec<String>) {
         no.push("page.updated".into());
     }
     for (name, proc_) in [("change", &p.change), ("reset", &p.reset)] {
-        procedure(name, proc_, &mut yes, &mut no);
+        procedure(lang, name, proc_, &mut yes, &mut no);
     }
     (yes, no)
 }
 
-fn procedure(name: &str, proc_: &Procedure, yes: &mut Vec<String>, no: &mut Vec<String>) {
+fn procedure(
+    lang: Lang,
+    name: &str,
+    proc_: &Procedure,
+    yes: &mut Vec<String>,
+    no: &mut Vec<String>,
+) {
     if let Some(other) = &proc_.same_as {
-        yes.push(format!("{name}: the same rules as {other}"));
+        yes.push(msg::profile_same_as(lang, other, name));
         return;
     }
     if proc_.stated == Some(false) {
-        no.push(format!("{name} (the page does not state this procedure; the guide offers the national baseline, marked as national)"));
+        no.push(msg::profile_procedure_not_stated(lang, name));
         return;
     }
     for who in ["self", "legal", "agent"] {
+        let path = format!("{name}.applicants[{who}]");
         match proc_.applicants.iter().find(|a| a.applicant.id() == who) {
-            None => no.push(format!("{name}.applicants[{who}]")),
+            None => no.push(path),
             Some(a) => {
-                yes.push(format!(
-                    "{name}.applicants[{who}]: allowed = {}, {} requirement(s)",
-                    tri_word(a.allowed),
-                    a.requirements.len()
+                yes.push(msg::profile_applicant(
+                    lang,
+                    tri_word(lang, a.allowed),
+                    a.requirements.len(),
+                    &path,
                 ));
                 match a.visits {
-                    Some(v) => yes.push(format!("{name}.applicants[{who}].visits = {v}")),
-                    None => no.push(format!("{name}.applicants[{who}].visits")),
+                    Some(v) => yes.push(msg::profile_visits(lang, v, &path)),
+                    None => no.push(format!("{path}.visits")),
                 }
                 for (f, t) in [
                     ("at_branches", a.at_branches),
                     ("advance_contact", a.advance_contact),
                 ] {
                     match t {
-                        Tri::NotStated => no.push(format!("{name}.applicants[{who}].{f}")),
-                        t => yes.push(format!("{name}.applicants[{who}].{f} = {}", tri_word(t))),
+                        Tri::NotStated => no.push(format!("{path}.{f}")),
+                        t => yes.push(msg::profile_field(lang, f, &path, tri_word(lang, t))),
                     }
                 }
             }
         }
-    }
-}
-
-fn tri_word(t: Tri) -> &'static str {
-    match t {
-        Tri::Yes => "yes",
-        Tri::No => "no",
-        Tri::NotStated => "not_stated",
     }
 }
 
@@ -158,52 +200,58 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<Exit, CliError> {
     let (yes, no) = coverage(lang, &p);
     let sources = p.sources().len();
     let page = Some(p.page_citation());
+    let languages = p.languages();
+    let texts = p.texts().len();
+    let name = p.name.pick(&lang.fallbacks()).to_string();
     if ctx.json {
         emit_json(&json!({
             "schema": "mynapin.profile-check.v1",
             "file": file,
             "valid": true,
             "id": p.id,
-            "name": lang.t(&p.name.en, &p.name.ja),
+            "name": name,
             "page": page,
             "sources": sources,
+            "texts": texts,
+            "languages": languages.iter().map(|(tag, n)| json!({
+                "tag": tag,
+                "texts": n,
+                "complete": *n == texts,
+            })).collect::<Vec<_>>(),
             "covers": yes,
             "not_stated": no,
         }));
         return Ok(Exit::Success);
     }
-    emit(&sanitize(&match lang.pair() {
-        Pair::En => format!(
-            "{file}: valid profile \"{}\" ({}), {sources} cited entries.",
-            p.id, p.name.en
-        ),
-        Pair::Ja => format!(
-            "{file}：有効なプロファイル「{}」（{}）です。出典付きの項目は{sources}件です。",
-            p.id, p.name.ja
-        ),
-    }));
+    emit(&sanitize(&msg::profile_valid(
+        lang, file, &p.id, sources, name,
+    )));
     if let Some(c) = page {
-        emit(&sanitize(&format!(
-            "{}「{}」, {}, {}, {}",
-            lang.t("Page: ", "ページ："),
-            c.title,
-            c.issuer,
-            c.date
-                .as_deref()
-                .unwrap_or(lang.t("date not stated", "更新日の記載なし")),
+        emit(&sanitize(&msg::profile_page(
+            lang,
             c.address
-                .as_deref()
-                .unwrap_or(lang.t("address not recorded", "アドレス未記録"))
+                .unwrap_or_else(|| msg::guide_address_not_recorded(lang)),
+            c.date.unwrap_or_else(|| msg::profile_date_not_stated(lang)),
+            c.issuer,
+            c.title,
         )));
     }
-    emit(lang.t("Covers:", "記載あり："));
+    let langs: Vec<String> = languages
+        .iter()
+        .map(|(tag, n)| {
+            if *n == texts {
+                tag.clone()
+            } else {
+                msg::profile_language_partial(lang, *n, tag, texts)
+            }
+        })
+        .collect();
+    emit(&sanitize(&msg::profile_languages(lang, lang.join(&langs))));
+    emit(&msg::profile_covers(lang));
     for l in &yes {
         emit(&sanitize(&format!("  {l}")));
     }
-    emit(lang.t(
-        "Not stated (the guide says \"not stated — ask the city\" for these):",
-        "記載なし（案内では「記載なし。市に確認してください」と表示します）：",
-    ));
+    emit(&msg::profile_not_stated(lang));
     for l in &no {
         emit(&sanitize(&format!("  {l}")));
     }

@@ -138,19 +138,12 @@ pub fn reference(id: &str) -> Option<&'static Reference> {
     REFERENCES.iter().copied().find(|r| r.id == id)
 }
 
-/// Text in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Words {
-    /// English.
-    pub en: &'static str,
-    /// Japanese.
-    pub ja: &'static str,
-}
-
-/// The convenience-store kiosk service (J-LIS), as its pages state it.
+/// The convenience-store kiosk service (J-LIS), as its pages state it. Its words (the fee,
+/// the stores, where the current list is) are the CLI's: messages `kiosk-fee`,
+/// `kiosk-sign-stores`, `kiosk-auth-stores`, `kiosk-check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct KioskService {
-    /// The smartphone app in which the reset is reserved.
+    /// The smartphone app in which the reset is reserved (its name, as J-LIS writes it).
     pub app: &'static str,
     /// Hours between the reservation and the reset at the kiosk.
     pub window_hours: u8,
@@ -158,14 +151,8 @@ pub struct KioskService {
     pub opens: &'static str,
     /// Closing time.
     pub closes: &'static str,
-    /// The fee.
-    pub fee: Words,
-    /// Chains whose kiosks reset the signature password.
-    pub sign_stores: Words,
-    /// Chains whose kiosks reset the user-authentication PIN too.
-    pub auth_stores: Words,
-    /// Where the current list is.
-    pub check: Words,
+    /// The service is free of charge.
+    pub free: bool,
     /// Sources.
     pub sources: &'static [&'static Reference],
 }
@@ -176,43 +163,35 @@ pub const KIOSK: KioskService = KioskService {
     window_hours: 24,
     opens: "06:30",
     closes: "23:00",
-    fee: Words {
-        en: "free",
-        ja: "無料",
-    },
-    sign_stores: Words {
-        en: "Seven-Eleven, Lawson, FamilyMart, Ministop, AEON Retail and others",
-        ja: "セブン-イレブン、ローソン、ファミリーマート、ミニストップ、イオンリテールなど",
-    },
-    auth_stores: Words {
-        en: "only some chains (Seven-Eleven, AEON Retail and a few others)",
-        ja: "一部の店舗のみ（セブン-イレブン、イオンリテールなど）",
-    },
-    check: Words {
-        en: "Check the JPKI portal (公的個人認証サービス ポータルサイト) for the current list of stores.",
-        ja: "対応店舗の最新の一覧は公的個人認証サービス ポータルサイトで確認してください。",
-    },
+    free: true,
     sources: &[&JLIS_RESET_TERMS, &JLIS_RESET_FAQ, &TAKATSUKI_PAGE],
 };
 
-/// A national rule a route decision rests on.
+/// A national rule a route decision rests on. What it says is worded by the CLI, from the
+/// message catalogue: message [`Rule::message_id`] (`rule-kiosk-partner-pin` for
+/// `kiosk.partner_pin`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Rule {
     /// Stable id (`kiosk.partner_pin`).
     pub id: &'static str,
-    /// What it says.
-    pub says: Words,
     /// Where it is stated.
     pub sources: &'static [&'static Reference],
 }
 
+impl Rule {
+    /// The id of the message that words this rule: `rule-` and the id with `.` and `_` as
+    /// `-` (`kiosk.partner_pin` → `rule-kiosk-partner-pin`).
+    pub fn message_id(&self) -> String {
+        format!("rule-{}", self.id.replace(['.', '_'], "-"))
+    }
+}
+
 macro_rules! rules {
-    ($($name:ident = $id:literal, $en:literal, $ja:literal, [$($src:ident),+];)*) => {
+    ($($(#[doc = $doc:literal])* $name:ident = $id:literal, [$($src:ident),+];)*) => {
         $(
-            #[doc = $en]
+            $(#[doc = $doc])*
             pub const $name: Rule = Rule {
                 id: $id,
-                says: Words { en: $en, ja: $ja },
                 sources: &[$(&$src),+],
             };
         )*
@@ -222,66 +201,48 @@ macro_rules! rules {
 }
 
 rules! {
-    HOME_CHANGE = "home.change",
-        "A PIN that is known and not blocked can be changed at home with a card reader (the JPKI client software changes all four).",
-        "分かっていてロックされていない暗証番号は、カードリーダーを使って自宅で変更できます（利用者クライアントソフトでは4種類すべて）。",
-        [TOYOKAWA_PAGE];
-    CHANGE_NEEDS_CURRENT = "change.needs_current_pin",
-        "Changing needs the current PIN; a forgotten or blocked PIN must be reset instead.",
-        "変更には現在の暗証番号が必要です。忘れた・ロックされた暗証番号は再設定の手続きになります。",
-        [TOYOKAWA_PAGE, TAKATSUKI_PAGE];
-    KIOSK_JPKI_ONLY = "kiosk.jpki_pins_only",
-        "Kiosks reset only the two certificate PINs; the residence registry and card-info input support PINs are reset at the city office.",
-        "キオスク端末で再設定できるのは電子証明書の2つの暗証番号だけです。住民基本台帳用と券面事項入力補助用は市区町村の窓口で再設定します。",
-        [TAKATSUKI_PAGE, JLIS_RESET_TERMS];
-    KIOSK_PARTNER = "kiosk.partner_pin",
-        "To reset one certificate PIN at a kiosk you enter the other one (it must be known and not blocked); with both forgotten, only the counter can help.",
-        "キオスク端末で一方の電子証明書の暗証番号を再設定するには、もう一方（分かっていてロックされていないもの）を入力します。両方とも分からない場合は窓口だけです。",
-        [JLIS_RESET_FAQ, TAKATSUKI_PAGE];
-    KIOSK_CERTIFICATES = "kiosk.valid_certificates",
-        "The kiosk reset needs both certificates valid, the signature certificate not revoked, and the four basic attributes unchanged since issuance.",
-        "キオスク端末での再設定には、両方の電子証明書が有効で、署名用電子証明書が失効しておらず、発行後に基本4情報が変わっていないことが必要です。",
-        [JLIS_RESET_FAQ];
-    KIOSK_HOLDER = "kiosk.holder_with_smartphone",
-        "The kiosk reset is reserved by the holder in the smartphone app, which checks the holder's face against the card.",
-        "キオスク端末での再設定は、本人がスマートフォンのアプリで予約します（カードの写真と顔を照合します）。",
-        [JLIS_RESET_FAQ];
-    KIOSK_NOT_NEEDED = "kiosk.only_for_resets",
-        "The kiosk resets a forgotten or blocked PIN; a known PIN is simply changed.",
-        "キオスク端末は忘れた・ロックされた暗証番号の再設定のためのものです。分かっている暗証番号は変更できます。",
-        [JLIS_RESET_FAQ];
-    COUNTER_ANY = "counter.any_pin",
-        "The city office counter can reset or change any of the four PINs.",
-        "市区町村の窓口では4種類すべての暗証番号を再設定・変更できます。",
-        [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
-    LEGAL_REPRESENTATIVE = "counter.legal_representative",
-        "For a holder under 15 or an adult ward, the legal representative applies at the counter.",
-        "15歳未満の方や成年被後見人等の場合は、法定代理人が窓口で手続きします。",
-        [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
-    NO_SIGN_CERT = "cert.no_signature_certificate",
-        "Cards of holders under 15, of adult wards and face-authentication cards carry no signature certificate (so no signature password); others may decline it.",
-        "15歳未満の方、成年被後見人の方のカードと顔認証マイナンバーカードには署名用電子証明書（署名用パスワード）が搭載されません。それ以外の方も搭載しないことを選べます。",
-        [NO_SIGN_CERT_PAGE];
-    EXPIRED = "cert.expired_renew_at_counter",
-        "An expired certificate is issued anew at the counter, where its PIN is set; a kiosk cannot help.",
-        "有効期限が切れた電子証明書は窓口で新しく発行し、その際に暗証番号を設定します。キオスク端末では手続きできません。",
-        [EXPIRED_PAGE, JLIS_RESET_FAQ];
-    SIGN_REVOKED = "cert.signature_revoked_by_move_or_name",
-        "A move or a change of name revokes the signature certificate; a new one is issued at the counter, with a new password.",
-        "転居や氏名の変更で署名用電子証明書は失効します。窓口で新しい証明書を発行し、その際にパスワードを設定します。",
-        [SIGN_REVOKED_PAGE, JLIS_RESET_FAQ];
-    FACE_AUTH = "card.face_authentication",
-        "A face-authentication card (顔認証マイナンバーカード, since 2023-12) has no PINs and no signature certificate: services that need a PIN cannot be used; it can be switched back to a normal card at the counter, where the PINs are set.",
-        "顔認証マイナンバーカード（2023年12月から）には暗証番号と署名用電子証明書がなく、暗証番号が必要なサービスは使えません。窓口で通常のカードに切り替えることができ、その際に暗証番号を設定します。",
-        [FACE_AUTH_PAGE];
-    CITY_RULES = "counter.city_rules",
-        "Who may apply at the counter, and what to bring, are each city's rules: the city's page is the authority.",
-        "窓口で申請できる人と持ち物は市区町村ごとの決まりです。市区町村のページが根拠になります。",
-        [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
-    COUNTER_CHECKLIST = "counter.baseline_checklist",
-        "What counters generally ask for: the holder's card, identity documents, and for a representative the proof of representation and their own identity documents.",
-        "窓口で一般に求められるもの：本人のマイナンバーカード、本人確認書類、代理人の場合は代理権を証明する書類と代理人の本人確認書類。",
-        [TAKATSUKI_PAGE, TOYOKAWA_PAGE, OME_RESET_PAGE];
+    /// A PIN that is known and not blocked can be changed at home with a card reader (the JPKI
+    /// client software changes all four).
+    HOME_CHANGE = "home.change", [TOYOKAWA_PAGE];
+    /// Changing needs the current PIN; a forgotten or blocked PIN must be reset instead.
+    CHANGE_NEEDS_CURRENT = "change.needs_current_pin", [TOYOKAWA_PAGE, TAKATSUKI_PAGE];
+    /// Kiosks reset only the two certificate PINs; the residence registry and card-info input
+    /// support PINs are reset at the city office.
+    KIOSK_JPKI_ONLY = "kiosk.jpki_pins_only", [TAKATSUKI_PAGE, JLIS_RESET_TERMS];
+    /// To reset one certificate PIN at a kiosk you enter the other one (it must be known and
+    /// not blocked); with both forgotten, only the counter can help.
+    KIOSK_PARTNER = "kiosk.partner_pin", [JLIS_RESET_FAQ, TAKATSUKI_PAGE];
+    /// The kiosk reset needs both certificates valid, the signature certificate not revoked,
+    /// and the four basic attributes unchanged since issuance.
+    KIOSK_CERTIFICATES = "kiosk.valid_certificates", [JLIS_RESET_FAQ];
+    /// The kiosk reset is reserved by the holder in the smartphone app, which checks the
+    /// holder's face against the card.
+    KIOSK_HOLDER = "kiosk.holder_with_smartphone", [JLIS_RESET_FAQ];
+    /// The kiosk resets a forgotten or blocked PIN; a known PIN is simply changed.
+    KIOSK_NOT_NEEDED = "kiosk.only_for_resets", [JLIS_RESET_FAQ];
+    /// The city office counter can reset or change any of the four PINs.
+    COUNTER_ANY = "counter.any_pin", [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
+    /// For a holder under 15 or an adult ward, the legal representative applies at the counter.
+    LEGAL_REPRESENTATIVE = "counter.legal_representative", [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
+    /// Cards of holders under 15, of adult wards and face-authentication cards carry no
+    /// signature certificate (so no signature password); others may decline it.
+    NO_SIGN_CERT = "cert.no_signature_certificate", [NO_SIGN_CERT_PAGE];
+    /// An expired certificate is issued anew at the counter, where its PIN is set; a kiosk
+    /// cannot help.
+    EXPIRED = "cert.expired_renew_at_counter", [EXPIRED_PAGE, JLIS_RESET_FAQ];
+    /// A move or a change of name revokes the signature certificate; a new one is issued at the
+    /// counter, with a new password.
+    SIGN_REVOKED = "cert.signature_revoked_by_move_or_name", [SIGN_REVOKED_PAGE, JLIS_RESET_FAQ];
+    /// A face-authentication card (顔認証マイナンバーカード, since 2023-12) has no PINs and no signature
+    /// certificate: services that need a PIN cannot be used; it can be switched back to a
+    /// normal card at the counter, where the PINs are set.
+    FACE_AUTH = "card.face_authentication", [FACE_AUTH_PAGE];
+    /// Who may apply at the counter, and what to bring, are each city's rules: the city's page
+    /// is the authority.
+    CITY_RULES = "counter.city_rules", [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
+    /// What counters generally ask for: the holder's card, identity documents, and for a
+    /// representative the proof of representation and their own identity documents.
+    COUNTER_CHECKLIST = "counter.baseline_checklist", [TAKATSUKI_PAGE, TOYOKAWA_PAGE, OME_RESET_PAGE];
 }
 
 /// The national baseline checklist (as a profile in the city-profile schema, every entry
@@ -298,8 +259,8 @@ mod tests {
         let mut ids = std::collections::BTreeSet::new();
         for r in RULES {
             assert!(!r.sources.is_empty(), "{}", r.id);
-            assert!(ids.insert(r.id), "{}", r.id);
-            assert!(r.says.ja.ends_with('。'), "{}", r.id);
+            assert!(ids.insert(r.id.to_string()), "{}", r.id);
+            assert!(ids.insert(r.message_id()), "{}", r.id);
         }
         for r in REFERENCES {
             assert_eq!(reference(r.id), Some(*r));

@@ -4,15 +4,77 @@
 
 use super::documents;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// Text in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Names {
-    /// Japanese.
-    pub ja: String,
-    /// English.
-    pub en: String,
+/// Text by language: language tag (`ja`, `en`, `ko`, `pt-BR`) → text, as a profile writes it
+/// (`{ ja = "…", en = "…" }`). Japanese is required (the pages are Japanese); any other
+/// language may be added without a change of schema, and a reader picks with a list of
+/// fallbacks ([`Names::pick`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Names(BTreeMap<String, String>);
+
+/// The language every text must have.
+pub const REQUIRED_LANGUAGE: &str = "ja";
+
+/// A language tag as a profile may use it: a 2-3 letter lower-case language, then
+/// subtags of 1-8 letters or digits (`ja`, `en`, `pt-BR`, `zh-Hant`).
+pub fn valid_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+impl Names {
+    /// From (tag, text) pairs; Err names what is wrong (no `ja`, a key that is not a tag).
+    pub fn new(map: BTreeMap<String, String>) -> Result<Names, String> {
+        if let Some(bad) = map.keys().find(|t| !valid_tag(t)) {
+            return Err(format!(
+                "unknown field `{bad}`: a text's keys are language tags (ja, en, ko, pt-BR, …)"
+            ));
+        }
+        if !map.contains_key(REQUIRED_LANGUAGE) {
+            return Err(format!(
+                "missing field `{REQUIRED_LANGUAGE}`: every text needs its Japanese (the guide's pages are Japanese)"
+            ));
+        }
+        Ok(Names(map))
+    }
+
+    /// The Japanese text (always there).
+    pub fn ja(&self) -> &str {
+        self.0
+            .get(REQUIRED_LANGUAGE)
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+
+    /// The text in this language, if the profile has it.
+    pub fn get(&self, tag: &str) -> Option<&str> {
+        self.0.get(tag).map(String::as_str)
+    }
+
+    /// The text in the first of `tags` the profile has (a reader's language, then its
+    /// fallbacks); Japanese when it has none of them.
+    pub fn pick(&self, tags: &[&str]) -> &str {
+        tags.iter()
+            .find_map(|t| self.get(t))
+            .unwrap_or_else(|| self.ja())
+    }
+
+    /// The languages it has, by tag.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+}
+
+impl<'de> Deserialize<'de> for Names {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Names, D::Error> {
+        let map = BTreeMap::<String, String>::deserialize(d)?;
+        Names::new(map).map_err(serde::de::Error::custom)
+    }
 }
 
 /// Where an entry comes from.
@@ -25,16 +87,58 @@ pub struct Source {
     pub heading: String,
 }
 
-/// Sourced text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Sourced text: the text by language (as [`Names`]) and its `source`, in one table
+/// (`{ ja = "…", en = "…", source = { … } }`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Text {
-    /// Japanese.
-    pub ja: String,
-    /// English.
-    pub en: String,
+    /// The text by language.
+    #[serde(flatten)]
+    pub text: Names,
     /// Where it comes from.
     pub source: Source,
+}
+
+impl Text {
+    /// The text in the first of `tags` it has ([`Names::pick`]).
+    pub fn pick(&self, tags: &[&str]) -> &str {
+        self.text.pick(tags)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table of texts by language (ja, en, …) and a source")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
+                let mut texts = BTreeMap::new();
+                let mut source = None;
+                while let Some(key) = m.next_key::<String>()? {
+                    if key == "source" {
+                        if source.is_some() {
+                            return Err(serde::de::Error::duplicate_field("source"));
+                        }
+                        source = Some(m.next_value::<Source>()?);
+                    } else {
+                        if !valid_tag(&key) {
+                            return Err(serde::de::Error::custom(format!(
+                                "unknown field `{key}`: a text's keys are language tags (ja, en, ko, pt-BR, …) and `source`"
+                            )));
+                        }
+                        let text = m.next_value::<String>()?;
+                        texts.insert(key, text);
+                    }
+                }
+                let source = source.ok_or_else(|| serde::de::Error::missing_field("source"))?;
+                let text = Names::new(texts).map_err(serde::de::Error::custom)?;
+                Ok(Text { text, source })
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// Yes, no, or the page does not say.
@@ -330,16 +434,102 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("toyokawa", include_str!("../../profiles/toyokawa.toml")),
 ];
 
+/// What is wrong with one entry of a profile that parses (the CLI words it; `Display` gives
+/// the English for logs and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// `fee` is neither a sourced text nor `"not_stated"`.
+    FeeWord,
+    /// A source cites neither the page nor a national reference.
+    SourceNotCited,
+    /// `page.address` is not http(s).
+    AddressNotHttp,
+    /// A document id that is not known.
+    UnknownDocument,
+    /// A document in two categories.
+    DocumentTwice,
+    /// `change` and `reset` both `same_as` the other.
+    BothSameAs,
+    /// `same_as` does not name the other procedure.
+    SameAsNotOther,
+    /// Neither `stated` nor `same_as`.
+    NeedsStatedOrSameAs,
+    /// `stated = false` without `not_stated`.
+    NotStatedNeedsText,
+    /// `stated = true` without applicants.
+    StatedNeedsApplicants,
+    /// A requirement with not exactly one of all_of, any_of, count.
+    OneKind,
+    /// A counting rule without `owner`.
+    CountNeedsOwner,
+    /// A counting rule names a category the profile lacks.
+    UnknownCategory,
+}
+
+impl Problem {
+    /// In English, for `Display`.
+    pub fn english(self) -> &'static str {
+        match self {
+            Problem::FeeWord => "a table {ja, en, …, source} or \"not_stated\"",
+            Problem::SourceNotCited => {
+                "cite the profile's page (page.file) or a national reference id"
+            }
+            Problem::AddressNotHttp => "an http(s) address",
+            Problem::UnknownDocument => "unknown document id (see mynapin guide --list-documents)",
+            Problem::DocumentTwice => "a document may be in one category only",
+            Problem::BothSameAs => "change and reset cannot both be `same_as` the other",
+            Problem::SameAsNotOther => "must name the other procedure",
+            Problem::NeedsStatedOrSameAs => "needs `stated` or `same_as`",
+            Problem::NotStatedNeedsText => "say what the page says instead",
+            Problem::StatedNeedsApplicants => "a stated procedure needs its applicants",
+            Problem::OneKind => "exactly one of all_of, any_of, count",
+            Problem::CountNeedsOwner => "a counting rule needs `owner`",
+            Problem::UnknownCategory => "unknown category",
+        }
+    }
+}
+
+/// Why a profile cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// The file could not be read (the reader's own message).
+    Read(String),
+    /// The TOML or the schema is wrong (the TOML reader's own message, in English).
+    Parse(String),
+    /// An entry breaks a rule of the schema.
+    Entry {
+        /// The entry's path (`id_categories[0].documents`).
+        field: String,
+        /// The offending value.
+        value: String,
+        /// What is wrong.
+        problem: Problem,
+    },
+}
+
 /// A profile that cannot be used.
 #[derive(Debug, thiserror::Error)]
-#[error("{origin}{}: {message}", .line.map(|l| format!(", line {l}")).unwrap_or_default())]
+#[error("{origin}{}: {}", .line.map(|l| format!(", line {l}")).unwrap_or_default(), .fault)]
 pub struct ProfileError {
     /// File or built-in name.
     pub origin: String,
     /// Line, when known.
     pub line: Option<usize>,
-    /// What is wrong, with the field.
-    pub message: String,
+    /// What is wrong.
+    pub fault: Fault,
+}
+
+impl std::fmt::Display for Fault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Fault::Read(m) | Fault::Parse(m) => f.write_str(m),
+            Fault::Entry {
+                field,
+                value,
+                problem,
+            } => write!(f, "{field}: {value:?}: {}", problem.english()),
+        }
+    }
 }
 
 impl Profile {
@@ -350,17 +540,21 @@ impl Profile {
             line: e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].lines().count().max(1)),
-            message: e.message().trim().to_string(),
+            fault: Fault::Parse(e.message().trim().to_string()),
         })?;
         profile
             .validate()
-            .map_err(|(field, value, message)| ProfileError {
+            .map_err(|(field, value, problem)| ProfileError {
                 origin: origin.to_string(),
                 line: text
                     .lines()
                     .position(|l| !value.is_empty() && l.contains(&value))
                     .map(|i| i + 1),
-                message: format!("{field}: {value:?}: {message}"),
+                fault: Fault::Entry {
+                    field,
+                    value,
+                    problem,
+                },
             })?;
         Ok(profile)
     }
@@ -384,7 +578,7 @@ impl Profile {
                 .page
                 .issuer
                 .clone()
-                .unwrap_or_else(|| self.name.ja.clone()),
+                .unwrap_or_else(|| self.name.ja().to_string()),
             date: self.page.updated.clone(),
             address: self.page.address.clone(),
             heading: String::new(),
@@ -401,7 +595,7 @@ impl Profile {
                     .page
                     .issuer
                     .clone()
-                    .unwrap_or_else(|| self.name.ja.clone()),
+                    .unwrap_or_else(|| self.name.ja().to_string()),
                 date: self.page.updated.clone(),
                 address: self.page.address.clone(),
                 heading: s.heading.clone(),
@@ -433,7 +627,7 @@ impl Profile {
         .map_err(|e| ProfileError {
             origin: path.to_string(),
             line: None,
-            message: e.to_string(),
+            fault: Fault::Read(e.to_string()),
         })?;
         Profile::from_toml(&text, path)
     }
@@ -453,6 +647,63 @@ impl Profile {
         self.id_categories
             .iter()
             .find(|c| c.documents.iter().any(|d| d == doc))
+    }
+
+    /// Every text of the profile (names, notes, sourced texts), for what its languages cover.
+    pub fn texts(&self) -> Vec<&Names> {
+        let mut out = vec![&self.name];
+        for o in &self.offices {
+            out.push(&o.name);
+            out.extend(o.note.as_ref());
+        }
+        for t in self
+            .hours
+            .iter()
+            .chain(&self.holiday_openings)
+            .chain(&self.home_change)
+        {
+            out.push(&t.text);
+        }
+        for t in &self.notes {
+            out.push(&t.text);
+        }
+        out.extend(self.reservation.note.as_ref());
+        for p in &self.reservation.phones {
+            out.push(&p.name);
+            out.push(&p.hours);
+        }
+        if let Fee::Stated(t) = &self.fee {
+            out.push(&t.text);
+        }
+        for c in &self.id_categories {
+            out.push(&c.name);
+            out.extend(c.note.as_ref());
+        }
+        for p in [&self.change, &self.reset] {
+            out.extend(p.not_stated.as_ref());
+            for a in &p.applicants {
+                out.extend(a.note.as_ref());
+                for r in &a.requirements {
+                    out.push(&r.name);
+                    out.extend(r.omissible_note.as_ref());
+                }
+            }
+        }
+        out
+    }
+
+    /// The languages of the profile's texts: (tag, how many of its texts have it), Japanese
+    /// first (every text has it), then by tag.
+    pub fn languages(&self) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for n in self.texts() {
+            for t in n.languages() {
+                *counts.entry(t.to_string()).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+        out.sort_by_key(|(t, _)| (t != REQUIRED_LANGUAGE, t.clone()));
+        out
     }
 
     /// Every source cited, with the path of its entry.
@@ -498,16 +749,12 @@ impl Profile {
         out
     }
 
-    /// Rules serde cannot express. Err: (field, offending value to locate the line, message).
-    fn validate(&self) -> Result<(), (String, String, String)> {
-        let err = |f: String, v: &str, m: &str| Err((f, v.to_string(), m.to_string()));
+    /// Rules serde cannot express. Err: (field, offending value to locate the line, problem).
+    fn validate(&self) -> Result<(), (String, String, Problem)> {
+        let err = |f: String, v: &str, m: Problem| Err((f, v.to_string(), m));
         if let Fee::Word(w) = &self.fee {
             if w != "not_stated" {
-                return err(
-                    "fee".into(),
-                    w,
-                    "a table {ja, en, source} or \"not_stated\"",
-                );
+                return err("fee".into(), w, Problem::FeeWord);
             }
         }
         for (path, s) in self.sources() {
@@ -515,13 +762,13 @@ impl Profile {
                 return err(
                     format!("{path}.source.file"),
                     &s.file,
-                    "cite the profile's page (page.file) or a national reference id",
+                    Problem::SourceNotCited,
                 );
             }
         }
         if let Some(a) = &self.page.address {
             if !(a.starts_with("https://") || a.starts_with("http://")) {
-                return err("page.address".into(), a, "an http(s) address");
+                return err("page.address".into(), a, Problem::AddressNotHttp);
             }
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -531,14 +778,14 @@ impl Profile {
                     return err(
                         format!("id_categories[{i}].documents"),
                         d,
-                        "unknown document id (see mynapin guide --list-documents)",
+                        Problem::UnknownDocument,
                     );
                 }
                 if !seen.insert(d.clone()) {
                     return err(
                         format!("id_categories[{i}].documents"),
                         d,
-                        "a document may be in one category only",
+                        Problem::DocumentTwice,
                     );
                 }
             }
@@ -548,38 +795,34 @@ impl Profile {
             return err(
                 "reset.same_as".to_string(),
                 self.reset.same_as.as_deref().unwrap_or_default(),
-                "change and reset cannot both be `same_as` the other",
+                Problem::BothSameAs,
             );
         }
         for (name, p) in [("change", &self.change), ("reset", &self.reset)] {
             match (&p.same_as, p.stated) {
                 (Some(s), _) if s != "reset" && s != "change" || s == name => {
-                    return err(
-                        format!("{name}.same_as"),
-                        s,
-                        "must name the other procedure",
-                    );
+                    return err(format!("{name}.same_as"), s, Problem::SameAsNotOther);
                 }
                 (Some(_), _) => continue,
                 (None, None) => {
                     return err(
                         name.to_string(),
                         &format!("[{name}]"),
-                        "needs `stated` or `same_as`",
+                        Problem::NeedsStatedOrSameAs,
                     )
                 }
                 (None, Some(false)) if p.not_stated.is_none() => {
                     return err(
                         format!("{name}.not_stated"),
                         &format!("[{name}]"),
-                        "say what the page says instead",
+                        Problem::NotStatedNeedsText,
                     );
                 }
                 (None, Some(true)) if p.applicants.is_empty() => {
                     return err(
                         format!("{name}.applicants"),
                         &format!("[{name}]"),
-                        "a stated procedure needs its applicants",
+                        Problem::StatedNeedsApplicants,
                     );
                 }
                 _ => {}
@@ -591,24 +834,20 @@ impl Profile {
                         + usize::from(!r.any_of.is_empty())
                         + usize::from(!r.count.is_empty());
                     if kinds != 1 {
-                        return err(field, &r.id, "exactly one of all_of, any_of, count");
+                        return err(field, &r.id, Problem::OneKind);
                     }
                     for d in r.all_of.iter().chain(&r.any_of) {
                         if documents::find(d).is_none() {
-                            return err(
-                                field,
-                                d,
-                                "unknown document id (see mynapin guide --list-documents)",
-                            );
+                            return err(field, d, Problem::UnknownDocument);
                         }
                     }
                     if !r.count.is_empty() && r.owner.is_none() {
-                        return err(field, &r.id, "a counting rule needs `owner`");
+                        return err(field, &r.id, Problem::CountNeedsOwner);
                     }
                     for alt in &r.count {
                         for cc in alt {
                             if !self.id_categories.iter().any(|c| c.id == cc.category) {
-                                return err(field, &cc.category, "unknown category");
+                                return err(field, &cc.category, Problem::UnknownCategory);
                             }
                         }
                     }
@@ -630,6 +869,73 @@ mod tests {
             assert_eq!(p.id, *id);
             assert!(!p.sources().is_empty());
         }
+    }
+
+    #[test]
+    fn texts_are_keyed_by_language_with_a_fallback() {
+        let text = include_str!("../../profiles/takatsuki.toml")
+            .replacen(
+                "name = { ja = \"高槻市\", en = \"Takatsuki City\" }",
+                "name = { ja = \"高槻市\", en = \"Takatsuki City\", ko = \"다카쓰키시\" }",
+                1,
+            )
+            .replacen(
+                "en = \"Weekdays 8:45",
+                "pt-BR = \"Dias úteis\"\nen = \"Weekdays 8:45",
+                1,
+            );
+        let p = Profile::from_toml(&text, "city.toml").unwrap();
+        assert_eq!(p.name.pick(&["ko", "en", "ja"]), "다카쓰키시");
+        assert_eq!(p.name.pick(&["fr", "en", "ja"]), "Takatsuki City");
+        assert_eq!(
+            p.name.pick(&["fr"]),
+            "高槻市",
+            "Japanese when nothing else matches"
+        );
+        assert_eq!(p.hours[0].pick(&["pt-BR", "en"]), "Dias úteis");
+        assert_eq!(
+            p.hours[0].pick(&["ko", "en"]),
+            p.hours[0].text.get("en").unwrap()
+        );
+        let langs = p.languages();
+        let texts = p.texts().len();
+        assert_eq!(langs[0], ("ja".to_string(), texts), "{langs:?}");
+        assert!(langs.contains(&("ko".to_string(), 1)), "{langs:?}");
+        assert!(langs.contains(&("pt-BR".to_string(), 1)), "{langs:?}");
+        assert!(langs.contains(&("en".to_string(), texts)), "{langs:?}");
+    }
+
+    #[test]
+    fn a_text_needs_japanese_and_language_tags() {
+        let base = include_str!("../../profiles/takatsuki.toml");
+        for (from, to, says) in [
+            (
+                "name = { ja = \"高槻市\", ",
+                "name = { ",
+                "missing field `ja`",
+            ),
+            (
+                "name = { ja = \"高槻市\", ",
+                "name = { JA = \"高槻市\", ",
+                "unknown field `JA`",
+            ),
+            (
+                "ja = \"平日 ",
+                "japanese = \"平日 ",
+                "unknown field `japanese`",
+            ),
+            ("ja = \"平日 ", "en_US = \"平日 ", "unknown field `en_US`"),
+        ] {
+            let text = base.replacen(from, to, 1);
+            assert_ne!(text, base, "{from}");
+            let e = Profile::from_toml(&text, "city.toml")
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(says), "{to}: {e}");
+            assert!(e.starts_with("city.toml, line "), "{e}");
+        }
+        let text = base.replacen("ja = \"平日 ", "en-GB = \"x\"\nja = \"平日 ", 1);
+        assert!(Profile::from_toml(&text, "city.toml").is_ok());
     }
 
     #[test]
