@@ -245,14 +245,17 @@ mod terminal {
         let mut quiet = saved.clone();
         quiet.local_modes.remove(LocalModes::ECHO);
         quiet.local_modes.insert(LocalModes::ECHONL);
-        let _ = write!(tty, "{prompt}");
-        let _ = tty.flush();
         let result = {
             let _restore = Restore {
                 tty: &tty,
                 saved: saved.clone(),
             };
+            // Echo off before the prompt shows: what is typed once it shows is never echoed
+            // nor lost. `Flush` drops only what was typed before (and was echoed).
             tcsetattr(&tty, OptionalActions::Flush, &quiet).map_err(|e| unreadable(lang, e))?;
+            let mut shown = tty.try_clone().map_err(|e| unreadable(lang, e))?;
+            let _ = write!(shown, "{prompt}");
+            let _ = shown.flush();
             let mut reader = tty.try_clone().map_err(|e| unreadable(lang, e))?;
             read_line(lang, &mut reader, stop, TYPED_LIMIT)
         };

@@ -101,12 +101,8 @@ fn serve_event(event: &ServeEvent<'_>) {
 /// Words a fault rule's held answer (the tests wait for this line to send a signal).
 pub(super) fn hold_event(apdu: u64, header: &str, hold: Duration) {
     let lang = super::parse_lang();
-    say_sim(&msg::sim_hold(
-        lang,
-        hold.as_millis().min(u128::from(u64::MAX)) as u64,
-        apdu,
-        header,
-    ));
+    let ms = u64::try_from(hold.as_millis()).unwrap_or(u64::MAX);
+    say_sim(&msg::sim_hold(lang, apdu, header, ms));
 }
 
 /// `mynapin sim: TEXT` on stderr (never panics on a closed stderr).
