@@ -1090,3 +1090,14 @@ profile-problem-stated-needs-applicants = a stated procedure needs its applicant
 profile-problem-one-kind = exactly one of all_of, any_of, count
 profile-problem-count-needs-owner = a counting rule needs `owner`
 profile-problem-unknown-category = unknown category
+
+## TOML errors (src/cli/text.rs: a fixture's or a profile's TOML that does not fit its schema)
+
+# The position in the file; the error follows.
+toml-position = line { $line }, column { $column }: { "" }
+toml-unknown-field = unknown field `{ $field }`
+toml-missing-field = missing field `{ $field }`
+toml-duplicate-key = `{ $field }` is given twice
+toml-unknown-variant = unknown value `{ $value }`
+toml-invalid-value = a value of the wrong kind
+toml-other = not valid TOML

@@ -373,7 +373,7 @@ error-pcsc-other = 詳しくは、このコードについて PC/SC の資料を
 # 模擬カードのファイル。$path：ファイルか組み込みの名前。$reason：理由。
 # $detail：ファイルを検査したプログラム自身の言葉（行、列、項目。英語のまま）。
 error-fixture-read-what = 模擬カードの設定 { $path } を読み込めません（{ $reason }）。
-error-fixture-malformed-what = 模擬カードの設定 { $path } の書き方が正しくありません。詳細：{ $detail }
+error-fixture-malformed-what = 模擬カードの設定 { $path } の書き方が正しくありません（{ $detail }）。
 error-fixture-invalid-what = 模擬カードの設定 { $path } は、実際のカードではありえない内容です。詳細：{ $detail }
 error-fixture-todo = fixtures/cards/fresh.toml と見比べて修正するか、組み込みの名前を使ってください（一覧は mynapin sim fixtures）。
 error-sim-busy-what = 模擬カード { $path } は、別の mynapin が使用中です。
@@ -925,3 +925,13 @@ profile-problem-stated-needs-applicants = 記載のある手続きには applica
 profile-problem-one-kind = all_of、any_of、count のうち、ちょうど一つを書いてください。
 profile-problem-count-needs-owner = 数え方の指定（count）には owner が必要です。
 profile-problem-unknown-category = 不明な区分です。
+
+## TOML の誤り（src/cli/text.rs：模擬カードやプロファイルの TOML が決まった形に合わない）
+
+toml-position = { $line }行目{ $column }文字目：{ "" }
+toml-unknown-field = 使えない項目 `{ $field }` があります
+toml-missing-field = 必要な項目 `{ $field }` がありません
+toml-duplicate-key = 項目 `{ $field }` が2回書かれています
+toml-unknown-variant = 使えない値 `{ $value }` があります
+toml-invalid-value = 値の種類が正しくありません
+toml-other = TOML として正しく書かれていません（詳しい内容は --lang en を付けると英語で表示されます）

@@ -32,6 +32,57 @@ pub enum ReadError {
     Directory,
 }
 
+/// A [`ReadError`] as a value that can be kept, compared and cloned (an I/O error keeps its
+/// kind and OS code), for errors that carry it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadFailure {
+    /// The file could not be opened or read.
+    Io {
+        /// The error's kind.
+        kind: std::io::ErrorKind,
+        /// The operating system's error code, when there is one.
+        code: Option<i32>,
+    },
+    /// Larger than the limit.
+    TooLarge {
+        /// The limit.
+        max: u64,
+    },
+    /// Not UTF-8 text.
+    NotText,
+    /// A directory.
+    Directory,
+}
+
+impl From<&ReadError> for ReadFailure {
+    fn from(e: &ReadError) -> ReadFailure {
+        match e {
+            ReadError::Io(e) => ReadFailure::Io {
+                kind: e.kind(),
+                code: e.raw_os_error(),
+            },
+            ReadError::TooLarge { max } => ReadFailure::TooLarge { max: *max },
+            ReadError::NotText => ReadFailure::NotText,
+            ReadError::Directory => ReadFailure::Directory,
+        }
+    }
+}
+
+impl ReadFailure {
+    /// The error again (an I/O error rebuilt from its OS code, else from its kind).
+    pub fn to_error(self) -> ReadError {
+        match self {
+            ReadFailure::Io { kind, code } => ReadError::Io(match code {
+                Some(c) => std::io::Error::from_raw_os_error(c),
+                None => std::io::Error::from(kind),
+            }),
+            ReadFailure::TooLarge { max } => ReadError::TooLarge { max },
+            ReadFailure::NotText => ReadError::NotText,
+            ReadFailure::Directory => ReadError::Directory,
+        }
+    }
+}
+
 /// Reads `path` as UTF-8 text of at most `max` bytes.
 pub fn read_to_string(path: &Path, max: u64) -> Result<String, ReadError> {
     if path.is_dir() {

@@ -139,6 +139,8 @@ const VALUE_WORDS: &[&str] = &[
     "self",
     "agent",
     "legal",
+    // --have holder:DOC, agent:DOC (whose document it is)
+    "holder",
     "text",
     "markdown",
     "html",
@@ -180,6 +182,36 @@ fn fixture_names() -> Vec<String> {
     names.sort();
     assert!(names.len() >= 10, "{names:?}");
     names
+}
+
+/// The keys of the city profiles' TOML (`offices`, `hours`, `fee`…): `profile check` names
+/// the fields a profile author edits by their keys, as a compiler names a file's lines.
+fn profile_keys() -> Vec<String> {
+    fn walk(v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::Table(t) => {
+                for (k, v) in t {
+                    out.push(k.clone());
+                    walk(v, out);
+                }
+            }
+            toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    let mut keys = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "toml") {
+            let v: toml::Value = toml::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            walk(&v, &mut keys);
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    assert!(keys.iter().any(|k| k == "offices"), "{keys:?}");
+    keys
 }
 
 /// The city profiles' ids (profiles/*.toml, and the template's `example`): file names.
@@ -313,6 +345,7 @@ impl Checker {
     fn new() -> Checker {
         let mut data_names = fixture_names();
         data_names.extend(profile_ids());
+        data_names.extend(profile_keys());
         Checker { data_names }
     }
 
@@ -354,6 +387,8 @@ impl Checker {
         }
         // A list of the values an option takes (clap's error: 「指定できる値：known、…」).
         let help = help || line.contains("指定できる値");
+        // The language tags a profile covers (「言語：ja、en、ko」) are ids.
+        let tags_line = line.contains("言語：");
         let mut out = Vec::new();
         // An option's value stands for itself on a line that names an option or an argument
         // (a flag or `<VALUE>` earlier on the line: help's value lists), and as the item of
@@ -422,6 +457,10 @@ impl Checker {
                     continue;
                 }
                 if help && (VALUE_WORDS.contains(&w) || COMMAND_WORDS.contains(&w)) {
+                    continue;
+                }
+                if tags_line && (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())
+                {
                     continue;
                 }
                 if !self.allowed_anywhere(w) {

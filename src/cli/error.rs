@@ -144,7 +144,11 @@ fn fixture_what(lang: Lang, e: &FixtureError) -> String {
             msg::error_fixture_read_what(lang, sanitize(path), read_reason(lang, source))
         }
         FixtureError::Malformed { path, message } => {
-            msg::error_fixture_malformed_what(lang, sanitize(message), sanitize(path))
+            msg::error_fixture_malformed_what(
+                lang,
+                super::text::toml_detail(lang, message),
+                sanitize(path),
+            )
         }
         FixtureError::Invalid { path, message } => {
             msg::error_fixture_invalid_what(lang, sanitize(message), sanitize(path))
@@ -177,7 +181,7 @@ pub(super) fn io_reason(lang: Lang, e: &std::io::Error) -> String {
 }
 
 /// Why a bounded read failed, in words.
-pub(super) fn read_reason(lang: Lang, e: &crate::bounded::ReadError) -> String {
+pub(crate) fn read_reason(lang: Lang, e: &crate::bounded::ReadError) -> String {
     use crate::bounded::ReadError;
     match e {
         ReadError::Io(e) => io_reason(lang, e),

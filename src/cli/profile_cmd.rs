@@ -44,8 +44,10 @@ fn load(lang: Lang, file: &str) -> Result<Profile, CliError> {
 /// The TOML reader's and the file system's own messages are passed on as they come.
 pub fn error_text(lang: Lang, e: &ProfileError) -> String {
     let what = match &e.fault {
-        Fault::Read(m) => msg::profile_error_read(lang, m),
-        Fault::Parse(m) => msg::profile_error_parse(lang, m),
+        Fault::Read(failure) => {
+            msg::profile_error_read(lang, super::error::read_reason(lang, &failure.to_error()))
+        }
+        Fault::Parse(m) => msg::profile_error_parse(lang, super::text::toml_detail(lang, m)),
         Fault::Entry {
             field,
             value,

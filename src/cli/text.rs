@@ -135,6 +135,61 @@ pub fn card_kind(lang: Lang, k: &CardKind) -> String {
     }
 }
 
+/// A TOML reader's error (English, from the `toml` crate: "TOML parse error at line 3,
+/// column 9 … invalid type: integer `1234`, expected a string") in the chosen language: the
+/// position, and the kinds of error the reader reports for a schema — unknown, missing or
+/// repeated fields, a value of the wrong type — each worded from the catalogue with the name
+/// or value it quotes. English gets the reader's own text; another kind of error is worded
+/// generally, with a pointer to `--lang en` for the reader's English details.
+pub fn toml_detail(lang: Lang, message: &str) -> String {
+    if lang == Lang::EN {
+        return sanitize(message);
+    }
+    let quoted = |s: &str| -> Option<String> {
+        let a = s.find('`')?;
+        let b = s[a + 1..].find('`')?;
+        Some(sanitize(&s[a + 1..a + 1 + b]))
+    };
+    let number_after = |s: &str, word: &str| -> Option<u64> {
+        let at = s.find(word)? + word.len();
+        s[at..]
+            .trim_start()
+            .split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()
+    };
+    let position = match (
+        number_after(message, "at line"),
+        number_after(message, "column"),
+    ) {
+        (Some(l), Some(c)) => Some(msg::toml_position(lang, c, l)),
+        _ => None,
+    };
+    let last = message
+        .lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .unwrap_or_default();
+    let what = if let Some(rest) = last.strip_prefix("unknown field") {
+        msg::toml_unknown_field(lang, quoted(rest).unwrap_or_default())
+    } else if let Some(rest) = last.strip_prefix("missing field") {
+        msg::toml_missing_field(lang, quoted(rest).unwrap_or_default())
+    } else if let Some(rest) = last.strip_prefix("duplicate key") {
+        msg::toml_duplicate_key(lang, quoted(rest).unwrap_or_default())
+    } else if let Some(rest) = last.strip_prefix("unknown variant") {
+        msg::toml_unknown_variant(lang, quoted(rest).unwrap_or_default())
+    } else if last.starts_with("invalid type") || last.starts_with("invalid value") {
+        msg::toml_invalid_value(lang)
+    } else {
+        msg::toml_other(lang)
+    };
+    match position {
+        Some(p) => format!("{p}{what}"),
+        None => what,
+    }
+}
+
 /// The most characters of an untrusted string that are printed.
 const MAX_SHOWN: usize = 4000;
 

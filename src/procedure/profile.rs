@@ -492,8 +492,8 @@ impl Problem {
 /// Why a profile cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
-    /// The file could not be read (the reader's own message).
-    Read(String),
+    /// The file could not be read.
+    Read(crate::bounded::ReadFailure),
     /// The TOML or the schema is wrong (the TOML reader's own message, in English).
     Parse(String),
     /// An entry breaks a rule of the schema.
@@ -522,7 +522,8 @@ pub struct ProfileError {
 impl std::fmt::Display for Fault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Fault::Read(m) | Fault::Parse(m) => f.write_str(m),
+            Fault::Read(failure) => write!(f, "{}", failure.to_error()),
+            Fault::Parse(m) => f.write_str(m),
             Fault::Entry {
                 field,
                 value,
@@ -627,7 +628,7 @@ impl Profile {
         .map_err(|e| ProfileError {
             origin: path.to_string(),
             line: None,
-            fault: Fault::Read(e.to_string()),
+            fault: Fault::Read(crate::bounded::ReadFailure::from(&e)),
         })?;
         Profile::from_toml(&text, path)
     }
