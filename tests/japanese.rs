@@ -459,7 +459,9 @@ impl Checker {
                 if help && (VALUE_WORDS.contains(&w) || COMMAND_WORDS.contains(&w)) {
                     continue;
                 }
-                if tags_line && (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())
+                if tags_line
+                    && (2..=3).contains(&w.len())
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
                 {
                     continue;
                 }

@@ -118,6 +118,12 @@ fn data_texts() -> Vec<String> {
             leaves(&v, &mut out);
         }
     }
+    // The national references' citations: a page's title and issuer, in the page's own
+    // language (cited, never translated).
+    for r in mynapin::procedure::national::REFERENCES {
+        out.push(r.title.to_string());
+        out.push(r.issuer.to_string());
+    }
     // Prose only: a single ASCII word ("card", "A", "1234") would mask the same word in
     // text that must come from the catalogue.
     out.retain(|s| {

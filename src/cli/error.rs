@@ -143,13 +143,11 @@ fn fixture_what(lang: Lang, e: &FixtureError) -> String {
         FixtureError::Read { path, source } => {
             msg::error_fixture_read_what(lang, sanitize(path), read_reason(lang, source))
         }
-        FixtureError::Malformed { path, message } => {
-            msg::error_fixture_malformed_what(
-                lang,
-                super::text::toml_detail(lang, message),
-                sanitize(path),
-            )
-        }
+        FixtureError::Malformed { path, message } => msg::error_fixture_malformed_what(
+            lang,
+            super::text::toml_detail(lang, message),
+            sanitize(path),
+        ),
         FixtureError::Invalid { path, message } => {
             msg::error_fixture_invalid_what(lang, sanitize(message), sanitize(path))
         }

@@ -25,15 +25,6 @@ pub const CATALOG_DIR_VAR: &str = "MYNAPIN_CATALOG_DIR";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Lang(u8);
 
-/// Transitional: the two languages of the texts not yet in the catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pair {
-    /// English.
-    En,
-    /// Japanese.
-    Ja,
-}
-
 /// A value for a message's variable: text or a number (numbers choose plural forms).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
@@ -251,26 +242,6 @@ impl Lang {
             }
         }
         tags
-    }
-
-    /// Transitional: English or Japanese, for code that still matches on the pair.
-    pub fn pair(self) -> Pair {
-        if self == Lang::JA {
-            Pair::Ja
-        } else {
-            Pair::En
-        }
-    }
-
-    /// Picks the text for this language.
-    ///
-    /// Transitional: texts still written as an English/Japanese pair. New code uses [`msg`].
-    pub fn t<'a>(self, en: &'a str, ja: &'a str) -> &'a str {
-        if self == Lang::JA {
-            ja
-        } else {
-            en
-        }
     }
 
     /// Whether this catalogue has message `id` (its own, not by fallback).

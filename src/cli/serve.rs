@@ -73,11 +73,9 @@ fn parse_fault(text: &str) -> Result<FaultRule, String> {
 fn serve_event(event: &ServeEvent<'_>) {
     let lang = super::parse_lang();
     let text = match event {
-        ServeEvent::WaitingForVpcd { addr, why } => msg::serve_event_waiting(
-            lang,
-            sanitize(addr),
-            super::error::io_reason(lang, why),
-        ),
+        ServeEvent::WaitingForVpcd { addr, why } => {
+            msg::serve_event_waiting(lang, sanitize(addr), super::error::io_reason(lang, why))
+        }
         ServeEvent::Inserted { addr } => msg::serve_event_inserted(lang, sanitize(addr)),
         ServeEvent::FaultRemoved { after } => msg::serve_event_fault_removed(lang, *after),
         ServeEvent::Reconnecting => msg::serve_event_reconnecting(lang),
@@ -158,7 +156,12 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
             // Exit 6 (PC/SC failure): the address is fine, nothing listens there.
             super::output::print_message(
                 lang,
-                &msg::serve_unreachable(lang, sanitize(&addr), secs, super::error::io_reason(lang, &why)),
+                &msg::serve_unreachable(
+                    lang,
+                    sanitize(&addr),
+                    secs,
+                    super::error::io_reason(lang, &why),
+                ),
                 &[msg::serve_fix_unreachable(lang)],
             );
             Ok(Exit::NoCard)
