@@ -934,4 +934,4 @@ toml-missing-field = 必要な項目 `{ $field }` がありません
 toml-duplicate-key = 項目 `{ $field }` が2回書かれています
 toml-unknown-variant = 使えない値 `{ $value }` があります
 toml-invalid-value = 値の種類が正しくありません
-toml-other = TOML として正しく書かれていません（詳しい内容は --lang en を付けると英語で表示されます）
+toml-other = TOML として正しく書かれていません

@@ -736,6 +736,7 @@ mod tests {
     /// reference ids, key and signal names, product and format names.
     const ALLOWED: &[&str] = &[
         "mynapin",
+        "TOML",
         "status",
         "change",
         "verify",

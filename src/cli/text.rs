@@ -140,7 +140,7 @@ pub fn card_kind(lang: Lang, k: &CardKind) -> String {
 /// position, and the kinds of error the reader reports for a schema — unknown, missing or
 /// repeated fields, a value of the wrong type — each worded from the catalogue with the name
 /// or value it quotes. English gets the reader's own text; another kind of error is worded
-/// generally, with a pointer to `--lang en` for the reader's English details.
+/// generally (`--lang en` shows the reader's own words).
 pub fn toml_detail(lang: Lang, message: &str) -> String {
     if lang == Lang::EN {
         return sanitize(message);
