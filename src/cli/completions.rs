@@ -66,7 +66,7 @@ pub fn manpage(ctx: &Ctx, args: &ManpageArgs) -> Result<Exit, CliError> {
             if let Err(e) = clap_mangen::Man::new(command()).render(&mut page) {
                 return Ok(failure(
                     ctx,
-                    &msg::completions_cannot_render(ctx.lang, e.to_string()),
+                    &msg::completions_cannot_render(ctx.lang, super::error::io_reason(ctx.lang, &e)),
                 ));
             }
             Ok(write_stdout(ctx, &page))
@@ -78,7 +78,7 @@ pub fn manpage(ctx: &Ctx, args: &ManpageArgs) -> Result<Exit, CliError> {
                 &msg::completions_cannot_write_dir(
                     ctx.lang,
                     sanitize(&dir.display().to_string()),
-                    e.to_string(),
+                    super::error::io_reason(ctx.lang, &e),
                 ),
             )),
         },
@@ -94,7 +94,7 @@ fn write_stdout(ctx: &Ctx, bytes: &[u8]) -> Exit {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
         Err(e) => failure(
             ctx,
-            &msg::completions_cannot_write_stdout(ctx.lang, e.to_string()),
+            &msg::completions_cannot_write_stdout(ctx.lang, super::error::io_reason(ctx.lang, &e)),
         ),
     }
 }

@@ -18,8 +18,7 @@ pub fn emit(text: &str) {
 pub fn emit_json(value: &impl serde::Serialize) {
     match serde_json::to_string_pretty(value) {
         Ok(s) => emit(&s),
-        // The language is not known here; the reference language is the fallback.
-        Err(e) => say(&msg::output_json_failed(Lang::EN, e.to_string())),
+        Err(e) => say(&msg::output_json_failed(super::parse_lang(), e.to_string())),
     }
 }
 

@@ -167,7 +167,7 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
             Ok(Exit::NoCard)
         }
         Err(vpcd::ServeError::Signals(e)) => Err(CliError::Usage {
-            what: msg::serve_signals(lang, e.to_string()),
+            what: msg::serve_signals(lang, super::error::io_reason(lang, &e)),
             todo: msg::serve_fix_signals(lang),
         }),
     }

@@ -45,7 +45,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
                     let v = status::to_json(lang, &report);
                     match serde_json::to_string(&v) {
                         Ok(line) => emit(&line),
-                        Err(e) => say(&e.to_string()),
+                        Err(e) => say(&msg::output_json_failed(lang, e.to_string())),
                     }
                 } else {
                     emit(&msg::watch_card(lang, cards));
