@@ -182,6 +182,7 @@ status-cert-expires-soon = Certificate: user authentication, valid until { $date
 status-cert-expired = Certificate: user authentication, EXPIRED on { $date }
 status-cert-absent = Certificate: no user-authentication certificate on this card
 status-cert-unreadable = Certificate: the user-authentication certificate could not be read
+status-cert-not-read = Certificate: not read (--no-cert)
 status-cert-expires-soon-warning = The certificates expire soon: renew them at the city office before then (the PINs are set again there; a kiosk cannot renew). See `mynapin guide auth --cert expired`.
 status-cert-expired-warning = The certificate has expired: changing its PIN is pointless, and a kiosk cannot help. A new certificate is issued at the city office, and its PIN is set there. See `mynapin guide auth --cert expired`.
 # The headings of the table's columns: tries left, state, which PIN.
@@ -577,6 +578,7 @@ help-global-arg-timeout = Give up on a card that does not answer one command wit
 help-global-arg-wait = Wait for the card (and a reader) to be placed, up to SECONDS (60 if not given; 1-86400), instead of giving up at once
 help-status-about = Show how many tries each PIN has left (reads only; never uses a try)
 help-status-arg-check = Exit 4 if any PIN is blocked, 5 if any has one try left (for scripts)
+help-status-arg-no-cert = Do not read the user-authentication certificate's expiry date (one card command fewer: 10 in all)
 help-status-after-help =
     With --check the exit code says it for scripts: 4 if any PIN is blocked, 5 if any has one try left, 0 otherwise (a PIN the card does not have, such as the signature password of an under-15 card, counts as neither).
 help-watch-about = For window staff: wait for a card, print its status, wait for it to leave, repeat until Ctrl-C (--json: one mynapin.status.v1 object per line)

@@ -132,6 +132,7 @@ status-cert-expires-soon = 電子証明書：利用者証明用（有効期限�
 status-cert-expired = 電子証明書：利用者証明用（有効期限切れ：{ $date }）
 status-cert-absent = 電子証明書：このカードには利用者証明用電子証明書がありません。
 status-cert-unreadable = 電子証明書：利用者証明用電子証明書を読み取れませんでした。
+status-cert-not-read = 電子証明書：読み取っていません（--no-cert）。
 status-cert-expires-soon-warning = 電子証明書の有効期限が近づいています。期限までに市区町村の窓口で更新してください（その際に暗証番号とパスワードを設定し直します。コンビニのキオスク端末では更新できません）。詳しくは `mynapin guide auth --cert expired` をご覧ください。
 status-cert-expired-warning = 電子証明書の有効期限が切れています。暗証番号を変更しても使えるようにはならず、コンビニのキオスク端末でも手続きできません。市区町村の窓口で新しい電子証明書の発行を受け、その際に暗証番号を設定します。詳しくは `mynapin guide auth --cert expired` をご覧ください。
 # 表の見出し：残り回数、状態、暗証番号の種類。
@@ -490,6 +491,7 @@ help-global-arg-timeout = カードが1つのコマンドに応答するまで�
 help-global-arg-wait = カード（とリーダー）が置かれるまで、すぐに中止せずに待ちます。待つ上限の秒数も指定できます（省略時は60秒、1〜86400）。
 help-status-about = 各暗証番号の残り回数を表示します（読み取るだけで、回数は減りません）。
 help-status-arg-check = ロックされた暗証番号があれば終了コード 4、残り1回のものがあれば 5 で終了します（スクリプト向け）。
+help-status-arg-no-cert = 利用者証明用電子証明書の有効期限を読み取りません（カードへのコマンドが1回減り、全部で10回になります）。
 help-status-after-help =
     --check を付けると、終了コードで状態を返します（スクリプト向け）。
     ロックされた暗証番号があれば 4、残り1回のものがあれば 5、それ以外は 0 です。

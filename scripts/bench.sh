@@ -47,11 +47,14 @@ for latency in 0 20; do
   before=$(grep -c ' > ' "$work/card-$latency.log")
   "$bin" --reader 0 status >/dev/null
   mid=$(grep -c ' > ' "$work/card-$latency.log")
+  "$bin" --reader 0 status --no-cert >/dev/null
+  nocert=$(grep -c ' > ' "$work/card-$latency.log")
   pkcs15-tool -r 0 --list-pins >/dev/null 2>&1
   after=$(grep -c ' > ' "$work/card-$latency.log")
   echo "pcscd+vpcd, card latency ${latency} ms: APDU round trip median ${med} us (p90 ${p90} us, 200 queries)"
   echo "  mynapin status:          $((mid - before)) APDUs, median $(median_ms "$bin" --reader 0 status) ms over $RUNS runs"
-  echo "  pkcs15-tool --list-pins: $((after - mid)) APDUs, median $(median_ms pkcs15-tool -r 0 --list-pins) ms over $RUNS runs"
+  echo "  mynapin status --no-cert: $((nocert - mid)) APDUs, median $(median_ms "$bin" --reader 0 status --no-cert) ms over $RUNS runs"
+  echo "  pkcs15-tool --list-pins: $((after - nocert)) APDUs, median $(median_ms pkcs15-tool -r 0 --list-pins) ms over $RUNS runs"
   stop_pid "$card"; card=""
   sleep 1.5
 done

@@ -149,6 +149,20 @@ fn status_by_index_and_by_name_text_and_json() {
         .contains("      3/3    正常              住民基本台帳用（2か所目）"));
     // Only one reader has a card: no --reader needed.
     assert_eq!(mynapin(&["status"], "").code, 0);
+    // Through pcscd too: the counters in 10 APDUs, the certificate's expiry one more.
+    for (args, apdus) in [
+        (&["--trace", "--reader", "0", "status", "--no-cert"][..], 10),
+        (&["--trace", "--reader", "0", "status"][..], 11),
+    ] {
+        let r = mynapin(args, "");
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let n = r
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("trace: >"))
+            .count();
+        assert_eq!(n, apdus, "{args:?}: {}", r.stderr);
+    }
 }
 
 #[test]

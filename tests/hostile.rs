@@ -665,19 +665,38 @@ fn status_shows_the_certificate_expiry_and_warns_when_it_has_expired() {
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["card"]["auth_certificate"]["state"], "expired");
     assert_eq!(v["card"]["auth_certificate"]["not_after"], "2025-03-31");
-    // The counters in 10 APDUs plus one READ BINARY for the certificate; a card without the
-    // short-EF-id READ BINARY costs a few more.
-    for (fixture, most) in [("fresh", 11), ("no-sfi-read", 14)] {
-        let r = run(&[&format!("--sim={fixture}"), "--trace", "status"], "");
+    // The counters in 10 APDUs (12 on a card without READ BINARY by short EF id), plus one
+    // READ BINARY for the certificate's expiry (two without the short form: SELECT EF + READ
+    // BINARY); `--no-cert` skips it. Exact counts, on both paths.
+    for (fixture, no_cert, expected) in [
+        ("fresh", true, 10),
+        ("no-sfi-read", true, 12),
+        ("fresh", false, 11),
+        ("no-sfi-read", false, 14),
+    ] {
+        let mut args = vec![
+            format!("--sim={fixture}"),
+            "--trace".into(),
+            "status".into(),
+        ];
+        if no_cert {
+            args.push("--no-cert".into());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = run(&args, "");
+        assert_eq!(r.code, 0, "{}", r.stderr);
         let n = r
             .stderr
             .lines()
             .filter(|l| l.starts_with("trace: >"))
             .count();
-        assert!(n <= most, "{fixture}: {n} APDUs");
-        if fixture == "fresh" {
-            assert_eq!(n, 11, "{}", r.stderr);
-        }
+        assert_eq!(n, expected, "{fixture} no_cert={no_cert}: {}", r.stderr);
+        assert_eq!(
+            r.stdout.contains("not read (--no-cert)"),
+            no_cert,
+            "{}",
+            r.stdout
+        );
     }
 }
 

@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             let mut t = crate::transport::Interruptible::new(t, Arc::clone(&ctx.stop));
             MyNumberCard::open(&mut t)
                 .map_err(CliError::from)
-                .and_then(|mut card| status::read(ctx, &mut card))
+                .and_then(|mut card| status::read(ctx, &mut card, true))
         });
         match result {
             Ok(Ok(report)) => {
