@@ -31,7 +31,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use lang::msg;
 use std::ffi::{OsStr, OsString};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::marker::PhantomData;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -563,27 +563,11 @@ fn relabel(lang: Lang, help: &str) -> String {
     out.join("\n")
 }
 
-/// The columns help and errors are wrapped to: `COLUMNS`, else the terminal's width, else
-/// 100; at most 100 (clap's own limit for the lines it wraps).
-fn help_width(stream_is_terminal: bool) -> usize {
-    let from_env = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse().ok());
-    #[cfg(unix)]
-    let from_terminal = if stream_is_terminal {
-        rustix::termios::tcgetwinsize(std::io::stdout())
-            .ok()
-            .map(|w| usize::from(w.ws_col))
-    } else {
-        None
-    };
-    #[cfg(not(unix))]
-    let from_terminal: Option<usize> = {
-        let _ = stream_is_terminal;
-        None
-    };
-    from_env
-        .or(from_terminal)
+/// The columns help and errors are wrapped to: the terminal's width, else `COLUMNS`
+/// ([`wrap::columns`]), else 100; at least 20 and at most 100 (clap's own limit for the
+/// lines it wraps: help stays readable in a pipe).
+fn help_width(stream: wrap::Stream) -> usize {
+    wrap::columns(stream)
         .filter(|w| *w >= 20)
         .unwrap_or(100)
         .min(100)
@@ -637,15 +621,12 @@ fn realign(text: &str) -> String {
     out.join("\n")
 }
 
-/// Wraps the lines longer than `width` terminal columns (East Asian wide characters count
-/// two) where a line may break: after a space or a Japanese comma, full stop or closing
-/// bracket, before an opening bracket, where a particle meets the next word; never
-/// inside a word (clap breaks only at spaces and
-/// counts characters, so Japanese text would run past the edge). Continuation lines keep the
-/// line's indent (plus the list mark's width), or the help column of a two-column line.
+/// Wraps the lines longer than `width` terminal columns by the rules of [`wrap`] (never
+/// inside a word; clap breaks only at spaces and counts characters, so Japanese text would
+/// run past the edge). Continuation lines keep the line's indent (plus the list mark's
+/// width), or the help column of a two-column line. An example command is never broken.
 fn rewrap(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
-    const CLOSING: &[char] = &['、', '。', '）', '」', '：', '，', ')'];
     let mut out: Vec<String> = Vec::new();
     for line in text.split('\n') {
         // An example command is never broken: better past the edge than run wrongly.
@@ -667,62 +648,11 @@ fn rewrap(text: &str, width: usize) -> String {
             .find(|m| body.starts_with(*m))
             .map(|m| indent + m.width());
         let hang = column.or(mark).unwrap_or(indent);
-        let mut pieces: Vec<String> = Vec::new();
-        let mut current = String::new();
-        let mut previous = ' ';
-        for c in body.chars() {
-            // Between a word and the next in Japanese: after a particle or a verb's ending
-            // where a kanji or katakana word begins (not after okurigana inside a word:
-            // 引き継ぐ, 読み取り, 受け付け).
-            let hiragana = |c: char| "のをにはがでともへやてるすたくずば".contains(c);
-            let word_start = |c: char| {
-                ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{30A1}'..='\u{30FA}').contains(&c)
-            };
-            let boundary = hiragana(previous) && word_start(c);
-            previous = c;
-            if boundary && !current.is_empty() {
-                pieces.push(std::mem::take(&mut current));
-            }
-            if CLOSING.contains(&c) && current.is_empty() {
-                if let Some(last) = pieces.last_mut() {
-                    last.push(c);
-                    continue;
-                }
-            }
-            if matches!(c, '（' | '「') && !current.is_empty() {
-                pieces.push(std::mem::take(&mut current));
-            }
-            current.push(c);
-            if c == ' ' || CLOSING.contains(&c) {
-                pieces.push(std::mem::take(&mut current));
-            }
-        }
-        if !current.is_empty() {
-            pieces.push(current);
-        }
-        let mut row = " ".repeat(indent);
-        let mut used = indent;
-        let mut empty = true;
-        for piece in pieces {
-            let piece = if empty {
-                piece.trim_start().to_string()
-            } else {
-                piece
-            };
-            if !empty && used + piece.trim_end().width() > width {
-                out.push(row.trim_end().to_string());
-                row = " ".repeat(hang);
-                used = hang;
-                let piece = piece.trim_start();
-                used += piece.width();
-                row.push_str(piece);
-                continue;
-            }
-            used += piece.width();
-            row.push_str(&piece);
-            empty = false;
-        }
-        out.push(row.trim_end().to_string());
+        out.extend(
+            wrap::wrap_hanging(line, width, Some(hang))
+                .into_iter()
+                .map(|l| l.trim_end().to_string()),
+        );
     }
     out.join("\n")
 }
@@ -904,22 +834,21 @@ fn parse(lang: Lang, argv: Vec<OsString>) -> Result<Cli, u8> {
     let rendered = e.render().to_string();
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let terminal = std::io::stdout().is_terminal();
-            let text = rewrap(&realign(&relabel(lang, &rendered)), help_width(terminal));
+            let width = help_width(wrap::Stream::Stdout);
+            let text = rewrap(&realign(&relabel(lang, &rendered)), width);
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Err(0)
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let terminal = std::io::stderr().is_terminal();
-            let text = rewrap(&realign(&relabel(lang, &rendered)), help_width(terminal));
+            let width = help_width(wrap::Stream::Stderr);
+            let text = rewrap(&realign(&relabel(lang, &rendered)), width);
             let _ = std::io::stderr().lock().write_all(text.as_bytes());
             Err(Exit::Usage as u8)
         }
         _ => {
-            let terminal = std::io::stderr().is_terminal();
             let text = rewrap(
                 &render_clap_error(lang, &cmd, &argv, &e),
-                help_width(terminal),
+                help_width(wrap::Stream::Stderr),
             );
             let _ = std::io::stderr().lock().write_all(text.as_bytes());
             Err(Exit::Usage as u8)

@@ -8,43 +8,55 @@ use super::Ctx;
 use std::io::Write;
 
 /// Writes `text` and a newline to stdout; a broken pipe (`mynapin status | head -1`) is
-/// silently accepted.
+/// silently accepted. On a terminal, each line is wrapped to its width (see [`wrap`]: never
+/// inside a word, continuation lines keep the indent); into a pipe or a file, the lines go as
+/// they are, for scripts.
 pub fn emit(text: &str) {
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{text}");
-}
-
-/// Prints a JSON value on stdout.
-pub fn emit_json(value: &impl serde::Serialize) {
-    match serde_json::to_string_pretty(value) {
-        Ok(s) => emit(&s),
-        Err(e) => say(&msg::output_json_failed(super::parse_lang(), e.to_string())),
-    }
-}
-
-/// `mynapin: TEXT` on stderr; never panics (`-v 2>&-`).
-pub fn say(text: &str) {
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "mynapin: {}", wrap::strip_zwsp(text));
-}
-
-/// Prose on stdout, wrapped to the terminal's width (see [`wrap`]): each line of `text`
-/// keeps its indent on its continuation lines; unwrapped when stdout is not a terminal and
-/// `COLUMNS` is not set.
-#[allow(dead_code)] // For prose the other commands adopt.
-pub fn emit_wrapped(text: &str) {
-    let mut out = std::io::stdout().lock();
-    for line in wrap::lines_for(Stream::Stdout, "", text) {
-        if writeln!(out, "{line}").is_err() {
-            return;
+    match wrap::terminal_width(Stream::Stdout) {
+        Some(columns) => {
+            for line in wrap::wrap(text, columns) {
+                if writeln!(out, "{line}").is_err() {
+                    return;
+                }
+            }
+        }
+        None => {
+            let _ = writeln!(out, "{}", wrap::strip_zwsp(text));
         }
     }
 }
 
-/// `mynapin: TEXT` on stderr, wrapped to the terminal's width like [`emit_wrapped`].
-#[allow(dead_code)] // For prose the other commands adopt.
-pub fn say_wrapped(text: &str) {
-    write_wrapped_stderr("mynapin: ", text);
+/// Prints a JSON value on stdout (never wrapped: it stays JSON on a terminal too).
+pub fn emit_json(value: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => {
+            let _ = writeln!(std::io::stdout().lock(), "{s}");
+        }
+        Err(e) => say(&msg::output_json_failed(super::parse_lang(), e.to_string())),
+    }
+}
+
+/// `mynapin: TEXT` on stderr; never panics (`-v 2>&-`). Wrapped on a terminal, like
+/// [`emit`].
+pub fn say(text: &str) {
+    match wrap::terminal_width(Stream::Stderr) {
+        Some(columns) => {
+            let mut err = std::io::stderr().lock();
+            for line in wrap::wrap_prefixed("mynapin: ", text, columns) {
+                if writeln!(err, "{line}").is_err() {
+                    return;
+                }
+            }
+        }
+        None => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "mynapin: {}",
+                wrap::strip_zwsp(text)
+            );
+        }
+    }
 }
 
 fn write_wrapped_stderr(prefix: &str, text: &str) {

@@ -2,9 +2,11 @@
 //! count 2, by `unicode-width`), never inside a word or a Japanese word.
 //!
 //! A line may break only where a reader expects it: at spaces; in Japanese after 「、」「。」
-//! 「）」「」」 and before 「（」「「」 (never so that a closing mark starts a line or an
-//! opening one ends it); and at a zero-width space (U+200B), which the catalogue may put
-//! between two Japanese phrases to mark a boundary. Zero-width spaces never reach the
+//! 「）」「」」「：」 and before 「（」「「」 (never so that a closing mark starts a line or an
+//! opening one ends it), where a particle or a verb's ending meets the next word (a kanji or
+//! katakana after の, を, に, は, が, で, と, も, へ, や, て, る, す, た, く, ず, ば — not after
+//! okurigana inside a word: 引き継ぐ, 読み取り, 受け付け); and at a zero-width space (U+200B),
+//! which the catalogue may put between two Japanese phrases to mark a boundary. Zero-width spaces never reach the
 //! output. A piece wider than the line overflows rather than being cut. Continuation lines
 //! keep the indent of the first.
 //!
@@ -17,7 +19,7 @@ use unicode_width::UnicodeWidthStr;
 pub const ZWSP: char = '\u{200B}';
 
 /// Marks after which a Japanese line may break.
-const BREAK_AFTER: [char; 4] = ['、', '。', '）', '」'];
+const BREAK_AFTER: [char; 5] = ['、', '。', '）', '」', '：'];
 /// Marks before which a Japanese line may break.
 const BREAK_BEFORE: [char; 2] = ['（', '「'];
 
@@ -52,7 +54,10 @@ fn push<'a>(out: &mut Vec<Piece<'a>>, current: &mut String, gap: &mut &'a str) {
 /// closing mark or before an opening one, but never so that a closing mark starts a line
 /// or an opening one ends it (「。」」 and 「（「」 stay together).
 fn may_break(before: char, after: char) -> bool {
-    (BREAK_AFTER.contains(&before) || BREAK_BEFORE.contains(&after))
+    let particle = "のをにはがでともへやてるすたくずば".contains(before);
+    let word_start =
+        ('\u{4E00}'..='\u{9FFF}').contains(&after) || ('\u{30A1}'..='\u{30FA}').contains(&after);
+    (BREAK_AFTER.contains(&before) || BREAK_BEFORE.contains(&after) || (particle && word_start))
         && !BREAK_AFTER.contains(&after)
         && !BREAK_BEFORE.contains(&before)
 }
@@ -93,10 +98,19 @@ fn pieces(line: &str) -> Vec<Piece<'_>> {
 /// newlines. Each line of `text` is wrapped on its own; its leading spaces are the indent
 /// of all its lines. `columns == 0` means no wrapping (zero-width spaces are still removed).
 pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    wrap_hanging(text, columns, None)
+}
+
+/// Like [`wrap`], with the continuation lines indented by `hang` columns instead of the
+/// first line's indent (the help column of `--json  Print…`, the text after a list mark).
+pub fn wrap_hanging(text: &str, columns: usize, hang: Option<usize>) -> Vec<String> {
     let mut lines = Vec::new();
     for line in text.split('\n') {
         let body = line.trim_start_matches(' ');
         let indent = &line[..line.len() - body.len()];
+        let next = hang
+            .map(|h| " ".repeat(h))
+            .unwrap_or_else(|| indent.to_string());
         if columns == 0 {
             lines.push(strip_zwsp(line).trim_end_matches(' ').to_string());
             continue;
@@ -114,8 +128,8 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
                 used += width(piece.gap) + w;
             } else {
                 lines.push(std::mem::take(&mut current));
-                current = format!("{indent}{}", piece.text);
-                used = width(indent) + w;
+                current = format!("{next}{}", piece.text);
+                used = width(&next) + w;
             }
         }
         lines.push(current);
@@ -153,6 +167,12 @@ pub fn columns(stream: Stream) -> Option<usize> {
 /// `COLUMNS` as a width: a positive number, else no wrapping.
 fn columns_from_env(value: Option<String>) -> Option<usize> {
     value?.trim().parse::<usize>().ok().filter(|n| *n > 0)
+}
+
+/// The width of `stream`'s terminal; None when it is not a terminal (or its width is not
+/// known).
+pub fn terminal_width(stream: Stream) -> Option<usize> {
+    terminal_columns(stream)
 }
 
 #[cfg(unix)]
@@ -301,10 +321,10 @@ mod tests {
         assert_eq!(
             wrap(text, 40),
             [
-                "カードが想定外の応答 6A 80",
-                "を返しました。確信がなければ入力せず、",
-                "mynapin guide juki --state forgotten",
-                "を見てください。"
+                "カードが想定外の応答 6A 80 を",
+                "返しました。確信がなければ入力せず、",
+                "mynapin guide juki --state forgotten を",
+                "見てください。"
             ]
         );
     }
@@ -323,7 +343,12 @@ mod tests {
                 "now"
             ]
         );
-        let long = "署名用電子証明書のパスワードが違います";
+        assert_eq!(
+            wrap("署名用電子証明書のパスワードが違います", 20),
+            ["署名用電子証明書の", "パスワードが違います"],
+            "a particle ends a word"
+        );
+        let long = "利用者証明用電子証明書暗証番号再設定申請書";
         assert_eq!(wrap(long, 20), [long], "no break point: never cut");
     }
 
@@ -336,8 +361,8 @@ mod tests {
             lines,
             [
                 "    → 詳しい手順と持ち物は、",
-                "    mynapin guide sign",
-                "    で表示します。",
+                "    mynapin guide sign で",
+                "    表示します。",
                 "  second line here"
             ]
         );
@@ -357,9 +382,11 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "mynapin: エラー：このカードには公的個人認証の機能がありません。",
+                "mynapin: エラー：このカードには",
+                "公的個人認証の機能がありません。",
                 "マイナンバーカードではありません。",
-                "  マイナンバーカードをリーダーに置いてください。"
+                "  マイナンバーカードをリーダーに",
+                "  置いてください。"
             ]
         );
         assert_eq!(wrap_prefixed("mynapin: ", "a b", 0), ["mynapin: a b"]);
