@@ -1,9 +1,10 @@
 //! Names the build in `mynapin --version`: the commit and its date when built from a git
-//! checkout of this crate, "not from git" otherwise (a crate from a registry has no `.git`).
+//! checkout of this crate, the version alone otherwise (a crate from a registry has no `.git`):
+//! no words, so `--version` reads the same in every language.
 //!
 //! Sets `MYNAPIN_VERSION` for `env!`, e.g. `0.1.0 (git 7a9af29, 2026-11-30)`. Never fails the
 //! build: no git, a git that refuses the directory, or a checkout of another project around
-//! this one (cargo builds a packaged crate inside `target/package/`) all give "not from git".
+//! this one (cargo builds a packaged crate inside `target/package/`) all give the version alone.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,14 +17,14 @@ fn main() {
     let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let build = match git_build(&manifest_dir) {
-        Some((commit, date)) => format!("git {commit}, {date}"),
+        Some((commit, date)) => format!(" (git {commit}, {date})"),
         None => {
             // Ask again once this directory is a git checkout (or, git missing or refusing,
             // when its HEAD moves). A crate from a registry has no `.git`, and a path that
             // does not exist counts as changed: its build script runs on every build, which
             // is cheap. That is also what keeps the answer right after `cargo package`: the
             // packaged copy's verification build shares this build script's output directory
-            // in the workspace's target dir, and must not leave "not from git" behind for
+            // in the workspace's target dir, and must not leave the bare version behind for
             // the checkout's next build.
             let dot_git = manifest_dir.join(".git");
             let watched = if dot_git.is_dir() {
@@ -32,10 +33,10 @@ fn main() {
                 dot_git
             };
             println!("cargo:rerun-if-changed={}", watched.display());
-            "not from git".to_string()
+            String::new()
         }
     };
-    println!("cargo:rustc-env=MYNAPIN_VERSION={version} ({build})");
+    println!("cargo:rustc-env=MYNAPIN_VERSION={version}{build}");
     println!("cargo:rerun-if-changed=build.rs");
 }
 
