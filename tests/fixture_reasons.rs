@@ -97,7 +97,11 @@ fn a_broken_fixture_is_explained_in_japanese() {
         ),
     ];
     for (i, (extra, ja, en, data)) in cases.iter().enumerate() {
-        let file = write(dir.path(), &format!("card{i}.toml"), &format!("{base}{extra}"));
+        let file = write(
+            dir.path(),
+            &format!("card{i}.toml"),
+            &format!("{base}{extra}"),
+        );
         let sim = format!("--sim={file}");
         let (code, out) = run(&["--lang", "ja", &sim, "status"]);
         assert_eq!(code, 2, "{out}");
