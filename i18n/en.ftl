@@ -1133,7 +1133,7 @@ fixture-reason-no-action = needs an action: sw, answer or hold_ms
 # $max: the longest hold, in milliseconds.
 fixture-reason-hold-too-long = hold_ms: at most { $max } milliseconds
 # $text: the value given; $n: the first character that is not a hex digit, counted from 1.
-fixture-reason-hex-char = "{ $text }" is not hex (character { $n })
+fixture-reason-hex-char = "{ $text }": character { $n } is not a hex digit
 # $text: the value given, whose hex digits are odd in number.
 fixture-reason-hex-odd = "{ $text }" is not whole bytes of hex (an odd number of digits)
 # $text: the value given.

@@ -936,7 +936,7 @@ toml-unknown-variant = 使えない値 `{ $value }` があります
 toml-invalid-value = 値の種類が正しくありません
 toml-other = TOML として正しく書かれていません
 
-## 模擬カードの設定の誤り（src/sim/fixture.rs、src/cli/error.rs の fixture_reason：模擬カードの設定の値や sim serve --fault の指定が守っていない決まり）
+## 模擬カードの設定の誤り（src/sim/fixture.rs、src/cli/error.rs の fixture_reason：模擬カードの設定の値や sim serve --fault の指定のどこが正しくないか）
 
 fixture-reason-at = { $field }：{ $reason }
 fixture-reason-no-description = description = {"{"}{"}"} に説明がありません。少なくとも1つの言語で書いてください（例：ja = "…"）。
@@ -957,7 +957,7 @@ fixture-reason-nth-from-one = nth は1から数えます（0は使えません�
 fixture-reason-sw-and-answer = sw と answer は、どちらか一方だけを指定してください。
 fixture-reason-no-action = カードがどう応答するかを、sw、answer、hold_ms のどれかで指定してください。
 fixture-reason-hold-too-long = hold_ms は{ $max }ミリ秒までです。
-fixture-reason-hex-char = 「{ $text }」は16進数ではありません（{ $n }文字目）。
+fixture-reason-hex-char = 「{ $text }」の{ $n }文字目は16進数の数字ではありません。
 fixture-reason-hex-odd = 「{ $text }」は16進数の桁数が奇数です（2桁で1バイトです）。
 fixture-reason-bad-sw = 「{ $text }」は2バイトのステータスワードではありません（例：6C 00）。
 fixture-reason-expected-key-value = 「{ $part }」は「キー=値」の形になっていません（例：match=00200098,sw=6C00）。

@@ -411,7 +411,7 @@ mod fixture_reason_tests {
         let hex = |t: &str| fixture_reason(Lang::JA, &FaultRule::from_spec(t).unwrap_err());
         assert_eq!(
             hex("match=0あz"),
-            "match：「0あz」は16進数ではありません（2文字目）。"
+            "match：「0あz」の2文字目は16進数の数字ではありません。"
         );
         assert_eq!(
             hex("match=123,sw=6C00"),
