@@ -66,10 +66,7 @@ pub fn manpage(ctx: &Ctx, args: &ManpageArgs) -> Result<Exit, CliError> {
             if let Err(e) = clap_mangen::Man::new(command()).render(&mut page) {
                 return Ok(failure(
                     ctx,
-                    &msg::completions_cannot_render(
-                        ctx.lang,
-                        super::error::io_reason(ctx.lang, &e),
-                    ),
+                    &msg::completions_cannot_render(ctx.lang, super::error::io_reason(ctx.lang, &e)),
                 ));
             }
             Ok(write_stdout(ctx, &page))
