@@ -1103,3 +1103,49 @@ toml-duplicate-key = `{ $field }` is given twice
 toml-unknown-variant = unknown value `{ $value }`
 toml-invalid-value = a value of the wrong kind
 toml-other = not valid TOML
+
+## fixture reasons (src/sim/fixture.rs, worded by src/cli/error.rs fixture_reason: the rule a simulated card's fixture value or a `sim serve --fault` spec breaks; shown as $detail of error-fixture-invalid-what, or as clap's reason for --fault / --fault-sw)
+
+# Where the reason applies. $field: a field's path as the file writes it (refs.auth.query_sw, faults.rules[2], sw, match); $reason: one of fixture-reason-*.
+fixture-reason-at = { $field }: { $reason }
+fixture-reason-no-description = description = {"{"}{"}"} has no text: give it in at least one language (en = "…")
+# $max: the longest token, in characters.
+fixture-reason-token = token must be at most { $max } ASCII characters
+# $field: refs.ID.tries_left; $tries: the value given; $max: the reference's maximum.
+fixture-reason-tries-above-max = { $field } = { $tries } is above the maximum { $max }
+# $field: refs.ID.value.
+fixture-reason-ref-value = { $field } must be non-empty ASCII
+# $field: a list's path (refs.ID.query_sequence); $max: the most entries.
+fixture-reason-too-many-entries = { $field }: at most { $max } entries
+fixture-reason-sign-expired = sign_certificate cannot be "expired" (only the user-authentication certificate has an expired test certificate)
+fixture-reason-my-number-digits = person.my_number must be 12 digits
+# $field: person.birth or person.card_expiry.
+fixture-reason-date-format = { $field } must be a date of 8 digits, YYYYMMDD (e.g. 19900101)
+fixture-reason-municipality-digits = person.municipality_code must be 5 digits
+fixture-reason-serial-length = person.card_serial must be 15 ASCII characters
+fixture-reason-sex = person.sex must be one ISO 5218 code (0, 1, 2 or 9)
+# $field: person.name, person.address or answer; $max: the most bytes.
+fixture-reason-too-long = { $field }: at most { $max } bytes
+# $name: the atr value given; $presets: the preset names, joined as a list.
+fixture-reason-atr-name = atr: "{ $name }" is not one of { $presets } nor hex bytes
+fixture-reason-atr-bytes = atr: 2 to 33 bytes starting 3B or 3F
+fixture-reason-nth-from-one = nth counts from 1
+fixture-reason-sw-and-answer = give sw or answer, not both
+fixture-reason-no-action = needs an action: sw, answer or hold_ms
+# $max: the longest hold, in milliseconds.
+fixture-reason-hold-too-long = hold_ms: at most { $max } milliseconds
+# $text: the value given; $n: the first character that is not a hex digit, counted from 1.
+fixture-reason-hex-char = "{ $text }": character { $n } is not a hex digit
+# $text: the value given, whose hex digits are odd in number.
+fixture-reason-hex-odd = "{ $text }" is not whole bytes of hex (an odd number of digits)
+# $text: the value given.
+fixture-reason-bad-sw = "{ $text }" is not a two-byte status word (e.g. 6C 00)
+# $part: the part of the --fault spec, between commas, that has no "=".
+fixture-reason-expected-key-value = "{ $part }": expected KEY=VALUE (e.g. match=00200098,sw=6C00)
+# $key: nth or hold_ms; $value: the value given.
+fixture-reason-not-a-number = { $key }: "{ $value }" is not a number
+# $value: the value given.
+fixture-reason-bad-when = when: "{ $value }" is not instead or after
+# $key: the key given; $keys: the keys a rule has, joined as a list.
+fixture-reason-unknown-key = unknown key "{ $key }" (the keys are { $keys })
+fixture-reason-needs-match = needs match=HEX (a prefix of the command APDU)

@@ -937,3 +937,33 @@ toml-duplicate-key = 項目 `{ $field }` が2回書かれています
 toml-unknown-variant = 使えない値 `{ $value }` があります
 toml-invalid-value = 値の種類が正しくありません
 toml-other = TOML として正しく書かれていません
+
+## 模擬カードの設定の誤り（src/sim/fixture.rs、src/cli/error.rs の fixture_reason：模擬カードの設定の値や sim serve --fault の指定のどこが正しくないか）
+
+fixture-reason-at = { $field }：{ $reason }
+fixture-reason-no-description = description = {"{"}{"}"} に説明がありません。少なくとも1つの言語で書いてください（例：ja = "…"）。
+fixture-reason-token = token は半角の英数字・記号で{ $max }文字以内にしてください。
+fixture-reason-tries-above-max = { $field } = { $tries } は、残り回数の最大（{ $max }回）を超えています。
+fixture-reason-ref-value = { $field } は、半角の英数字・記号で1文字以上にしてください。
+fixture-reason-too-many-entries = { $field } は{ $max }個までです。
+fixture-reason-sign-expired = sign_certificate に "expired" は指定できません（期限切れの試験用証明書は利用者証明用だけです）。
+fixture-reason-my-number-digits = person.my_number は12桁の数字にしてください。
+fixture-reason-date-format = { $field } は年月日の8桁の数字にしてください（例：19900101）。
+fixture-reason-municipality-digits = person.municipality_code は5桁の数字にしてください。
+fixture-reason-serial-length = person.card_serial は半角の英数字・記号で15文字にしてください。
+fixture-reason-sex = person.sex は ISO 5218 の番号1文字にしてください（0、1、2、9のどれか）。
+fixture-reason-too-long = { $field } は{ $max }バイトまでです。
+fixture-reason-atr-name = atr の「{ $name }」は、組み込みの名前（{ $presets }）でも16進数のバイト列でもありません。
+fixture-reason-atr-bytes = atr は、3B または 3F で始まる2〜33バイトにしてください。
+fixture-reason-nth-from-one = nth は1から数えます（0は使えません）。
+fixture-reason-sw-and-answer = sw と answer は、どちらか一方だけを指定してください。
+fixture-reason-no-action = カードがどう応答するかを、sw、answer、hold_ms のどれかで指定してください。
+fixture-reason-hold-too-long = hold_ms は{ $max }ミリ秒までです。
+fixture-reason-hex-char = 「{ $text }」の{ $n }文字目は16進数の数字ではありません。
+fixture-reason-hex-odd = 「{ $text }」は16進数の桁数が奇数です（2桁で1バイトです）。
+fixture-reason-bad-sw = 「{ $text }」は2バイトのステータスワードではありません（例：6C 00）。
+fixture-reason-expected-key-value = 「{ $part }」は「キー=値」の形になっていません（例：match=00200098,sw=6C00）。
+fixture-reason-not-a-number = { $key } の「{ $value }」は数字ではありません。
+fixture-reason-bad-when = when の「{ $value }」は使えません。instead か after を指定してください。
+fixture-reason-unknown-key = 「{ $key }」というキーはありません（使えるキー：{ $keys }）。
+fixture-reason-needs-match = どの命令に当てはめるかを match=16進数（命令の先頭のバイト）で指定してください。

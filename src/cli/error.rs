@@ -148,9 +148,285 @@ fn fixture_what(lang: Lang, e: &FixtureError) -> String {
             super::text::toml_detail(lang, message),
             sanitize(path),
         ),
-        FixtureError::Invalid { path, message } => {
-            msg::error_fixture_invalid_what(lang, sanitize(message), sanitize(path))
+        FixtureError::Invalid { path, reason } => {
+            msg::error_fixture_invalid_what(lang, fixture_reason(lang, reason), sanitize(path))
         }
+    }
+}
+
+/// The rule a fixture's value (or a `sim serve --fault` spec) breaks, in words. Field paths
+/// and keys are the file's own (`refs.auth.query_sw`); values from the file are sanitized.
+pub(super) fn fixture_reason(lang: Lang, reason: &crate::sim::fixture::Invalid) -> String {
+    use crate::sim::fixture::{atr_names, Invalid as I, FAULT_KEYS};
+    match reason {
+        I::At { field, reason } => {
+            msg::fixture_reason_at(lang, sanitize(field), fixture_reason(lang, reason))
+        }
+        I::NoDescription => msg::fixture_reason_no_description(lang),
+        I::Token { max } => msg::fixture_reason_token(lang, *max),
+        I::TriesAboveMax { field, tries, max } => {
+            msg::fixture_reason_tries_above_max(lang, sanitize(field), *max, *tries)
+        }
+        I::RefValue { field } => msg::fixture_reason_ref_value(lang, sanitize(field)),
+        I::TooManyEntries { field, max } => {
+            msg::fixture_reason_too_many_entries(lang, sanitize(field), *max)
+        }
+        I::SignExpired => msg::fixture_reason_sign_expired(lang),
+        I::MyNumberDigits => msg::fixture_reason_my_number_digits(lang),
+        I::DateFormat { field } => msg::fixture_reason_date_format(lang, *field),
+        I::MunicipalityDigits => msg::fixture_reason_municipality_digits(lang),
+        I::SerialLength => msg::fixture_reason_serial_length(lang),
+        I::Sex => msg::fixture_reason_sex(lang),
+        I::TooLong { field, max } => msg::fixture_reason_too_long(lang, *field, *max),
+        I::AtrName { name } => {
+            msg::fixture_reason_atr_name(lang, sanitize(name), lang.join(&atr_names()))
+        }
+        I::AtrBytes => msg::fixture_reason_atr_bytes(lang),
+        I::NthFromOne => msg::fixture_reason_nth_from_one(lang),
+        I::SwAndAnswer => msg::fixture_reason_sw_and_answer(lang),
+        I::NoAction => msg::fixture_reason_no_action(lang),
+        I::HoldTooLong { max } => msg::fixture_reason_hold_too_long(lang, *max),
+        I::BadHex { text, position } => match text.get(..*position) {
+            // The first bad character, counted from 1 (in characters, not bytes).
+            Some(before) if *position < text.len() => {
+                msg::fixture_reason_hex_char(lang, before.chars().count() + 1, sanitize(text))
+            }
+            _ => msg::fixture_reason_hex_odd(lang, sanitize(text)),
+        },
+        I::BadSw { text } => msg::fixture_reason_bad_sw(lang, sanitize(text)),
+        I::ExpectedKeyValue { part } => {
+            msg::fixture_reason_expected_key_value(lang, sanitize(part))
+        }
+        I::NotANumber { key, value } => {
+            msg::fixture_reason_not_a_number(lang, *key, sanitize(value))
+        }
+        I::BadWhen { value } => msg::fixture_reason_bad_when(lang, sanitize(value)),
+        I::UnknownKey { key } => {
+            msg::fixture_reason_unknown_key(lang, sanitize(key), lang.join(FAULT_KEYS))
+        }
+        I::NeedsMatch => msg::fixture_reason_needs_match(lang),
+    }
+}
+
+#[cfg(test)]
+mod fixture_reason_tests {
+    use super::*;
+    use crate::sim::fixture::{atr_names, FaultRule, Fixture, Invalid as I, FAULT_KEYS};
+
+    /// One of every reason (`covers` fails to compile when a reason is added and not here).
+    fn every_reason() -> Vec<I> {
+        fn covers(r: &I) {
+            match r {
+                I::At { .. }
+                | I::NoDescription
+                | I::Token { .. }
+                | I::TriesAboveMax { .. }
+                | I::RefValue { .. }
+                | I::TooManyEntries { .. }
+                | I::SignExpired
+                | I::MyNumberDigits
+                | I::DateFormat { .. }
+                | I::MunicipalityDigits
+                | I::SerialLength
+                | I::Sex
+                | I::TooLong { .. }
+                | I::AtrName { .. }
+                | I::AtrBytes
+                | I::NthFromOne
+                | I::SwAndAnswer
+                | I::NoAction
+                | I::HoldTooLong { .. }
+                | I::BadHex { .. }
+                | I::BadSw { .. }
+                | I::ExpectedKeyValue { .. }
+                | I::NotANumber { .. }
+                | I::BadWhen { .. }
+                | I::UnknownKey { .. }
+                | I::NeedsMatch => {}
+            }
+        }
+        let all = vec![
+            I::BadSw { text: "6C".into() }
+                .at("sw")
+                .at("faults.rules[2]"),
+            I::NoDescription,
+            I::Token { max: 32 },
+            I::TriesAboveMax {
+                field: "refs.auth.tries_left".into(),
+                tries: 4,
+                max: 3,
+            },
+            I::RefValue {
+                field: "refs.auth.value".into(),
+            },
+            I::TooManyEntries {
+                field: "refs.auth.query_sequence".into(),
+                max: 256,
+            },
+            I::SignExpired,
+            I::MyNumberDigits,
+            I::DateFormat {
+                field: "person.birth",
+            },
+            I::MunicipalityDigits,
+            I::SerialLength,
+            I::Sex,
+            I::TooLong {
+                field: "person.name",
+                max: 200,
+            },
+            I::AtrName {
+                name: "jpki".into(),
+            },
+            I::AtrBytes,
+            I::NthFromOne,
+            I::SwAndAnswer,
+            I::NoAction,
+            I::HoldTooLong { max: 600_000 },
+            I::BadHex {
+                text: "0z".into(),
+                position: 1,
+            },
+            I::BadHex {
+                text: "123".into(),
+                position: 3,
+            },
+            I::BadSw { text: "6C".into() },
+            I::ExpectedKeyValue {
+                part: "00200098".into(),
+            },
+            I::NotANumber {
+                key: "nth",
+                value: "x".into(),
+            },
+            I::BadWhen {
+                value: "later".into(),
+            },
+            I::UnknownKey {
+                key: "color".into(),
+            },
+            I::NeedsMatch,
+        ];
+        all.iter().for_each(covers);
+        all
+    }
+
+    /// What a Japanese reason may show as it is: field paths, keys and values of the file,
+    /// the sample values above, examples typed as they are.
+    fn data() -> Vec<String> {
+        let mut d: Vec<String> = [
+            "faults.rules[2]",
+            "refs.auth.tries_left",
+            "refs.auth.value",
+            "refs.auth.query_sequence",
+            "person.my_number",
+            "person.birth",
+            "person.municipality_code",
+            "person.card_serial",
+            "person.sex",
+            "person.name",
+            "match=00200098,sw=6C00",
+            "match=",
+            "description = {}",
+            "ja = \"…\"",
+            "sign_certificate",
+            "\"expired\"",
+            "token",
+            "atr",
+            "ISO",
+            "instead",
+            "after",
+            "jpki",
+            "color",
+            "later",
+            "0z",
+        ]
+        .map(String::from)
+        .to_vec();
+        d.extend(atr_names().into_iter().map(String::from));
+        d.extend(FAULT_KEYS.iter().map(|k| k.to_string()));
+        // Longest first, so that a path is removed before a key inside it.
+        d.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        d
+    }
+
+    /// ASCII letter runs and ASCII sentence punctuation left once the data is removed.
+    fn english_in(text: &str) -> Vec<String> {
+        let mut plain = text.to_string();
+        for d in data() {
+            plain = plain.replace(&d, " ");
+        }
+        plain
+            .split(|c: char| !(c.is_ascii_alphabetic() || "().,:".contains(c)))
+            .filter(|t| t.len() >= 2 || t.chars().any(|c| "().,:".contains(c)))
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn every_reason_is_worded_in_every_language() {
+        for lang in Lang::all() {
+            for r in every_reason() {
+                let text = fixture_reason(lang, &r);
+                assert!(!text.trim().is_empty(), "{}: {r:?}", lang.tag());
+                assert!(!text.contains("fixture-reason"), "{}: {text}", lang.tag());
+                let what = FixtureError::Invalid {
+                    path: "x.toml".into(),
+                    reason: r.clone(),
+                };
+                assert!(fixture_what(lang, &what).contains(&text), "{text}");
+            }
+        }
+        let mut problems = Vec::new();
+        for r in every_reason() {
+            let ja = fixture_reason(Lang::JA, &r);
+            let bad = english_in(&ja);
+            if !bad.is_empty() || !ja.ends_with('。') {
+                problems.push(format!("{r:?}: {bad:?} in {ja}"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        // The checker catches English.
+        assert_eq!(
+            english_in("sw：needs an action:"),
+            ["needs", "an", "action:"]
+        );
+        assert!(english_in("sw：「6C」は数字ではありません。").is_empty());
+    }
+
+    #[test]
+    fn reasons_read_as_written() {
+        let r = I::BadSw { text: "6C".into() }
+            .at("sw")
+            .at("faults.rules[2]");
+        assert_eq!(
+            fixture_reason(Lang::JA, &r),
+            "faults.rules[2]：sw：「6C」は2バイトのステータスワードではありません（例：6C 00）。"
+        );
+        assert_eq!(
+            fixture_reason(Lang::EN, &r),
+            "faults.rules[2]: sw: \"6C\" is not a two-byte status word (e.g. 6C 00)"
+        );
+        // The first bad hex digit counts in characters from 1; an odd count has its own words.
+        let hex = |t: &str| fixture_reason(Lang::JA, &FaultRule::from_spec(t).unwrap_err());
+        assert_eq!(
+            hex("match=0あz"),
+            "match：「0あz」の2文字目は16進数の数字ではありません。"
+        );
+        assert_eq!(
+            hex("match=123,sw=6C00"),
+            "match：「123」は16進数の桁数が奇数です（2桁で1バイトです）。"
+        );
+        // Values from the file are sanitized.
+        let r = FaultRule::from_spec("match=00,col\u{1b}[31m=1").unwrap_err();
+        assert!(!fixture_reason(Lang::JA, &r).contains('\u{1b}'));
+        // A fixture's reason inside its message, in Japanese.
+        let e = Fixture::from_toml("description = \"x\"\n[person]\nsex = \"12\"\n", "t.toml")
+            .unwrap_err();
+        assert_eq!(
+            fixture_what(Lang::JA, &e),
+            "模擬カードの設定 t.toml は、実際のカードではありえない内容です。詳細：person.sex は ISO 5218 の番号1文字にしてください（0、1、2、9のどれか）。"
+        );
     }
 }
 
@@ -1049,9 +1325,9 @@ mod tests {
             (
                 CliError::Fixture(FixtureError::Invalid {
                     path: path.into(),
-                    message: detail.into(),
+                    reason: crate::sim::fixture::Invalid::NthFromOne.at("faults.rules[1]"),
                 }),
-                vec![detail],
+                vec!["faults.rules[1]", "nth"],
             ),
             (
                 CliError::State(StateError::Io {
@@ -1085,9 +1361,9 @@ mod tests {
             (
                 CliError::State(StateError::Malformed(FixtureError::Invalid {
                     path: path.into(),
-                    message: detail.into(),
+                    reason: crate::sim::fixture::Invalid::MyNumberDigits,
                 })),
-                vec![detail],
+                vec!["person.my_number"],
             ),
         ];
         out.extend(

@@ -61,12 +61,13 @@ fn parse_fault_sw(text: &str) -> Result<(u64, u16), String> {
         .ok()
         .filter(|n| (1..=MAX_APDUS).contains(n))
         .ok_or_else(|| msg::serve_fault_sw_number(super::parse_lang(), MAX_APDUS, sanitize(n)))?;
-    let sw = crate::sim::fixture::parse_sw(sw)?;
+    let sw = crate::sim::fixture::parse_sw(sw)
+        .map_err(|r| super::error::fixture_reason(super::parse_lang(), &r))?;
     Ok((n, sw))
 }
 
 fn parse_fault(text: &str) -> Result<FaultRule, String> {
-    FaultRule::from_spec(text)
+    FaultRule::from_spec(text).map_err(|r| super::error::fixture_reason(super::parse_lang(), &r))
 }
 
 /// Words what the served card does, on stderr, in the run's language.

@@ -29,6 +29,10 @@ pub fn valid_tag(tag: &str) -> bool {
 
 impl Names {
     /// From (tag, text) pairs; Err names what is wrong (no `ja`, a key that is not a tag).
+    /// The English words begin as serde's own ("unknown field" or "missing field", then the
+    /// key in backticks): toml carries them in its message, and the CLI words those two forms
+    /// in the reader's language (`text::toml_detail`); keep the prefixes
+    /// (tests/fixture_reasons.rs).
     pub fn new(map: BTreeMap<String, String>) -> Result<Names, String> {
         if let Some(bad) = map.keys().find(|t| !valid_tag(t)) {
             return Err(format!(

@@ -154,26 +154,34 @@ impl Person {
         *self == Person::default()
     }
 
-    fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), Invalid> {
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
         if !digits(&self.my_number, 12) {
-            return Err("person.my_number must be 12 digits".into());
+            return Err(Invalid::MyNumberDigits);
         }
-        if !digits(&self.birth, 8) || !digits(&self.card_expiry, 8) {
-            return Err("person.birth and person.card_expiry must be YYYYMMDD".into());
+        for (field, v) in [
+            ("person.birth", &self.birth),
+            ("person.card_expiry", &self.card_expiry),
+        ] {
+            if !digits(v, 8) {
+                return Err(Invalid::DateFormat { field });
+            }
         }
         if !digits(&self.municipality_code, 5) {
-            return Err("person.municipality_code must be 5 digits".into());
+            return Err(Invalid::MunicipalityDigits);
         }
         if self.card_serial.len() != 15 || !self.card_serial.is_ascii() {
-            return Err("person.card_serial must be 15 ASCII characters".into());
+            return Err(Invalid::SerialLength);
         }
         if self.sex.len() != 1 || !self.sex.is_ascii() {
-            return Err("person.sex must be one ISO 5218 code".into());
+            return Err(Invalid::Sex);
         }
-        for (what, v) in [("name", &self.name), ("address", &self.address)] {
+        for (field, v) in [
+            ("person.name", &self.name),
+            ("person.address", &self.address),
+        ] {
             if v.len() > 200 {
-                return Err(format!("person.{what}: at most 200 bytes"));
+                return Err(Invalid::TooLong { field, max: 200 });
             }
         }
         Ok(())
@@ -242,20 +250,16 @@ pub const ATRS: &[(&str, &[u8])] = &[
 ];
 
 /// The ATR a fixture's `atr` field names (a preset or hex bytes).
-pub fn atr_bytes(atr: Option<&str>) -> Result<Vec<u8>, String> {
+pub fn atr_bytes(atr: Option<&str>) -> Result<Vec<u8>, Invalid> {
     let name = atr.unwrap_or("contact");
     if let Some((_, bytes)) = ATRS.iter().find(|(n, _)| *n == name) {
         return Ok(bytes.to_vec());
     }
-    let bytes = mynapin_apdu::parse_spaced_hex(name).map_err(|_| {
-        let names: Vec<&str> = ATRS.iter().map(|(n, _)| *n).collect();
-        format!(
-            "atr: {name:?} is not one of {} nor hex bytes",
-            names.join(", ")
-        )
+    let bytes = mynapin_apdu::parse_spaced_hex(name).map_err(|_| Invalid::AtrName {
+        name: name.to_string(),
     })?;
     if !(2..=33).contains(&bytes.len()) || !matches!(bytes[0], 0x3B | 0x3F) {
-        return Err("atr: 2 to 33 bytes starting 3B or 3F".into());
+        return Err(Invalid::AtrBytes);
     }
     Ok(bytes)
 }
@@ -360,36 +364,39 @@ pub struct FaultRule {
 pub const MAX_HOLD_MS: u64 = 600_000;
 
 impl FaultRule {
-    /// Checks the rule; the message names the field.
-    pub fn check(&self) -> Result<(), String> {
-        mynapin_apdu::parse_spaced_hex(&self.matches).map_err(|e| format!("match: {e}"))?;
+    /// Checks the rule; the reason names the field.
+    pub fn check(&self) -> Result<(), Invalid> {
+        parse_hex(&self.matches).map_err(|r| r.at("match"))?;
         if self.nth == Some(0) {
-            return Err("nth counts from 1".into());
+            return Err(Invalid::NthFromOne);
         }
         if self.sw.is_some() && self.answer.is_some() {
-            return Err("give sw or answer, not both".into());
+            return Err(Invalid::SwAndAnswer);
         }
         if self.sw.is_none() && self.answer.is_none() && self.hold_ms.is_none() {
-            return Err("needs an action: sw, answer or hold_ms".into());
+            return Err(Invalid::NoAction);
         }
         if let Some(sw) = &self.sw {
-            parse_sw(sw).map_err(|m| format!("sw: {m}"))?;
+            parse_sw(sw).map_err(|r| r.at("sw"))?;
         }
         if let Some(a) = &self.answer {
-            let bytes = mynapin_apdu::parse_spaced_hex(a).map_err(|e| format!("answer: {e}"))?;
+            let bytes = parse_hex(a).map_err(|r| r.at("answer"))?;
             if bytes.len() > 258 {
-                return Err("answer: at most 258 bytes".into());
+                return Err(Invalid::TooLong {
+                    field: "answer",
+                    max: 258,
+                });
             }
         }
         if self.hold_ms.is_some_and(|h| h > MAX_HOLD_MS) {
-            return Err(format!("hold_ms: at most {MAX_HOLD_MS}"));
+            return Err(Invalid::HoldTooLong { max: MAX_HOLD_MS });
         }
         Ok(())
     }
 
     /// Parses the command-line form `match=00200098,nth=1,when=after,sw=6C00` (the fixture's
     /// keys; hex with or without spaces).
-    pub fn from_spec(spec: &str) -> Result<FaultRule, String> {
+    pub fn from_spec(spec: &str) -> Result<FaultRule, Invalid> {
         let mut rule = FaultRule {
             matches: String::new(),
             nth: None,
@@ -402,11 +409,15 @@ impl FaultRule {
         for part in spec.split(',') {
             let (k, v) = part
                 .split_once('=')
-                .ok_or_else(|| format!("{part:?}: expected KEY=VALUE"))?;
+                .ok_or_else(|| Invalid::ExpectedKeyValue {
+                    part: part.to_string(),
+                })?;
             let v = v.trim();
-            let number = |what: &str| {
-                v.parse::<u64>()
-                    .map_err(|_| format!("{what}: {v:?} is not a number"))
+            let number = |key: &'static str| {
+                v.parse::<u64>().map_err(|_| Invalid::NotANumber {
+                    key,
+                    value: v.to_string(),
+                })
             };
             match k.trim() {
                 "match" => {
@@ -418,21 +429,25 @@ impl FaultRule {
                     rule.when = match v {
                         "instead" => FaultWhen::Instead,
                         "after" => FaultWhen::After,
-                        _ => return Err(format!("when: {v:?} is not \"instead\" or \"after\"")),
+                        _ => {
+                            return Err(Invalid::BadWhen {
+                                value: v.to_string(),
+                            })
+                        }
                     }
                 }
                 "sw" => rule.sw = Some(v.to_string()),
                 "answer" => rule.answer = Some(v.to_string()),
                 "hold_ms" => rule.hold_ms = Some(number("hold_ms")?),
                 other => {
-                    return Err(format!(
-                        "unknown key {other:?} (match, nth, when, sw, answer, hold_ms)"
-                    ))
+                    return Err(Invalid::UnknownKey {
+                        key: other.to_string(),
+                    })
                 }
             }
         }
         if !has_match {
-            return Err("needs match=HEX (a prefix of the command APDU)".into());
+            return Err(Invalid::NeedsMatch);
         }
         rule.check()?;
         Ok(rule)
@@ -567,13 +582,183 @@ pub enum FixtureError {
         message: String,
     },
     /// A value that breaks a rule of the card (e.g. tries above the maximum).
-    #[error("fixture {path}: {message}")]
+    #[error("fixture {path}: {reason}")]
     Invalid {
         /// The path or built-in name.
         path: String,
         /// What is wrong.
-        message: String,
+        reason: Invalid,
     },
+}
+
+/// The rule a fixture's value (or a `sim serve --fault` spec) breaks. The CLI words it in
+/// the reader's language; `Display` is English, for logs and tests. Texts from the file
+/// (`part`, `key`, `value`, `text`, `name`) are as written: sanitize them before printing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Invalid {
+    /// Where the reason applies: `refs.auth.query_sw`, `faults.rules[2]`, `sw`, `match`.
+    #[error("{field}: {reason}")]
+    At {
+        /// The field's path.
+        field: String,
+        /// What is wrong there.
+        reason: Box<Invalid>,
+    },
+    /// `description = {}`.
+    #[error("description = {{}} has no text: give at least one language (en = \"…\")")]
+    NoDescription,
+    /// `token` too long or not ASCII.
+    #[error("token must be at most {max} ASCII characters")]
+    Token {
+        /// The longest token.
+        max: usize,
+    },
+    /// `refs.X.tries_left` above the reference's maximum.
+    #[error("{field} = {tries} is above the maximum {max}")]
+    TriesAboveMax {
+        /// `refs.X.tries_left`.
+        field: String,
+        /// The value given.
+        tries: u8,
+        /// The reference's maximum.
+        max: u8,
+    },
+    /// `refs.X.value` empty or not ASCII.
+    #[error("{field} must be non-empty ASCII")]
+    RefValue {
+        /// `refs.X.value`.
+        field: String,
+    },
+    /// A list with too many entries (`refs.X.query_sequence`).
+    #[error("{field}: at most {max} entries")]
+    TooManyEntries {
+        /// The list's path.
+        field: String,
+        /// The most entries.
+        max: usize,
+    },
+    /// `sign_certificate = "expired"`: only the user-authentication slot has one.
+    #[error("sign_certificate cannot be \"expired\"")]
+    SignExpired,
+    /// `person.my_number` is not 12 digits.
+    #[error("person.my_number must be 12 digits")]
+    MyNumberDigits,
+    /// A date that is not `YYYYMMDD`.
+    #[error("{field} must be YYYYMMDD")]
+    DateFormat {
+        /// `person.birth` or `person.card_expiry`.
+        field: &'static str,
+    },
+    /// `person.municipality_code` is not 5 digits.
+    #[error("person.municipality_code must be 5 digits")]
+    MunicipalityDigits,
+    /// `person.card_serial` is not 15 ASCII characters.
+    #[error("person.card_serial must be 15 ASCII characters")]
+    SerialLength,
+    /// `person.sex` is not one ISO 5218 code.
+    #[error("person.sex must be one ISO 5218 code")]
+    Sex,
+    /// A text or answer longer than allowed.
+    #[error("{field}: at most {max} bytes")]
+    TooLong {
+        /// `person.name`, `person.address`, `answer`.
+        field: &'static str,
+        /// The most bytes.
+        max: usize,
+    },
+    /// `atr` is neither a preset ([`ATRS`]) nor hex.
+    #[error("atr: {name:?} is not one of {} nor hex bytes", atr_names().join(", "))]
+    AtrName {
+        /// The value given.
+        name: String,
+    },
+    /// `atr` hex of the wrong length or first byte.
+    #[error("atr: 2 to 33 bytes starting 3B or 3F")]
+    AtrBytes,
+    /// `nth = 0`.
+    #[error("nth counts from 1")]
+    NthFromOne,
+    /// Both `sw` and `answer`.
+    #[error("give sw or answer, not both")]
+    SwAndAnswer,
+    /// None of `sw`, `answer`, `hold_ms`.
+    #[error("needs an action: sw, answer or hold_ms")]
+    NoAction,
+    /// `hold_ms` above [`MAX_HOLD_MS`].
+    #[error("hold_ms: at most {max}")]
+    HoldTooLong {
+        /// The longest hold, in milliseconds.
+        max: u64,
+    },
+    /// Not an even number of hex digits.
+    #[error("{text:?}: not hex at character {position}")]
+    BadHex {
+        /// The value given.
+        text: String,
+        /// Byte offset of the first bad character; the length when the count is odd.
+        position: usize,
+    },
+    /// Hex that is not two bytes.
+    #[error("{text:?} is not a two-byte status word")]
+    BadSw {
+        /// The value given.
+        text: String,
+    },
+    /// A `--fault` part without `=`.
+    #[error("{part:?}: expected KEY=VALUE")]
+    ExpectedKeyValue {
+        /// The part as given.
+        part: String,
+    },
+    /// A `--fault` number that is not one.
+    #[error("{key}: {value:?} is not a number")]
+    NotANumber {
+        /// `nth` or `hold_ms`.
+        key: &'static str,
+        /// The value given.
+        value: String,
+    },
+    /// A `--fault` `when` that is not `instead` or `after`.
+    #[error("when: {value:?} is not \"instead\" or \"after\"")]
+    BadWhen {
+        /// The value given.
+        value: String,
+    },
+    /// A `--fault` key that a rule does not have.
+    #[error("unknown key {key:?} ({})", FAULT_KEYS.join(", "))]
+    UnknownKey {
+        /// The key given.
+        key: String,
+    },
+    /// A `--fault` spec without `match=`.
+    #[error("needs match=HEX (a prefix of the command APDU)")]
+    NeedsMatch,
+}
+
+impl Invalid {
+    /// This reason, at `field`.
+    pub fn at(self, field: impl Into<String>) -> Invalid {
+        Invalid::At {
+            field: field.into(),
+            reason: Box::new(self),
+        }
+    }
+}
+
+/// The keys of a fault rule (`[[faults.rules]]`, `--fault`).
+pub const FAULT_KEYS: &[&str] = &["match", "nth", "when", "sw", "answer", "hold_ms"];
+
+/// The ATR presets' names.
+pub fn atr_names() -> Vec<&'static str> {
+    ATRS.iter().map(|(n, _)| *n).collect()
+}
+
+/// Spaced hex, or why not.
+fn parse_hex(text: &str) -> Result<Vec<u8>, Invalid> {
+    mynapin_apdu::parse_spaced_hex(text).map_err(|e| Invalid::BadHex {
+        text: text.to_string(),
+        position: e.position,
+    })
 }
 
 impl Fixture {
@@ -622,73 +807,73 @@ impl Fixture {
     }
 
     fn validate(&self, origin: &str) -> Result<(), FixtureError> {
-        let invalid = |message: String| FixtureError::Invalid {
+        let invalid = |reason: Invalid| FixtureError::Invalid {
             path: origin.to_string(),
-            message,
+            reason,
         };
         if let Description::ByLanguage(m) = &self.description {
             if m.is_empty() {
-                return Err(invalid(
-                    "description = {} has no text: give at least one language (en = \"…\")".into(),
-                ));
+                return Err(invalid(Invalid::NoDescription));
             }
         }
-        if self.token.len() > usize::from(crate::layout::TOKEN_LEN) || !self.token.is_ascii() {
-            return Err(invalid("token must be at most 32 ASCII characters".into()));
+        let max = usize::from(crate::layout::TOKEN_LEN);
+        if self.token.len() > max || !self.token.is_ascii() {
+            return Err(invalid(Invalid::Token { max }));
         }
         for (r, f) in &self.refs {
+            let id = r.id();
             if let Some(t) = f.tries_left {
                 if t > r.max_tries() {
-                    return Err(invalid(format!(
-                        "refs.{}.tries_left = {t} is above the maximum {}",
-                        r.id(),
-                        r.max_tries()
-                    )));
+                    return Err(invalid(Invalid::TriesAboveMax {
+                        field: format!("refs.{id}.tries_left"),
+                        tries: t,
+                        max: r.max_tries(),
+                    }));
                 }
             }
             if f.value.is_empty() || !f.value.is_ascii() {
-                return Err(invalid(format!(
-                    "refs.{}.value must be non-empty ASCII",
-                    r.id()
-                )));
+                return Err(invalid(Invalid::RefValue {
+                    field: format!("refs.{id}.value"),
+                }));
             }
             if let Some(sw) = &f.query_sw {
-                parse_sw(sw).map_err(|m| invalid(format!("refs.{}.query_sw: {m}", r.id())))?;
+                parse_sw(sw).map_err(|m| invalid(m.at(format!("refs.{id}.query_sw"))))?;
             }
             for sw in &f.query_sequence {
-                parse_sw(sw)
-                    .map_err(|m| invalid(format!("refs.{}.query_sequence: {m}", r.id())))?;
+                parse_sw(sw).map_err(|m| invalid(m.at(format!("refs.{id}.query_sequence"))))?;
             }
             if f.query_sequence.len() > 256 {
-                return Err(invalid(format!(
-                    "refs.{}.query_sequence: at most 256 entries",
-                    r.id()
-                )));
+                return Err(invalid(Invalid::TooManyEntries {
+                    field: format!("refs.{id}.query_sequence"),
+                    max: 256,
+                }));
             }
         }
         for (r, sw) in &self.faults.change_sw {
-            parse_sw(sw).map_err(|m| invalid(format!("faults.change_sw.{}: {m}", r.id())))?;
+            parse_sw(sw).map_err(|m| invalid(m.at(format!("faults.change_sw.{}", r.id()))))?;
         }
         for (i, rule) in self.faults.rules.iter().enumerate() {
             rule.check()
-                .map_err(|m| invalid(format!("faults.rules[{}]: {m}", i + 1)))?;
+                .map_err(|m| invalid(m.at(format!("faults.rules[{}]", i + 1))))?;
         }
         atr_bytes(self.atr.as_deref()).map_err(invalid)?;
         self.person.check().map_err(invalid)?;
         // Only one expired test certificate exists (user authentication).
         if self.sign_certificate == CertificateState::Expired {
-            return Err(invalid("sign_certificate cannot be \"expired\"".into()));
+            return Err(invalid(Invalid::SignExpired));
         }
         Ok(())
     }
 }
 
 /// `"63 C2"` / `"63C2"` → 0x63C2.
-pub fn parse_sw(text: &str) -> Result<u16, String> {
-    let bytes = mynapin_apdu::parse_spaced_hex(text).map_err(|e| e.to_string())?;
+pub fn parse_sw(text: &str) -> Result<u16, Invalid> {
+    let bytes = parse_hex(text)?;
     match bytes[..] {
         [a, b] => Ok(u16::from_be_bytes([a, b])),
-        _ => Err(format!("{text:?} is not a two-byte status word")),
+        _ => Err(Invalid::BadSw {
+            text: text.to_string(),
+        }),
     }
 }
 
@@ -831,6 +1016,92 @@ hold_ms = 5
         ] {
             assert!(FaultRule::from_spec(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn reasons_are_typed() {
+        let spec = |s: &str| FaultRule::from_spec(s).unwrap_err();
+        assert_eq!(spec("sw=6C00"), Invalid::NeedsMatch);
+        assert_eq!(
+            spec("match=00,color=red"),
+            Invalid::UnknownKey {
+                key: "color".into()
+            }
+        );
+        assert_eq!(
+            spec("match=00,sw"),
+            Invalid::ExpectedKeyValue { part: "sw".into() }
+        );
+        assert_eq!(
+            spec("match=00,nth=x,sw=6C00"),
+            Invalid::NotANumber {
+                key: "nth",
+                value: "x".into()
+            }
+        );
+        assert_eq!(
+            spec("match=00,when=later,sw=6C00"),
+            Invalid::BadWhen {
+                value: "later".into()
+            }
+        );
+        assert_eq!(spec("match=00"), Invalid::NoAction);
+        assert_eq!(spec("match=00,nth=0,sw=6C00"), Invalid::NthFromOne);
+        assert_eq!(spec("match=00,sw=6C00,answer=90"), Invalid::SwAndAnswer);
+        assert_eq!(
+            spec("match=00,sw=6C"),
+            Invalid::BadSw { text: "6C".into() }.at("sw")
+        );
+        assert_eq!(
+            spec("match=0g,sw=6C00"),
+            Invalid::BadHex {
+                text: "0g".into(),
+                position: 1
+            }
+            .at("match")
+        );
+        assert_eq!(
+            parse_sw("6C0"),
+            Err(Invalid::BadHex {
+                text: "6C0".into(),
+                position: 3
+            })
+        );
+        let fixture =
+            |extra: &str| match Fixture::from_toml(&format!("description = \"x\"\n{extra}\n"), "t")
+            {
+                Err(FixtureError::Invalid { reason, .. }) => reason,
+                other => panic!("{extra}: {other:?}"),
+            };
+        assert_eq!(
+            fixture("[person]\ncard_expiry = \"2035\""),
+            Invalid::DateFormat {
+                field: "person.card_expiry"
+            }
+        );
+        assert_eq!(fixture("atr = \"00 11\""), Invalid::AtrBytes);
+        assert_eq!(
+            fixture("sign_certificate = \"expired\""),
+            Invalid::SignExpired
+        );
+        assert_eq!(
+            fixture("[refs.auth]\nvalue = \"1234\"\nquery_sw = \"6\""),
+            Invalid::BadHex {
+                text: "6".into(),
+                position: 1
+            }
+            .at("refs.auth.query_sw")
+        );
+        // The English words stay for logs.
+        assert_eq!(
+            Invalid::UnknownKey { key: "x".into() }.to_string(),
+            "unknown key \"x\" (match, nth, when, sw, answer, hold_ms)"
+        );
+        assert_eq!(
+            Invalid::AtrName { name: "x".into() }.to_string(),
+            "atr: \"x\" is not one of contact, contact-2, contactless, contactless-2, \
+             contactless-3, juki-card, other nor hex bytes"
+        );
     }
 
     #[test]

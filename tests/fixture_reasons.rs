@@ -1,0 +1,173 @@
+//! A broken simulated card's fixture and a city profile's broken text table, through the
+//! `mynapin` binary: the reason is worded in the run's language (issue 10), Japanese with no
+//! English left but the file's own field names, keys and values.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+/// `mynapin ARGS` in a C locale: (exit code, stderr).
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::cargo_bin("mynapin")
+        .unwrap()
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .timeout(std::time::Duration::from_secs(30))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The runs of two or more ASCII letters in `text` once `allowed` are removed.
+fn english_in(text: &str, allowed: &[&str]) -> Vec<String> {
+    let mut plain = text.to_string();
+    let mut allowed = allowed.to_vec();
+    allowed.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    for a in allowed {
+        plain = plain.replace(a, " ");
+    }
+    plain
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|t| t.len() >= 2)
+        .map(String::from)
+        .collect()
+}
+
+/// Words of every error line: the program, the file, the message's own commands and files.
+const AROUND: &[&str] = &[
+    "mynapin",
+    "sim fixtures",
+    "fixtures/cards/fresh.toml",
+    "docs/city-profile.md",
+    "profiles/TEMPLATE.toml.example",
+];
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_broken_fixture_is_explained_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "description = \"x\"\n";
+    // (extra TOML, what the Japanese says, what the English says, the data it shows)
+    let cases: &[(&str, &str, &str, &[&str])] = &[
+        (
+            "[[faults.rules]]\nmatch = \"00\"\nnth = 0\nsw = \"6C00\"\n",
+            "faults.rules[1]：nth は1から数えます（0は使えません）。",
+            "faults.rules[1]: nth counts from 1",
+            &["faults.rules", "nth"],
+        ),
+        (
+            "[[faults.rules]]\nmatch = \"00\"\n",
+            "faults.rules[1]：カードがどう応答するかを、sw、answer、hold_ms のどれかで指定してください。",
+            "needs an action: sw, answer or hold_ms",
+            &["faults.rules", "sw", "answer", "hold_ms"],
+        ),
+        (
+            "[refs.auth]\nvalue = \"1234\"\nquery_sw = \"6C\"\n",
+            "refs.auth.query_sw：「6C」は2バイトのステータスワードではありません（例：6C 00）。",
+            "refs.auth.query_sw: \"6C\" is not a two-byte status word",
+            &["refs.auth.query_sw"],
+        ),
+        (
+            "atr = \"jpki\"\n",
+            "atr の「jpki」は、組み込みの名前（contact、contact-2、contactless、",
+            "atr: \"jpki\" is not one of contact, contact-2, contactless,",
+            &[
+                "atr",
+                "jpki",
+                "contactless",
+                "contact",
+                "juki-card",
+                "other",
+            ],
+        ),
+        (
+            "[person]\nmy_number = \"12\"\n",
+            "person.my_number は12桁の数字にしてください。",
+            "person.my_number must be 12 digits",
+            &["person.my_number"],
+        ),
+    ];
+    for (i, (extra, ja, en, data)) in cases.iter().enumerate() {
+        let file = write(
+            dir.path(),
+            &format!("card{i}.toml"),
+            &format!("{base}{extra}"),
+        );
+        let sim = format!("--sim={file}");
+        let (code, out) = run(&["--lang", "ja", &sim, "status"]);
+        assert_eq!(code, 2, "{out}");
+        assert!(out.contains(ja), "{extra}: {out}");
+        let mut allowed = AROUND.to_vec();
+        allowed.push(&file);
+        allowed.extend_from_slice(data);
+        let bad = english_in(&out, &allowed);
+        assert!(bad.is_empty(), "{extra}: {bad:?} in {out}");
+        let (code, out) = run(&["--lang", "en", &sim, "status"]);
+        assert_eq!(code, 2, "{out}");
+        assert!(out.contains(en), "{extra}: {out}");
+    }
+}
+
+#[test]
+fn a_profile_text_with_a_bad_key_or_without_japanese_is_explained_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = include_str!("../profiles/takatsuki.toml");
+    // (from, to, what the Japanese says, what the English says, the key shown)
+    let cases = [
+        // A name (texts by language).
+        (
+            "name = { ja = \"高槻市\", en = ",
+            "name = { ja = \"高槻市\", EN = ",
+            "使えない項目 `EN` があります",
+            "unknown field `EN`: a text's keys are language tags",
+            "EN",
+        ),
+        (
+            "name = { ja = \"高槻市\", en = ",
+            "name = { en = ",
+            "必要な項目 `ja` がありません",
+            "missing field `ja`: every text needs its Japanese",
+            "ja",
+        ),
+        // A sourced text (texts by language and `source`).
+        (
+            "ja = \"平日 ",
+            "Japanese = \"平日 ",
+            "使えない項目 `Japanese` があります",
+            "unknown field `Japanese`: a text's keys are language tags",
+            "Japanese",
+        ),
+        (
+            "ja = \"平日 ",
+            "en-GB = \"平日 ",
+            "必要な項目 `ja` がありません",
+            "missing field `ja`: every text needs its Japanese",
+            "ja",
+        ),
+    ];
+    for (i, (from, to, ja, en, key)) in cases.into_iter().enumerate() {
+        let text = base.replacen(from, to, 1);
+        assert_ne!(text, base, "{from}");
+        let file = write(dir.path(), &format!("city{i}.toml"), &text);
+        let (code, out) = run(&["--lang", "ja", "profile", "check", &file]);
+        assert_ne!(code, 0, "{out}");
+        assert!(out.contains(ja), "{to}: {out}");
+        let mut allowed = AROUND.to_vec();
+        allowed.push(&file);
+        allowed.push(key);
+        let bad = english_in(&out, &allowed);
+        assert!(bad.is_empty(), "{to}: {bad:?} in {out}");
+        let (code, out) = run(&["--lang", "en", "profile", "check", &file]);
+        assert_ne!(code, 0, "{out}");
+        assert!(out.contains(en), "{to}: {out}");
+    }
+}
