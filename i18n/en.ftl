@@ -761,6 +761,7 @@ clap-error = error: { $message }
 clap-unknown-argument = unexpected argument '{ $arg }'
 clap-unknown-command = unrecognized command '{ $command }'
 clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-invalid-value-reason = invalid value '{ $value }' for '{ $arg }': { $reason }
 clap-value-required = a value is required for '{ $arg }' but none was given
 clap-possible-values = possible values: { $values }
 clap-value-hint = { $arg }: { $help }

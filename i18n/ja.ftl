@@ -674,6 +674,7 @@ clap-error = エラー：{ $message }
 clap-unknown-argument = 想定していない引数 { $arg } があります。
 clap-unknown-command = 「{ $command }」というコマンドはありません。
 clap-invalid-value = { $arg } の値「{ $value }」は正しくありません。
+clap-invalid-value-reason = { $arg } の値「{ $value }」は正しくありません（{ $reason }）。
 clap-value-required = { $arg } には値が必要です。
 clap-possible-values = 指定できる値：{ $values }
 clap-value-hint = { $arg }：{ $help }

@@ -657,6 +657,12 @@ fn rewrap(text: &str, width: usize) -> String {
     out.join("\n")
 }
 
+/// A value parser's reason, made safe to print (it may quote the value given), without its
+/// final full stop (the message puts it in brackets and ends the sentence itself).
+fn sanitize_reason(reason: &str) -> String {
+    text::sanitize(reason.trim_end().trim_end_matches(['。', '.']))
+}
+
 /// Whether a word of the command line looks like a PIN (it is then never repeated).
 fn looks_like_pin(v: &str) -> bool {
     let v = v.trim();
@@ -741,7 +747,17 @@ fn render_clap_error(
         }
         ErrorKind::ValueValidation => {
             hint = arg_hint(cmd, argv, &arg());
-            msg::clap_invalid_value(lang, arg(), value())
+            // Our own value parsers (`sim serve --fault`, `--fault-sw`) word their reason in
+            // the run's language; clap's (numbers, ranges) speak English: left out.
+            match std::error::Error::source(e) {
+                Some(reason) if arg().starts_with("--fault") => msg::clap_invalid_value_reason(
+                    lang,
+                    arg(),
+                    sanitize_reason(&reason.to_string()),
+                    value(),
+                ),
+                _ => msg::clap_invalid_value(lang, arg(), value()),
+            }
         }
         ErrorKind::NoEquals => msg::clap_no_equals(lang, arg()),
         ErrorKind::ArgumentConflict => {
