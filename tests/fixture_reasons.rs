@@ -171,3 +171,18 @@ fn a_profile_text_with_a_bad_key_or_without_japanese_is_explained_in_japanese() 
         assert!(out.contains(en), "{to}: {out}");
     }
 }
+
+/// A bad `sim serve --fault` / `--fault-sw` value: the parser's own reason reaches the user
+/// (exit 2, nothing served), in the run's language.
+#[test]
+fn a_bad_fault_rule_on_the_command_line_says_why() {
+    let (code, err) = run(&["sim", "serve", "--fault", "nth=0"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("needs match=HEX"), "{err}");
+    let (code, err) = run(&["--lang", "ja", "sim", "serve", "--fault", "nth=0"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("match=16進数"), "{err}");
+    let (code, err) = run(&["--lang", "ja", "sim", "serve", "--fault-sw", "x"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("「番号=ステータスワード」"), "{err}");
+}
