@@ -2,7 +2,7 @@
 //!
 //! Every word mynapin says comes from `i18n/<tag>.ftl` ([Fluent] syntax), one file per
 //! language, embedded in the binary; English is the reference and the fallback. The build
-//! script turns every message of `i18n/en.ftl` into a function of [`msg`] that takes the
+//! script turns every message of `i18n/en.ftl` into a function of `msg` that takes the
 //! message's variables, so a missing message or variable is a compile error; a test checks
 //! that every language declares the same messages with the same variables.
 //!
@@ -252,7 +252,7 @@ impl Lang {
     }
 
     /// Message `id` with `args`, from this language's catalogue, else English's. Used by the
-    /// generated [`msg`] functions and for ids built at run time (clap's help, keyed by
+    /// generated `msg` functions and for ids built at run time (clap's help, keyed by
     /// command path); an id no catalogue has comes back as the id itself.
     pub fn format(self, id: &str, args: &[(&str, Arg)]) -> String {
         let all = catalogues();
