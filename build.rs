@@ -141,12 +141,6 @@ fn catalogue() {
         ));
     }
     out.push_str("];\n\n");
-    out.push_str("/// Every message id of the English catalogue.\n");
-    out.push_str("pub(crate) const IDS: &[&str] = &[\n");
-    for id in declared.keys() {
-        out.push_str(&format!("    {id:?},\n"));
-    }
-    out.push_str("];\n");
     for (id, vars) in &declared {
         let english = first_line(&en, id);
         out.push_str(&format!("\n#[doc = {:?}]\n", format!("`{id}`: {english}")));

@@ -65,3 +65,41 @@ fn the_parity_check_catches_a_missing_variable() {
     assert!(ftl::declared("xx", "a = 1\na = 2\n").is_err());
     assert!(ftl::declared("xx", "a = { $n\n").is_err());
 }
+
+/// The messages looked up by an id built at run time: clap's help by command path and
+/// argument (`help-…`), status-word meanings by name (`sw-…`), national rules and document
+/// names by id (`rule-…`, `doc-…`). tests/help.rs, the unit tests of `text::sw_meaning` and
+/// of `guide_text` check that each has its message.
+const RUN_TIME_PREFIXES: &[&str] = &["help-", "sw-", "rule-", "doc-"];
+
+fn sources(dir: &Path, out: &mut String) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            sources(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push_str(&std::fs::read_to_string(&p).unwrap());
+        }
+    }
+}
+
+/// A message nobody shows is a translator's wasted work and usually a sign of text that
+/// went missing from the output: every English message is called through `msg::` somewhere
+/// in src/, or is looked up at run time by one of [`RUN_TIME_PREFIXES`].
+#[test]
+fn every_message_is_used() {
+    let en =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/en.ftl")).unwrap();
+    let ids = ftl::declared("en.ftl", &en).unwrap();
+    let mut src = String::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut src);
+    let unused: Vec<&String> = ids
+        .keys()
+        .filter(|id| !RUN_TIME_PREFIXES.iter().any(|p| id.starts_with(p)))
+        .filter(|id| {
+            let name = id.replace('-', "_");
+            !src.contains(&format!("msg::{name}(")) && !src.contains(&format!("msg::{name}_("))
+        })
+        .collect();
+    assert!(unused.is_empty(), "messages nobody shows: {unused:?}");
+}

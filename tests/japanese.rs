@@ -1927,6 +1927,7 @@ fn japanese_output_has_no_english_but_commands_flags_ids_and_names() {
     signals(&mut su);
     terminal_runs(&mut su);
     let runs = su.outputs.len();
+    eprintln!("japanese: {runs} runs checked");
     assert!(runs > 300, "only {runs} runs");
     // The runs print something: a run that printed nothing would prove nothing.
     let silent: Vec<&str> = su

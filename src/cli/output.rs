@@ -12,17 +12,15 @@ use std::io::Write;
 /// inside a word, continuation lines keep the indent); into a pipe or a file, the lines go as
 /// they are, for scripts.
 pub fn emit(text: &str) {
-    let mut out = std::io::stdout().lock();
-    match wrap::terminal_width(Stream::Stdout) {
-        Some(columns) => {
-            for line in wrap::wrap(text, columns) {
-                if writeln!(out, "{line}").is_err() {
-                    return;
-                }
-            }
-        }
-        None => {
-            let _ = writeln!(out, "{}", wrap::strip_zwsp(text));
+    let columns = wrap::terminal_width(Stream::Stdout).unwrap_or(0);
+    write_lines(&mut std::io::stdout().lock(), wrap::wrap(text, columns));
+}
+
+/// Writes `lines`, stopping at the first failed write (a closed pipe).
+fn write_lines(out: &mut dyn Write, lines: Vec<String>) {
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            return;
         }
     }
 }
@@ -40,32 +38,17 @@ pub fn emit_json(value: &impl serde::Serialize) {
 /// `mynapin: TEXT` on stderr; never panics (`-v 2>&-`). Wrapped on a terminal, like
 /// [`emit`].
 pub fn say(text: &str) {
-    match wrap::terminal_width(Stream::Stderr) {
-        Some(columns) => {
-            let mut err = std::io::stderr().lock();
-            for line in wrap::wrap_prefixed("mynapin: ", text, columns) {
-                if writeln!(err, "{line}").is_err() {
-                    return;
-                }
-            }
-        }
-        None => {
-            let _ = writeln!(
-                std::io::stderr().lock(),
-                "mynapin: {}",
-                wrap::strip_zwsp(text)
-            );
-        }
-    }
+    write_wrapped_stderr("mynapin: ", text);
 }
 
+/// `prefix` and `text` on stderr, wrapped on a terminal (the prefix stays with the first
+/// word).
 fn write_wrapped_stderr(prefix: &str, text: &str) {
-    let mut err = std::io::stderr().lock();
-    for line in wrap::lines_for(Stream::Stderr, prefix, text) {
-        if writeln!(err, "{line}").is_err() {
-            return;
-        }
-    }
+    let columns = wrap::terminal_width(Stream::Stderr).unwrap_or(0);
+    write_lines(
+        &mut std::io::stderr().lock(),
+        wrap::wrap_prefixed(prefix, text, columns),
+    );
 }
 
 /// Terminal columns of `s` (East Asian wide characters count 2; UAX #11 by

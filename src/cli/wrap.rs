@@ -10,8 +10,8 @@
 //! output. A piece wider than the line overflows rather than being cut. Continuation lines
 //! keep the indent of the first.
 //!
-//! How wide: a terminal's own width; not a terminal (a pipe, a file, a test), or an OS
-//! without termios: `COLUMNS` if set, else no wrapping at all.
+//! How wide: results and messages wrap to a terminal's own width and not at all into a
+//! pipe or a file ([`terminal_width`]); `--help` also takes `COLUMNS` ([`columns`]).
 
 use unicode_width::UnicodeWidthStr;
 
@@ -159,9 +159,9 @@ pub enum Stream {
     Stderr,
 }
 
-/// The width to wrap `stream`'s text to, or None: no wrapping.
+/// The width to wrap `stream`'s help to: its terminal's, else `COLUMNS`; None: no wrapping.
 pub fn columns(stream: Stream) -> Option<usize> {
-    terminal_columns(stream).or_else(|| columns_from_env(std::env::var("COLUMNS").ok()))
+    terminal_width(stream).or_else(|| columns_from_env(std::env::var("COLUMNS").ok()))
 }
 
 /// `COLUMNS` as a width: a positive number, else no wrapping.
@@ -170,13 +170,9 @@ fn columns_from_env(value: Option<String>) -> Option<usize> {
 }
 
 /// The width of `stream`'s terminal; None when it is not a terminal (or its width is not
-/// known).
-pub fn terminal_width(stream: Stream) -> Option<usize> {
-    terminal_columns(stream)
-}
-
+/// known, or the OS has no termios).
 #[cfg(unix)]
-fn terminal_columns(stream: Stream) -> Option<usize> {
+pub fn terminal_width(stream: Stream) -> Option<usize> {
     let fd = match stream {
         Stream::Stdout => rustix::stdio::stdout(),
         Stream::Stderr => rustix::stdio::stderr(),
@@ -189,14 +185,8 @@ fn terminal_columns(stream: Stream) -> Option<usize> {
 }
 
 #[cfg(not(unix))]
-fn terminal_columns(_stream: Stream) -> Option<usize> {
+pub fn terminal_width(_stream: Stream) -> Option<usize> {
     None
-}
-
-/// `prefix` and `text` as the lines to print on `stream`: wrapped to its width (see
-/// [`wrap_prefixed`]), or as they are.
-pub fn lines_for(stream: Stream, prefix: &str, text: &str) -> Vec<String> {
-    wrap_prefixed(prefix, text, columns(stream).unwrap_or(0))
 }
 
 #[cfg(test)]
