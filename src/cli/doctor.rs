@@ -71,33 +71,6 @@ fn version_at_least(version: &str, min: [u32; 3]) -> bool {
     v >= min
 }
 
-/// What to do when the PC/SC service does not answer, on this operating system.
-pub(super) fn service_fix(lang: Lang) -> String {
-    #[cfg(target_os = "linux")]
-    {
-        let installed = ["/usr/sbin/pcscd", "/usr/bin/pcscd"]
-            .iter()
-            .any(|p| std::path::Path::new(p).exists());
-        if installed {
-            msg::doctor_fix_start_pcscd(lang)
-        } else {
-            msg::doctor_fix_install_pcscd(lang)
-        }
-    }
-    #[cfg(windows)]
-    {
-        msg::doctor_fix_windows_service(lang)
-    }
-    #[cfg(target_os = "macos")]
-    {
-        msg::doctor_fix_macos_service(lang)
-    }
-    #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
-    {
-        msg::doctor_fix_other_service(lang)
-    }
-}
-
 /// Checks that only make sense on this operating system: Sony readers by USB id and the
 /// CCID driver's version on Linux; the readers' drivers on Windows and macOS (advice only:
 /// mynapin cannot look at their USB devices there).
@@ -172,7 +145,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
                 } else {
                     msg::doctor_service_silent(lang)
                 },
-                fix: Some(service_fix(lang)),
+                fix: Some(super::text::service_fix(lang)),
             });
             None
         }

@@ -846,7 +846,7 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
             "no_service",
             msg::error_no_service_what(lang),
             vec![
-                super::doctor::service_fix(lang),
+                super::text::service_fix(lang),
                 msg::error_no_service_todo(lang),
             ],
         ),

@@ -290,7 +290,7 @@ impl Lang {
         );
         if cat.external {
             text.split('\n')
-                .map(super::text::sanitize)
+                .map(super::sanitize::sanitize)
                 .collect::<Vec<_>>()
                 .join("\n")
         } else {

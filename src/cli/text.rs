@@ -3,6 +3,7 @@
 //! to the code that decides the outcome.
 
 use super::lang::{msg, Lang};
+pub use super::sanitize::sanitize;
 use crate::card::{CardKind, Counter, PinState};
 use crate::layout::{KeyRef, PinFormat, PinId};
 
@@ -190,33 +191,31 @@ pub fn toml_detail(lang: Lang, message: &str) -> String {
     }
 }
 
-/// The most characters of an untrusted string that are printed.
-const MAX_SHOWN: usize = 4000;
-
-/// Makes untrusted text (reader names, card labels, profile and fixture strings) safe to
-/// print on a terminal: control characters (escape sequences, newlines) and bidirectional
-/// formatting characters (which can make text read backwards) become `?`, and long text is cut
-/// with `…`.
-pub fn sanitize(text: &str) -> String {
-    let mut out: String = text
-        .chars()
-        .take(MAX_SHOWN)
-        .map(|c| {
-            let bidi = matches!(
-                c,
-                '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-            );
-            if c.is_control() || bidi {
-                '?'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if text.chars().nth(MAX_SHOWN).is_some() {
-        out.push('…');
+/// What to do when the PC/SC service does not answer, on this operating system.
+pub fn service_fix(lang: Lang) -> String {
+    #[cfg(target_os = "linux")]
+    {
+        let installed = ["/usr/sbin/pcscd", "/usr/bin/pcscd"]
+            .iter()
+            .any(|p| std::path::Path::new(p).exists());
+        if installed {
+            msg::doctor_fix_start_pcscd(lang)
+        } else {
+            msg::doctor_fix_install_pcscd(lang)
+        }
     }
-    out
+    #[cfg(windows)]
+    {
+        msg::doctor_fix_windows_service(lang)
+    }
+    #[cfg(target_os = "macos")]
+    {
+        msg::doctor_fix_macos_service(lang)
+    }
+    #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
+    {
+        msg::doctor_fix_other_service(lang)
+    }
 }
 
 #[cfg(test)]
@@ -256,13 +255,5 @@ mod tests {
         );
         assert!(ref_tech(Lang::EN, KeyRef::JukiAp).starts_with("Juki AP, EF "));
         assert!(ref_tech(Lang::JA, KeyRef::JukiCommon).starts_with("共通AP、EF "));
-    }
-
-    #[test]
-    fn sanitize_strips_escapes_bidi_and_length() {
-        assert_eq!(sanitize("Reader\u{1b}[31m\n"), "Reader?[31m?");
-        assert_eq!(sanitize("a\u{202E}b\u{2066}c"), "a?b?c");
-        let long = "x".repeat(3_000_000);
-        assert_eq!(sanitize(&long).chars().count(), MAX_SHOWN + 1);
     }
 }
