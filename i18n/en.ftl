@@ -8,6 +8,9 @@
 
 # Joins the items of a list: "a, b, c".
 list-separator = {", "}
+# How a date is written. YYYY is the year; MM and DD the month and the day with two digits,
+# M and D without a leading zero. Every other character is written as it is.
+date-pattern = YYYY-MM-DD
 tries-left = { $n ->
     [one] { $n } try left
    *[other] { $n } tries left
@@ -173,7 +176,7 @@ sim-reader-name-state = mynapin simulated card (state { $path })
 # `mynapin status`. $name is the reader's name, $token the card's JPKI label.
 status-reader = Reader: { $name }
 status-card = Card:   My Number card ({ $token })
-# The user-authentication certificate; $date is its last day (YYYY-MM-DD), $days the days left.
+# The user-authentication certificate; $date is its last day (written as date-pattern says), $days the days left.
 status-cert-valid = Certificate: user authentication, valid until { $date }
 status-cert-expires-soon = Certificate: user authentication, valid until { $date } — expires in { $days ->
     [one] { $days } day

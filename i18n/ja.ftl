@@ -5,6 +5,8 @@
 ## 共通の語
 
 list-separator = 、
+# 日付の書き方。YYYY は年、MM と DD は2桁の月と日、M と D は0を付けない月と日。ほかの文字はそのまま書く。
+date-pattern = YYYY年M月D日
 tries-left = 残り{ $n }回
 
 ## 暗証番号、カード内の場所、状態（src/cli/text.rs）
@@ -126,7 +128,7 @@ sim-reader-name-state = mynapin 模擬カード（状態ファイル { $path }�
 # mynapin status。$name はリーダーの名前、$token はカードの JPKI の表示名。
 status-reader = リーダー：{ $name }
 status-card = カード：マイナンバーカード（{ $token }）
-# 利用者証明用電子証明書。$date は有効期限の最終日（YYYY-MM-DD）、$days は残りの日数。
+# 利用者証明用電子証明書。$date は有効期限の最終日（date-pattern の書き方）、$days は残りの日数。
 status-cert-valid = 電子証明書：利用者証明用（有効期限：{ $date }）
 status-cert-expires-soon = 電子証明書：利用者証明用（有効期限：{ $date }、あと{ $days }日）
 status-cert-expired = 電子証明書：利用者証明用（有効期限切れ：{ $date }）

@@ -412,7 +412,7 @@ fn certificate_lines_in_japanese() {
     let r = run(&["--sim=auth-expired", "--lang", "ja", "status"], "");
     assert!(
         r.stdout
-            .contains("電子証明書：利用者証明用（有効期限切れ：2025-03-31）"),
+            .contains("電子証明書：利用者証明用（有効期限切れ：2025年3月31日）"),
         "{}",
         r.stdout
     );

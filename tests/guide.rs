@@ -1888,6 +1888,8 @@ fn the_japanese_guide_reads_as_the_issue_asks() {
         "本人確認書類A：",
         "まず",
         "— 忘れた場合",
+        // A page's date as Japanese writes it (date-pattern), not ISO.
+        "2025年11月19日更新",
     ] {
         assert!(all.contains(want), "{want} missing");
     }
@@ -1898,6 +1900,7 @@ fn the_japanese_guide_reads_as_the_issue_asks() {
         "公的個人認証AP",
         "代理人：はい",
         "— 忘れた\n",
+        "2025-11-19",
     ] {
         assert!(!all.contains(never), "{never} found");
     }

@@ -10,7 +10,7 @@ use super::error::{CliError, Exit, Message};
 use super::guide_text::{kiosk_fee, purpose_text, rule_text, summary, why_list, why_text};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
-use super::text::{pin_short, sanitize};
+use super::text::{date_text, pin_short, sanitize};
 use super::Ctx;
 use crate::card::{cert, PinState};
 use crate::layout::PinId;
@@ -697,7 +697,7 @@ enum Block {
 fn citation_text(lang: Lang, c: &Citation) -> String {
     let mut parts = vec![format!("「{}」", c.title), c.issuer.clone()];
     if let Some(d) = &c.date {
-        parts.push(msg::guide_updated(lang, d));
+        parts.push(msg::guide_updated(lang, date_text(lang, d)));
     }
     parts.push(match &c.address {
         Some(a) => a.clone(),

@@ -4,7 +4,7 @@
 use super::error::{CliError, Exit};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
-use super::text::sanitize;
+use super::text::{date_text, sanitize};
 use super::Ctx;
 use crate::procedure::profile::{
     Fault, Fee, Problem, Procedure, Profile, ProfileError, Tri, BUILTIN,
@@ -233,7 +233,9 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<Exit, CliError> {
             lang,
             c.address
                 .unwrap_or_else(|| msg::guide_address_not_recorded(lang)),
-            c.date.unwrap_or_else(|| msg::profile_date_not_stated(lang)),
+            c.date
+                .map(|d| date_text(lang, &d))
+                .unwrap_or_else(|| msg::profile_date_not_stated(lang)),
             c.issuer,
             c.title,
         )));

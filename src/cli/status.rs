@@ -4,7 +4,7 @@ use super::error::{CliError, Exit};
 use super::guide_text::{low_line, short_guide};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json, pad, say};
-use super::text::{counter_note, pin_name, ref_name, ref_tech, sanitize, state_word, tries};
+use super::text::{counter_note, date, pin_name, ref_name, ref_tech, sanitize, state_word, tries};
 use super::Ctx;
 use crate::card::cert::{CertificateState, Date};
 use crate::card::{Counter, MyNumberCard, PinState, PinStatus};
@@ -65,17 +65,17 @@ fn cert_lines(lang: Lang, r: &Report) -> (String, Option<String>) {
     let c = r.cert;
     match c {
         Some(CertificateState::Valid { not_after }) => {
-            (msg::status_cert_valid(lang, not_after.to_string()), None)
+            (msg::status_cert_valid(lang, date(lang, not_after)), None)
         }
         Some(CertificateState::ExpiresSoon {
             not_after,
             days_left,
         }) => (
-            msg::status_cert_expires_soon(lang, not_after.to_string(), days_left),
+            msg::status_cert_expires_soon(lang, date(lang, not_after), days_left),
             Some(msg::status_cert_expires_soon_warning(lang)),
         ),
         Some(CertificateState::Expired { not_after }) => (
-            msg::status_cert_expired(lang, not_after.to_string()),
+            msg::status_cert_expired(lang, date(lang, not_after)),
             Some(msg::status_cert_expired_warning(lang)),
         ),
         Some(CertificateState::Absent) => (msg::status_cert_absent(lang), None),
