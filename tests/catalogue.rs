@@ -103,3 +103,99 @@ fn every_message_is_used() {
         .collect();
     assert!(unused.is_empty(), "messages nobody shows: {unused:?}");
 }
+
+/// The arguments of one `msg::name(…)` call, split at its top-level commas (string and char
+/// literals skipped), and where the call ends.
+fn call_arguments(text: &str) -> Option<(Vec<String>, usize)> {
+    let b = text.as_bytes();
+    let (mut depth, mut i, mut start) = (0usize, 0usize, 1usize);
+    let mut args = Vec::new();
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' if i + 2 < b.len() && b[i + 2] == b'\'' => i += 2,
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    let last = text[start..i].trim();
+                    if !last.is_empty() {
+                        args.push(last.to_string()); // no trailing comma
+                    }
+                    return Some((args, i));
+                }
+            }
+            b',' if depth == 1 => {
+                args.push(text[start..i].trim().to_string());
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Every message's variables are its function's parameters in alphabetical order, so two
+/// arguments passed the wrong way round still compile. Where an argument's expression names
+/// one of the message's variables (`c.title` for `$title`), it must be that variable's place.
+#[test]
+fn arguments_go_to_the_variable_they_name() {
+    let en =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/en.ftl")).unwrap();
+    let ids = ftl::declared("en.ftl", &en).unwrap();
+    let mut src = String::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut src);
+    let (mut problems, mut checked) = (Vec::new(), 0);
+    for (at, _) in src.match_indices("msg::") {
+        let rest = &src[at + 5..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let Some(vars) = ids.get(&name.replace('_', "-")) else {
+            continue;
+        };
+        if vars.len() < 2 || !rest[name.len()..].starts_with('(') {
+            continue;
+        }
+        let vars: Vec<String> = vars.iter().map(|v| v.replace('-', "_")).collect();
+        let Some((args, _)) = call_arguments(&rest[name.len()..]) else {
+            continue;
+        };
+        if args.len() != vars.len() + 1 {
+            problems.push(format!(
+                "msg::{name}: could not read its arguments {args:?}"
+            ));
+            continue;
+        }
+        for (i, arg) in args.iter().skip(1).enumerate() {
+            let words: Vec<&str> = arg
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .collect();
+            let named: Vec<&String> = vars
+                .iter()
+                .filter(|v| words.contains(&v.as_str()))
+                .collect();
+            checked += usize::from(!named.is_empty());
+            // `sw_meaning(lang, sw)` for $meaning: the expected name may be part of a word.
+            let expected_in_a_word = words.iter().any(|w| w.split('_').any(|p| p == vars[i]));
+            // Reviewed: the next step's number is computed from this one's.
+            let reviewed = name == "pad_step_two" && arg == "no + 1";
+            if !named.is_empty() && !named.contains(&&vars[i]) && !expected_in_a_word && !reviewed {
+                problems.push(format!(
+                    "msg::{name}: `{arg}` is passed as ${} (the parameters are {vars:?})",
+                    vars[i]
+                ));
+            }
+        }
+    }
+    eprintln!("arguments_go_to_the_variable_they_name: {checked} arguments checked");
+    assert!(checked > 50, "only {checked} arguments were checked");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
