@@ -83,16 +83,21 @@ fn sources(dir: &Path, out: &mut String) {
     }
 }
 
+/// The English messages (id -> variables) and all of src/ as one text.
+fn english_and_sources() -> (ftl::Declared, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let en = std::fs::read_to_string(root.join("i18n/en.ftl")).unwrap();
+    let mut src = String::new();
+    sources(&root.join("src"), &mut src);
+    (ftl::declared("en.ftl", &en).unwrap(), src)
+}
+
 /// A message nobody shows is a translator's wasted work and usually a sign of text that
 /// went missing from the output: every English message is called through `msg::` somewhere
 /// in src/, or is looked up at run time by one of [`RUN_TIME_PREFIXES`].
 #[test]
 fn every_message_is_used() {
-    let en =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/en.ftl")).unwrap();
-    let ids = ftl::declared("en.ftl", &en).unwrap();
-    let mut src = String::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut src);
+    let (ids, src) = english_and_sources();
     let unused: Vec<&String> = ids
         .keys()
         .filter(|id| !RUN_TIME_PREFIXES.iter().any(|p| id.starts_with(p)))
@@ -146,11 +151,7 @@ fn call_arguments(text: &str) -> Option<(Vec<String>, usize)> {
 /// one of the message's variables (`c.title` for `$title`), it must be that variable's place.
 #[test]
 fn arguments_go_to_the_variable_they_name() {
-    let en =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/en.ftl")).unwrap();
-    let ids = ftl::declared("en.ftl", &en).unwrap();
-    let mut src = String::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut src);
+    let (ids, src) = english_and_sources();
     let (mut problems, mut checked) = (Vec::new(), 0);
     for (at, _) in src.match_indices("msg::") {
         let rest = &src[at + 5..];
