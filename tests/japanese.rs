@@ -11,6 +11,9 @@
 //! On failure the test prints every offending line, once, with the commands that printed it
 //! and the words that offend, so that all the leftovers can be fixed in one pass.
 
+#[path = "common/command_words.rs"]
+mod command_words;
+
 use mynapin::layout::KeyRef;
 use mynapin::sim::Fixture;
 use std::collections::BTreeMap;
@@ -114,50 +117,24 @@ const ALLOWED: &[&str] = &[
     "passport",
 ];
 
-/// Words of a `mynapin …` command line (subcommands), allowed only inside one.
-const COMMAND_WORDS: &[&str] = &[
-    "status",
-    "watch",
-    "readers",
-    "verify",
-    "change",
-    "guide",
-    "doctor",
-    "profile",
-    "check",
-    "sim",
-    "fixtures",
-    "serve",
-    "completions",
-    "manpage",
-    "help",
+/// Values of options that the command tree does not list (free text, or part of a value),
+/// allowed only after a flag or inside a `mynapin …` command line; the subcommands and the
+/// listed values come from the command itself (`common/command_words.rs`).
+const VALUE_WORDS: &[&str] = &[
+    // --lang
+    "en", "ja", // --have holder:DOC, agent:DOC (whose document it is)
+    "holder",
 ];
 
-/// Values of options, allowed only after a flag or inside a `mynapin …` command line.
-const VALUE_WORDS: &[&str] = &[
-    // --state, --cert, --applicant, --format, --lang, --city / profiles
-    "known",
-    "forgotten",
-    "blocked",
-    "valid",
-    "expired",
-    "revoked",
-    "self",
-    "agent",
-    "legal",
-    // --have holder:DOC, agent:DOC (whose document it is)
-    "holder",
-    "text",
-    "markdown",
-    "html",
-    "en",
-    "ja",
-    // --pinpad
-    "auto",
-    "always",
-    "never",
-    "unknown",
-];
+/// A subcommand's name (allowed only inside a `mynapin …` command line, or in help).
+fn command_word(w: &str) -> bool {
+    command_words::subcommands().iter().any(|c| c == w)
+}
+
+/// A value of an option (allowed only after a flag, inside a command line, or in help).
+fn value_word(w: &str) -> bool {
+    VALUE_WORDS.contains(&w) || command_words::values().iter().any(|v| v == w)
+}
 
 /// Other programs whose command lines mynapin prints (`sudo systemctl start pcscd.socket`):
 /// the rest of such a command (up to the next Japanese character) is the command's.
@@ -368,7 +345,7 @@ impl Checker {
 
     fn value(&self, w: &str) -> bool {
         w.split(['|', ',']).all(|v| {
-            VALUE_WORDS.contains(&v)
+            value_word(v)
                 || self.allowed_anywhere(v)
                 || is_placeholder(v)
                 || v.bytes()
@@ -453,16 +430,15 @@ impl Checker {
                         continue;
                     }
                 }
-                if mode == Mode::Mynapin
-                    && (COMMAND_WORDS.contains(&w) || self.value(w) || is_placeholder(w))
+                if mode == Mode::Mynapin && (command_word(w) || self.value(w) || is_placeholder(w))
                 {
                     continue;
                 }
                 mode = Mode::Prose;
-                if line_has_arg && VALUE_WORDS.contains(&w) {
+                if line_has_arg && value_word(w) {
                     continue;
                 }
-                if help && (VALUE_WORDS.contains(&w) || COMMAND_WORDS.contains(&w)) {
+                if help && (value_word(w) || command_word(w)) {
                     continue;
                 }
                 if tags_line

@@ -7,6 +7,9 @@
 //! and the fixtures (data keyed by language, stripped explicitly). Anything else is text
 //! that does not come from the catalogue, and a translator could not translate it.
 
+#[path = "common/command_words.rs"]
+mod command_words;
+
 use fluent_syntax::ast::{Entry, Pattern, PatternElement};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -153,59 +156,16 @@ fn data_names() -> Vec<String> {
     out
 }
 
-/// Words clap and the command line print as they are typed: the program, subcommands,
-/// PIN ids and option values.
-const TYPED: &[&str] = &[
-    "mynapin",
-    "status",
-    "watch",
-    "readers",
-    "verify",
-    "change",
-    "guide",
-    "doctor",
-    "profile",
-    "check",
-    "sim",
-    "fixtures",
-    "serve",
-    "completions",
-    "manpage",
-    "help",
-    "auth",
-    "sign",
-    "kenhojo",
-    "juki",
-    "juki-ap",
-    "juki-common",
-    "known",
-    "forgotten",
-    "blocked",
-    "valid",
-    "expired",
-    "revoked",
-    "unknown",
-    "self",
-    "agent",
-    "legal",
-    "text",
-    "markdown",
-    "html",
-    "auto",
-    "always",
-    "never",
-    "en",
-    "ja",
-    "qps",
-    "bash",
-    "zsh",
-    "fish",
-    "powershell",
-    "elvish",
-    "example",
-    // The one document id without a joint.
-    "passport",
-];
+/// Words the command line prints as they are typed that the command tree does not list:
+/// the program, `--lang` values, a profile's example name and the one document id without a
+/// joint. Subcommands and listed values come from the command (`common/command_words.rs`).
+const TYPED: &[&str] = &["mynapin", "en", "ja", "qps", "example", "passport"];
+
+fn typed(w: &str) -> bool {
+    TYPED.contains(&w)
+        || command_words::subcommands().iter().any(|c| c == w)
+        || command_words::values().iter().any(|v| v == w)
+}
 
 fn is_data_word(w: &str, names: &[String]) -> bool {
     let hex = |w: &str| {
@@ -243,11 +203,11 @@ fn is_data_word(w: &str, names: &[String]) -> bool {
             !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
         })
     });
-    TYPED.contains(&w)
+    typed(w)
         || spec
         || names.iter().any(|n| n == w)
         || w.split('|')
-            .all(|p| TYPED.contains(&p) || names.iter().any(|n| n == p))
+            .all(|p| typed(p) || names.iter().any(|n| n == p))
         || hex(w)
         || flag
         || placeholder
