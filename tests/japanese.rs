@@ -1416,22 +1416,25 @@ fn guide(su: &mut Suite) {
         "",
     );
     su.run(&["profile", "check", &bad], "");
-    let bad = su.file(
-        "bad.toml",
-        &include_str!("../profiles/TEMPLATE.toml.example").replace(
+    // An unknown key, and a source that names no page of the profile.
+    for (from, to) in [
+        (
             "heading = \"受付窓口\" }\n\n[[hours]]",
             "heading = \"受付窓口\" }\nbogus = 1\n\n[[hours]]",
         ),
-    );
-    su.run(&["profile", "check", &bad], "");
-    let bad = su.file(
-        "bad.toml",
-        &include_str!("../profiles/TEMPLATE.toml.example").replace(
+        (
             "source = { file = \"example-page\", heading = \"本人確認書類\" }",
             "source = { file = \"elsewhere\", heading = \"本人確認書類\" }",
         ),
-    );
-    su.run(&["profile", "check", &bad], "");
+    ] {
+        let template = include_str!("../profiles/TEMPLATE.toml.example");
+        assert!(
+            template.contains(from),
+            "the template no longer has {from:?}"
+        );
+        let bad = su.file("bad.toml", &template.replace(from, to));
+        su.run(&["profile", "check", &bad], "");
+    }
     let escaped = su.file(
         "city.toml",
         &include_str!("../profiles/toyokawa.toml").replace("各支所", "各支所\\u001b[31m\\u0007"),
