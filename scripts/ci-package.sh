@@ -168,14 +168,14 @@ step_done
 # 6. The crates.
 step "cargo package --workspace --locked"
 # cargo verifies each crate against the others through a temporary local registry
-# (package/tmp-registry in the target directory) and unpacks them under $CARGO_HOME/registry/src/-<hash>/, the
-# hash following that registry's path. An unpacked copy that is already there is used as it is,
-# so a CARGO_HOME kept from an earlier run at the same path verifies this commit's crates
-# against an earlier commit's sources of the same version (seen: mynapin built against an old
-# mynapin-apdu, E0599). Remove our own crates' unpacked copies from the local registries
-# (directories starting with '-'; crates.io's are index.crates.io-*). cargo also takes a
-# registry crate's build output as final whatever its sources, so the verification builds in a
-# target directory of its own, emptied first.
+# (package/tmp-registry in the target directory) and unpacks them under
+# $CARGO_HOME/registry/src/-<hash>/, the hash following that registry's path. An unpacked copy
+# that is already there is used as it is, so a CARGO_HOME kept from an earlier run at the same
+# path verifies this commit's crates against an earlier commit's sources of the same version
+# (seen: mynapin built against an old mynapin-apdu, E0599). Remove our own crates' unpacked
+# copies from the local registries (directories starting with '-'; crates.io's are
+# index.crates.io-*). cargo also takes a registry crate's build output as final whatever its
+# sources, so the verification builds in a target directory of its own, emptied first.
 cargo_home=${CARGO_HOME:-$HOME/.cargo}
 pkg_target=target/ci-package
 rm -rf target/package "$pkg_target"

@@ -219,6 +219,38 @@ pub fn service_fix(lang: Lang) -> String {
     }
 }
 
+/// A date as the language writes it: its `date-pattern` (`2031-05-20`, 「2031年5月20日」).
+pub fn date(lang: Lang, d: Date) -> String {
+    let pattern: Vec<char> = msg::date_pattern(lang).chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < pattern.len() {
+        let c = pattern[i];
+        let run = pattern[i..].iter().take_while(|&&x| x == c).count();
+        let value = match c {
+            'Y' => Some(u32::from(d.year)),
+            'M' => Some(u32::from(d.month)),
+            'D' => Some(u32::from(d.day)),
+            _ => None,
+        };
+        match value {
+            Some(v) => out.push_str(&format!("{v:0run$}")),
+            None => out.extend(&pattern[i..i + run]),
+        }
+        i += run;
+    }
+    out
+}
+
+/// A date that a page or profile states as text: written as [`date`] when it is `YYYY-MM-DD`,
+/// else as it is.
+pub fn date_text(lang: Lang, text: &str) -> String {
+    match Date::parse_iso(text) {
+        Some(d) if text.len() == 10 => date(lang, d),
+        _ => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,43 +289,6 @@ mod tests {
         assert!(ref_tech(Lang::EN, KeyRef::JukiAp).starts_with("Juki AP, EF "));
         assert!(ref_tech(Lang::JA, KeyRef::JukiCommon).starts_with("共通AP、EF "));
     }
-}
-
-/// A date as the language writes it: its `date-pattern` (`2031-05-20`, 「2031年5月20日」).
-pub fn date(lang: Lang, d: Date) -> String {
-    let pattern: Vec<char> = msg::date_pattern(lang).chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < pattern.len() {
-        let c = pattern[i];
-        let run = pattern[i..].iter().take_while(|&&x| x == c).count();
-        let value = match c {
-            'Y' => Some(u32::from(d.year)),
-            'M' => Some(u32::from(d.month)),
-            'D' => Some(u32::from(d.day)),
-            _ => None,
-        };
-        match value {
-            Some(v) => out.push_str(&format!("{v:0run$}")),
-            None => out.extend(&pattern[i..i + run]),
-        }
-        i += run;
-    }
-    out
-}
-
-/// A date that a page or profile states as text: written as [`date`] when it is `YYYY-MM-DD`,
-/// else as it is.
-pub fn date_text(lang: Lang, text: &str) -> String {
-    match Date::parse_iso(text) {
-        Some(d) if text.len() == 10 => date(lang, d),
-        _ => text.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod date_tests {
-    use super::*;
 
     #[test]
     fn dates_follow_the_language_pattern() {
