@@ -339,9 +339,11 @@ fn the_safety_order_with_exact_apdu_counts() {
     // open, short query (98), SELECT EF 0018 + query + VERIFY, CHANGE, query back.
     assert_eq!(apdus, open_cost("fresh") + 6, "{apdus} APDUs");
 
-    // A wrong current PIN: the new PIN is never asked for, nothing changes, one try spent.
+    // At a terminal, a wrong current PIN: the new PIN is never asked for (it is not typed
+    // yet), nothing changes, one try spent.
     let mut sim = card("fresh");
     let mut script = Script::new(&["9999", "5678", "5678"]);
+    script.interactive = true;
     let (report, _) = change_on(&mut sim, &[PinId::Auth], Options::default(), &mut script);
     assert_eq!(script.asked.len(), 1, "only the current PIN was asked for");
     assert!(matches!(
@@ -394,6 +396,59 @@ fn the_safety_order_with_exact_apdu_counts() {
     assert!(script.asked.is_empty());
 }
 
+/// Non-interactive input (issue 18, item 0): every entry is read and checked before the
+/// first VERIFY; an input that cannot complete the change spends no try, whatever the
+/// current PIN; a valid one with a wrong current PIN spends exactly one.
+#[test]
+fn piped_input_is_checked_whole_before_the_first_verify() {
+    for (pins, entries, why) in [
+        (
+            &[PinId::Auth][..],
+            &["9999", "12", "12"][..],
+            "malformed new",
+        ),
+        (
+            &[PinId::Kenhojo][..],
+            &["9999", "5678", "5679"][..],
+            "mismatch",
+        ),
+        (
+            &[PinId::Juki][..],
+            &["9999", "9999", "9999"][..],
+            "same as current",
+        ),
+        (
+            &[PinId::Sign][..],
+            &["WRONG9", "NEW456", "NEW4"][..],
+            "cut off",
+        ),
+        (
+            &[PinId::Auth, PinId::Juki][..],
+            &["9999", "9999", "5678", "x"][..],
+            "malformed confirmation",
+        ),
+    ] {
+        let mut sim = card("fresh");
+        let mut script = Script::new(entries);
+        let (report, apdus) = change_on(&mut sim, pins, Options::default(), &mut script);
+        // The new PIN was read (a malformed one stops the reading right there).
+        assert!(
+            script.asked.iter().any(|a| a.0 == Role::New),
+            "{why}: {:?}",
+            script.asked
+        );
+        assert!(
+            report.refs.iter().all(|r| r.checked == Checked::NotSent),
+            "{why}: {report:?}"
+        );
+        for r in KeyRef::ALL {
+            assert_eq!(sim.tries_left(r), r.max_tries(), "{why}: {r:?}");
+        }
+        // Open, the counter reads and the read-back: no VERIFY (it would have spent a try).
+        assert!(apdus < 20, "{why}: {apdus} APDUs");
+    }
+}
+
 #[test]
 fn several_pins_every_verify_before_any_change() {
     let mut sim = card("fresh");
@@ -412,10 +467,11 @@ fn several_pins_every_verify_before_any_change() {
         assert!(sim.value_is(r, "2468"));
     }
 
-    // The kenhojo current PIN is wrong: checked before anything changes; the new PIN is
-    // never asked for.
+    // The kenhojo current PIN is wrong: checked before anything changes; at a terminal the
+    // new PIN is never asked for.
     let mut sim = card("fresh");
     let mut script = Script::new(&["1234", "9999", "2468", "2468"]);
+    script.interactive = true;
     let (report, _) = change_on(
         &mut sim,
         &[PinId::Auth, PinId::Kenhojo],

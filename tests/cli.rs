@@ -900,28 +900,12 @@ fn bad_input_matrix_leaves_every_counter_as_it_was() {
         let r = run(&args, stdin);
         assert_eq!(r.code, 2, "{pins:?} {stdin:?}: {}{}", r.stdout, r.stderr);
         assert_eq!(all_tries(&card_at(&state)), before, "{pins:?} {stdin:?}");
-        // The current PIN is checked on the card before the new one is asked for (issue 9):
-        // a bad current entry sends nothing; a bad new entry comes after one correct VERIFY
-        // (its counter back at the maximum) and never a change command.
-        let first_ok = stdin
-            .lines()
-            .next()
-            .is_some_and(|l| l == "1234" || l == "ABC123");
-        let verifies = r.stderr.matches("00 20 00 80 ").count();
+        // Piped input is read and checked whole before the first VERIFY (issue 18, item 0):
+        // whatever entry is bad, no PIN command and no change command is sent.
         let changes =
             r.stderr.matches("00 24 01 80").count() + r.stderr.matches("80 32 00 80").count();
         assert_eq!(changes, 0, "{pins:?} {stdin:?}: a change command was sent");
-        if first_ok && pins.len() == 1 {
-            assert!(
-                verifies <= pins.len() * 2,
-                "{pins:?} {stdin:?}: {verifies} VERIFYs"
-            );
-            assert!(
-                r.stderr.contains("was checked on the card and is correct"),
-                "{pins:?} {stdin:?}: {}",
-                r.stderr
-            );
-        } else {
+        {
             assert!(
                 !r.stderr.contains("redacted"),
                 "{pins:?} {stdin:?}: a PIN command was sent"

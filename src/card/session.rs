@@ -12,6 +12,10 @@
 //!    anything is changed (a wrong one stops everything with nothing changed; never retried);
 //! 5. only then ask for the new PIN and its confirmation (a mismatch asks again, up to
 //!    [`Options::confirm_attempts`] times on a terminal, without touching the card);
+//!    from a non-interactive source ([`PinSource::interactive`] false: every line is there
+//!    already) step 5 comes right after step 3, before step 4: every entry is read and checked
+//!    (format, confirmation, new ≠ current) before the first VERIFY, so input that can never
+//!    complete the change spends no try;
 //! 6. per reference: VERIFY again if another DF was selected since, then the change command
 //!    (CHANGE REFERENCE DATA, or CHANGE KEY for juki), never resent;
 //! 7. read the counters back.
@@ -573,6 +577,55 @@ impl Run<'_, '_, '_> {
         Ok(pin)
     }
 
+    /// The current PIN of every PIN in `pins`: one shared entry, or one entry each.
+    fn currents(&mut self, pins: &[PinId], shared: bool) -> Result<Vec<(PinId, Pin)>, Stop> {
+        let mut currents = Vec::new();
+        if shared {
+            let p = self.ask(pins, Role::Current, 1)?;
+            currents.extend(pins.iter().map(|&pin| (pin, p.clone())));
+        } else {
+            for &pin in pins {
+                let p = self.ask(&[pin], Role::Current, 1)?;
+                currents.push((pin, p));
+            }
+        }
+        Ok(currents)
+    }
+
+    /// The new PIN and its confirmation (a mismatch asked again on a terminal), checked
+    /// against every current PIN.
+    fn new_pin(&mut self, pins: &[PinId], currents: &[(PinId, Pin)]) -> Result<Pin, Stop> {
+        let tries = if self.src.interactive() {
+            self.opts.confirm_attempts.max(1)
+        } else {
+            1
+        };
+        let mut new = None;
+        for attempt in 1..=tries {
+            let n = self.ask(pins, Role::New, attempt)?;
+            let again = match self.ask(pins, Role::Confirm, attempt) {
+                Ok(p) => Some(p),
+                Err(Stop::InvalidPin { .. }) => None,
+                Err(e) => return Err(e),
+            };
+            if again.is_some_and(|a| a.ct_eq(&n)) {
+                new = Some(n);
+                break;
+            }
+            if attempt < tries {
+                self.src
+                    .event(Event::ConfirmationMismatch { attempt, of: tries });
+            }
+        }
+        let new = new.ok_or(Stop::ConfirmationMismatch { attempts: tries })?;
+        for (pin, current) in currents {
+            if new.ct_eq(current) {
+                return Err(Stop::SameAsCurrent(*pin));
+            }
+        }
+        Ok(new)
+    }
+
     /// VERIFY `r` with `pin`, recording what the card said.
     fn verify_ref(&mut self, r: KeyRef, pin: &Pin) -> Result<(), Stop> {
         let result = self.card.verify(r, pin, self.opts.allow_last_try);
@@ -841,17 +894,23 @@ pub fn change(
         if let Some(pad) = run.pad {
             return change_on_pad(&mut run, pad);
         }
-        // Step 3: the current PIN(s).
-        let mut currents: Vec<(PinId, Pin)> = Vec::new();
-        if shared_current {
-            let p = run.ask(pins, Role::Current, 1)?;
-            currents.extend(pins.iter().map(|&pin| (pin, p.clone())));
+        // Non-interactive input (--pin-stdin, --pin-fd): every line is there already, so
+        // every entry is read and checked (format, confirmation, new ≠ current) before the
+        // first command that can spend a try (only the counter reads, which spend nothing
+        // and stop at a blocked PIN before any entry is read, come before): an input that
+        // can never complete the change costs no try.
+        let early = if run.src.interactive() {
+            None
         } else {
-            for &pin in pins {
-                let p = run.ask(&[pin], Role::Current, 1)?;
-                currents.push((pin, p));
-            }
-        }
+            let currents = run.currents(pins, shared_current)?;
+            let new = run.new_pin(pins, &currents)?;
+            Some((currents, new))
+        };
+        // Step 3: the current PIN(s) (at a terminal; read above otherwise).
+        let (currents, new) = match early {
+            Some((currents, new)) => (currents, Some(new)),
+            None => (run.currents(pins, shared_current)?, None),
+        };
         let current_of = |pin: PinId, currents: &[(PinId, Pin)]| {
             currents
                 .iter()
@@ -865,35 +924,11 @@ pub fn change(
             run.verify_ref(r, &current)?;
         }
         run.src.event(Event::CurrentAccepted);
-        // Step 5: the new PIN, confirmed.
-        let tries = if run.src.interactive() {
-            run.opts.confirm_attempts.max(1)
-        } else {
-            1
+        // Step 5: the new PIN, confirmed (at a terminal, only now: it was not typed before).
+        let new = match new {
+            Some(n) => n,
+            None => run.new_pin(pins, &currents)?,
         };
-        let mut new = None;
-        for attempt in 1..=tries {
-            let n = run.ask(pins, Role::New, attempt)?;
-            let again = match run.ask(pins, Role::Confirm, attempt) {
-                Ok(p) => Some(p),
-                Err(Stop::InvalidPin { .. }) => None,
-                Err(e) => return Err(e),
-            };
-            if again.is_some_and(|a| a.ct_eq(&n)) {
-                new = Some(n);
-                break;
-            }
-            if attempt < tries {
-                run.src
-                    .event(Event::ConfirmationMismatch { attempt, of: tries });
-            }
-        }
-        let new = new.ok_or(Stop::ConfirmationMismatch { attempts: tries })?;
-        for (pin, current) in &currents {
-            if new.ct_eq(current) {
-                return Err(Stop::SameAsCurrent(*pin));
-            }
-        }
         // Step 6: per reference, VERIFY again if needed, then the change command.
         for i in 0..run.report.refs.len() {
             let RefReport { pin, r, .. } = run.report.refs[i];
