@@ -127,7 +127,7 @@ change-juki-note = The residence registry PIN is kept in two places on the card 
 # What to do after a change that stopped half-way. $command: the command to run
 # ("mynapin change juki --only-ref juki-common").
 change-todo-finish = To finish: { $command } (current = the OLD { $secret }, new = the NEW { $secret }).
-change-todo-find-out = To find out without guessing twice: { $command } with the NEW { $secret } (a wrong answer costs one try and means the OLD { $secret } is still set).
+change-todo-find-out = { $place }: it holds either the OLD or the NEW { $secret }, and nothing shows which. Reading its tries left costs nothing: `mynapin status`. Checking it with { $command } costs one of its { $max } tries if you type the one it does not hold.
 # `mynapin change` without a PIN; a list of the PINs' ids and names follows.
 change-which = Say which PIN to change (its name, never its value):
 change-which-todo = For example: mynapin change auth — or several 4-digit PINs at once: mynapin change auth kenhojo juki
@@ -422,6 +422,7 @@ error-no-card-what = No card in the reader ({ $reader }).
 error-no-card-todo = Put the My Number card on the reader (contactless readers: keep it still, flat on the reader) and try again.
 error-card-removed-what = The card was removed or lost contact during the operation.
 error-card-removed-todo = Put it back, keep it still, and run `mynapin status` to see the counters.
+error-card-removed-not-sent-what = The card was taken out of the reader before mynapin sent its next command: that command did not reach the card.
 error-card-in-use-what = The card is in use by another program.
 error-card-in-use-todo = Close other programs that use the card (the JPKI client software, browsers signing in with the card, other card tools) and try again.
 error-card-reset-what = Another program reset the card during the operation.

@@ -835,12 +835,15 @@ fn partial_juki_change_is_reported_exactly_and_exits_1() {
         "{}",
         r.stdout
     );
-    assert!(
-        r.stdout
-            .contains("mynapin verify juki --only-ref juki-common with the NEW PIN"),
-        "{}",
-        r.stdout
-    );
+    // It holds one of the two PINs: no guess is presented as safe (issue 18, item 1).
+    for needle in [
+        "place 2 of 2: it holds either the OLD or the NEW PIN, and nothing shows which",
+        "Reading its tries left costs nothing: `mynapin status`",
+        "Checking it with mynapin verify juki --only-ref juki-common costs one of its 3 tries if you type the one it does not hold",
+    ] {
+        assert!(r.stdout.contains(needle), "{needle:?} in {}", r.stdout);
+    }
+    assert!(!r.stdout.contains("with the NEW PIN"), "{}", r.stdout);
     assert!(r.stderr.contains("65 81"));
     let c = card_at(&state);
     assert!(c.value_is(KeyRef::JukiAp, "4321") && c.value_is(KeyRef::JukiCommon, "1234"));

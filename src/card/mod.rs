@@ -22,7 +22,7 @@ pub mod session;
 pub use pin::{Normalized, Pin, PinError};
 
 use crate::layout::{jpki_ef, token, Applet, KeyRef, PinId, TOKEN_LEN};
-use crate::transport::{transmit, Transport, TransportError};
+use crate::transport::{transmit, Delivery, Transport, TransportError};
 use mynapin_apdu::{commands, Command, Response, StatusWord};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -632,7 +632,7 @@ impl<'t> MyNumberCard<'t> {
         self.guard(r, allow_last_try)?;
         let sw = match self.send(&commands::verify(pin.secret())?) {
             Ok(resp) => resp.sw(),
-            Err(CardError::Transport(e)) if e.may_have_reached_card() => {
+            Err(CardError::Transport(e)) if e.delivery() == Delivery::SentNoAnswer => {
                 return Err(CardError::VerifyUnknown {
                     r,
                     cause: Lost::Transport(e),
@@ -756,7 +756,10 @@ fn change_outcome(step: Step, sent: Result<Response, CardError>) -> (RefChange, 
                 sw: resp.sw(),
             }),
         ),
-        Err(CardError::Transport(e)) if e.may_have_reached_card() => (
+        // The transport's typed answer: a command it knows it did not send (the card removed
+        // before it left, a reset, an invalid handle…) changed nothing; only one that was
+        // sent and not answered leaves the reference unknown.
+        Err(CardError::Transport(e)) if e.delivery() == Delivery::SentNoAnswer => (
             RefChange::Unknown(Unknown::NoAnswer),
             Some(CardError::Transport(e)),
         ),

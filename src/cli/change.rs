@@ -708,9 +708,12 @@ fn partial_advice(lang: Lang, report: &Report) -> Vec<String> {
                 format!("mynapin change {pin}{only}"),
                 secret,
             )),
+            // The card holds one of two values: no guess is presented as safe.
             RefChange::Unknown(_) => out.push(msg::change_todo_find_out(
                 lang,
                 format!("mynapin verify {pin}{only}"),
+                r.r.max_tries(),
+                place(lang, false, r.pin, r.r),
                 secret,
             )),
             RefChange::Changed => {}
@@ -722,6 +725,180 @@ fn partial_advice(lang: Lang, report: &Report) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::card::MyNumberCard;
+    use crate::sim::{Fixture, SimCard};
+    use crate::transport::{sim::SimTransport, Transport, TransportError};
+    use mynapin_apdu::{Command, Response};
+
+    /// The in-process card behind a reader where the card is taken out right before the
+    /// `nth` change command (CHANGE REFERENCE DATA or CHANGE KEY): that command and every
+    /// later one fail with what the PC/SC transport makes of pcsc-lite's answer then,
+    /// `SCARD_W_REMOVED_CARD` (the command never reaches the card).
+    struct RemovedBeforeChange<'a> {
+        inner: SimTransport<'a>,
+        nth: usize,
+        changes: usize,
+        gone: bool,
+        error: fn() -> TransportError,
+    }
+
+    impl Transport for RemovedBeforeChange<'_> {
+        fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
+            if matches!(command.ins(), 0x24 | 0x32) {
+                self.changes += 1;
+                self.gone |= self.changes == self.nth;
+            }
+            if self.gone {
+                return Err((self.error)());
+            }
+            self.inner.transmit_raw(command)
+        }
+        fn reader_name(&self) -> String {
+            "test".into()
+        }
+    }
+
+    struct Lines(Vec<&'static str>);
+
+    impl session::PinSource for Lines {
+        fn ask(&mut self, _: &PinRequest) -> Result<Zeroizing<String>, EntryError> {
+            Ok(Zeroizing::new(self.0.remove(0).to_string()))
+        }
+        fn interactive(&self) -> bool {
+            false
+        }
+        fn confirm_last_try(
+            &mut self,
+            _: PinId,
+            _: KeyRef,
+            _: Counter,
+        ) -> Result<bool, EntryError> {
+            Ok(false)
+        }
+    }
+
+    /// `pins` changed from 1234 to 5678 on a fresh simulated card, the card removed before
+    /// the `nth` change command with `error`; returns the report and the card.
+    fn removed_before_change(
+        pins: &[PinId],
+        nth: usize,
+        error: fn() -> TransportError,
+    ) -> (Report, SimCard) {
+        let mut sim = SimCard::new(Fixture::builtin("fresh").unwrap());
+        let report = {
+            let mut t = RemovedBeforeChange {
+                inner: SimTransport::new(&mut sim, "sim"),
+                nth,
+                changes: 0,
+                gone: false,
+                error,
+            };
+            let mut card = MyNumberCard::open(&mut t).unwrap();
+            session::change(
+                &mut card,
+                pins,
+                Options::default(),
+                &mut Lines(vec!["1234", "5678", "5678"]),
+            )
+        };
+        (report, sim)
+    }
+
+    fn advice_text(report: &Report) -> String {
+        let mut text: Vec<String> = report
+            .refs
+            .iter()
+            .map(|r| outcome_line(Lang::EN, false, r, "?".into()))
+            .collect();
+        // As print_change does.
+        if matches!(
+            report.change_result(),
+            ChangeResult::Partial | ChangeResult::Unknown
+        ) {
+            text.extend(partial_advice(Lang::EN, report));
+        }
+        if let Some(stop) = &report.stop {
+            let m = stop_message(Lang::EN, stop, report);
+            text.push(m.what);
+            text.extend(m.todo);
+        }
+        text.join("\n")
+    }
+
+    /// Issue 18, item 1: the card taken out after the VERIFY and before CHANGE REFERENCE
+    /// DATA. pcsc-lite refuses the command before any I/O: the PIN is NOT changed, and the
+    /// advice never tells to verify with the new PIN (certain to cost a try: the card holds
+    /// the old one).
+    #[test]
+    fn a_change_refused_before_sending_is_not_changed() {
+        let removed = || crate::transport::pcsc::map_transmit_error(::pcsc::Error::RemovedCard);
+        let (report, sim) = removed_before_change(&[PinId::Auth], 1, removed);
+        assert!(sim.value_is(KeyRef::Auth, "1234"));
+        assert_eq!(report.refs[0].checked, Checked::Correct);
+        assert_eq!(
+            report.refs[0].change,
+            RefChange::NotChanged(NotChanged::NotSent),
+            "{report:?}"
+        );
+        assert_eq!(report.change_result(), ChangeResult::NotChanged);
+        let text = advice_text(&report);
+        assert!(text.contains("not changed (holds the old PIN"), "{text}");
+        assert!(text.contains("did not reach the card"), "{text}");
+        assert!(!text.contains("with the NEW"), "{text}");
+        assert!(!text.contains("mynapin verify"), "{text}");
+
+        // juki, taken out between the two CHANGE KEYs: place 1 holds the new PIN, place 2
+        // certainly the old one; the advice finishes place 2 and guesses nothing.
+        let (report, sim) = removed_before_change(&[PinId::Juki], 2, removed);
+        assert!(sim.value_is(KeyRef::JukiAp, "5678"));
+        assert!(sim.value_is(KeyRef::JukiCommon, "1234"));
+        assert_eq!(report.refs[0].change, RefChange::Changed);
+        assert_eq!(
+            report.refs[1].change,
+            RefChange::NotChanged(NotChanged::NotSent)
+        );
+        assert_eq!(report.change_result(), ChangeResult::Partial);
+        let text = advice_text(&report);
+        assert!(
+            text.contains("To finish: mynapin change juki --only-ref juki-common"),
+            "{text}"
+        );
+        assert!(!text.contains("mynapin verify"), "{text}");
+    }
+
+    /// A change command sent and not answered (the card went away while working on it):
+    /// truly unknown. The advice says the card holds one of the two PINs, that the counter
+    /// is read for free, and that the wrong one costs one try of N — never one guess as safe.
+    #[test]
+    fn a_truly_unknown_change_presents_no_guess_as_safe() {
+        for (pins, nth, place) in [
+            (&[PinId::Auth][..], 1, "user-authentication PIN: it holds"),
+            (
+                &[PinId::Juki][..],
+                2,
+                "residence registry PIN — place 2 of 2: it holds",
+            ),
+        ] {
+            let (report, _) = removed_before_change(pins, nth, || TransportError::CardRemoved);
+            assert_eq!(report.change_result(), ChangeResult::Unknown);
+            let text = advice_text(&report);
+            for needle in [
+                place,
+                "either the OLD or the NEW PIN",
+                "costs nothing: `mynapin status`",
+                "costs one of its 3 tries if you type the one it does not hold",
+            ] {
+                assert!(text.contains(needle), "{needle:?} in {text}");
+            }
+            assert!(!text.contains("with the NEW"), "{text}");
+            let ja = partial_advice(Lang::JA, &report).join("");
+            assert!(
+                ja.contains("3回のうち1回が減ります") && ja.contains("mynapin status"),
+                "{ja}"
+            );
+        }
+    }
 
     #[test]
     fn keypad_instructions_in_both_languages() {

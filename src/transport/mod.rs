@@ -219,9 +219,15 @@ pub enum TransportError {
         /// The reader (or readers) looked at.
         reader: String,
     },
-    /// The card went away during the operation.
+    /// The card went away during the operation, while a command was on its way or being
+    /// processed: that command may have reached the card.
     #[error("the card was removed")]
     CardRemoved,
+    /// The card had been taken out before this command was sent: PC/SC refused the command
+    /// without passing it to the reader (pcsc-lite's `SCARD_W_REMOVED_CARD`, see
+    /// [`pcsc::transmit_delivery`]). The card never saw it.
+    #[error("the card was removed before the command was sent")]
+    CardRemovedBeforeSending,
     /// Another program holds the card.
     #[error("the card is in use by another program")]
     CardInUse,
@@ -264,28 +270,47 @@ pub enum TransportError {
     Pcsc(::pcsc::Error),
 }
 
+/// Whether a command that failed may have reached the card: what the card layer needs to tell
+/// "not changed" from "unknown" (and "no try spent" from "a try may have been spent").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// The command was certainly not sent: the card did not see it and did not act on it.
+    NotSent,
+    /// The command was sent, or may have been, and no usable answer came back: the card may
+    /// have acted on it.
+    SentNoAnswer,
+}
+
 impl TransportError {
-    /// Whether the command that failed may have reached the card (and the card may have acted
-    /// on it): true when the answer was lost, false when the command was certainly not sent.
-    pub fn may_have_reached_card(&self) -> bool {
+    /// Whether the command that failed may have reached the card. Only an error the transport
+    /// knows was raised before any I/O is [`Delivery::NotSent`]; every other one is
+    /// [`Delivery::SentNoAnswer`] (for a PC/SC error, by the table in
+    /// [`pcsc::transmit_delivery`]).
+    pub fn delivery(&self) -> Delivery {
         match self {
             TransportError::CardRemoved
             | TransportError::BadResponse(_)
             | TransportError::EndlessResponse
-            | TransportError::Timeout(_)
-            | TransportError::Pcsc(_) => true,
+            | TransportError::Timeout(_) => Delivery::SentNoAnswer,
+            TransportError::Pcsc(e) => pcsc::transmit_delivery(*e),
             TransportError::NoService
             | TransportError::NoReaders
             | TransportError::ReaderNotFound { .. }
             | TransportError::AmbiguousReader { .. }
             | TransportError::NoCard { .. }
+            | TransportError::CardRemovedBeforeSending
             | TransportError::CardInUse
             | TransportError::CardWasReset
             | TransportError::Encode(_)
             | TransportError::ConnectTimeout(_)
             | TransportError::NoCardInTime(_)
             | TransportError::Unsupported
-            | TransportError::Interrupted { .. } => false,
+            | TransportError::Interrupted { .. } => Delivery::NotSent,
         }
+    }
+
+    /// True when [`TransportError::delivery`] is [`Delivery::SentNoAnswer`].
+    pub fn may_have_reached_card(&self) -> bool {
+        self.delivery() == Delivery::SentNoAnswer
     }
 }

@@ -21,7 +21,7 @@
 //! worker; the wait for a control call that collects a PIN on the keypad is the structure's
 //! own timeout (`bTimerOut`, per entry) plus the time limit, not the time limit alone.
 
-use super::{Capabilities, PinPadInfo, Transport, TransportError};
+use super::{Capabilities, Delivery, PinPadInfo, Transport, TransportError};
 use mynapin_apdu::part10::{
     Features, PinProperties, TlvProperties, FEATURE_GET_TLV_PROPERTIES, FEATURE_IFD_PIN_PROPERTIES,
     GET_FEATURE_REQUEST_FUNCTION,
@@ -90,6 +90,129 @@ pub fn map_error(e: pcsc::Error) -> TransportError {
         E::SharingViolation => TransportError::CardInUse,
         E::ResetCard => TransportError::CardWasReset,
         other => TransportError::Pcsc(other),
+    }
+}
+
+/// Whether `SCardTransmit` can have passed the command to the reader when it returns `e`:
+/// the table the card layer's "not changed" / "unknown" rests on ([`TransportError::delivery`]).
+///
+/// From pcsc-lite's source (`winscard_clnt.c`, `winscard_svc.c`, `winscard.c`,
+/// `readerfactory.c`, `ifdwrapper.c`, 2.x): `SCardTransmit` returns these codes **before any
+/// I/O to the card** —
+/// * in the client library, before the request leaves the process: `SCARD_E_INVALID_HANDLE`
+///   (the handle is not in the client's map), `SCARD_E_INVALID_PARAMETER` (a null buffer);
+/// * in pcscd, before the driver's `IFDHTransmitToICC` is called: `SCARD_E_INVALID_VALUE`
+///   (no reader for the handle), `SCARD_E_SHARING_VIOLATION` (another handle holds the
+///   transaction), `SCARD_W_REMOVED_CARD` and `SCARD_W_RESET_CARD` (the handle's event state
+///   says the card was removed or reset since — the check that refuses every later command
+///   until the handle is reconnected), `SCARD_E_INVALID_HANDLE` (the handle is not in the
+///   reader's list), `SCARD_E_PROTO_MISMATCH`.
+///
+/// Every other code may come after the command was handed on, so the card may have acted:
+/// `SCARD_E_NO_SMARTCARD` and `SCARD_E_READER_UNAVAILABLE` come both from the checks before
+/// and from the driver's answer after the transfer was tried (`IFD_ICC_NOT_PRESENT`,
+/// `IFD_NO_SUCH_DEVICE`); `SCARD_E_NOT_TRANSACTED` is the driver's failure of the transfer
+/// itself (`IFD_COMMUNICATION_ERROR`, a mute card); `SCARD_E_INSUFFICIENT_BUFFER` can be the
+/// card's answer being too long; `SCARD_F_COMM_ERROR`, `SCARD_E_NO_SERVICE` and
+/// `SCARD_E_TIMEOUT` come from the socket to pcscd, possibly after pcscd received the command
+/// (pcscd stopped or died while the card was working). Unknown codes count as sent.
+///
+/// Windows' WinSCard and macOS are not open to read: there a removed card is counted as
+/// "may have been sent" (macOS even reports a removal as a reset, so there a reset counts as
+/// sent too; Windows' reset keeps its meaning, a handle refused until it reconnects), the
+/// safe side — "unknown" costs the user a free `status`, a wrong "not changed" could cost a
+/// try.
+pub fn transmit_delivery(e: pcsc::Error) -> Delivery {
+    use pcsc::Error as E;
+    // pcsc-lite's pre-transfer check of the handle's event state (see above).
+    let removal_checked_first = cfg!(not(any(windows, target_os = "macos")));
+    match e {
+        E::InvalidHandle
+        | E::InvalidParameter
+        | E::InvalidValue
+        | E::SharingViolation
+        | E::ProtoMismatch => Delivery::NotSent,
+        E::RemovedCard | E::ResetCard if removal_checked_first => Delivery::NotSent,
+        // Windows and macOS: see above (macOS reports a removal as a reset).
+        E::ResetCard if cfg!(windows) => Delivery::NotSent,
+        E::RemovedCard
+        | E::ResetCard
+        | E::InternalError
+        | E::Cancelled
+        | E::InvalidTarget
+        | E::NoMemory
+        | E::WaitedTooLong
+        | E::InsufficientBuffer
+        | E::UnknownReader
+        | E::Timeout
+        | E::NoSmartcard
+        | E::UnknownCard
+        | E::CantDispose
+        | E::NotReady
+        | E::SystemCancelled
+        | E::CommError
+        | E::UnknownError
+        | E::InvalidAtr
+        | E::NotTransacted
+        | E::ReaderUnavailable
+        | E::Shutdown
+        | E::PciTooSmall
+        | E::ReaderUnsupported
+        | E::DuplicateReader
+        | E::CardUnsupported
+        | E::NoService
+        | E::ServiceStopped
+        | E::IccInstallation
+        | E::IccCreateorder
+        | E::UnsupportedFeature
+        | E::DirNotFound
+        | E::FileNotFound
+        | E::NoDir
+        | E::NoFile
+        | E::NoAccess
+        | E::WriteTooMany
+        | E::BadSeek
+        | E::InvalidChv
+        | E::UnknownResMng
+        | E::NoSuchCertificate
+        | E::CertificateUnavailable
+        | E::NoReadersAvailable
+        | E::CommDataLost
+        | E::NoKeyContainer
+        | E::ServerTooBusy
+        | E::UnsupportedCard
+        | E::UnresponsiveCard
+        | E::UnpoweredCard
+        | E::SecurityViolation
+        | E::WrongChv
+        | E::ChvBlocked
+        | E::Eof
+        | E::CancelledByUser
+        | E::CardNotAuthenticated
+        | E::CacheItemNotFound
+        | E::CacheItemStale
+        | E::CacheItemTooBig => Delivery::SentNoAnswer,
+        #[cfg(windows)]
+        E::Unexpected => Delivery::SentNoAnswer,
+    }
+}
+
+/// Maps an error of `SCardTransmit` to the transport error, keeping what
+/// [`transmit_delivery`] says: a card removed before the command left is
+/// [`TransportError::CardRemovedBeforeSending`], one that went away while it may have been
+/// working is [`TransportError::CardRemoved`]. (`SCARD_W_RESET_CARD` is handled by the worker:
+/// it reconnects.)
+pub fn map_transmit_error(e: pcsc::Error) -> TransportError {
+    use pcsc::Error as E;
+    match (e, transmit_delivery(e)) {
+        (E::RemovedCard, Delivery::NotSent) => TransportError::CardRemovedBeforeSending,
+        (
+            E::RemovedCard | E::ResetCard | E::NoSmartcard | E::UnpoweredCard | E::UnresponsiveCard,
+            Delivery::SentNoAnswer,
+        ) => TransportError::CardRemoved,
+        (E::SharingViolation, _) => TransportError::CardInUse,
+        (E::ResetCard, Delivery::NotSent) => TransportError::CardWasReset,
+        (e, _) => TransportError::Pcsc(e),
     }
 }
 
@@ -592,7 +715,7 @@ fn worker(
                         Err(e) => Err(map_error(e)),
                     }
                 }
-                Err(e) => Err(map_error(e)),
+                Err(e) => Err(map_transmit_error(e)),
             };
             drop(bytes);
             if answers.send(answer).is_err() {
@@ -747,6 +870,164 @@ mod tests {
     #[allow(clippy::useless_conversion)]
     fn request_code() -> u32 {
         u32::try_from(pcsc::ctl_code(GET_FEATURE_REQUEST_FUNCTION.into())).unwrap()
+    }
+
+    /// Every PC/SC error `SCardTransmit` can return (every code the `pcsc` crate knows),
+    /// with its class: sent nothing, or may have reached the card. The table is written out
+    /// here, not derived from [`transmit_delivery`], and checked to hold every code once.
+    #[test]
+    fn every_pcsc_error_of_a_transmit_has_its_class() {
+        use pcsc::Error as E;
+        use Delivery::{NotSent as N, SentNoAnswer as S};
+        // pcsc-lite checks the handle's removal/reset state before the transfer; Windows and
+        // macOS are counted on the safe side (macOS reports a removal as a reset).
+        let removed = if cfg!(any(windows, target_os = "macos")) {
+            S
+        } else {
+            N
+        };
+        let reset = if cfg!(target_os = "macos") { S } else { N };
+        #[allow(unused_mut)]
+        let mut table = vec![
+            (E::InternalError, S),
+            (E::Cancelled, S),
+            (E::InvalidHandle, N),
+            (E::InvalidParameter, N),
+            (E::InvalidTarget, S),
+            (E::NoMemory, S),
+            (E::WaitedTooLong, S),
+            (E::InsufficientBuffer, S),
+            (E::UnknownReader, S),
+            (E::Timeout, S),
+            (E::SharingViolation, N),
+            (E::NoSmartcard, S),
+            (E::UnknownCard, S),
+            (E::CantDispose, S),
+            (E::ProtoMismatch, N),
+            (E::NotReady, S),
+            (E::InvalidValue, N),
+            (E::SystemCancelled, S),
+            (E::CommError, S),
+            (E::UnknownError, S),
+            (E::InvalidAtr, S),
+            (E::NotTransacted, S),
+            (E::ReaderUnavailable, S),
+            (E::Shutdown, S),
+            (E::PciTooSmall, S),
+            (E::ReaderUnsupported, S),
+            (E::DuplicateReader, S),
+            (E::CardUnsupported, S),
+            (E::NoService, S),
+            (E::ServiceStopped, S),
+            (E::IccInstallation, S),
+            (E::IccCreateorder, S),
+            (E::UnsupportedFeature, S),
+            (E::DirNotFound, S),
+            (E::FileNotFound, S),
+            (E::NoDir, S),
+            (E::NoFile, S),
+            (E::NoAccess, S),
+            (E::WriteTooMany, S),
+            (E::BadSeek, S),
+            (E::InvalidChv, S),
+            (E::UnknownResMng, S),
+            (E::NoSuchCertificate, S),
+            (E::CertificateUnavailable, S),
+            (E::NoReadersAvailable, S),
+            (E::CommDataLost, S),
+            (E::NoKeyContainer, S),
+            (E::ServerTooBusy, S),
+            (E::UnsupportedCard, S),
+            (E::UnresponsiveCard, S),
+            (E::UnpoweredCard, S),
+            (E::ResetCard, reset),
+            (E::RemovedCard, removed),
+            (E::SecurityViolation, S),
+            (E::WrongChv, S),
+            (E::ChvBlocked, S),
+            (E::Eof, S),
+            (E::CancelledByUser, S),
+            (E::CardNotAuthenticated, S),
+            (E::CacheItemNotFound, S),
+            (E::CacheItemStale, S),
+            (E::CacheItemTooBig, S),
+        ];
+        #[cfg(windows)]
+        table.push((E::Unexpected, S));
+        let mut codes: Vec<u32> = table.iter().map(|(e, _)| *e as u32).collect();
+        codes.sort_unstable();
+        let every: Vec<u32> = (0x8010_0001..=0x8010_0031)
+            .chain(0x8010_0065..=0x8010_0072)
+            // SCARD_E_UNEXPECTED exists on Windows only, and pcsc-lite gives its code
+            // 0x8010001F to SCARD_E_UNSUPPORTED_FEATURE (Windows: 0x80100022).
+            .filter(|c| cfg!(windows) || *c != 0x8010_0022)
+            .collect();
+        assert_eq!(codes, every, "the table holds every code once");
+        for (e, class) in table {
+            assert_eq!(transmit_delivery(e), class, "{e:?}");
+            // The transport error it becomes keeps the class, and the card layer reads it.
+            let t = map_transmit_error(e);
+            assert_eq!(t.delivery(), class, "{e:?} → {t:?}");
+            assert_eq!(t.may_have_reached_card(), class == S, "{e:?}");
+        }
+        // The removal pcsc-lite reports before the transfer is its own error: not sent.
+        #[cfg(not(any(windows, target_os = "macos")))]
+        assert!(matches!(
+            map_transmit_error(E::RemovedCard),
+            TransportError::CardRemovedBeforeSending
+        ));
+        // A card that went away while working on the command: it may have acted.
+        assert!(matches!(
+            map_transmit_error(E::NoSmartcard),
+            TransportError::CardRemoved
+        ));
+    }
+
+    /// The transport's own errors, each with its class.
+    #[test]
+    fn every_transport_error_has_its_class() {
+        use Delivery::{NotSent as N, SentNoAnswer as S};
+        let d = Duration::from_secs(1);
+        for (e, class) in [
+            (TransportError::NoService, N),
+            (TransportError::NoReaders, N),
+            (
+                TransportError::ReaderNotFound {
+                    selector: "x".into(),
+                    readers: vec![],
+                },
+                N,
+            ),
+            (TransportError::AmbiguousReader { readers: vec![] }, N),
+            (
+                TransportError::NoCard {
+                    reader: String::new(),
+                },
+                N,
+            ),
+            (TransportError::CardRemoved, S),
+            (TransportError::CardRemovedBeforeSending, N),
+            (TransportError::CardInUse, N),
+            (TransportError::CardWasReset, N),
+            (
+                TransportError::BadResponse(mynapin_apdu::ResponseError::TooShort(0)),
+                S,
+            ),
+            (TransportError::EndlessResponse, S),
+            (
+                TransportError::Encode(mynapin_apdu::EncodeError::DataTooLong(70000)),
+                N,
+            ),
+            (TransportError::Timeout(d), S),
+            (TransportError::ConnectTimeout(d), N),
+            (TransportError::NoCardInTime(d), N),
+            (TransportError::Interrupted { signal: 2 }, N),
+            (TransportError::Unsupported, N),
+            (TransportError::Pcsc(pcsc::Error::NotTransacted), S),
+            (TransportError::Pcsc(pcsc::Error::InvalidHandle), N),
+        ] {
+            assert_eq!(e.delivery(), class, "{e:?}");
+        }
     }
 
     #[test]
