@@ -467,6 +467,11 @@ error-sim-busy-todo = Wait for the other run to finish, then try again.
 error-state-file-what = Cannot use the simulated card's state file { $path }: { $reason }.
 error-state-file-todo = Check the path and its permissions; nothing was sent to the card.
 error-state-read-only = it is read-only
+error-state-lock = its lock file { $lock } cannot be used ({ $reason })
+error-state-not-saved-what = The simulated card's new state could not be saved to { $path } ({ $reason }): { $holds }
+error-state-not-saved-holds-old = the file still holds the card as it was before this command, so the next run will not see what the card did in this one (for example, a try used).
+error-state-not-saved-holds-none = the file was not created, so the next run starts again from the card it started from this time, without what the card did in this one.
+error-state-not-saved-todo = What the card answered in this run is reported above. Free some space or make the folder writable before the next run.
 
 # Why a file cannot be read or written.
 error-io-not-found = it does not exist
@@ -564,6 +569,7 @@ help-after-help =
       4  PIN blocked: reset required
       5  refused by a safety guard (last try, unknown count): nothing was sent
       6  no reader, no card, not a My Number card, PC/SC failure
+      7  --sim-state: the simulated card answered, but its new state could not be saved
       130, 143  stopped by Ctrl-C or SIGTERM (the report says what was done)
 
     PINs are never command-line arguments: they are read from the terminal without echo, or with --pin-stdin from standard input.

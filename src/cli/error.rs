@@ -28,6 +28,9 @@ pub enum Exit {
     Refused = 5,
     /// 6: no reader, no card, not a My Number card, or PC/SC failure.
     NoCard = 6,
+    /// 7: `--sim-state` only: the simulated card answered (the report says what), but its new
+    /// state could not be saved; the file still holds the state from before the command.
+    StateNotSaved = 7,
     /// 130: interrupted by Ctrl-C (SIGINT); the report says what was done.
     Interrupted = 130,
     /// 143: stopped by SIGTERM; the report says what was done.
@@ -123,6 +126,11 @@ impl CliError {
                     StateError::ReadOnly { path } | StateError::Busy { path } => {
                         (path, msg::error_state_read_only(lang))
                     }
+                    // The state file is named; its lock file is the reason.
+                    StateError::Lock { path, lock, source } => (
+                        path,
+                        msg::error_state_lock(lang, sanitize(lock), io_reason(lang, source)),
+                    ),
                     StateError::Malformed(_) => unreachable!("worded as a fixture above"),
                 };
                 m(
@@ -133,6 +141,31 @@ impl CliError {
                 )
             }
         }
+    }
+}
+
+/// The message after a run whose simulated card could not be saved (`--sim-state`): the card
+/// answered, and what it answered was reported on its own; this says that the file does not
+/// hold it. `kept`: the file exists (then it holds the state from before the command, since
+/// saves are atomic); else it was never created.
+/// `path` is the state file as the user named it (the error may name the temporary file).
+pub fn state_not_saved_message(lang: Lang, path: &str, e: &StateError, kept: bool) -> Message {
+    let reason = match e {
+        StateError::Io { source, .. } | StateError::Lock { source, .. } => io_reason(lang, source),
+        StateError::Read { source, .. } => read_reason(lang, source),
+        StateError::ReadOnly { .. } | StateError::Busy { .. } => msg::error_state_read_only(lang),
+        StateError::Malformed(_) => msg::error_io_other(lang, "?"),
+    };
+    let holds = if kept {
+        msg::error_state_not_saved_holds_old(lang)
+    } else {
+        msg::error_state_not_saved_holds_none(lang)
+    };
+    Message {
+        exit: Exit::StateNotSaved,
+        kind: "state_not_saved",
+        what: msg::error_state_not_saved_what(lang, holds, sanitize(path), reason),
+        todo: vec![msg::error_state_not_saved_todo(lang)],
     }
 }
 

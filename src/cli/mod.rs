@@ -26,7 +26,7 @@ pub(crate) use help::parse_lang;
 pub use lang::Lang;
 
 use crate::card::MyNumberCard;
-use crate::sim::StateFile;
+use crate::sim::{StateError, StateFile};
 use crate::transport::{
     pcsc, sim::SimTransport, trace::Tracing, Interruptible, StopFlag, Transport,
 };
@@ -175,6 +175,10 @@ pub struct Ctx {
     pub stop: StopFlag,
     /// `--wait`: how long to wait for a card to be placed.
     pub wait: Option<Duration>,
+    /// `--sim-state`: the save after the card answered failed (the error, and whether the
+    /// file exists — then still with the state from before the command). Reported after the
+    /// command's own report, with exit 7.
+    pub unsaved: std::sync::Mutex<Option<(StateError, bool)>>,
 }
 
 impl Ctx {
@@ -236,9 +240,16 @@ impl Ctx {
                 let mut t = SimTransport::new(&mut card, self.sim_reader_name());
                 traced(&mut t)
             };
-            // Saved whatever the outcome: a failed VERIFY spends a try.
+            // Saved whatever the outcome: a failed VERIFY spends a try. A save that fails does
+            // not replace what the card answered: the command reports that as usual, and the
+            // failed save is reported after it, on its own (exit 7).
             if let Some(s) = &state {
-                s.save(&card)?;
+                if let Err(e) = s.save(&card) {
+                    let kept = s.path().exists();
+                    if let Ok(mut u) = self.unsaved.lock() {
+                        *u = Some((e, kept));
+                    }
+                }
             }
             result
         } else {
@@ -348,6 +359,7 @@ pub fn main() -> ExitCode {
         timeout: Duration::from_secs(cli.timeout),
         stop,
         wait: cli.wait.map(Duration::from_secs),
+        unsaved: std::sync::Mutex::new(None),
     };
     let result = match &cli.command {
         Command::Status(args) => status::run(&ctx, args),
@@ -363,9 +375,23 @@ pub fn main() -> ExitCode {
         Command::Completions(args) => completions::completions(&ctx, args),
         Command::Manpage(args) => completions::manpage(&ctx, args),
     };
-    let exit = match result {
+    let mut exit = match result {
         Ok(exit) => exit,
         Err(e) => output::report_error(&ctx, &e),
     };
+    let unsaved = ctx.unsaved.lock().ok().and_then(|mut u| u.take());
+    if let Some((e, kept)) = unsaved {
+        // After the card's own report (stdout, or the JSON there): stderr only.
+        let path = ctx
+            .sim_state
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let m = error::state_not_saved_message(lang, &path, &e, kept);
+        output::print_message(lang, &m.what, &m.todo);
+        if !exit.is_signal() {
+            exit = m.exit;
+        }
+    }
     ExitCode::from(exit as u8)
 }

@@ -47,6 +47,17 @@ pub enum StateError {
         /// The file.
         path: String,
     },
+    /// The lock file beside the state cannot be opened or locked (read-only, a directory
+    /// where nothing can be created): the state file is `path`, its lock file `lock`.
+    #[error("{path}: its lock file {lock}: {source}")]
+    Lock {
+        /// The state file, as the user named it.
+        path: String,
+        /// The lock file.
+        lock: String,
+        /// The error.
+        source: std::io::Error,
+    },
     /// Another run holds the card.
     #[error("{path} is in use by another run")]
     Busy {
@@ -127,12 +138,17 @@ impl StateFile {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "state".into());
         let lock_path = dir.join(format!(".{name}.lock"));
+        let lock_error = |source| StateError::Lock {
+            path: shown(),
+            lock: lock_path.display().to_string(),
+            source,
+        };
         let lock = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(io(&lock_path))?;
+            .map_err(lock_error)?;
         let deadline = Instant::now().checked_add(wait);
         loop {
             match lock.try_lock() {
@@ -143,7 +159,7 @@ impl StateFile {
                     }
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(TryLockError::Error(e)) => return Err(io(&lock_path)(e)),
+                Err(TryLockError::Error(e)) => return Err(lock_error(e)),
             }
         }
         // Holding the lock, no other run writes this state: a temporary file of it that is
