@@ -209,6 +209,8 @@ status-ref-tech = { $place } ({ $tech })
 watch-needs-reader = watch needs a reader: it waits for cards to come and go.
 watch-needs-reader-todo = For a simulated card, serve it to pcscd: mynapin sim serve (see the README).
 watch-waiting = watching for cards; place one on the reader (Ctrl-C to stop)
+watch-service-stopped = the PC/SC service (pcscd) stopped; watch keeps running and waits for it to start again (Ctrl-C to stop)
+watch-service-back = the PC/SC service (pcscd) is running again; watching for cards
 # Above each card's status; $n counts the cards since the start.
 watch-card = == card { $n } ==
 # A card that could not be read: $n as above, $reader its reader, $what why.
@@ -340,6 +342,8 @@ error-pin-letter-and-digit = { $which } needs at least one letter and one digit.
 # $rule: the format the PIN must have (format-… messages).
 error-pin-rule = Rule: { $rule }.
 error-mismatch-once = The two entries of the new PIN differ.
+error-input-cut-off-what = The input ended in the middle of its last line (no line end after it), and that entry does not match the new { $secret }: the input may have been cut off.
+error-input-cut-off-todo = Check that the input holds every line, each ending with a line break, then run the command again.
 # $attempts: how many times the two entries differed.
 error-mismatch-many = The two entries of the new PIN differed { $attempts } times.
 error-same-as-current-what = The new { $pin } is the same as the current one.
@@ -376,7 +380,7 @@ error-not-my-number-card-todo = Put a My Number card (マイナンバーカー�
 error-unexpected-answer-what = The card answered { $sw } ({ $meaning }) to { $step }.
 error-unexpected-answer-todo = mynapin stopped and sent nothing more. Run `mynapin status` to see the counters; with --trace the exchange can be reported to the developers.
 error-blocked-what = The { $name } is blocked: no tries left. It must be reset.
-error-blocked-on-verify-what = The card refused the check of the { $name } as blocked (69 84), although its counter had said tries were left. Whether that check used a try is not known.
+error-blocked-on-verify-what = The card refused the check of the { $name } as blocked ({ $sw }), although its counter had said tries were left. Whether that check used a try is not known.
 error-blocked-on-verify-todo = Run `mynapin status` to see the counters before anything else.
 error-verify-unknown-answer-what = The card answered the check of the { $name } with { $sw } ({ $meaning }), which says neither right nor wrong. A try MAY have been used.
 error-verify-unknown-lost-what = The answer to the check of the { $name } was lost (the card stopped answering or left the reader). A try MAY have been used.
@@ -410,6 +414,8 @@ error-wrong-pin-unknown-todo = Run `mynapin status` before trying again.
 # Reader and PC/SC errors.
 error-no-service-what = The PC/SC service (pcscd) is not running.
 error-no-service-todo = Then run `mynapin doctor`. Without a reader, try `mynapin --sim status`.
+error-service-stopped-what = The PC/SC service (pcscd) stopped while mynapin was waiting for the card; nothing was sent to the card.
+error-service-stopped-todo = When it runs again, run the command again.
 error-no-reader-what = No smart-card reader is connected.
 error-no-reader-todo = Connect a reader (for example a Sony RC-S300) and try again; `mynapin doctor` checks the setup. Without a reader, try `mynapin --sim status`.
 # $selector: what was given to --reader.

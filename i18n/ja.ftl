@@ -157,6 +157,8 @@ status-ref-tech = { $place }：{ $tech }
 watch-needs-reader = watch はカードの出し入れを待つため、カードリーダーが必要です。
 watch-needs-reader-todo = 模擬カードで試す場合は、mynapin sim serve で模擬カードを pcscd に接続してください（README をご覧ください）。
 watch-waiting = カードを待っています。リーダーにカードを置いてください（Ctrl-C で終了します）。
+watch-service-stopped = PC/SC サービス（pcscd）が停止しました。watch は終了せず、サービスが再び動き出すのを待ちます（Ctrl-C で終了します）。
+watch-service-back = PC/SC サービス（pcscd）が再び動き出しました。カードを待っています。
 # カードごとの見出し。$n は開始から数えたカードの枚数。
 watch-card = == { $n }枚目 ==
 # 読み取れなかったカード：$n は同上、$reader はリーダー、$what は理由。
@@ -272,6 +274,8 @@ error-pin-length = { $which }が{ $got }文字です。
 error-pin-letter-and-digit = { $which }には英字と数字をそれぞれ1文字以上含めてください。
 error-pin-rule = 正しい形式：{ $rule }。
 error-mismatch-once = 確認のための2回目の入力が、1回目と一致しません。
+error-input-cut-off-what = 入力が最後の行の途中で終わっています（行末に改行がありません）。その行は新しい{ $secret }と一致しないため、入力が途中で切れた可能性があります。
+error-input-cut-off-todo = 入力にすべての行がそろい、各行が改行で終わっていることを確かめてから、もう一度実行してください。
 error-mismatch-many = 確認のための2回目の入力が、{ $attempts }回とも1回目と一致しませんでした。
 error-same-as-current-what = 新しい{ $pin }が現在のものと同じです。
 error-same-as-current-todo = 現在のものとは異なる新しい{ $pin }を決めてください。
@@ -305,7 +309,7 @@ error-not-my-number-card-todo = マイナンバーカードをリーダーに置
 error-unexpected-answer-what = { $step }で、カードから想定外の応答がありました（{ $sw }：{ $meaning }）。
 error-unexpected-answer-todo = mynapin はそこで止まり、それ以上は何も送っていません。`mynapin status` で残り回数を確認してください。--trace を付けて実行すると、開発者に報告できる通信記録が表示されます。
 error-blocked-what = { $name }はロックされています（残り0回）。再設定が必要です。
-error-blocked-on-verify-what = 残り回数があると表示されていましたが、カードは{ $name }の照合をロック中（69 84）として受け付けませんでした。この照合で残り回数が減ったかどうかは分かりません。
+error-blocked-on-verify-what = 残り回数があると表示されていましたが、カードは{ $name }の照合をロック中（{ $sw }）として受け付けませんでした。この照合で残り回数が減ったかどうかは分かりません。
 error-blocked-on-verify-todo = まず `mynapin status` で残り回数を確認してください。
 error-verify-unknown-answer-what = { $name }の照合に対し、カードは正しいとも違うとも分からない応答を返しました（{ $sw }：{ $meaning }）。残り回数が1回減った可能性があります。
 error-verify-unknown-lost-what = { $name }の照合の応答が得られませんでした（カードが応答しなくなったか、リーダーから外れました）。残り回数が1回減った可能性があります。
@@ -331,6 +335,8 @@ error-wrong-pin-unknown-todo = 再実行の前に `mynapin status` で確認し�
 # リーダーと PC/SC の誤り。
 error-no-service-what = PC/SC サービス（pcscd）が動いていません。
 error-no-service-todo = その後、`mynapin doctor` で確認できます。リーダーがない場合は `mynapin --sim status` を試せます。
+error-service-stopped-what = カードを待っている間に PC/SC サービス（pcscd）が停止しました。カードには何も送っていません。
+error-service-stopped-todo = サービスが再び動き出したら、もう一度実行してください。
 error-no-reader-what = ICカードリーダーが接続されていません。
 error-no-reader-todo = リーダー（例：ソニー RC-S300）を接続してから再実行してください。設定は `mynapin doctor` で確認できます。リーダーがない場合は `mynapin --sim status` を試せます。
 error-reader-not-found-what = 「{ $selector }」に一致するリーダーがありません。

@@ -126,10 +126,10 @@ pub enum CardError {
     /// The reference is blocked: nothing was sent beyond the query.
     #[error("{} is blocked", .0.id())]
     Blocked(KeyRef),
-    /// A VERIFY was answered "blocked" (`69 84`, `69 83`) although the counter said tries were
-    /// left: whether it used a try is not known.
-    #[error("{} was refused as blocked when checked", .0.id())]
-    BlockedOnVerify(KeyRef),
+    /// A VERIFY was answered "blocked" (`69 84`, `69 83`: the card's answer is kept, for the
+    /// message) although the counter said tries were left: whether it used a try is not known.
+    #[error("{} was refused as blocked when checked ({})", .0.id(), .1)]
+    BlockedOnVerify(KeyRef, StatusWord),
     /// One try left and the user did not allow using it: nothing was sent.
     #[error("{} has one try left", .0.id())]
     LastTry(KeyRef),
@@ -664,7 +664,7 @@ impl<'t> MyNumberCard<'t> {
                 tries_left: None,
             }),
             StatusWord::ReferenceDataNotUsable | StatusWord::AuthenticationMethodBlocked => {
-                Err(CardError::BlockedOnVerify(r))
+                Err(CardError::BlockedOnVerify(r, sw))
             }
             sw if card_did_not_act(sw) => Err(CardError::Unexpected {
                 step: Step::Verify,

@@ -764,7 +764,7 @@ impl Run<'_, '_, '_> {
                     tries_left: *tries_left,
                 },
             ),
-            CardError::VerifyUnknown { .. } | CardError::BlockedOnVerify(_) => {
+            CardError::VerifyUnknown { .. } | CardError::BlockedOnVerify(..) => {
                 self.report.set_checked(r, Checked::Unknown)
             }
             _ => {}

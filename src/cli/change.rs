@@ -10,7 +10,7 @@ use super::text::{counter_text, pin_name, pin_short, ref_tech, tries};
 use super::Ctx;
 use crate::card::session::{
     self, ChangeResult, Checked, EntryError, Event, Options, PadPolicy, PinRequest, PinSource,
-    Report, Role,
+    Report, Role, Stop,
 };
 use crate::card::{Counter, NotChanged, PinState, RefChange, Unknown};
 use crate::layout::{KeyRef, PinFormat, PinId};
@@ -618,10 +618,12 @@ pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
         sign: pins.contains(&PinId::Sign),
     };
     let report = ctx.with_card(|card| Ok(session::change(card, &pins, opts, &mut host)))?;
-    Ok(print_change(ctx, &pins, &report))
+    let cut = host.input.last_entry_cut_off();
+    Ok(print_change(ctx, &pins, &report, cut))
 }
 
-fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report) -> Exit {
+/// `cut`: the last entry read ended with the input, not with a line end.
+fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report, cut: bool) -> Exit {
     let lang = ctx.lang;
     let verbose = ctx.verbose > 0;
     let result = report.change_result();
@@ -636,7 +638,19 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report) -> Exit {
     if matches!(result, ChangeResult::Partial | ChangeResult::Unknown) {
         notes.extend(partial_advice(lang, report));
     }
-    let message = report.stop.as_ref().map(|s| stop_message(lang, s, report));
+    let message = report.stop.as_ref().map(|s| {
+        let mut m = stop_message(lang, s, report);
+        if cut && matches!(s, Stop::ConfirmationMismatch { .. }) {
+            // The confirmation that does not match ended with the input: say that the input
+            // ended, not that two typed entries differ.
+            m.kind = "input_cut_off";
+            m.what =
+                msg::error_input_cut_off_what(lang, secret_word(lang, pins.contains(&PinId::Sign)));
+            m.todo.truncate(1);
+            m.todo.push(msg::error_input_cut_off_todo(lang));
+        }
+        m
+    });
     let exit = match (&message, result) {
         (None, ChangeResult::Changed) => Exit::Success,
         (Some(m), _) if m.exit.is_signal() => m.exit,

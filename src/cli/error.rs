@@ -758,13 +758,13 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
                 todo,
             )
         }
-        CardError::BlockedOnVerify(r) => {
+        CardError::BlockedOnVerify(r, sw) => {
             let mut todo = vec![msg::error_blocked_on_verify_todo(lang)];
             todo.extend(guide_text::short_guide(lang, pin_of_ref(*r), None));
             m(
                 Exit::Blocked,
                 "blocked",
-                msg::error_blocked_on_verify_what(lang, name(*r)),
+                msg::error_blocked_on_verify_what(lang, name(*r), sw.to_string()),
                 todo,
             )
         }
@@ -881,6 +881,15 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
             vec![
                 super::text::service_fix(lang),
                 msg::error_no_service_todo(lang),
+            ],
+        ),
+        TransportError::ServiceStopped => (
+            Exit::NoCard,
+            "service_stopped",
+            msg::error_service_stopped_what(lang),
+            vec![
+                super::text::service_fix(lang),
+                msg::error_service_stopped_todo(lang),
             ],
         ),
         TransportError::NoReaders => (
@@ -1219,7 +1228,14 @@ mod tests {
             KeyRef::JukiCommon,
         ] {
             out.push(CardError::Blocked(r));
-            out.push(CardError::BlockedOnVerify(r));
+            out.push(CardError::BlockedOnVerify(
+                r,
+                mynapin_apdu::StatusWord::from_u16(0x6983),
+            ));
+            out.push(CardError::BlockedOnVerify(
+                r,
+                mynapin_apdu::StatusWord::from_u16(0x6984),
+            ));
             out.push(CardError::LastTry(r));
             out.push(CardError::CountUnknown(r));
             out.push(CardError::Absent(r));
@@ -1231,6 +1247,7 @@ mod tests {
         let readers = vec!["0".to_string(), "1".to_string()];
         for t in [
             TransportError::NoService,
+            TransportError::ServiceStopped,
             TransportError::NoReaders,
             TransportError::ReaderNotFound {
                 selector: "3".into(),
@@ -1446,6 +1463,30 @@ mod tests {
                 check(&format!("{stop:?}"), &m, &[], &mut problems);
             }
         }
+        // The messages worded outside these: a --sim-state save that failed after the card
+        // answered (issue 18, item 2), and (in change.rs) the input cut off.
+        for kept in [true, false] {
+            let e = StateError::Io {
+                path: "/s/.s.toml.mynapin-x.tmp".into(),
+                source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+            };
+            let m = state_not_saved_message(Lang::JA, "/s/s.toml", &e, kept);
+            assert!(
+                m.what.contains("/s/s.toml") && !m.what.contains(".tmp"),
+                "{}",
+                m.what
+            );
+            kinds.insert(m.kind);
+            check("state not saved", &m, &["/s/s.toml"], &mut problems);
+        }
+        let cut = Message {
+            exit: Exit::Usage,
+            kind: "input_cut_off",
+            what: msg::error_input_cut_off_what(Lang::JA, "暗証番号"),
+            todo: vec![msg::error_input_cut_off_todo(Lang::JA)],
+        };
+        kinds.insert(cut.kind);
+        check("cut off", &cut, &[], &mut problems);
         assert!(problems.is_empty(), "{}", problems.join("\n"));
         // Every kind `--json` reports was sampled.
         let all = [
@@ -1463,6 +1504,7 @@ mod tests {
             "declined",
             "fixture",
             "input",
+            "input_cut_off",
             "input_ended",
             "internal",
             "interrupted",
@@ -1482,7 +1524,9 @@ mod tests {
             "reader_not_found",
             "reader_unsupported",
             "same_as_current",
+            "service_stopped",
             "state_file",
+            "state_not_saved",
             "timeout",
             "unexpected_answer",
             "usage",

@@ -32,6 +32,8 @@ pub const PIPED_LIMIT: Duration = Duration::from_secs(120);
 pub struct Input {
     lang: Lang,
     source: Source,
+    /// The last entry read ended with the input, not with a line end.
+    cut: bool,
 }
 
 enum Source {
@@ -56,7 +58,11 @@ impl Input {
         } else {
             Source::Terminal
         };
-        Ok(Input { lang, source })
+        Ok(Input {
+            lang,
+            source,
+            cut: false,
+        })
     }
 
     /// True when a person types at a terminal.
@@ -66,10 +72,18 @@ impl Input {
 
     /// Reads one entry; `prompt` is shown on the terminal.
     pub fn read(&mut self, prompt: &str, stop: &StopFlag) -> Result<Zeroizing<String>, EntryError> {
-        match &mut self.source {
-            Source::Terminal => terminal::read_hidden(self.lang, prompt, stop),
-            Source::Lines(f) => read_line(self.lang, f, stop, PIPED_LIMIT),
-        }
+        let (entry, cut) = match &mut self.source {
+            Source::Terminal => terminal::read_hidden(self.lang, prompt, stop).map(|e| (e, false)),
+            Source::Lines(f) => read_line_end(self.lang, f, stop, PIPED_LIMIT),
+        }?;
+        self.cut = cut;
+        Ok(entry)
+    }
+
+    /// True when the last entry read ended with the end of the input instead of a line end:
+    /// the input may have been cut off there.
+    pub fn last_entry_cut_off(&self) -> bool {
+        self.cut
     }
 }
 
@@ -167,6 +181,16 @@ fn read_line(
     stop: &StopFlag,
     limit: Duration,
 ) -> Result<Zeroizing<String>, EntryError> {
+    read_line_end(lang, f, stop, limit).map(|(line, _)| line)
+}
+
+/// [`read_line`], and whether the line ended with the input (no `\n`: it may be cut off).
+fn read_line_end(
+    lang: Lang,
+    f: &mut File,
+    stop: &StopFlag,
+    limit: Duration,
+) -> Result<(Zeroizing<String>, bool), EntryError> {
     let deadline = Instant::now()
         .checked_add(limit)
         .unwrap_or_else(Instant::now);
@@ -178,11 +202,11 @@ fn read_line(
             break Err(e);
         }
         match f.read(&mut byte) {
-            Ok(0) => break Ok(()),
+            Ok(0) => break Ok(true),
             Ok(_) => {
                 any = true;
                 if byte[0] == b'\n' {
-                    break Ok(());
+                    break Ok(false);
                 }
                 if bytes.len() >= MAX_ENTRY {
                     break Err(EntryError::TooLong { max: MAX_ENTRY });
@@ -194,7 +218,7 @@ fn read_line(
         }
     };
     byte.zeroize();
-    result?;
+    let cut = result?;
     if !any {
         return Err(EntryError::Ended {
             got: 0,
@@ -205,7 +229,10 @@ fn read_line(
         bytes.pop();
     }
     // Invalid UTF-8 becomes U+FFFD, which the PIN rules then refuse.
-    Ok(Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned()))
+    Ok((
+        Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned()),
+        cut,
+    ))
 }
 
 #[cfg(unix)]

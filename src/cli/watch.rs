@@ -10,7 +10,7 @@ use super::status;
 use super::text::sanitize;
 use super::Ctx;
 use crate::card::MyNumberCard;
-use crate::transport::pcsc::{self, ReaderSelector, WaitFor};
+use crate::transport::pcsc::{self, ReaderSelector, ServiceEvent, WaitFor};
 use crate::transport::TransportError;
 use std::sync::Arc;
 
@@ -24,10 +24,21 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
         });
     }
     let selector = ReaderSelector::parse(ctx.reader.as_deref());
+    // pcscd not running at the start is said as it is (exit 6); once watch runs, a pcscd
+    // restart is waited for.
+    if let Err(e @ TransportError::NoService) = pcsc::list_readers(ctx.timeout) {
+        return Err(e.into());
+    }
     say(&msg::watch_waiting(lang));
     let mut cards = 0u64;
     loop {
-        let reader = match pcsc::wait(&selector, WaitFor::Card, None, Arc::clone(&ctx.stop)) {
+        let reader = match pcsc::wait_through_restarts(
+            &selector,
+            WaitFor::Card,
+            None,
+            Arc::clone(&ctx.stop),
+            service_notes(ctx),
+        ) {
             Ok(r) => r,
             Err(TransportError::Interrupted { .. }) => break,
             Err(e) => return Err(e.into()),
@@ -61,11 +72,12 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
         if ctx.stop.load(std::sync::atomic::Ordering::SeqCst) != 0 {
             break;
         }
-        match pcsc::wait(
+        match pcsc::wait_through_restarts(
             &ReaderSelector::NameContains(reader.clone()),
             WaitFor::Removal,
             None,
             Arc::clone(&ctx.stop),
+            service_notes(ctx),
         ) {
             Ok(_) => {}
             Err(TransportError::Interrupted { .. }) => break,
@@ -74,6 +86,16 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     }
     say(&msg::watch_stopped(lang, cards));
     Ok(Exit::Success)
+}
+
+/// Says on stderr, once each, that pcscd stopped and that it is back (window staff leave
+/// `watch` running all day; a pcscd restart does not end it).
+fn service_notes(ctx: &Ctx) -> Box<dyn FnMut(ServiceEvent) + Send> {
+    let lang = ctx.lang;
+    Box::new(move |e| match e {
+        ServiceEvent::Stopped => say(&msg::watch_service_stopped(lang)),
+        ServiceEvent::Back => say(&msg::watch_service_back(lang)),
+    })
 }
 
 /// One line for a card that could not be read (stdout, so the log of the window keeps it).

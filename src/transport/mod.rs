@@ -196,6 +196,9 @@ pub enum TransportError {
     /// pcscd is not running or not reachable.
     #[error("the PC/SC service (pcscd) is not running")]
     NoService,
+    /// pcscd stopped (or restarted) while the tool was waiting for a card: nothing was sent.
+    #[error("the PC/SC service (pcscd) stopped during the wait")]
+    ServiceStopped,
     /// No reader is connected.
     #[error("no smart-card reader is connected")]
     NoReaders,
@@ -294,6 +297,7 @@ impl TransportError {
             | TransportError::Timeout(_) => Delivery::SentNoAnswer,
             TransportError::Pcsc(e) => pcsc::transmit_delivery(*e),
             TransportError::NoService
+            | TransportError::ServiceStopped
             | TransportError::NoReaders
             | TransportError::ReaderNotFound { .. }
             | TransportError::AmbiguousReader { .. }

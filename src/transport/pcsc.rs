@@ -280,10 +280,15 @@ pub fn list_readers(limit: Duration) -> Result<Vec<ReaderInfo>, TransportError> 
 }
 
 fn list_with(ctx: &Context) -> Result<Vec<ReaderInfo>, TransportError> {
+    list_raw(ctx).map_err(map_error)
+}
+
+/// [`list_with`] with pcsc-lite's own error.
+fn list_raw(ctx: &Context) -> Result<Vec<ReaderInfo>, pcsc::Error> {
     let names = match ctx.list_readers_owned() {
         Ok(n) => n,
         Err(pcsc::Error::NoReadersAvailable) => return Ok(Vec::new()),
-        Err(e) => return Err(map_error(e)),
+        Err(e) => return Err(e),
     };
     let mut states: Vec<ReaderState> = names
         .iter()
@@ -293,7 +298,7 @@ fn list_with(ctx: &Context) -> Result<Vec<ReaderInfo>, TransportError> {
         ctx.get_status_change(Duration::from_millis(0), &mut states)
             .or_else(|e| match e {
                 pcsc::Error::Timeout => Ok(()),
-                e => Err(map_error(e)),
+                e => Err(e),
             })?;
     }
     Ok(states
@@ -756,83 +761,109 @@ fn stopped(stop: &super::StopFlag) -> Result<(), TransportError> {
     Ok(())
 }
 
+/// What happens to the PC/SC service while a wait runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiceEvent {
+    /// pcscd stopped (or its connection broke): the wait goes on until it is back.
+    Stopped,
+    /// pcscd answers again.
+    Back,
+}
+
 /// Waits for a card to be placed (or, with [`WaitFor::Removal`], for the card in `selector`'s
 /// reader to leave), driven by pcscd's notifications: a reader plugged in meanwhile is seen
 /// too (through the `\\?PnP?\Notification` reader where the platform has it). Returns the
-/// reader's name. Ends early with [`TransportError::Interrupted`] on a signal and with
-/// [`TransportError::NoCardInTime`] after `limit`.
+/// reader's name. Ends early with [`TransportError::Interrupted`] on a signal, with
+/// [`TransportError::NoCardInTime`] after `limit`, and with
+/// [`TransportError::ServiceStopped`] when pcscd stops during the wait.
 pub fn wait(
     selector: &ReaderSelector,
     what: WaitFor,
     limit: Option<Duration>,
     stop: super::StopFlag,
 ) -> Result<String, TransportError> {
+    wait_with(selector, what, limit, stop, None)
+}
+
+/// Like [`wait`], but a pcscd that stops (a restart, an update) is waited for, also when it is
+/// already gone as the wait begins: `notify` is told once when it goes
+/// ([`ServiceEvent::Stopped`]) and once when it is back. For `watch`, left running all day;
+/// the caller checks that pcscd runs before its first wait.
+pub fn wait_through_restarts(
+    selector: &ReaderSelector,
+    what: WaitFor,
+    limit: Option<Duration>,
+    stop: super::StopFlag,
+    notify: Box<dyn FnMut(ServiceEvent) + Send>,
+) -> Result<String, TransportError> {
+    wait_with(selector, what, limit, stop, Some(notify))
+}
+
+fn wait_with(
+    selector: &ReaderSelector,
+    what: WaitFor,
+    limit: Option<Duration>,
+    stop: super::StopFlag,
+    mut notify: Option<Box<dyn FnMut(ServiceEvent) + Send>>,
+) -> Result<String, TransportError> {
     let selector = selector.clone();
     let overall = limit.unwrap_or(Duration::from_secs(u64::from(u32::MAX)));
     // Each pcscd call below is bounded by WAIT_SLICE; the thread only guards against a pcscd
     // that stops answering altogether.
     bounded(overall.saturating_add(Duration::from_secs(5)), move || {
-        wait_on_thread(&selector, what, limit, &stop)
+        let mut live = Live { ctx: None };
+        let notify = notify
+            .as_mut()
+            .map(|f| f.as_mut() as &mut dyn FnMut(ServiceEvent));
+        wait_loop(&mut live, &selector, what, limit, &stop, notify)
     })
 }
 
-fn wait_on_thread(
-    selector: &ReaderSelector,
-    what: WaitFor,
-    limit: Option<Duration>,
-    stop: &super::StopFlag,
-) -> Result<String, TransportError> {
-    let deadline = limit.and_then(|l| std::time::Instant::now().checked_add(l));
-    let mut ctx = establish()?;
-    loop {
-        stopped(stop)?;
-        if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
-            return Err(TransportError::NoCardInTime(limit.unwrap_or_default()));
+/// What the wait loop asks of pcscd: the seam that lets a test stop and restart a fake one.
+trait Pcscd {
+    /// A new context (pcscd running).
+    fn connect(&mut self) -> Result<(), TransportError>;
+    /// Every reader and its card, on the current context.
+    fn readers(&mut self) -> Result<Vec<ReaderInfo>, TransportError>;
+    /// Sleeps until pcscd reports a change of `readers` (or a reader plugged in), at most
+    /// `slice`.
+    fn wait_change(
+        &mut self,
+        readers: &[ReaderInfo],
+        slice: Duration,
+    ) -> Result<(), TransportError>;
+}
+
+/// The real pcscd.
+struct Live {
+    ctx: Option<Context>,
+}
+
+impl Pcscd for Live {
+    fn connect(&mut self) -> Result<(), TransportError> {
+        self.ctx = Some(establish()?);
+        Ok(())
+    }
+
+    fn readers(&mut self) -> Result<Vec<ReaderInfo>, TransportError> {
+        match &self.ctx {
+            Some(ctx) => list_raw(ctx).map_err(map_wait_error),
+            None => Err(TransportError::NoService),
         }
-        let readers = match list_with(&ctx) {
-            Ok(r) => r,
-            // Windows stops its smart-card service when the last reader is unplugged: connect
-            // again and keep waiting.
-            Err(TransportError::NoService) => {
-                std::thread::sleep(WAIT_SLICE);
-                ctx = establish()?;
-                continue;
-            }
-            Err(e) => return Err(e),
+    }
+
+    fn wait_change(
+        &mut self,
+        readers: &[ReaderInfo],
+        slice: Duration,
+    ) -> Result<(), TransportError> {
+        let Some(ctx) = &self.ctx else {
+            return Err(TransportError::NoService);
         };
-        let wanted = |r: &ReaderInfo| match what {
-            WaitFor::Card => r.card_present,
-            WaitFor::Removal => !r.card_present,
-        };
-        let candidates: Vec<&ReaderInfo> = match selector {
-            ReaderSelector::Auto => readers.iter().collect(),
-            sel => match choose(&readers, sel) {
-                Ok(name) => readers.iter().filter(|r| r.name == name).collect(),
-                Err(TransportError::ReaderNotFound { .. }) => Vec::new(),
-                Err(e) => return Err(e),
-            },
-        };
-        match what {
-            WaitFor::Card => {
-                if let Some(r) = candidates.iter().find(|r| wanted(r)) {
-                    return Ok(r.name.clone());
-                }
-            }
-            WaitFor::Removal => {
-                // The card left, or its reader did.
-                if candidates.is_empty() || candidates.iter().all(|r| wanted(r)) {
-                    return Ok(candidates
-                        .first()
-                        .map(|r| r.name.clone())
-                        .unwrap_or_default());
-                }
-            }
-        }
-        // Sleep until pcscd reports a change (or a slice passes).
         let mut states: Vec<ReaderState> = readers
             .iter()
             .map(|r| {
-                let name = raw_name(&ctx, &r.name)
+                let name = raw_name(ctx, &r.name)
                     .or_else(|| CString::new(r.name.clone()).ok())
                     .unwrap_or_default();
                 ReaderState::new(name, State::UNAWARE)
@@ -844,21 +875,157 @@ fn wait_on_thread(
         match ctx.get_status_change(Duration::ZERO, &mut states) {
             Ok(()) | Err(pcsc::Error::Timeout) => {}
             Err(pcsc::Error::NoReadersAvailable) => {}
-            Err(e) => return Err(map_error(e)),
+            Err(e) => return Err(map_wait_error(e)),
         }
         for s in &mut states {
             s.sync_current_state();
         }
-        match ctx.get_status_change(WAIT_SLICE, &mut states) {
-            Ok(()) | Err(pcsc::Error::Timeout) => {}
-            Err(pcsc::Error::NoReadersAvailable) => std::thread::sleep(WAIT_SLICE),
-            Err(pcsc::Error::ServiceStopped | pcsc::Error::NoService) => {
-                std::thread::sleep(WAIT_SLICE);
-                ctx = establish()?;
+        match ctx.get_status_change(slice, &mut states) {
+            Ok(()) | Err(pcsc::Error::Timeout) => Ok(()),
+            Err(pcsc::Error::NoReadersAvailable) => {
+                std::thread::sleep(slice);
+                Ok(())
             }
-            Err(e) => return Err(map_error(e)),
+            Err(e) => Err(map_wait_error(e)),
         }
     }
+}
+
+/// [`map_error`] for a wait, keeping the codes that say pcscd went away as they are (on
+/// Windows [`map_error`] calls a stopped service "no reader").
+fn map_wait_error(e: pcsc::Error) -> TransportError {
+    use pcsc::Error as E;
+    match e {
+        E::NoService | E::ServiceStopped | E::CommError | E::InvalidHandle | E::Shutdown => {
+            TransportError::Pcsc(e)
+        }
+        e => map_error(e),
+    }
+}
+
+/// True when `e` means that pcscd went away (stopped, restarted, its socket closed): pcsc-lite
+/// answers a call on a context whose pcscd is gone with `SCARD_E_NO_SERVICE`,
+/// `SCARD_F_COMM_ERROR` (the socket write failed) or `SCARD_E_INVALID_HANDLE` (a context the
+/// new pcscd never gave); Windows stops its service with the last reader
+/// (`SCARD_E_SERVICE_STOPPED`).
+fn service_lost(e: &TransportError) -> bool {
+    use pcsc::Error as E;
+    matches!(
+        e,
+        TransportError::NoService
+            | TransportError::Pcsc(
+                E::NoService | E::ServiceStopped | E::CommError | E::InvalidHandle | E::Shutdown
+            )
+    )
+}
+
+fn wait_loop(
+    pcscd: &mut dyn Pcscd,
+    selector: &ReaderSelector,
+    what: WaitFor,
+    limit: Option<Duration>,
+    stop: &super::StopFlag,
+    mut notify: Option<&mut dyn FnMut(ServiceEvent)>,
+) -> Result<String, TransportError> {
+    let deadline = limit.and_then(|l| std::time::Instant::now().checked_add(l));
+    // pcscd went away and has not answered since.
+    let mut down = false;
+    match pcscd.connect() {
+        Ok(()) => {}
+        // Gone since the caller last saw it (watch: between two cards): wait for it.
+        Err(e) if service_lost(&e) && notify.is_some() => {
+            down = true;
+            if let Some(f) = notify.as_mut() {
+                f(ServiceEvent::Stopped);
+            }
+        }
+        // Not running at the start of a plain wait: said as it is.
+        Err(e) => return Err(e),
+    }
+    loop {
+        stopped(stop)?;
+        if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            return Err(TransportError::NoCardInTime(limit.unwrap_or_default()));
+        }
+        if down {
+            match pcscd.connect() {
+                Ok(()) => {
+                    down = false;
+                    if let Some(f) = notify.as_mut() {
+                        f(ServiceEvent::Back);
+                    }
+                }
+                Err(e) if service_lost(&e) => {
+                    std::thread::sleep(WAIT_SLICE);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        match wait_step(pcscd, selector, what) {
+            Ok(Some(name)) => return Ok(name),
+            Ok(None) => {}
+            Err(e) if service_lost(&e) => {
+                // Windows stops its smart-card service when the last reader is unplugged:
+                // there that is no news, connect again and keep waiting.
+                if cfg!(windows) {
+                    down = true;
+                    continue;
+                }
+                match notify.as_mut() {
+                    None => return Err(TransportError::ServiceStopped),
+                    Some(f) => {
+                        down = true;
+                        f(ServiceEvent::Stopped);
+                        std::thread::sleep(WAIT_SLICE);
+                    }
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// One look at the readers: the reader's name if the wait is over, else sleep until pcscd
+/// reports a change (or a slice passes).
+fn wait_step(
+    pcscd: &mut dyn Pcscd,
+    selector: &ReaderSelector,
+    what: WaitFor,
+) -> Result<Option<String>, TransportError> {
+    let readers = pcscd.readers()?;
+    let wanted = |r: &ReaderInfo| match what {
+        WaitFor::Card => r.card_present,
+        WaitFor::Removal => !r.card_present,
+    };
+    let candidates: Vec<&ReaderInfo> = match selector {
+        ReaderSelector::Auto => readers.iter().collect(),
+        sel => match choose(&readers, sel) {
+            Ok(name) => readers.iter().filter(|r| r.name == name).collect(),
+            Err(TransportError::ReaderNotFound { .. }) => Vec::new(),
+            Err(e) => return Err(e),
+        },
+    };
+    match what {
+        WaitFor::Card => {
+            if let Some(r) = candidates.iter().find(|r| wanted(r)) {
+                return Ok(Some(r.name.clone()));
+            }
+        }
+        WaitFor::Removal => {
+            // The card left, or its reader did.
+            if candidates.is_empty() || candidates.iter().all(|r| wanted(r)) {
+                return Ok(Some(
+                    candidates
+                        .first()
+                        .map(|r| r.name.clone())
+                        .unwrap_or_default(),
+                ));
+            }
+        }
+    }
+    pcscd.wait_change(&readers, WAIT_SLICE)?;
+    Ok(None)
 }
 
 #[cfg(test)]
@@ -990,6 +1157,7 @@ mod tests {
         let d = Duration::from_secs(1);
         for (e, class) in [
             (TransportError::NoService, N),
+            (TransportError::ServiceStopped, N),
             (TransportError::NoReaders, N),
             (
                 TransportError::ReaderNotFound {
@@ -1028,6 +1196,157 @@ mod tests {
         ] {
             assert_eq!(e.delivery(), class, "{e:?}");
         }
+    }
+
+    /// A pcscd that answers from a script: each call takes the next step. (The real one is
+    /// restarted in `tests/e2e.rs`.)
+    struct FakePcscd {
+        steps: std::collections::VecDeque<Step>,
+        calls: Vec<&'static str>,
+    }
+
+    #[derive(Debug)]
+    enum Step {
+        Connect(Result<(), TransportError>),
+        Readers(Result<Vec<ReaderInfo>, TransportError>),
+        Change(Result<(), TransportError>),
+    }
+
+    impl FakePcscd {
+        fn next(&mut self, call: &'static str) -> Step {
+            self.calls.push(call);
+            self.steps
+                .pop_front()
+                .unwrap_or_else(|| panic!("no step left for {call}: {:?}", self.calls))
+        }
+    }
+
+    impl Pcscd for FakePcscd {
+        fn connect(&mut self) -> Result<(), TransportError> {
+            match self.next("connect") {
+                Step::Connect(r) => r,
+                s => panic!("connect, but the script has {s:?}"),
+            }
+        }
+        fn readers(&mut self) -> Result<Vec<ReaderInfo>, TransportError> {
+            match self.next("readers") {
+                Step::Readers(r) => r,
+                s => panic!("readers, but the script has {s:?}"),
+            }
+        }
+        fn wait_change(&mut self, _: &[ReaderInfo], _: Duration) -> Result<(), TransportError> {
+            match self.next("change") {
+                Step::Change(r) => r,
+                s => panic!("wait_change, but the script has {s:?}"),
+            }
+        }
+    }
+
+    fn reader(card: bool) -> Vec<ReaderInfo> {
+        vec![ReaderInfo {
+            name: "R".into(),
+            card_present: card,
+            card_in_use: false,
+            atr: vec![],
+        }]
+    }
+
+    /// pcscd stops during a wait (pcsc-lite then answers `SCARD_F_COMM_ERROR` on the old
+    /// context, `SCARD_E_NO_SERVICE` to a new one) and comes back.
+    fn restart_script() -> FakePcscd {
+        FakePcscd {
+            steps: [
+                Step::Connect(Ok(())),
+                Step::Readers(Ok(reader(false))),
+                Step::Change(Err(TransportError::Pcsc(pcsc::Error::CommError))),
+                Step::Connect(Err(TransportError::NoService)),
+                Step::Connect(Err(TransportError::NoService)),
+                Step::Connect(Ok(())),
+                Step::Readers(Ok(reader(false))),
+                Step::Change(Ok(())),
+                Step::Readers(Ok(reader(true))),
+            ]
+            .into(),
+            calls: vec![],
+        }
+    }
+
+    /// Issue 18, item 6: `watch` survives a pcscd restart and says so once (stopped, back);
+    /// a plain wait (`--wait`) ends with "pcscd stopped", not "communication with the reader
+    /// failed".
+    #[test]
+    fn a_pcscd_restart_is_waited_for_by_watch_and_named_by_wait() {
+        let stop: super::super::StopFlag = Default::default();
+        let mut pcscd = restart_script();
+        let mut events = Vec::new();
+        let mut note = |e| events.push(e);
+        let r = wait_loop(
+            &mut pcscd,
+            &ReaderSelector::Auto,
+            WaitFor::Card,
+            None,
+            &stop,
+            Some(&mut note),
+        );
+        assert_eq!(r.unwrap(), "R");
+        assert_eq!(events, [ServiceEvent::Stopped, ServiceEvent::Back]);
+        assert!(pcscd.steps.is_empty(), "{:?}", pcscd.calls);
+
+        let mut pcscd = restart_script();
+        let r = wait_loop(
+            &mut pcscd,
+            &ReaderSelector::Auto,
+            WaitFor::Card,
+            None,
+            &stop,
+            None,
+        );
+        assert!(matches!(r, Err(TransportError::ServiceStopped)), "{r:?}");
+
+        // Gone already as a wait of watch begins (it went during the card's read): waited for,
+        // said once.
+        let mut pcscd = FakePcscd {
+            steps: [
+                Step::Connect(Err(TransportError::NoService)),
+                Step::Connect(Ok(())),
+                Step::Readers(Ok(reader(false))),
+            ]
+            .into(),
+            calls: vec![],
+        };
+        let mut events = Vec::new();
+        let mut note = |e| events.push(e);
+        let r = wait_loop(
+            &mut pcscd,
+            &ReaderSelector::Auto,
+            WaitFor::Removal,
+            None,
+            &stop,
+            Some(&mut note),
+        );
+        assert_eq!(r.unwrap(), "R");
+        assert_eq!(events, [ServiceEvent::Stopped, ServiceEvent::Back]);
+        // Any other error still ends the wait, as it is.
+        let mut pcscd = FakePcscd {
+            steps: [
+                Step::Connect(Ok(())),
+                Step::Readers(Err(TransportError::Pcsc(pcsc::Error::NoMemory))),
+            ]
+            .into(),
+            calls: vec![],
+        };
+        let r = wait_loop(
+            &mut pcscd,
+            &ReaderSelector::Auto,
+            WaitFor::Card,
+            None,
+            &stop,
+            Some(&mut |_| {}),
+        );
+        assert!(
+            matches!(r, Err(TransportError::Pcsc(pcsc::Error::NoMemory))),
+            "{r:?}"
+        );
     }
 
     #[test]
