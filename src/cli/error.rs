@@ -837,7 +837,7 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         readers
             .iter()
             .enumerate()
-            .map(|(i, r)| format!("  {i}: {}", sanitize(r)))
+            .map(|(i, r)| format!("  {i}: {}", super::text::reader_name(r)))
             .collect::<Vec<_>>()
     };
     let (exit, kind, what, todo): (Exit, &str, String, Vec<String>) = match t {

@@ -214,7 +214,8 @@ impl Ctx {
         let traced = |t: &mut dyn Transport| -> Result<R, CliError> {
             let mut t = Interruptible::new(t, Arc::clone(&self.stop));
             if self.trace {
-                let mut tr = Tracing::new(&mut t, std::io::stderr());
+                // The trace quotes the transport's errors (reader names among them).
+                let mut tr = Tracing::new(&mut t, sanitize::Lines::new(std::io::stderr()));
                 op(&mut tr)
             } else {
                 op(&mut t)
