@@ -21,7 +21,7 @@
 //! worker; the wait for a control call that collects a PIN on the keypad is the structure's
 //! own timeout (`bTimerOut`, per entry) plus the time limit, not the time limit alone.
 
-use super::{Capabilities, PinPadInfo, Transport, TransportError};
+use super::{Capabilities, PinPadInfo, Transport, TransportError, STOP_GRACE};
 use mynapin_apdu::part10::{
     Features, PinProperties, TlvProperties, FEATURE_GET_TLV_PROPERTIES, FEATURE_IFD_PIN_PROPERTIES,
     GET_FEATURE_REQUEST_FUNCTION,
@@ -29,8 +29,10 @@ use mynapin_apdu::part10::{
 use mynapin_apdu::{Command, Response};
 use pcsc::{Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
 use std::ffi::CString;
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
 
 /// Which reader the user named.
@@ -395,7 +397,14 @@ struct Session {
     limit: Duration,
     /// The worker stopped answering: nothing more is sent.
     stuck: bool,
+    /// Where a signal is recorded ([`Transport::watch_stop`]): a wait for an answer ends
+    /// [`STOP_GRACE`] after it.
+    stop: Option<super::StopFlag>,
 }
+
+/// How often a wait for an answer looks at the stop flag (it only bounds how late a signal is
+/// noticed; the answer itself is taken the moment it comes).
+const STOP_SLICE: Duration = Duration::from_millis(50);
 
 impl Session {
     fn open(target: Target, limit: Duration) -> Result<Session, TransportError> {
@@ -417,7 +426,46 @@ impl Session {
             caps,
             limit,
             stuck: false,
+            stop: None,
         })
+    }
+
+    /// Waits for the worker's answer to the job just sent: at most `wait`, and at most
+    /// [`STOP_GRACE`] after a signal. Either way the worker is given up on (`stuck`): it may
+    /// still be inside pcsc-lite, and nothing more is sent.
+    fn answer(&mut self, wait: Duration) -> Result<Zeroizing<Vec<u8>>, TransportError> {
+        let start = Instant::now();
+        let mut signalled: Option<(Instant, i32)> = None;
+        loop {
+            let now = Instant::now();
+            if signalled.is_none() {
+                let signal = self.stop.as_ref().map_or(0, |s| s.load(Ordering::SeqCst));
+                if signal != 0 {
+                    signalled = Some((now, signal as i32));
+                }
+            }
+            let mut until = start + wait;
+            if let Some((at, signal)) = signalled {
+                if now >= at + STOP_GRACE {
+                    self.stuck = true;
+                    return Err(TransportError::Abandoned {
+                        signal,
+                        grace: STOP_GRACE,
+                    });
+                }
+                until = until.min(at + STOP_GRACE);
+            }
+            if now >= start + wait {
+                self.stuck = true;
+                return Err(TransportError::Timeout(wait));
+            }
+            let slice = until.saturating_duration_since(now).min(STOP_SLICE);
+            match self.answers.recv_timeout(slice) {
+                Ok(answer) => return answer,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return Err(TransportError::CardRemoved),
+            }
+        }
     }
 
     /// Ends the transaction and unpowers the card (waiting at most the limit).
@@ -436,14 +484,12 @@ impl Transport for Session {
         self.jobs
             .send(Job::Transmit(command.to_bytes()))
             .map_err(|_| TransportError::CardRemoved)?;
-        match self.answers.recv_timeout(self.limit) {
-            Ok(answer) => Ok(Response::parse(&answer?)?),
-            Err(RecvTimeoutError::Timeout) => {
-                self.stuck = true;
-                Err(TransportError::Timeout(self.limit))
-            }
-            Err(RecvTimeoutError::Disconnected) => Err(TransportError::CardRemoved),
-        }
+        let answer = self.answer(self.limit)?;
+        Ok(Response::parse(&answer)?)
+    }
+
+    fn watch_stop(&mut self, stop: &super::StopFlag) {
+        self.stop = Some(Arc::clone(stop));
     }
 
     fn reader_name(&self) -> String {
@@ -462,14 +508,7 @@ impl Transport for Session {
         self.jobs
             .send(Job::Control(code, data.to_vec()))
             .map_err(|_| TransportError::CardRemoved)?;
-        match self.answers.recv_timeout(wait) {
-            Ok(answer) => Ok(answer?.to_vec()),
-            Err(RecvTimeoutError::Timeout) => {
-                self.stuck = true;
-                Err(TransportError::Timeout(wait))
-            }
-            Err(RecvTimeoutError::Disconnected) => Err(TransportError::CardRemoved),
-        }
+        Ok(self.answer(wait)?.to_vec())
     }
 }
 
