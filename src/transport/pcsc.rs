@@ -29,7 +29,7 @@ use mynapin_apdu::part10::{
 use mynapin_apdu::{Command, Response};
 use pcsc::{Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
 use std::ffi::CString;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -383,10 +383,101 @@ fn control_wait(caps: &Capabilities, code: u32, data: &[u8], limit: Duration) ->
 }
 
 enum Job {
-    Transmit(Zeroizing<Vec<u8>>),
+    Transmit(Outgoing),
     Control(u32, Vec<u8>),
     End,
 }
+
+/// A command APDU handed to the worker (it may hold a PIN: VERIFY, CHANGE REFERENCE DATA,
+/// CHANGE KEY).
+///
+/// The caller and the worker share the one zeroizing buffer: whoever drops it last wipes it.
+/// When the card answers, that is at once. When the caller stops waiting (the time limit, or
+/// [`STOP_GRACE`] after a signal) the worker may be stuck inside `SCardTransmit` for good,
+/// still borrowing the buffer — and the process is about to end with the PIN in it. So the
+/// caller wipes it then ([`Outgoing::wipe`]), and keeps the allocation alive while it does.
+///
+/// What is and is not wiped, besides this buffer:
+/// * pcsc-rust passes the slice to `SCardTransmit` as is (no copy). pcsc-lite's client
+///   (`winscard_clnt.c`) writes a header holding only lengths, then the caller's buffer itself,
+///   to pcscd's socket (`MessageSend`), and from then on only reads the answer
+///   (`MessageReceive`): it keeps no copy of the command in this process. By the time the
+///   caller gives up (at least 1 s after the job was handed over) that write has long been
+///   done, so the wipe changes no byte that is still to be sent.
+/// * The copies outside this process cannot be wiped from here: the kernel's socket buffer
+///   until pcscd reads it, pcscd's own buffers and the reader driver's (another process), and
+///   the card. pcscd does not log APDUs unless started with debug output.
+/// * The receive buffer holds answers only (a VERIFY's answer has no PIN).
+struct Outgoing {
+    bytes: Arc<Zeroizing<Vec<u8>>>,
+    /// [`QUEUED`] until the worker takes it ([`SENDING`], right before `SCardTransmit`) or
+    /// the caller stops waiting first ([`ABANDONED`]: the worker then sends nothing).
+    state: Arc<AtomicU8>,
+}
+
+const QUEUED: u8 = 0;
+const SENDING: u8 = 1;
+const ABANDONED: u8 = 2;
+
+impl Outgoing {
+    fn new(bytes: Zeroizing<Vec<u8>>) -> Outgoing {
+        Outgoing {
+            bytes: Arc::new(bytes),
+            state: Arc::new(AtomicU8::new(QUEUED)),
+        }
+    }
+
+    fn share(&self) -> Outgoing {
+        Outgoing {
+            bytes: Arc::clone(&self.bytes),
+            state: Arc::clone(&self.state),
+        }
+    }
+
+    /// The worker's side: may the command be sent? Not if the caller already gave up on it.
+    fn take(&self) -> bool {
+        self.state
+            .compare_exchange(QUEUED, SENDING, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
+    }
+
+    /// The caller's side, when it stops waiting: a command the worker has not taken is never
+    /// sent, and the bytes the worker still holds are overwritten with zeros.
+    ///
+    /// Safe Rust cannot write to a buffer another thread has lent to a foreign call, and this
+    /// crate forbids `unsafe`. On Linux the bytes are overwritten through `/proc/self/mem`
+    /// (the kernel writes the process's own memory, as a debugger would; the `Arc` held here
+    /// keeps the allocation from being freed and reused meanwhile). Elsewhere (macOS,
+    /// Windows: no such file) the bytes stay until the worker's call returns or the process
+    /// ends: a known limit, said in the README.
+    fn wipe(&self) {
+        let _ = self
+            .state
+            .compare_exchange(QUEUED, ABANDONED, Ordering::SeqCst, Ordering::SeqCst);
+        wipe_shared(&self.bytes);
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn wipe_shared(bytes: &[u8]) {
+    use std::io::{Seek, SeekFrom, Write};
+    if bytes.is_empty() {
+        return;
+    }
+    let at = bytes.as_ptr() as u64;
+    let zeros = Zeroizing::new(vec![0u8; bytes.len()]);
+    if let Ok(mut mem) = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/proc/self/mem")
+    {
+        if mem.seek(SeekFrom::Start(at)).is_ok() {
+            let _ = mem.write_all(&zeros);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn wipe_shared(_bytes: &[u8]) {}
 
 /// The caller's side of a worker that holds the card inside one transaction.
 struct Session {
@@ -481,10 +572,19 @@ impl Transport for Session {
         if self.stuck {
             return Err(TransportError::Timeout(self.limit));
         }
+        let outgoing = Outgoing::new(command.to_bytes());
         self.jobs
-            .send(Job::Transmit(command.to_bytes()))
+            .send(Job::Transmit(outgoing.share()))
             .map_err(|_| TransportError::CardRemoved)?;
-        let answer = self.answer(self.limit)?;
+        let answer = match self.answer(self.limit) {
+            Ok(a) => a,
+            Err(e) => {
+                // Given up on (or the worker is gone): the worker may keep the command.
+                outgoing.wipe();
+                return Err(e);
+            }
+        };
+        drop(outgoing);
         Ok(Response::parse(&answer)?)
     }
 
@@ -601,7 +701,9 @@ fn worker(
         }
         while let Ok(job) = jobs.recv() {
             let bytes = match job {
-                Job::Transmit(bytes) => bytes,
+                Job::Transmit(outgoing) if outgoing.take() => outgoing,
+                // The caller gave up on it before it was sent: it never is.
+                Job::Transmit(_) => continue,
                 Job::Control(code, data) => {
                     let answer = match control_with(&tx, code, &data, &mut buf) {
                         Ok(a) => Ok(Zeroizing::new(a)),
@@ -615,7 +717,7 @@ fn worker(
                 }
                 Job::End => break,
             };
-            let answer = match tx.transmit(&bytes, &mut buf) {
+            let answer = match tx.transmit(&bytes.bytes, &mut buf) {
                 Ok(r) => Ok(Zeroizing::new(r.to_vec())),
                 // macOS reports a card taken out of the reader as SCARD_W_RESET_CARD (where
                 // pcsc-lite and Windows report removal): the command may have reached the card.
