@@ -574,7 +574,9 @@ help-after-help =
       4  PIN blocked: reset required
       5  refused by a safety guard (last try, unknown count): nothing was sent
       6  no reader, no card, not a My Number card, PC/SC failure
-      130, 143  stopped by Ctrl-C or SIGTERM (the report says what was done)
+      129-143  stopped by a signal, 128 + its number: 129 SIGHUP (terminal closed),
+               130 Ctrl-C, 131 SIGQUIT, 141 SIGPIPE (output closed), 143 SIGTERM
+               (the report says what was done)
 
     PINs are never command-line arguments: they are read from the terminal without echo, or with --pin-stdin from standard input.
 
