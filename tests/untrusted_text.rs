@@ -102,9 +102,9 @@ fn a_reader_name_is_shown_and_put_in_json_without_layout_characters_and_cut() {
 #[test]
 fn a_profile_error_message_is_shown_without_layout_characters() {
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("city.toml");
-    // Not a valid profile: the parser's message quotes the offending line.
-    std::fs::write(&p, "city = \"A\u{2028}B\u{200B}C\u{2029}\"\n[[[\n").unwrap();
+    // The message names the file and quotes an unknown field's name.
+    let p = dir.path().join("city\u{2028}\u{200B}\u{FEFF}.toml");
+    std::fs::write(&p, "\"f\u{2029}\u{2060}\u{85}\" = 1\n").unwrap();
     let (code, out, err) = run(&["profile", "check", p.to_str().unwrap()]);
     assert_ne!(code, 0, "{out}{err}");
     assert_clean("profile check", &(out + &err));

@@ -926,6 +926,99 @@ mod tests {
         assert!(pad.accepts_length(4));
     }
 
+    /// What the kernel holds at `bytes`' address now (read as the wipe writes: through
+    /// `/proc/self/mem`, so nothing the compiler knows about the buffer stands in for it).
+    #[cfg(target_os = "linux")]
+    fn in_memory(bytes: &[u8]) -> Vec<u8> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut mem = std::fs::File::open("/proc/self/mem").unwrap();
+        mem.seek(SeekFrom::Start(bytes.as_ptr() as u64)).unwrap();
+        let mut out = vec![0xAA; bytes.len()];
+        mem.read_exact(&mut out).unwrap();
+        out
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_command_given_up_on_is_wiped_and_one_not_yet_taken_is_never_sent() {
+        let verify = [0x00, 0x20, 0x00, 0x80, 0x04, b'7', b'2', b'9', b'5'];
+        // Given up on before the worker took it: never sent, and wiped.
+        let caller = Outgoing::new(Zeroizing::new(verify.to_vec()));
+        let worker = caller.share();
+        assert_eq!(in_memory(&caller.bytes), verify);
+        caller.wipe();
+        assert!(!worker.take(), "sent after the caller gave up");
+        assert_eq!(in_memory(&worker.bytes), [0; 9]);
+        // Taken by the worker (inside SCardTransmit, which never returns), then given up on:
+        // wiped under the worker's borrow.
+        let caller = Outgoing::new(Zeroizing::new(verify.to_vec()));
+        let worker = caller.share();
+        assert!(worker.take());
+        caller.wipe();
+        assert_eq!(in_memory(&worker.bytes), [0; 9]);
+    }
+
+    /// Issue 18, items 3 and 5, without pcscd: the worker takes a VERIFY and never answers
+    /// (a mute card); a signal comes once it has it. The wait ends STOP_GRACE later — not at
+    /// the 60 s limit — as a stop by the signal, nothing more is sent, and the copy the
+    /// worker still holds is wiped.
+    #[test]
+    fn a_signal_ends_the_wait_for_a_mute_card_after_the_grace_and_wipes_the_command() {
+        let (jobs, job_rx) = mpsc::channel();
+        let (_answer_tx, answers) = mpsc::channel();
+        let stop: super::super::StopFlag = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let mut session = Session {
+            jobs,
+            answers,
+            reader: "mute".into(),
+            caps: Capabilities::default(),
+            limit: Duration::from_secs(60),
+            stuck: false,
+            stop: None,
+        };
+        session.watch_stop(&stop);
+        let flag = Arc::clone(&stop);
+        let worker = std::thread::spawn(move || {
+            let job = job_rx.recv().unwrap();
+            let Job::Transmit(outgoing) = job else {
+                panic!("not a command")
+            };
+            assert!(outgoing.take());
+            flag.store(2, Ordering::SeqCst);
+            (outgoing, job_rx)
+        });
+        let verify =
+            Command::parse(&[0x00, 0x20, 0x00, 0x80, 0x04, b'7', b'2', b'9', b'5']).unwrap();
+        let t0 = Instant::now();
+        let result = session.transmit_raw(&verify);
+        let took = t0.elapsed();
+        assert!(
+            matches!(result, Err(TransportError::Abandoned { signal: 2, grace }) if grace == STOP_GRACE),
+            "{result:?}"
+        );
+        assert!(
+            took >= STOP_GRACE && took < Duration::from_secs(10),
+            "{took:?}"
+        );
+        let (held, job_rx) = worker.join().unwrap();
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            in_memory(&held.bytes),
+            [0; 9],
+            "the worker's copy was not wiped"
+        );
+        drop(held);
+        // Nothing more is sent.
+        assert!(matches!(
+            session.transmit_raw(&verify),
+            Err(TransportError::Timeout(_))
+        ));
+        assert!(
+            job_rx.try_recv().is_err(),
+            "a command was sent after the stop"
+        );
+    }
+
     #[test]
     fn no_feature_list_means_no_pin_pad() {
         // vpcd: SCARD_E_UNSUPPORTED_FEATURE; a garbled list; a list without PIN features.
