@@ -9,9 +9,10 @@
 //! PC/SC call cancels either). So every blocking PC/SC call runs on a worker thread that owns
 //! the context and the card; the caller waits for each answer at most the time limit and then
 //! gets [`TransportError::Timeout`] (or [`TransportError::ConnectTimeout`]) as an ordinary
-//! error — it can report what it knows and return normally. A worker stuck in pcsc-lite is
-//! left behind and ends with the process; closing the process's connection makes pcscd
-//! release the card.
+//! error — it can report what it knows and return normally. After a signal it waits at most
+//! [`STOP_GRACE`] more ([`TransportError::Abandoned`]). A worker stuck in pcsc-lite is left
+//! behind and ends with the process (the command it holds wiped first, see `Outgoing`);
+//! closing the process's connection makes pcscd release the card.
 //!
 //! PIN-pad readers (PC/SC v2 part 10): right after connecting, the worker asks the reader for
 //! its features (`CM_IOCTL_GET_FEATURE_REQUEST`) and, when present, its PIN properties and TLV
