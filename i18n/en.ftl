@@ -445,6 +445,17 @@ error-no-card-in-time-todo = Nothing was sent. Run the command again and place t
 error-interrupted-sigterm-what = Stopped by SIGTERM before the next command to the card.
 error-interrupted-ctrl-c-what = Stopped by Ctrl-C before the next command to the card.
 error-interrupted-todo = The command in progress was let finish; nothing more was sent.
+error-interrupted-sighup-what = Stopped because the terminal was closed (SIGHUP), before the next command to the card.
+error-interrupted-sigquit-what = Stopped by Ctrl-\ (SIGQUIT) before the next command to the card.
+error-interrupted-sigpipe-what = Stopped because the output was closed (SIGPIPE), before the next command to the card.
+# $cause: one of the stop-cause-* phrases; $secs: how long the answer was waited for after it.
+error-abandoned-what = { $cause }, and the card had not answered the command in progress { $secs } s later: mynapin stopped waiting, as asked. That command may or may not have been carried out.
+error-abandoned-todo = Nothing more was sent. The report says what is known of each PIN; run `mynapin status` to read the counters (reading them uses no try).
+stop-cause-ctrl-c = Ctrl-C was pressed
+stop-cause-sigterm = SIGTERM was received
+stop-cause-sighup = The terminal was closed (SIGHUP)
+stop-cause-sigquit = Ctrl-\ was pressed (SIGQUIT)
+stop-cause-sigpipe = The output was closed (SIGPIPE)
 error-internal-encode-what = Internal error: a command for the card could not be built; nothing was sent.
 error-reader-unsupported-what = The reader does not support this request (PIN-pad entry).
 error-reader-unsupported-todo = Nothing was sent to the card. Use --pinpad never to type the PIN at the computer, and run `mynapin doctor` to see what the reader offers.
@@ -577,6 +588,9 @@ help-after-help =
       6  no reader, no card, not a My Number card, PC/SC failure
       7  --sim-state: the simulated card answered, but its new state could not be saved
       130, 143  stopped by Ctrl-C or SIGTERM (the report says what was done)
+      129-143  stopped by a signal, 128 + its number: 129 SIGHUP (terminal closed),
+               130 Ctrl-C, 131 SIGQUIT, 141 SIGPIPE (output closed), 143 SIGTERM
+               (the report says what was done)
 
     PINs are never command-line arguments: they are read from the terminal without echo, or with --pin-stdin from standard input.
 

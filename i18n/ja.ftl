@@ -363,6 +363,16 @@ error-no-card-in-time-todo = カードには何も送っていません。もう
 error-interrupted-sigterm-what = 終了の指示（SIGTERM）を受けたため、カードへの次の命令の前で停止しました。
 error-interrupted-ctrl-c-what = Ctrl-C が押されたため、カードへの次の命令の前で停止しました。
 error-interrupted-todo = 処理中だった命令は最後まで終え、それ以上は送っていません。
+error-interrupted-sighup-what = 端末が閉じられた（SIGHUP）ため、カードへの次の命令の前で停止しました。
+error-interrupted-sigquit-what = Ctrl-\（SIGQUIT）が押されたため、カードへの次の命令の前で停止しました。
+error-interrupted-sigpipe-what = 出力先が閉じられた（SIGPIPE）ため、カードへの次の命令の前で停止しました。
+error-abandoned-what = { $cause }。処理中の命令にカードが{ $secs }秒たっても応答しなかったため、指示どおり待つのをやめました。その命令が実行されたかどうかは分かりません。
+error-abandoned-todo = それ以上は何も送っていません。暗証番号ごとに分かっていることを報告に示しています。`mynapin status` で残り回数を確認してください（確認しても回数は減りません）。
+stop-cause-ctrl-c = Ctrl-C が押されました
+stop-cause-sigterm = 終了の指示（SIGTERM）を受けました
+stop-cause-sighup = 端末が閉じられました（SIGHUP）
+stop-cause-sigquit = Ctrl-\ が押されました（SIGQUIT）
+stop-cause-sigpipe = 出力先が閉じられました（SIGPIPE）
 error-internal-encode-what = 内部エラー：カードへの命令を組み立てられませんでした。カードには何も送っていません。
 error-reader-unsupported-what = リーダーがこの要求（キーパッドでの入力）に対応していません。
 error-reader-unsupported-todo = カードには何も送っていません。--pinpad never を付けてパソコンから入力するか、`mynapin doctor` でリーダーの機能を確認してください。
@@ -488,6 +498,9 @@ help-after-help =
       6  リーダーがない、カードがない、マイナンバーカードではない、PC/SC の異常
       7  --sim-state：模擬カードは応答しましたが、その新しい状態を保存できませんでした
       130、143  Ctrl-C または SIGTERM による中止（どこまで処理したかを表示します）
+      129〜143  シグナルによる中止（128 + シグナル番号）：129 SIGHUP（端末が閉じられた）、
+               130 Ctrl-C、131 SIGQUIT、141 SIGPIPE（出力先が閉じられた）、143 SIGTERM
+               （どこまで処理したかを表示します）
 
     暗証番号はコマンドライン引数では受け取りません。
     端末で入力するか（入力は表示されません）、--pin-stdin を付けて標準入力から渡してください。

@@ -2,7 +2,8 @@
 # The whole test suite — the README's test command, and what CI runs.
 #
 # 1. installs what is missing (apt): pcscd libpcsclite-dev pkg-config vsmartcard-vpcd opensc,
-#    chromium poppler-utils fonts-ipafont-gothic (the printable guide);
+#    chromium poppler-utils fonts-ipafont-gothic (the printable guide), gdb (the process image
+#    searched for PINs at exit);
 # 2. starts a private pcscd with a vpcd reader and the simulated PIN-pad reader (pinpad-ifd,
 #    built in step 1; refuses if another pcscd runs);
 # 3. serves a fresh simulated card on slot 0 and waits until pcscd sees it; the end-to-end
@@ -36,6 +37,8 @@ command -v pcscd >/dev/null || [ -x /usr/sbin/pcscd ] || missing+=(pcscd)
 [ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || missing+=(vsmartcard-vpcd)
 command -v pkcs15-tool >/dev/null || missing+=(opensc)
 command -v ss >/dev/null || missing+=(iproute2)
+# The process image at exit is searched for PINs (tests/e2e.rs), read with gdb's gcore.
+command -v gdb >/dev/null || missing+=(gdb)
 # The printable guide is checked in a real headless browser (tests/guide_html.rs).
 command -v chromium >/dev/null || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)

@@ -70,8 +70,12 @@ const ALLOWED: &[&str] = &[
     "QR",
     "Ctrl-C",
     "Ctrl-D",
+    "Ctrl-\\",
     "SIGINT",
     "SIGTERM",
+    "SIGHUP",
+    "SIGQUIT",
+    "SIGPIPE",
     // Product, standard and system names: readers, the token name the card answers with.
     "Sony",
     "RC-S300",
@@ -1594,6 +1598,17 @@ fn signals(su: &mut Suite) {
         "-TERM",
     );
     su.push(o);
+    // SIGHUP, SIGQUIT, SIGPIPE (issue 18): their own words.
+    for signal in ["-HUP", "-QUIT", "-PIPE"] {
+        let st = su.state("fresh", hold);
+        let o = signal_during(
+            &["--sim-state", &st, "change", "juki", "--pin-stdin"],
+            "1234\n4321\n4321\n",
+            "80 32",
+            signal,
+        );
+        su.push(o);
+    }
     let st = su.state(
         "fresh",
         "[[faults.rules]]\nmatch = \"00 A4 02 0C 02 00 1C\"\nnth = 1\nwhen = \"after\"\nhold_ms = 1500\n",

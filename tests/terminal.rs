@@ -12,14 +12,15 @@ fn spawn(args: &str) -> PtySession {
     let bin = assert_cmd::cargo::cargo_bin("mynapin");
     let mut cmd = std::process::Command::new("sh");
     // `stty -a` afterwards shows whether the echo was restored.
-    // The shell catches SIGINT (a trap with a command is reset to the default in mynapin), so
-    // that Ctrl-C reaches mynapin and the shell still reports.
+    // The shell catches SIGINT, SIGQUIT and SIGHUP (a trap with a command is reset to the
+    // default in mynapin), so that Ctrl-C, Ctrl-\ and a hang-up reach mynapin and the shell
+    // still reports.
     cmd.args([
         "-c",
         // rexpect starts the pty without echo: turn it on, as in a real terminal, so that
         // "no PIN was echoed" and "the echo was restored" mean something.
         &format!(
-            "trap 'true' INT; stty echo; {} {args}; echo EXIT=$?; stty -a",
+            "echo SHELL_PID=$$; trap 'true' INT QUIT HUP; stty echo; {} {args}; echo EXIT=$?; stty -a",
             bin.display()
         ),
     ])
@@ -126,6 +127,52 @@ fn ctrl_c_at_a_prompt_cancels_and_restores_the_echo() {
         "the echo was not restored: {out}"
     );
     assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+}
+
+/// The shell's PID, as it printed it (read it before the first prompt).
+fn shell_pid(p: &mut PtySession) -> String {
+    let (_, sh) = p.exp_regex("SHELL_PID=[0-9]+").unwrap();
+    sh.trim_start_matches("SHELL_PID=").to_string()
+}
+
+/// The one child of the shell `sh`: mynapin, once it has shown its prompt.
+fn mynapin_pid(sh: &str) -> i32 {
+    let children = std::fs::read_to_string(format!("/proc/{sh}/task/{sh}/children")).unwrap();
+    children.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+/// Issue 18, item 4: SIGQUIT (Ctrl-\\ on the terminal) and SIGHUP at the hidden prompt are
+/// handled as Ctrl-C is: echo restored, the report, 128 + the signal's number. (Before, either
+/// ended the process with the echo off.)
+#[cfg(target_os = "linux")]
+#[test]
+fn sigquit_and_sighup_at_a_prompt_cancel_and_restore_the_echo() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(&dir, "fresh");
+    for (signal, code, how) in [(3, 131, "Ctrl-\\"), (1, 129, "kill -HUP")] {
+        let mut p = spawn(&format!("--sim-state {} change auth", s.display()));
+        let sh = shell_pid(&mut p);
+        p.exp_string("(input is not shown)").unwrap();
+        let pid = mynapin_pid(&sh);
+        if signal == 3 {
+            p.send_control('\\').unwrap();
+        } else {
+            let ok = std::process::Command::new("kill")
+                .args(["-HUP", &pid.to_string()])
+                .status()
+                .unwrap();
+            assert!(ok.success());
+        }
+        let (exit, out) = finish(p);
+        assert_eq!(exit, code, "{how}: {out}");
+        assert!(out.contains("Cancelled at the prompt"), "{how}: {out}");
+        assert!(out.contains("Nothing was sent"), "{how}: {out}");
+        assert!(
+            out.split_whitespace().any(|w| w == "echo"),
+            "{how}: the echo was not restored: {out}"
+        );
+        assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+    }
 }
 
 #[test]

@@ -319,13 +319,18 @@ impl PadAnswer {
 }
 
 impl Stop {
-    /// The signal that interrupted the operation, if one did.
+    /// The signal that interrupted the operation, if one did: at a prompt, before a command,
+    /// or while the card had not answered one (then the reference's outcome is unknown).
     pub fn signal(&self) -> Option<i32> {
         match self {
             Stop::Entry(EntryError::Cancelled { signal })
-            | Stop::Card(CardError::Transport(TransportError::Interrupted { signal })) => {
-                Some(*signal)
-            }
+            | Stop::Card(CardError::Transport(
+                TransportError::Interrupted { signal } | TransportError::Abandoned { signal, .. },
+            ))
+            | Stop::Card(CardError::VerifyUnknown {
+                cause: Lost::Transport(TransportError::Abandoned { signal, .. }),
+                ..
+            }) => Some(*signal),
             _ => None,
         }
     }

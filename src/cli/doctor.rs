@@ -163,7 +163,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             });
         }
         for p in probes {
-            let name = sanitize(&p.name);
+            let name = super::text::reader_name(&p.name);
             let about = |what: String| msg::doctor_reader(lang, &name, what);
             let (ok, detail, fix) = match &p.found {
                 Found::Empty => (

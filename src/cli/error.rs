@@ -31,25 +31,48 @@ pub enum Exit {
     /// 7: `--sim-state` only: the simulated card answered (the report says what), but its new
     /// state could not be saved; the file still holds the state from before the command.
     StateNotSaved = 7,
+    /// 129: stopped by SIGHUP (the terminal was closed); the report says what was done.
+    Hangup = 129,
     /// 130: interrupted by Ctrl-C (SIGINT); the report says what was done.
     Interrupted = 130,
+    /// 131: stopped by Ctrl-\\ (SIGQUIT); the report says what was done.
+    Quit = 131,
+    /// 141: stopped by SIGPIPE (the output was closed); the report says what was done.
+    BrokenPipe = 141,
     /// 143: stopped by SIGTERM; the report says what was done.
     Terminated = 143,
 }
 
 impl Exit {
-    /// The exit code for a stop by `signal`.
+    /// The exit code for a stop by `signal`: 128 + the signal's number, as a shell reports a
+    /// process the signal ended (SIGINT for any other).
     pub fn from_signal(signal: i32) -> Exit {
-        if signal == 15 {
-            Exit::Terminated
-        } else {
-            Exit::Interrupted
+        match signal {
+            1 => Exit::Hangup,
+            3 => Exit::Quit,
+            13 => Exit::BrokenPipe,
+            15 => Exit::Terminated,
+            _ => Exit::Interrupted,
         }
     }
 
     /// True for the codes of a stop by a signal.
     pub fn is_signal(self) -> bool {
-        matches!(self, Exit::Interrupted | Exit::Terminated)
+        matches!(
+            self,
+            Exit::Hangup | Exit::Interrupted | Exit::Quit | Exit::BrokenPipe | Exit::Terminated
+        )
+    }
+}
+
+/// What the user (or the system, for SIGHUP and SIGPIPE) did to stop the run, as a phrase.
+fn stop_cause(lang: Lang, signal: i32) -> String {
+    match signal {
+        1 => msg::stop_cause_sighup(lang),
+        3 => msg::stop_cause_sigquit(lang),
+        13 => msg::stop_cause_sigpipe(lang),
+        15 => msg::stop_cause_sigterm(lang),
+        _ => msg::stop_cause_ctrl_c(lang),
     }
 }
 
@@ -523,8 +546,21 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
     match stop {
         Stop::Card(e) => {
             let mut msg = card_message_with(lang, e, verified_line);
-            if let CardError::Transport(TransportError::Interrupted { signal }) = e {
-                msg.exit = Exit::from_signal(*signal);
+            // A signal ends with its own exit code, also when it cut a wait for an answer
+            // short (the VERIFY's message then says too that the stop was the user's).
+            if let Some(signal) = stop.signal() {
+                msg.exit = Exit::from_signal(signal);
+            }
+            if let CardError::VerifyUnknown {
+                cause: Lost::Transport(TransportError::Abandoned { signal, grace }),
+                ..
+            } = e
+            {
+                msg.kind = "interrupted";
+                msg.todo.insert(
+                    0,
+                    msg::error_abandoned_what(lang, stop_cause(lang, *signal), grace.as_secs()),
+                );
             }
             msg
         }
@@ -870,7 +906,7 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         readers
             .iter()
             .enumerate()
-            .map(|(i, r)| format!("  {i}: {}", sanitize(r)))
+            .map(|(i, r)| format!("  {i}: {}", super::text::reader_name(r)))
             .collect::<Vec<_>>()
     };
     let (exit, kind, what, todo): (Exit, &str, String, Vec<String>) = match t {
@@ -975,12 +1011,20 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         TransportError::Interrupted { signal } => (
             Exit::from_signal(*signal),
             "interrupted",
-            if *signal == 15 {
-                msg::error_interrupted_sigterm_what(lang)
-            } else {
-                msg::error_interrupted_ctrl_c_what(lang)
+            match *signal {
+                1 => msg::error_interrupted_sighup_what(lang),
+                3 => msg::error_interrupted_sigquit_what(lang),
+                13 => msg::error_interrupted_sigpipe_what(lang),
+                15 => msg::error_interrupted_sigterm_what(lang),
+                _ => msg::error_interrupted_ctrl_c_what(lang),
             },
             vec![msg::error_interrupted_todo(lang)],
+        ),
+        TransportError::Abandoned { signal, grace } => (
+            Exit::from_signal(*signal),
+            "interrupted",
+            msg::error_abandoned_what(lang, stop_cause(lang, *signal), grace.as_secs()),
+            vec![msg::error_abandoned_todo(lang)],
         ),
         TransportError::Encode(_) => (
             Exit::Failure,

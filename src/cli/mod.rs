@@ -171,7 +171,8 @@ pub struct Ctx {
     pub sim_state: Option<PathBuf>,
     /// `--timeout`: how long one exchange (or a wait for a busy simulated card) may take.
     pub timeout: Duration,
-    /// Set by SIGINT / SIGTERM: stops between two commands and at prompts.
+    /// Set by SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE: stops between two commands and at
+    /// prompts.
     pub stop: StopFlag,
     /// `--wait`: how long to wait for a card to be placed.
     pub wait: Option<Duration>,
@@ -218,7 +219,8 @@ impl Ctx {
         let traced = |t: &mut dyn Transport| -> Result<R, CliError> {
             let mut t = Interruptible::new(t, Arc::clone(&self.stop));
             if self.trace {
-                let mut tr = Tracing::new(&mut t, std::io::stderr());
+                // The trace quotes the transport's errors (reader names among them).
+                let mut tr = Tracing::new(&mut t, sanitize::Lines::new(std::io::stderr()));
                 op(&mut tr)
             } else {
                 op(&mut t)
@@ -322,11 +324,24 @@ fn no_core_dumps() {
     }
 }
 
-/// SIGINT and SIGTERM set the stop flag (to the signal's number) instead of ending the
-/// process: the operation stops between two commands and reports what it did.
+/// SIGINT, SIGTERM, SIGHUP (the terminal closed), SIGQUIT (Ctrl-\\) and SIGPIPE (stdout
+/// closed) set the stop flag (to the signal's number) instead of ending the process: the
+/// operation stops between two commands (or [`crate::transport::STOP_GRACE`] after the signal
+/// when the card does not answer), restores the terminal and reports what it did — on
+/// whatever output is still open — with the exit code 128 + the signal's number. (Rust
+/// ignores SIGPIPE by default, so that a closed stdout is a write error, not an end; with the
+/// handler it is both a write error and a stop: `mynapin watch | head -3` ends.)
 fn stop_on_signals() -> StopFlag {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    #[cfg(unix)]
+    let signals = {
+        use signal_hook::consts::{SIGHUP, SIGPIPE, SIGQUIT};
+        [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE]
+    };
+    #[cfg(not(unix))]
+    let signals = [SIGINT, SIGTERM];
     let flag: StopFlag = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+    for sig in signals {
         let _ = signal_hook::flag::register_usize(sig, Arc::clone(&flag), sig as usize);
     }
     flag

@@ -3,7 +3,7 @@
 use super::error::{CliError, Exit};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
-use super::text::{card_kind, sanitize, sim_reader_name};
+use super::text::{card_kind, reader_name, sanitize, sim_reader_name};
 use super::Ctx;
 use crate::card::probe::{probe_card, probe_readers, Found, ReaderProbe};
 use crate::card::CardKind;
@@ -140,7 +140,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
         .enumerate()
         .map(|(index, p)| ReaderJson {
             index,
-            name: p.name.clone(),
+            name: reader_name(&p.name),
             card_present: !matches!(p.found, Found::Empty),
             card: kind_of(&p.found),
             pinpad: if ctx.simulated() {
@@ -167,7 +167,7 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
                 Some("in_use") => msg::readers_in_use(lang),
                 Some(_) => msg::readers_unreadable(lang),
             };
-            let name = sanitize(&r.name);
+            let name = r.name.clone();
             emit(&match &r.pinpad {
                 Some(p) => msg::readers_line_pinpad(
                     lang,

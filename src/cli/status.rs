@@ -4,7 +4,9 @@ use super::error::{CliError, Exit};
 use super::guide_text::{low_line, short_guide};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json, pad, say};
-use super::text::{counter_note, date, pin_name, ref_name, ref_tech, sanitize, state_word, tries};
+use super::text::{
+    counter_note, date, pin_name, reader_name, ref_name, ref_tech, sanitize, state_word, tries,
+};
 use super::Ctx;
 use crate::card::cert::{CertificateState, Date};
 use crate::card::{Counter, MyNumberCard, PinState, PinStatus};
@@ -106,7 +108,7 @@ struct RefJson {
 
 /// The status of a card, ready to print.
 pub struct Report {
-    /// The reader's name (untrusted: sanitized when printed).
+    /// The reader's name (untrusted: sanitized and cut when printed or put in JSON).
     pub reader: String,
     /// The token label.
     pub token: String,
@@ -197,9 +199,9 @@ pub fn juki_warning(lang: Lang, p: &PinStatus) -> Option<String> {
 pub fn to_json(lang: Lang, r: &Report) -> StatusJson {
     StatusJson {
         schema: "mynapin.status.v1",
-        reader: r.reader.clone(),
+        reader: reader_name(&r.reader),
         card: CardJson {
-            token: r.token.clone(),
+            token: sanitize(&r.token),
             auth_certificate: cert_json(r),
         },
         pins: r
@@ -243,7 +245,7 @@ pub fn to_json(lang: Lang, r: &Report) -> StatusJson {
 /// its technical name (application and EF).
 pub fn text_lines(lang: Lang, verbose: bool, r: &Report) -> Vec<String> {
     let mut out = vec![
-        msg::status_reader(lang, sanitize(&r.reader)),
+        msg::status_reader(lang, reader_name(&r.reader)),
         msg::status_card(lang, sanitize(&r.token)),
         cert_lines(lang, r).0,
         String::new(),

@@ -3,7 +3,7 @@
 //! to the code that decides the outcome.
 
 use super::lang::{msg, Lang};
-pub use super::sanitize::sanitize;
+pub use super::sanitize::{reader_name, sanitize};
 use crate::card::cert::Date;
 use crate::card::{CardKind, Counter, PinState};
 use crate::layout::{KeyRef, PinFormat, PinId};

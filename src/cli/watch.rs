@@ -7,7 +7,7 @@ use super::error::{CliError, Exit};
 use super::lang::msg;
 use super::output::{emit, say};
 use super::status;
-use super::text::sanitize;
+use super::text::reader_name;
 use super::Ctx;
 use crate::card::MyNumberCard;
 use crate::transport::pcsc::{self, ReaderSelector, ServiceEvent, WaitFor};
@@ -104,7 +104,7 @@ fn one_line(ctx: &Ctx, n: u64, reader: &str, e: &CliError) {
     if ctx.json {
         let v = serde_json::json!({
             "schema": "mynapin.error.v1",
-            "reader": sanitize(reader),
+            "reader": reader_name(reader),
             "error": {"kind": m.kind, "exit_code": m.exit as u8, "message": m.what, "todo": m.todo},
         });
         emit(&v.to_string());
@@ -112,7 +112,7 @@ fn one_line(ctx: &Ctx, n: u64, reader: &str, e: &CliError) {
         emit(&msg::watch_card_failed(
             ctx.lang,
             n,
-            sanitize(reader),
+            reader_name(reader),
             m.what,
         ));
     }

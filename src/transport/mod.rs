@@ -8,7 +8,9 @@
 //! * [`transmit`] adds the ISO transmission rules every transport needs: `61 xx` → GET
 //!   RESPONSE, `6C xx` → resend with the right Le (only for commands that read and change
 //!   nothing), responses shorter than 2 bytes → error.
-//! * [`Interruptible`] stops between two commands after a signal.
+//! * [`Interruptible`] stops between two commands after a signal, and tells the transport
+//!   below ([`Transport::watch_stop`]) so that a wait for a card that does not answer ends
+//!   [`STOP_GRACE`] after the signal instead of at the time limit.
 //!
 //! This layer knows no exit codes, no command-line flags and never ends the process: every
 //! failure is a [`TransportError`] returned to the caller.
@@ -22,6 +24,14 @@ pub mod trace;
 use mynapin_apdu::{commands, Command, EncodeError, Response, ResponseError, StatusWord};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
+
+/// How long a command already sent may still take after a signal (SIGINT, SIGTERM, SIGHUP,
+/// SIGQUIT, SIGPIPE) before mynapin stops waiting for its answer. A card answers a VERIFY or
+/// a change in well under a second (tens of milliseconds measured on the simulated card
+/// through pcscd; real cards: 50–300 ms); one that has not answered 2 s after the user asked
+/// to stop is not going to, and the user should not wait out `--timeout` for it.
+pub const STOP_GRACE: Duration = Duration::from_secs(2);
 
 /// What a reader can do beyond moving APDUs, as the reader itself announced it
 /// (`CM_IOCTL_GET_FEATURE_REQUEST`, PC/SC v2 part 10).
@@ -83,6 +93,11 @@ pub trait Transport {
     fn control(&mut self, _code: u32, _data: &[u8]) -> Result<Vec<u8>, TransportError> {
         Err(TransportError::Unsupported)
     }
+
+    /// From now on, a wait for the card's answer ends [`STOP_GRACE`] after `stop` records a
+    /// signal, with [`TransportError::Abandoned`]. Transports that do not wait on another
+    /// thread (the in-process simulator) ignore it: their call returns when the card answers.
+    fn watch_stop(&mut self, _stop: &StopFlag) {}
 }
 
 impl<T: Transport + ?Sized> Transport for &mut T {
@@ -97,6 +112,9 @@ impl<T: Transport + ?Sized> Transport for &mut T {
     }
     fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
         (**self).control(code, data)
+    }
+    fn watch_stop(&mut self, stop: &StopFlag) {
+        (**self).watch_stop(stop)
     }
 }
 
@@ -141,21 +159,24 @@ pub fn transmit(t: &mut dyn Transport, command: &Command) -> Result<Response, Tr
     }
 }
 
-/// Where an interruption (SIGINT, SIGTERM) is recorded: 0 = none, else the signal number.
+/// Where an interruption (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE) is recorded: 0 = none, else the signal number.
 /// The front end sets it from its signal handler; [`Interruptible`] reads it.
 pub type StopFlag = Arc<AtomicUsize>;
 
 /// Stops an operation between two commands when a signal arrived: the command in flight is
-/// let finish (a PC/SC call cannot be cancelled, and a half-sent change helps nobody); the
-/// next one is not sent and fails with [`TransportError::Interrupted`].
+/// let finish (a PC/SC call cannot be cancelled, and a half-sent change helps nobody) — for at
+/// most [`STOP_GRACE`] once the signal is there, when the transport below waits on another
+/// thread; the next one is not sent and fails with [`TransportError::Interrupted`].
 pub struct Interruptible<T> {
     inner: T,
     stop: StopFlag,
 }
 
 impl<T: Transport> Interruptible<T> {
-    /// Wraps `inner`; `stop` is checked before every command.
-    pub fn new(inner: T, stop: StopFlag) -> Self {
+    /// Wraps `inner`; `stop` is checked before every command, and `inner` watches it while
+    /// it waits for an answer.
+    pub fn new(mut inner: T, stop: StopFlag) -> Self {
+        inner.watch_stop(&stop);
         Interruptible { inner, stop }
     }
 }
@@ -186,6 +207,9 @@ impl<T: Transport> Transport for Interruptible<T> {
             });
         }
         self.inner.control(code, data)
+    }
+    fn watch_stop(&mut self, stop: &StopFlag) {
+        self.inner.watch_stop(stop)
     }
 }
 
@@ -259,11 +283,21 @@ pub enum TransportError {
     /// No card was placed on the reader within the time asked for. Nothing was sent.
     #[error("no card within {0:?}")]
     NoCardInTime(std::time::Duration),
-    /// A signal (SIGINT, SIGTERM) arrived: this command was not sent.
+    /// A signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE) arrived: this command was not sent.
     #[error("interrupted by signal {signal}")]
     Interrupted {
         /// The signal number.
         signal: i32,
+    },
+    /// A signal arrived while the card had not answered a command already sent, and no answer
+    /// came within [`STOP_GRACE`]: mynapin stopped waiting. The command may have reached the
+    /// card (and the card may have acted on it).
+    #[error("stopped by signal {signal}; the card had not answered {grace:?} later")]
+    Abandoned {
+        /// The signal number.
+        signal: i32,
+        /// How long the answer was waited for after the signal.
+        grace: Duration,
     },
     /// The reader (or transport) does not support this control call: nothing was sent.
     #[error("the reader does not support this control call")]
@@ -294,7 +328,8 @@ impl TransportError {
             TransportError::CardRemoved
             | TransportError::BadResponse(_)
             | TransportError::EndlessResponse
-            | TransportError::Timeout(_) => Delivery::SentNoAnswer,
+            | TransportError::Timeout(_)
+            | TransportError::Abandoned { .. } => Delivery::SentNoAnswer,
             TransportError::Pcsc(e) => pcsc::transmit_delivery(*e),
             TransportError::NoService
             | TransportError::ServiceStopped

@@ -9,9 +9,10 @@
 //! PC/SC call cancels either). So every blocking PC/SC call runs on a worker thread that owns
 //! the context and the card; the caller waits for each answer at most the time limit and then
 //! gets [`TransportError::Timeout`] (or [`TransportError::ConnectTimeout`]) as an ordinary
-//! error — it can report what it knows and return normally. A worker stuck in pcsc-lite is
-//! left behind and ends with the process; closing the process's connection makes pcscd
-//! release the card.
+//! error — it can report what it knows and return normally. After a signal it waits at most
+//! [`STOP_GRACE`] more ([`TransportError::Abandoned`]). A worker stuck in pcsc-lite is left
+//! behind and ends with the process (the command it holds wiped first, see `Outgoing`);
+//! closing the process's connection makes pcscd release the card.
 //!
 //! PIN-pad readers (PC/SC v2 part 10): right after connecting, the worker asks the reader for
 //! its features (`CM_IOCTL_GET_FEATURE_REQUEST`) and, when present, its PIN properties and TLV
@@ -21,7 +22,7 @@
 //! worker; the wait for a control call that collects a PIN on the keypad is the structure's
 //! own timeout (`bTimerOut`, per entry) plus the time limit, not the time limit alone.
 
-use super::{Capabilities, Delivery, PinPadInfo, Transport, TransportError};
+use super::{Capabilities, Delivery, PinPadInfo, Transport, TransportError, STOP_GRACE};
 use mynapin_apdu::part10::{
     Features, PinProperties, TlvProperties, FEATURE_GET_TLV_PROPERTIES, FEATURE_IFD_PIN_PROPERTIES,
     GET_FEATURE_REQUEST_FUNCTION,
@@ -29,8 +30,10 @@ use mynapin_apdu::part10::{
 use mynapin_apdu::{Command, Response};
 use pcsc::{Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
 use std::ffi::CString;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
 
 /// Which reader the user named.
@@ -509,10 +512,101 @@ fn control_wait(caps: &Capabilities, code: u32, data: &[u8], limit: Duration) ->
 }
 
 enum Job {
-    Transmit(Zeroizing<Vec<u8>>),
+    Transmit(Outgoing),
     Control(u32, Vec<u8>),
     End,
 }
+
+/// A command APDU handed to the worker (it may hold a PIN: VERIFY, CHANGE REFERENCE DATA,
+/// CHANGE KEY).
+///
+/// The caller and the worker share the one zeroizing buffer: whoever drops it last wipes it.
+/// When the card answers, that is at once. When the caller stops waiting (the time limit, or
+/// [`STOP_GRACE`] after a signal) the worker may be stuck inside `SCardTransmit` for good,
+/// still borrowing the buffer — and the process is about to end with the PIN in it. So the
+/// caller wipes it then ([`Outgoing::wipe`]), and keeps the allocation alive while it does.
+///
+/// What is and is not wiped, besides this buffer:
+/// * pcsc-rust passes the slice to `SCardTransmit` as is (no copy). pcsc-lite's client
+///   (`winscard_clnt.c`) writes a header holding only lengths, then the caller's buffer itself,
+///   to pcscd's socket (`MessageSend`), and from then on only reads the answer
+///   (`MessageReceive`): it keeps no copy of the command in this process. By the time the
+///   caller gives up (at least 1 s after the job was handed over) that write has long been
+///   done, so the wipe changes no byte that is still to be sent.
+/// * The copies outside this process cannot be wiped from here: the kernel's socket buffer
+///   until pcscd reads it, pcscd's own buffers and the reader driver's (another process), and
+///   the card. pcscd does not log APDUs unless started with debug output.
+/// * The receive buffer holds answers only (a VERIFY's answer has no PIN).
+struct Outgoing {
+    bytes: Arc<Zeroizing<Vec<u8>>>,
+    /// [`QUEUED`] until the worker takes it ([`SENDING`], right before `SCardTransmit`) or
+    /// the caller stops waiting first ([`ABANDONED`]: the worker then sends nothing).
+    state: Arc<AtomicU8>,
+}
+
+const QUEUED: u8 = 0;
+const SENDING: u8 = 1;
+const ABANDONED: u8 = 2;
+
+impl Outgoing {
+    fn new(bytes: Zeroizing<Vec<u8>>) -> Outgoing {
+        Outgoing {
+            bytes: Arc::new(bytes),
+            state: Arc::new(AtomicU8::new(QUEUED)),
+        }
+    }
+
+    fn share(&self) -> Outgoing {
+        Outgoing {
+            bytes: Arc::clone(&self.bytes),
+            state: Arc::clone(&self.state),
+        }
+    }
+
+    /// The worker's side: may the command be sent? Not if the caller already gave up on it.
+    fn take(&self) -> bool {
+        self.state
+            .compare_exchange(QUEUED, SENDING, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
+    }
+
+    /// The caller's side, when it stops waiting: a command the worker has not taken is never
+    /// sent, and the bytes the worker still holds are overwritten with zeros.
+    ///
+    /// Safe Rust cannot write to a buffer another thread has lent to a foreign call, and this
+    /// crate forbids `unsafe`. On Linux the bytes are overwritten through `/proc/self/mem`
+    /// (the kernel writes the process's own memory, as a debugger would; the `Arc` held here
+    /// keeps the allocation from being freed and reused meanwhile). Elsewhere (macOS,
+    /// Windows: no such file) the bytes stay until the worker's call returns or the process
+    /// ends: a known limit, said in the README.
+    fn wipe(&self) {
+        let _ = self
+            .state
+            .compare_exchange(QUEUED, ABANDONED, Ordering::SeqCst, Ordering::SeqCst);
+        wipe_shared(&self.bytes);
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn wipe_shared(bytes: &[u8]) {
+    use std::io::{Seek, SeekFrom, Write};
+    if bytes.is_empty() {
+        return;
+    }
+    let at = bytes.as_ptr() as u64;
+    let zeros = Zeroizing::new(vec![0u8; bytes.len()]);
+    if let Ok(mut mem) = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/proc/self/mem")
+    {
+        if mem.seek(SeekFrom::Start(at)).is_ok() {
+            let _ = mem.write_all(&zeros);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn wipe_shared(_bytes: &[u8]) {}
 
 /// The caller's side of a worker that holds the card inside one transaction.
 struct Session {
@@ -523,7 +617,14 @@ struct Session {
     limit: Duration,
     /// The worker stopped answering: nothing more is sent.
     stuck: bool,
+    /// Where a signal is recorded ([`Transport::watch_stop`]): a wait for an answer ends
+    /// [`STOP_GRACE`] after it.
+    stop: Option<super::StopFlag>,
 }
+
+/// How often a wait for an answer looks at the stop flag (it only bounds how late a signal is
+/// noticed; the answer itself is taken the moment it comes).
+const STOP_SLICE: Duration = Duration::from_millis(50);
 
 impl Session {
     fn open(target: Target, limit: Duration) -> Result<Session, TransportError> {
@@ -545,7 +646,46 @@ impl Session {
             caps,
             limit,
             stuck: false,
+            stop: None,
         })
+    }
+
+    /// Waits for the worker's answer to the job just sent: at most `wait`, and at most
+    /// [`STOP_GRACE`] after a signal. Either way the worker is given up on (`stuck`): it may
+    /// still be inside pcsc-lite, and nothing more is sent.
+    fn answer(&mut self, wait: Duration) -> Result<Zeroizing<Vec<u8>>, TransportError> {
+        let start = Instant::now();
+        let mut signalled: Option<(Instant, i32)> = None;
+        loop {
+            let now = Instant::now();
+            if signalled.is_none() {
+                let signal = self.stop.as_ref().map_or(0, |s| s.load(Ordering::SeqCst));
+                if signal != 0 {
+                    signalled = Some((now, signal as i32));
+                }
+            }
+            let mut until = start + wait;
+            if let Some((at, signal)) = signalled {
+                if now >= at + STOP_GRACE {
+                    self.stuck = true;
+                    return Err(TransportError::Abandoned {
+                        signal,
+                        grace: STOP_GRACE,
+                    });
+                }
+                until = until.min(at + STOP_GRACE);
+            }
+            if now >= start + wait {
+                self.stuck = true;
+                return Err(TransportError::Timeout(wait));
+            }
+            let slice = until.saturating_duration_since(now).min(STOP_SLICE);
+            match self.answers.recv_timeout(slice) {
+                Ok(answer) => return answer,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return Err(TransportError::CardRemoved),
+            }
+        }
     }
 
     /// Ends the transaction and unpowers the card (waiting at most the limit).
@@ -561,17 +701,24 @@ impl Transport for Session {
         if self.stuck {
             return Err(TransportError::Timeout(self.limit));
         }
+        let outgoing = Outgoing::new(command.to_bytes());
         self.jobs
-            .send(Job::Transmit(command.to_bytes()))
+            .send(Job::Transmit(outgoing.share()))
             .map_err(|_| TransportError::CardRemoved)?;
-        match self.answers.recv_timeout(self.limit) {
-            Ok(answer) => Ok(Response::parse(&answer?)?),
-            Err(RecvTimeoutError::Timeout) => {
-                self.stuck = true;
-                Err(TransportError::Timeout(self.limit))
+        let answer = match self.answer(self.limit) {
+            Ok(a) => a,
+            Err(e) => {
+                // Given up on (or the worker is gone): the worker may keep the command.
+                outgoing.wipe();
+                return Err(e);
             }
-            Err(RecvTimeoutError::Disconnected) => Err(TransportError::CardRemoved),
-        }
+        };
+        drop(outgoing);
+        Ok(Response::parse(&answer)?)
+    }
+
+    fn watch_stop(&mut self, stop: &super::StopFlag) {
+        self.stop = Some(Arc::clone(stop));
     }
 
     fn reader_name(&self) -> String {
@@ -590,14 +737,7 @@ impl Transport for Session {
         self.jobs
             .send(Job::Control(code, data.to_vec()))
             .map_err(|_| TransportError::CardRemoved)?;
-        match self.answers.recv_timeout(wait) {
-            Ok(answer) => Ok(answer?.to_vec()),
-            Err(RecvTimeoutError::Timeout) => {
-                self.stuck = true;
-                Err(TransportError::Timeout(wait))
-            }
-            Err(RecvTimeoutError::Disconnected) => Err(TransportError::CardRemoved),
-        }
+        Ok(self.answer(wait)?.to_vec())
     }
 }
 
@@ -690,7 +830,9 @@ fn worker(
         }
         while let Ok(job) = jobs.recv() {
             let bytes = match job {
-                Job::Transmit(bytes) => bytes,
+                Job::Transmit(outgoing) if outgoing.take() => outgoing,
+                // The caller gave up on it before it was sent: it never is.
+                Job::Transmit(_) => continue,
                 Job::Control(code, data) => {
                     let answer = match control_with(&tx, code, &data, &mut buf) {
                         Ok(a) => Ok(Zeroizing::new(a)),
@@ -704,7 +846,7 @@ fn worker(
                 }
                 Job::End => break,
             };
-            let answer = match tx.transmit(&bytes, &mut buf) {
+            let answer = match tx.transmit(&bytes.bytes, &mut buf) {
                 Ok(r) => Ok(Zeroizing::new(r.to_vec())),
                 // macOS reports a card taken out of the reader as SCARD_W_RESET_CARD (where
                 // pcsc-lite and Windows report removal): the command may have reached the card.
@@ -1383,6 +1525,99 @@ mod tests {
         assert_eq!((pad.vendor, pad.product), (Some(0x04E6), Some(0xE003)));
         assert!(pad.display);
         assert!(pad.accepts_length(4));
+    }
+
+    /// What the kernel holds at `bytes`' address now (read as the wipe writes: through
+    /// `/proc/self/mem`, so nothing the compiler knows about the buffer stands in for it).
+    #[cfg(target_os = "linux")]
+    fn in_memory(bytes: &[u8]) -> Vec<u8> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut mem = std::fs::File::open("/proc/self/mem").unwrap();
+        mem.seek(SeekFrom::Start(bytes.as_ptr() as u64)).unwrap();
+        let mut out = vec![0xAA; bytes.len()];
+        mem.read_exact(&mut out).unwrap();
+        out
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_command_given_up_on_is_wiped_and_one_not_yet_taken_is_never_sent() {
+        let verify = [0x00, 0x20, 0x00, 0x80, 0x04, b'7', b'2', b'9', b'5'];
+        // Given up on before the worker took it: never sent, and wiped.
+        let caller = Outgoing::new(Zeroizing::new(verify.to_vec()));
+        let worker = caller.share();
+        assert_eq!(in_memory(&caller.bytes), verify);
+        caller.wipe();
+        assert!(!worker.take(), "sent after the caller gave up");
+        assert_eq!(in_memory(&worker.bytes), [0; 9]);
+        // Taken by the worker (inside SCardTransmit, which never returns), then given up on:
+        // wiped under the worker's borrow.
+        let caller = Outgoing::new(Zeroizing::new(verify.to_vec()));
+        let worker = caller.share();
+        assert!(worker.take());
+        caller.wipe();
+        assert_eq!(in_memory(&worker.bytes), [0; 9]);
+    }
+
+    /// Issue 18, items 3 and 5, without pcscd: the worker takes a VERIFY and never answers
+    /// (a mute card); a signal comes once it has it. The wait ends STOP_GRACE later — not at
+    /// the 60 s limit — as a stop by the signal, nothing more is sent, and the copy the
+    /// worker still holds is wiped.
+    #[test]
+    fn a_signal_ends_the_wait_for_a_mute_card_after_the_grace_and_wipes_the_command() {
+        let (jobs, job_rx) = mpsc::channel();
+        let (_answer_tx, answers) = mpsc::channel();
+        let stop: super::super::StopFlag = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let mut session = Session {
+            jobs,
+            answers,
+            reader: "mute".into(),
+            caps: Capabilities::default(),
+            limit: Duration::from_secs(60),
+            stuck: false,
+            stop: None,
+        };
+        session.watch_stop(&stop);
+        let flag = Arc::clone(&stop);
+        let worker = std::thread::spawn(move || {
+            let job = job_rx.recv().unwrap();
+            let Job::Transmit(outgoing) = job else {
+                panic!("not a command")
+            };
+            assert!(outgoing.take());
+            flag.store(2, Ordering::SeqCst);
+            (outgoing, job_rx)
+        });
+        let verify =
+            Command::parse(&[0x00, 0x20, 0x00, 0x80, 0x04, b'7', b'2', b'9', b'5']).unwrap();
+        let t0 = Instant::now();
+        let result = session.transmit_raw(&verify);
+        let took = t0.elapsed();
+        assert!(
+            matches!(result, Err(TransportError::Abandoned { signal: 2, grace }) if grace == STOP_GRACE),
+            "{result:?}"
+        );
+        assert!(
+            took >= STOP_GRACE && took < Duration::from_secs(10),
+            "{took:?}"
+        );
+        let (held, job_rx) = worker.join().unwrap();
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            in_memory(&held.bytes),
+            [0; 9],
+            "the worker's copy was not wiped"
+        );
+        drop(held);
+        // Nothing more is sent.
+        assert!(matches!(
+            session.transmit_raw(&verify),
+            Err(TransportError::Timeout(_))
+        ));
+        assert!(
+            job_rx.try_recv().is_err(),
+            "a command was sent after the stop"
+        );
     }
 
     #[test]

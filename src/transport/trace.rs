@@ -40,6 +40,10 @@ impl<T: Transport, W: Write> Transport for Tracing<T, W> {
         self.inner.capabilities()
     }
 
+    fn watch_stop(&mut self, stop: &super::StopFlag) {
+        self.inner.watch_stop(stop)
+    }
+
     fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
         let _ = writeln!(self.out, "trace: control {code:08X} ({} bytes)", data.len());
         let result = self.inner.control(code, data);
