@@ -587,7 +587,6 @@ help-after-help =
       5  refused by a safety guard (last try, unknown count): nothing was sent
       6  no reader, no card, not a My Number card, PC/SC failure
       7  --sim-state: the simulated card answered, but its new state could not be saved
-      130, 143  stopped by Ctrl-C or SIGTERM (the report says what was done)
       129-143  stopped by a signal, 128 + its number: 129 SIGHUP (terminal closed),
                130 Ctrl-C, 131 SIGQUIT, 141 SIGPIPE (output closed), 143 SIGTERM
                (the report says what was done)
