@@ -39,6 +39,8 @@ const ALLOWED: &[&str] = &[
     "juki-common",
     // Names of the standard, the services and the programs (issue 10 names the first three).
     "JPKI",
+    // A cited page's title: the government's マイナンバー総合FAQ.
+    "FAQ",
     "PC/SC",
     "pcscd",
     "vpcd",
@@ -1335,7 +1337,7 @@ fn guide(su: &mut Suite) {
             "--visit",
             "1",
             "--have",
-            "mynumber_card,drivers_license,health_insurance_card",
+            "mynumber_card,drivers_license,pension_book",
         ],
         &["profile", "check", "profiles/toyokawa.toml"],
         &["profile", "check", "takatsuki"],
