@@ -920,6 +920,7 @@ guide-first-kiosk-if-partner = First step (kiosk): if you know your { $partner }
 # $purpose: one of guide-purpose-*.
 guide-first-counter = First step: go to the office of the municipality where the holder is registered ({ $purpose }) with the card and identity documents.
 guide-first-counter-agent = First step: the agent applies at the office of the municipality where the holder is registered (first visit). The municipality then mails an inquiry (照会書兼回答書) to the holder. The agent brings it back, filled in by the holder, at a second visit. { $n } visits in all.
+guide-first-counter-contact = First step: before going, contact the municipality, which mails the forms an agent needs (the inquiry and others; this takes several days). The agent then brings them to the office of the municipality where the holder is registered.
 # $why: one guide-why-*; $first: guide-first-counter.
 guide-kiosk-cannot = The kiosk cannot help: { $why }. { $first }
 # The short guide's last line; $pin: the PIN's id.

@@ -816,6 +816,7 @@ guide-first-kiosk = まず（キオスク端末）：スマートフォンアプ
 guide-first-kiosk-if-partner = まず（キオスク端末）：{ $partner }が分かる場合は、スマートフォンアプリ「{ $app }」で予約し、{ $hours }時間以内にコンビニのマルチコピー機で再設定します（{ $opens }〜{ $closes }、{ $fee }）。分からない場合は、住民登録のある市区町村の窓口で手続きします。
 guide-first-counter = まず：カードと本人確認書類を持って、住民登録のある市区町村の窓口へ行きます（{ $purpose }）。
 guide-first-counter-agent = まず：代理人が、住民登録のある市区町村の窓口で申請します（1回目）。後日、市区町村から本人あてに照会書（照会書兼回答書）が郵送されます。本人が記入した照会書を持って、代理人がもう一度窓口へ行きます（2回目）。来庁は{ $n }回です。
+guide-first-counter-contact = まず：来庁の前に市区町村へ連絡し、代理人の手続きに必要な書類（照会書など）を郵送してもらいます（届くまで数日かかります）。届いた書類を持って、代理人が住民登録のある市区町村の窓口へ行きます。
 guide-kiosk-cannot = キオスク端末は使えません。{ $why }{ $first }
 guide-full-checklist = 詳しい手順と持ち物は、mynapin guide { $pin } で確認できます。
 guide-reset-kiosk-or-counter = コンビニのキオスク端末（{ $partner }が分かる場合）か市区町村の窓口でしか再設定できません

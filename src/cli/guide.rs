@@ -853,6 +853,25 @@ fn build_doc(
         head.push(msg::guide_read_from_card(lang));
     }
     out.extend(head.into_iter().map(Block::Para));
+    // A handout carries the office's record at the top: what was presented (from --have)
+    // and blank fields for the date, the applicant and the clerk.
+    if medium == Medium::Handout {
+        out.push(Block::Heading(4, msg::guide_record_heading(lang)));
+        let presented = presented_names(lang, args);
+        out.push(Block::Record(vec![
+            (
+                msg::guide_record_presented(lang),
+                if presented.is_empty() {
+                    String::new()
+                } else {
+                    lang.join(&presented)
+                },
+            ),
+            (msg::guide_record_date(lang), String::new()),
+            (msg::guide_record_applicant(lang), String::new()),
+            (msg::guide_record_clerk(lang), String::new()),
+        ]));
+    }
     if guides.is_empty() {
         out.push(Block::Para(if commands {
             msg::guide_none_blocked(lang)
@@ -961,23 +980,6 @@ fn build_doc(
     }
     if brief {
         out.push(Block::Para(msg::guide_every_pin_verbose(lang)));
-    }
-    if medium == Medium::Handout {
-        out.push(Block::Heading(2, msg::guide_record_heading(lang)));
-        let presented = presented_names(lang, args);
-        out.push(Block::Record(vec![
-            (
-                msg::guide_record_presented(lang),
-                if presented.is_empty() {
-                    String::new()
-                } else {
-                    lang.join(&presented)
-                },
-            ),
-            (msg::guide_record_date(lang), String::new()),
-            (msg::guide_record_applicant(lang), String::new()),
-            (msg::guide_record_clerk(lang), String::new()),
-        ]));
     }
     out
 }
@@ -1122,6 +1124,10 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
             msg::guide_bring_city(lang, pick(lang, &p.name))
         },
     ));
+    if p.is_national() {
+        // What the baseline is: drawn from which pages, checked when.
+        out.push(Block::Para(pick(lang, &p.name)));
+    }
     if p.is_national() && o.not_stated.is_some() {
         out.push(Block::Para(msg::guide_documents_national_instead(lang)));
     }
@@ -1333,12 +1339,12 @@ fn html_escape(s: &str) -> String {
 }
 
 const HTML_STYLE: &str = "
-@page { size: A4; margin: 12mm 13mm 12mm 13mm; }
-html { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', 'IPAexGothic', 'Hiragino Sans', 'Yu Gothic', sans-serif; font-size: 12pt; line-height: 1.4; color: #000; background: #fff; }
+@page { size: A4; margin: 10mm 12mm 10mm 12mm; }
+html { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', 'IPAexGothic', 'Hiragino Sans', 'Yu Gothic', sans-serif; font-size: 11pt; line-height: 1.35; color: #000; background: #fff; }
 body { margin: 0 auto; max-width: 48em; padding: 1em; }
 h1 { font-size: 1.6em; margin: 0 0 .4em; border-bottom: 3px solid #000; }
-h2 { font-size: 1.35em; margin: 1em 0 .3em; border-bottom: 1px solid #444; }
-h3 { font-size: 1.15em; margin: .8em 0 .2em; }
+h2 { font-size: 1.35em; margin: .7em 0 .25em; border-bottom: 1px solid #444; }
+h3 { font-size: 1.15em; margin: .6em 0 .2em; }
 h4 { font-size: 1.05em; margin: .6em 0 .2em; }
 p { margin: .25em 0; }
 ul { margin: .2em 0 .4em 1.2em; padding: 0; }
@@ -1348,8 +1354,9 @@ ul.sources { font-size: 9pt; line-height: 1.25; color: #222; }
 ul.checks > li { margin: .25em 0; }
 .box { display: inline-block; width: 1.1em; height: 1.1em; border: 2px solid #000; margin-right: .5em; vertical-align: -.2em; text-align: center; line-height: 1em; font-weight: bold; }
 table.record { border-collapse: collapse; width: 100%; margin: .4em 0; break-inside: avoid; }
-table.record th { text-align: left; font-weight: normal; width: 9em; padding: .5em .4em; vertical-align: bottom; }
-table.record td { border-bottom: 1px solid #000; padding: .5em .4em; height: 1.6em; }
+table.record { border: 2px solid #000; }
+table.record th { text-align: left; font-weight: normal; white-space: nowrap; padding: .4em .4em; vertical-align: bottom; }
+table.record td { border-bottom: 1px solid #000; padding: .4em .4em; height: 1.5em; min-width: 6em; }
 @media print { body { max-width: none; padding: 0; } h2, h3, h4 { break-after: avoid; } li { break-inside: avoid; } }
 ";
 
@@ -1394,15 +1401,25 @@ fn render_html(lang: Lang, doc: &[Block]) -> String {
                 out.push_str("</ul>\n");
             }
             Block::Record(fields) => {
+                // The first field (what was presented) on its own row; the blank fields side
+                // by side below it, each a line to write on.
                 out.push_str("<table class=\"record\">\n");
-                for (label, value) in fields {
+                if let Some((label, value)) = fields.first() {
                     out.push_str(&format!(
-                        "<tr><th>{}</th><td>{}</td></tr>\n",
+                        "<tr><th>{}</th><td colspan=\"5\">{}</td></tr>\n",
                         html_escape(label),
                         html_escape(value)
                     ));
                 }
-                out.push_str("</table>\n");
+                out.push_str("<tr>");
+                for (label, value) in fields.iter().skip(1) {
+                    out.push_str(&format!(
+                        "<th>{}</th><td>{}</td>",
+                        html_escape(label),
+                        html_escape(value)
+                    ));
+                }
+                out.push_str("</tr>\n</table>\n");
             }
             Block::Checks(items) => {
                 out.push_str("<ul class=\"checks\">\n");

@@ -144,10 +144,14 @@ pub fn summary_for(
             .map(|k| why_text(lang, k.why[0]));
         // A representative's route with more than one visit (a voluntary agent: the inquiry is
         // mailed to the holder between the two) is said as it is, never as "go to the office".
+        // Where the city mails the forms before the only visit, that is said instead.
+        let representative = case.applicant != crate::procedure::profile::Applicant::Holder;
+        let contact_first = c
+            .rule
+            .is_some_and(|r| r.advance_contact == crate::procedure::profile::Tri::Yes);
         let first = match c.visits.filter(|v| *v >= 2) {
-            Some(n) if case.applicant != crate::procedure::profile::Applicant::Holder => {
-                msg::guide_first_counter_agent(lang, n)
-            }
+            Some(n) if representative => msg::guide_first_counter_agent(lang, n),
+            _ if representative && contact_first => msg::guide_first_counter_contact(lang),
             _ => msg::guide_first_counter(lang, purpose_text(lang, c.purpose)),
         };
         lines.push(match why {
