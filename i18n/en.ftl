@@ -286,6 +286,10 @@ doctor-fix-rcs300 = The RC-S300 needs libccid 1.4.35 or later: sudo apt install 
 # `mynapin sim serve`. $addr is the --vpcd address, $why the system's reason, $secs the wait.
 serve-bad-address = the vpcd address "{ $addr }" is not a reachable HOST:PORT: { $why }
 serve-fix-address = Give --vpcd as HOST:PORT, e.g. 127.0.0.1:35963.
+serve-two-cards = --sim={ $sim } and --fixture { $fixture } name two different cards: which one to serve is not clear
+serve-fix-two-cards = Name the card once: mynapin sim serve --fixture { $fixture } (or mynapin --sim={ $fixture } sim serve).
+serve-two-states = --sim-state and --state name two different state files
+serve-fix-two-states = Name the state file once (with sim serve: --state).
 serve-unreachable = vpcd at { $addr } did not accept a connection within { $secs } s (last error: { $why })
 serve-fix-unreachable = Start pcscd with the vpcd driver first (scripts/pcscd-vpcd.sh), or wait longer with --wait-vpcd.
 serve-signals = cannot install signal handlers: { $why }
@@ -655,11 +659,12 @@ help-sim-about = The simulated card: list the built-in ones, or serve one to pcs
 help-sim-fixtures-about = List the built-in simulated cards (usable as --sim=NAME)
 help-sim-serve-about = Serve a simulated card to pcscd through vsmartcard's vpcd, so that any PC/SC application sees it in a reader
 help-sim-serve-after-help =
-    Start pcscd with a vpcd reader first (see scripts/pcscd-vpcd.sh), then:
-      mynapin sim serve --fixture sign-blocked &
-      mynapin status
-    Any PC/SC application now sees a My Number card. Stop it with SIGTERM or Ctrl-C (its state is saved with --state).
-help-sim-serve-arg-vpcd = vpcd's address: port 35963 is the reader "Virtual PCD 00 00", 35964 "Virtual PCD 00 01"
+    Start pcscd with a vpcd reader first (scripts/pcscd-vpcd.sh prints the port it chose), then pass that port:
+      eval "$(bash scripts/pcscd-vpcd.sh /tmp/pc)"
+      mynapin sim serve --vpcd 127.0.0.1:$VPCD_PORT0 --fixture sign-blocked &
+      mynapin --wait=30 status
+    Any PC/SC application now sees a My Number card in the reader "mynapin vpcd 00 00". With --sim=NAME that card is served (a different --fixture is an error). Stop it with SIGTERM or Ctrl-C (its state is saved with --state).
+help-sim-serve-arg-vpcd = vpcd's address (default 127.0.0.1:35963). The reader's name is the FRIENDLYNAME of pcscd's vpcd entry: with scripts/pcscd-vpcd.sh port 35963 is "mynapin vpcd 00 00" and 35964 "mynapin vpcd 00 01" (with the configuration Debian's vsmartcard-vpcd package installs, "Virtual PCD 00 00" and "Virtual PCD 00 01"). When pcscd-vpcd.sh chose another port, pass the VPCD_PORT0 it printed.
 help-sim-serve-arg-fixture = The card: a built-in name or a TOML file (default: the fresh card)
 help-sim-serve-arg-state = Keep the card's state in FILE (loaded if it exists; written after every command)
 help-sim-serve-arg-latency-ms = Answer each command after N milliseconds (0-10000; a contact card takes about 5-20, contactless about 20-50)

@@ -230,6 +230,10 @@ doctor-fix-rcs300 = RC-S300 には libccid 1.4.35 以降が必要です。新し
 # mynapin sim serve。$addr は --vpcd のアドレス、$why はシステムが返した理由、$secs は待った秒数。
 serve-bad-address = vpcd のアドレス「{ $addr }」を「ホスト名:ポート番号」として解釈できません（{ $why }）。
 serve-fix-address = --vpcd は「ホスト名:ポート番号」の形で指定してください（例：127.0.0.1:35963）。
+serve-two-cards = --sim={ $sim } と --fixture { $fixture } で、別々のカードが指定されています。どちらのカードを提供するか決められません。
+serve-fix-two-cards = カードは一度だけ指定してください：mynapin sim serve --fixture { $fixture }（または mynapin --sim={ $fixture } sim serve）。
+serve-two-states = --sim-state と --state で、別々の状態ファイルが指定されています。
+serve-fix-two-states = 状態ファイルは一度だけ指定してください（sim serve では --state）。
 serve-unreachable = vpcd（{ $addr }）が{ $secs }秒以内に接続を受け付けませんでした（最後のエラー：{ $why }）。
 serve-fix-unreachable = 先に vpcd ドライバー付きの pcscd を起動するか（scripts/pcscd-vpcd.sh）、--wait-vpcd で待ち時間を延ばしてください。
 serve-signals = シグナルの処理を設定できませんでした（{ $why }）。
@@ -576,12 +580,15 @@ help-sim-about = 模擬カードを扱います（組み込みの模擬カード
 help-sim-fixtures-about = 組み込みの模擬カードを一覧表示します（--sim=名前 で使えます）。
 help-sim-serve-about = vsmartcard の vpcd を通じて模擬カードを pcscd に提供します。どの PC/SC アプリケーションからも、リーダーに置かれたカードとして見えます。
 help-sim-serve-after-help =
-    まず vpcd のリーダーを設定した pcscd を起動し（scripts/pcscd-vpcd.sh を参照）、次を実行します：
-      mynapin sim serve --fixture sign-blocked &
-      mynapin status
-    これで、どの PC/SC アプリケーションにもマイナンバーカードが見えます。
+    まず vpcd のリーダーを設定した pcscd を起動します（scripts/pcscd-vpcd.sh。使うポート番号を表示します）。次に、そのポートを渡して実行します：
+      bash scripts/pcscd-vpcd.sh /tmp/pc
+      mynapin sim serve --vpcd 127.0.0.1:35963 --fixture sign-blocked &
+      mynapin --wait=30 status
+    これで、どの PC/SC アプリケーションにもリーダー「mynapin vpcd 00 00」のマイナンバーカードが見えます。
+    35963 以外のポートが表示された場合は、その番号を --vpcd に渡してください。
+    --sim=NAME を付けた場合は、そのカードを提供します（--fixture と違うカードならエラーです）。
     SIGTERM か Ctrl-C で止めます（--state を付けていれば状態を保存します）。
-help-sim-serve-arg-vpcd = vpcd のアドレスです。ポート 35963 はリーダー「Virtual PCD 00 00」、35964 は「Virtual PCD 00 01」になります。
+help-sim-serve-arg-vpcd = vpcd のアドレスです（既定は 127.0.0.1:35963）。リーダー名は pcscd の vpcd 設定で決まります。scripts/pcscd-vpcd.sh の設定では、ポート 35963 が「mynapin vpcd 00 00」、35964 が「mynapin vpcd 00 01」です（vpcd のパッケージが入れる設定では「Virtual PCD 00 00」と「Virtual PCD 00 01」）。スクリプトが別のポートを選んだときは、スクリプトが表示したポート番号を渡してください。
 help-sim-serve-arg-fixture = 提供するカードです。組み込みの名前か TOML ファイルを指定します（指定しなければ新品のカード）。
 help-sim-serve-arg-state = カードの状態を保存するファイルです（あれば読み込み、コマンドに応答するたびに書き込みます）。
 help-sim-serve-arg-latency-ms = 各コマンドに、指定したミリ秒だけ待ってから応答します（0〜10000。接触型のカードで約5〜20、非接触で約20〜50）。

@@ -1741,7 +1741,7 @@ const JSON_ID_KEYS: &[&str] = &[
     "updated",
     // Document ids (`mynumber_card`, `passport`).
     "documents",
-    // A source page's file in the profile (`toyokawa-page`, `000_f14b2633bf64e45d.txt`).
+    // A source page's file in the profile (`toyokawa-page`, `takatsuki-page`).
     "file",
     // Profile field paths the profile does not state (`fee`, `page.address`).
     "not_stated",
