@@ -9,7 +9,6 @@ use mynapin::procedure::guide::{
 };
 use mynapin::procedure::profile::{Applicant, Profile, Tri};
 use mynapin::procedure::Route;
-use std::collections::BTreeSet;
 
 fn case(pin: PinId, state: Situation) -> Case {
     let mut c = Case::new(pin, state);
