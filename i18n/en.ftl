@@ -916,7 +916,7 @@ guide-routes-many = Routes: { $routes }.
 guide-routes-or = {" or "}
 # The first step. $pin: the PIN's id (auth, sign, kenhojo, juki).
 guide-first-home = First step: change it yourself with the card on a reader: mynapin change { $pin }
-guide-first-home-plain = First step: change it yourself with a card reader and a computer (or a smartphone that reads the card).
+guide-first-home-plain = First step: change it yourself with a card reader and a computer.
 # $app: the app's name; $hours: hours from the reservation; $opens, $closes: HH:MM; $fee:
 # kiosk-fee.
 guide-first-kiosk = First step (kiosk): reserve the reset in the smartphone app "{ $app }", then within { $hours } hours reset it at a convenience-store multi-copy machine ({ $opens }-{ $closes }, { $fee }).
@@ -983,7 +983,7 @@ guide-rule-line-verbose = { $says } ({ $id }) { $refs }
 
 # The steps of each route. $pin: the PIN's id.
 guide-step-home = Run `mynapin change { $pin }` with the card on the reader (current PIN, then the new one twice).
-guide-step-home-plain = With a card reader and a computer (or a smartphone that reads the card), enter the current PIN once and the new one twice.
+guide-step-home-plain = With a card reader and a computer, enter the current PIN once and the new one twice.
 guide-step-home-juki = mynapin changes this PIN in both places where the card keeps it. Mynaportal cannot change this PIN; the JPKI client software can.
 # With --verbose only.
 guide-step-home-juki-verbose = The card command for it (CHANGE KEY) is known from a single public source.

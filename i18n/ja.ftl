@@ -818,7 +818,7 @@ guide-routes-one = 手続き：{ $route }のみです。
 guide-routes-many = 手続き：{ $routes }のいずれかです。
 guide-routes-or = 、または
 guide-first-home = まず：カードをカードリーダーに置き、mynapin change { $pin } でご自身で変更します。
-guide-first-home-plain = まず：カードリーダーとパソコン（またはマイナンバーカードを読み取れるスマートフォン）を使って、ご自身で変更します。
+guide-first-home-plain = まず：カードリーダーとパソコンを使って、ご自身で変更します。
 guide-first-kiosk = まず（キオスク端末）：スマートフォンアプリ「{ $app }」で予約し、{ $hours }時間以内にコンビニのマルチコピー機で再設定します（{ $opens }〜{ $closes }、{ $fee }）。
 guide-first-kiosk-if-partner = まず（キオスク端末）：{ $partner }が分かる場合は、スマートフォンアプリ「{ $app }」で予約し、{ $hours }時間以内にコンビニのマルチコピー機で再設定します（{ $opens }〜{ $closes }、{ $fee }）。分からない場合は、住民登録のある市区町村の窓口で手続きします。
 guide-first-counter = まず：カードと本人確認書類を持って、住民登録のある市区町村の窓口へ行きます（{ $purpose }）。
@@ -865,7 +865,7 @@ guide-rule-line = { $says }{ $refs }
 guide-rule-line-verbose = { $says }（{ $id }）{ $refs }
 
 guide-step-home = カードをカードリーダーに置いて `mynapin change { $pin }` を実行します（現在の暗証番号を1回、新しい暗証番号を2回入力します）。
-guide-step-home-plain = カードリーダーとパソコン（またはマイナンバーカードを読み取れるスマートフォン）で、現在の暗証番号を1回、新しい暗証番号を2回入力して変更します。
+guide-step-home-plain = カードリーダーとパソコンで、現在の暗証番号を1回、新しい暗証番号を2回入力して変更します。
 guide-step-home-juki = mynapin は、カード内の2か所に登録されたこの暗証番号を両方とも変更します。マイナポータルではこの暗証番号は変更できません。JPKI利用者クライアントソフトでは変更できます。
 guide-step-home-juki-verbose = この変更に使うカードコマンドの公開情報は、1件しか見つかっていません。
 guide-step-kiosk-reserve = マイナンバーカードを読み取れるスマートフォンに、アプリ「{ $app }」を入れて予約します（カードの券面を撮影し、ICチップを読み取り、顔を照合します）。
