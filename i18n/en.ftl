@@ -866,7 +866,7 @@ doc-medical-recipient-certificate = medical care recipient certificate
 doc-medical-certificate = medical care card
 doc-official-license = a license issued by a public office (marine officer, electrician, real-estate broker…)
 doc-photo-staff-or-student-id = staff or student ID with photo
-doc-health-insurance-card = health or long-term care insurance card
+doc-health-insurance-card = health insurance card (expired on 2025-12-01; replaced by the 資格確認書 or the マイナ保険証)
 doc-employee-id = employee ID
 doc-student-id = student ID
 doc-registry-certificate = certificate of registered matters (guardianship)
@@ -874,6 +874,7 @@ doc-family-register = family register copy
 doc-inquiry-answer-sheet = inquiry/answer sheet mailed by the city
 doc-power-of-attorney = power of attorney
 doc-sealed-pin = the PIN in a sealed envelope
+doc-long-term-care-insurance-card = long-term care insurance card
 
 # The routes, short (in lists and in the one-line summary).
 route-home = change at home

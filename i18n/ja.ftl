@@ -772,7 +772,7 @@ doc-medical-recipient-certificate = 医療受給者証
 doc-medical-certificate = 医療証
 doc-official-license = 官公署が発行した各種免許状等（海技免状、電気工事士免状、宅地建物取引士証など）
 doc-photo-staff-or-student-id = 顔写真付の職員証または学生証
-doc-health-insurance-card = 健康保険又は介護保険の被保険者証
+doc-health-insurance-card = 健康保険証（2025年12月1日で有効期限切れ。資格確認書かマイナ保険証に代わりました）
 doc-employee-id = 社員証
 doc-student-id = 学生証
 doc-registry-certificate = 登記事項証明
@@ -780,6 +780,7 @@ doc-family-register = 戸籍謄本
 doc-inquiry-answer-sheet = 照会書兼回答書（照会回答書）
 doc-power-of-attorney = 委任状
 doc-sealed-pin = 密封した暗証番号
+doc-long-term-care-insurance-card = 介護保険の被保険者証
 
 # 手続きの方法（短い名前）。
 route-home = 自宅で変更

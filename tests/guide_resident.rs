@@ -176,6 +176,7 @@ fn the_baseline_is_labelled_current_and_free_of_city_rules() {
                     "A1点",
                     "list A or B",
                     "健康保険又は介護保険",
+                    "健康保険証",
                     "health insurance card",
                 ] {
                     assert!(!out.contains(bad), "{lang} {pin} {applicant}: {bad}: {out}");
@@ -204,6 +205,9 @@ fn the_baseline_is_labelled_current_and_free_of_city_rules() {
             assert!(out.contains(page), "{lang}: {page}: {out}");
         }
     }
+    // The long-term care insurance card is another card, still valid: it stays.
+    let out = guide("ja", &["juki", "--state", "forgotten"]);
+    assert!(out.contains("介護保険の被保険者証"), "{out}");
     // Toyokawa's page (2025-03-05) names the health-insurance card; it is not in its list.
     for applicant in ["self", "agent"] {
         let out = guide(

@@ -106,6 +106,10 @@ pub const DOCUMENTS: &[Document] = &[
         id: "power_of_attorney",
     },
     Document { id: "sealed_pin" },
+    // Added after the others so that the numbers `--list-documents` shows stay the same.
+    Document {
+        id: "long_term_care_insurance_card",
+    },
 ];
 
 /// The document with this id.
