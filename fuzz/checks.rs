@@ -7,7 +7,7 @@
 //! panics (with what broke) when one does not; an input a check cannot use (e.g. TOML that is
 //! not UTF-8) simply returns.
 //!
-//! Every assertion here is an invariant the code or the card doc promises; none is a guess.
+//! Every assertion here is an invariant the code or docs/card-facts.md promises; none is a guess.
 //! Messages never print a PIN-carrying input itself, only its length.
 
 use mynapin::card::Pin;
@@ -344,7 +344,7 @@ fn same_class_other(c: char) -> char {
     }
 }
 
-/// The card doc's rule (§2), written independently of `Pin::parse`: the normalized bytes, or
+/// The rule of docs/card-facts.md §2, written independently of `Pin::parse`: the normalized bytes, or
 /// None when the entry is not a valid PIN of `format`.
 fn expected_pin(format: PinFormat, entry: &str) -> Option<(Vec<u8>, bool, bool)> {
     let (mut out, mut fullwidth, mut uppercased) = (Vec::new(), false, false);
@@ -373,7 +373,7 @@ fn expected_pin(format: PinFormat, entry: &str) -> Option<(Vec<u8>, bool, bool)>
 }
 
 /// `Pin::parse` for every format on arbitrary text (invalid UTF-8 replaced). On Ok the bytes
-/// are ASCII and of the format, and equal the card doc's normalization; the result agrees
+/// are ASCII and of the format, and equal the normalization of docs/card-facts.md §2; the result agrees
 /// with that rule either way. An error carries nothing of the entry: it is the same for any
 /// entry with the same character classes, and its text never contains a PIN-like entry.
 pub fn pin_parse(data: &[u8]) {
@@ -469,7 +469,7 @@ pub const SIM_LONG: u8 = 0xFD;
 
 /// A simulated card fed arbitrary APDUs, power-offs and resets never panics and always
 /// answers with the two status bytes at least; data only with `90 00`. Its counters follow
-/// the card doc: only a VERIFY with data lowers one, by exactly one, answered `63 Cx` with
+/// docs/card-facts.md: only a VERIFY with data lowers one, by exactly one, answered `63 Cx` with
 /// the new count; only a successful VERIFY or CHANGE raises one (back to the maximum);
 /// nothing else — the counter query above all — changes a counter. Afterwards the card's
 /// state saves and reloads to the same state.

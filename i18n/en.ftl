@@ -47,6 +47,9 @@ state-unknown = unknown
 counter-not-reported = the card did not report the count; this is not zero (SW { $sw })
 counter-implausible = the card reported more tries than this PIN can have: the count is not trusted (SW { $sw })
 counter-error = unexpected answer SW { $sw }: { $meaning }
+counter-not-reported-plain = the card did not report the count; this is not zero
+counter-implausible-plain = the card reported more tries than this PIN can have: the count is not trusted
+counter-error-plain = the card gave an unexpected answer (mynapin -v status shows it)
 format-four-digits = exactly 4 digits (0-9)
 format-sign-password = 6 to 16 characters of A-Z and 0-9, with at least one letter and one digit
 format-digits = exactly { $n } digits
@@ -176,6 +179,7 @@ sim-reader-name-state = mynapin simulated card (state { $path })
 # `mynapin status`. $name is the reader's name, $token the card's JPKI label.
 status-reader = Reader: { $name }
 status-card = Card:   My Number card ({ $token })
+status-card-plain = Card:   My Number card
 # The user-authentication certificate; $date is its last day (written as date-pattern says), $days the days left.
 status-cert-valid = Certificate: user authentication, valid until { $date }
 status-cert-expires-soon = Certificate: user authentication, valid until { $date } — expires in { $days ->
@@ -202,6 +206,7 @@ status-reading = reading the retry counters
 status-juki-mismatch = The two residence-registry PIN references report different counts ({ $counts }). The lower one counts. A change with mynapin sets both.
 # One place in that list: $place (where on the card) and $tries ("3/3").
 status-juki-count = { $place }: { $tries }
+status-juki-two-places = (The residence-registry PIN is stored in two places on the card; a change changes both together.)
 # With --verbose: a place on the card and its technical name ($tech, e.g. "Juki AP, EF 0018").
 status-ref-tech = { $place } ({ $tech })
 
@@ -283,6 +288,10 @@ doctor-fix-rcs300 = The RC-S300 needs libccid 1.4.35 or later: sudo apt install 
 # `mynapin sim serve`. $addr is the --vpcd address, $why the system's reason, $secs the wait.
 serve-bad-address = the vpcd address "{ $addr }" is not a reachable HOST:PORT: { $why }
 serve-fix-address = Give --vpcd as HOST:PORT, e.g. 127.0.0.1:35963.
+serve-two-cards = --sim={ $sim } and --fixture { $fixture } name two different cards: which one to serve is not clear
+serve-fix-two-cards = Name the card once: mynapin sim serve --fixture { $fixture } (or mynapin --sim={ $fixture } sim serve).
+serve-two-states = --sim-state and --state name two different state files
+serve-fix-two-states = Name the state file once (with sim serve: --state).
 serve-unreachable = vpcd at { $addr } did not accept a connection within { $secs } s (last error: { $why })
 serve-fix-unreachable = Start pcscd with the vpcd driver first (scripts/pcscd-vpcd.sh), or wait longer with --wait-vpcd.
 serve-signals = cannot install signal handlers: { $why }
@@ -676,11 +685,12 @@ help-sim-about = The simulated card: list the built-in ones, or serve one to pcs
 help-sim-fixtures-about = List the built-in simulated cards (usable as --sim=NAME)
 help-sim-serve-about = Serve a simulated card to pcscd through vsmartcard's vpcd, so that any PC/SC application sees it in a reader
 help-sim-serve-after-help =
-    Start pcscd with a vpcd reader first (see scripts/pcscd-vpcd.sh), then:
-      mynapin sim serve --fixture sign-blocked &
-      mynapin status
-    Any PC/SC application now sees a My Number card. Stop it with SIGTERM or Ctrl-C (its state is saved with --state).
-help-sim-serve-arg-vpcd = vpcd's address: port 35963 is the reader "Virtual PCD 00 00", 35964 "Virtual PCD 00 01"
+    Start pcscd with a vpcd reader first (scripts/pcscd-vpcd.sh prints the port it chose), then pass that port:
+      eval "$(bash scripts/pcscd-vpcd.sh /tmp/pc)"
+      mynapin sim serve --vpcd 127.0.0.1:$VPCD_PORT0 --fixture sign-blocked &
+      mynapin --wait=30 status
+    Any PC/SC application now sees a My Number card in the reader "mynapin vpcd 00 00". With --sim=NAME that card is served (a different --fixture is an error). Stop it with SIGTERM or Ctrl-C (its state is saved with --state).
+help-sim-serve-arg-vpcd = vpcd's address (default 127.0.0.1:35963). The reader's name is the FRIENDLYNAME of pcscd's vpcd entry: with scripts/pcscd-vpcd.sh port 35963 is "mynapin vpcd 00 00" and 35964 "mynapin vpcd 00 01" (with the configuration Debian's vsmartcard-vpcd package installs, "Virtual PCD 00 00" and "Virtual PCD 00 01"). When pcscd-vpcd.sh chose another port, pass the VPCD_PORT0 it printed.
 help-sim-serve-arg-fixture = The card: a built-in name or a TOML file (default: the fresh card)
 help-sim-serve-arg-state = Keep the card's state in FILE (loaded if it exists; written after every command)
 help-sim-serve-arg-latency-ms = Answer each command after N milliseconds (0-10000; a contact card takes about 5-20, contactless about 20-50)
@@ -882,7 +892,7 @@ doc-medical-recipient-certificate = medical care recipient certificate
 doc-medical-certificate = medical care card
 doc-official-license = a license issued by a public office (marine officer, electrician, real-estate broker…)
 doc-photo-staff-or-student-id = staff or student ID with photo
-doc-health-insurance-card = health or long-term care insurance card
+doc-health-insurance-card = health insurance card (expired on 2025-12-01; replaced by the 資格確認書 or the マイナ保険証)
 doc-employee-id = employee ID
 doc-student-id = student ID
 doc-registry-certificate = certificate of registered matters (guardianship)
@@ -890,15 +900,16 @@ doc-family-register = family register copy
 doc-inquiry-answer-sheet = inquiry/answer sheet mailed by the city
 doc-power-of-attorney = power of attorney
 doc-sealed-pin = the PIN in a sealed envelope
+doc-long-term-care-insurance-card = long-term care insurance card
 
 # The routes, short (in lists and in the one-line summary).
 route-home = change at home
 route-kiosk = kiosk
-route-counter = city office counter
+route-counter = the office of the municipality where the holder is registered
 # The routes, as the headings of the guide; $purpose is one of guide-purpose-*.
 route-heading-home = Change it yourself (at home, with a card reader)
 route-heading-kiosk = Convenience-store kiosk (multi-copy machine)
-route-heading-counter = City office counter ({ $purpose })
+route-heading-counter = The office of the municipality where the holder is registered ({ $purpose })
 # What the counter does.
 guide-purpose-change = change
 guide-purpose-reset = reset
@@ -913,11 +924,11 @@ guide-why-certificate-expired = the certificate has expired: a new one is issued
 guide-why-certificate-revoked = the signature certificate is revoked (e.g. after a move or a change of name): a new one is issued at the counter
 guide-why-kiosk-not-for-this-pin = kiosks reset only the two certificate PINs (user authentication, signature)
 guide-why-not-needed = not needed: you know the PIN
-guide-why-partner-unknown = the kiosk needs your { $pin } (if you know it, add --know { $id })
+guide-why-partner-unknown = the kiosk asks for your { $pin }: it works when you know it and it is not blocked
 guide-why-partner-blocked = the kiosk needs your { $pin }, which is blocked too
 guide-why-partner-absent = the card has no signature certificate, so no signature password to enter (as for holders under 15, adult wards and face-authentication cards, or when it was declined)
 guide-why-holder-only = the kiosk reset is done by the holder, with the holder's smartphone and face check
-guide-why-needs-legal-representative = for a holder under 15 or an adult ward, a legal representative must apply (use --applicant legal)
+guide-why-needs-legal-representative = for a holder under 15 or an adult ward, a legal representative must apply
 guide-why-applicant-not-allowed = this city does not accept this applicant
 guide-why-face-auth-card = a face-authentication card (顔認証マイナンバーカード) has no PINs: services that need a PIN cannot be used until it is switched back to a normal card at the counter
 guide-why-signature-certificate-not-issued = no signature certificate is issued to a holder under 15 or to an adult ward
@@ -932,13 +943,16 @@ guide-routes-many = Routes: { $routes }.
 guide-routes-or = {" or "}
 # The first step. $pin: the PIN's id (auth, sign, kenhojo, juki).
 guide-first-home = First step: change it yourself with the card on a reader: mynapin change { $pin }
+guide-first-home-plain = First step: change it yourself with a card reader and a computer.
 # $app: the app's name; $hours: hours from the reservation; $opens, $closes: HH:MM; $fee:
 # kiosk-fee.
 guide-first-kiosk = First step (kiosk): reserve the reset in the smartphone app "{ $app }", then within { $hours } hours reset it at a convenience-store multi-copy machine ({ $opens }-{ $closes }, { $fee }).
 # The same when the kiosk needs the other PIN ($partner, a pin-short-*), not known to be known.
-guide-first-kiosk-if-partner = First step (kiosk): if you know your { $partner }, reserve the reset in the smartphone app "{ $app }", then within { $hours } hours reset it at a convenience-store multi-copy machine ({ $opens }-{ $closes }, { $fee }). Otherwise: the city office counter.
+guide-first-kiosk-if-partner = First step (kiosk): if you know your { $partner }, reserve the reset in the smartphone app "{ $app }", then within { $hours } hours reset it at a convenience-store multi-copy machine ({ $opens }-{ $closes }, { $fee }). Otherwise: the office of the municipality where the holder is registered.
 # $purpose: one of guide-purpose-*.
-guide-first-counter = First step: visit the city office ({ $purpose }) with the card and identity documents.
+guide-first-counter = First step: go to the office of the municipality where the holder is registered ({ $purpose }) with the card and identity documents.
+guide-first-counter-agent = First step: the agent applies at the office of the municipality where the holder is registered (first visit). The municipality then mails an inquiry (照会書兼回答書) to the holder. The agent brings it back, filled in by the holder, at a second visit. { $n } visits in all.
+guide-first-counter-contact = First step: before going, contact the municipality, which mails the forms an agent needs (the inquiry and others; this takes several days). The agent then brings them to the office of the municipality where the holder is registered.
 # $why: one guide-why-*; $first: guide-first-counter.
 guide-kiosk-cannot = The kiosk cannot help: { $why }. { $first }
 # The short guide's last line; $pin: the PIN's id.
@@ -955,7 +969,10 @@ guide-title = My Number card PINs: what to do
 guide-title-city = { $title } — { $city }
 # $city: the city's name; $source: the page it comes from (title, issuer, date, address).
 guide-city = City: { $city } (source: { $source })
-guide-city-none = City: none chosen. The counter checklist below is the national baseline (what counters generally ask for), not a city's rule; for a city's own rules use --city takatsuki|toyokawa or --profile FILE.
+guide-city-none = City: none chosen. The checklist below is a general guide drawn from several cities' pages, not a rule of the state or of any city.
+guide-where = The procedure is done at the office of the municipality where the holder is registered as a resident.
+guide-where-find = To find that municipality's page, search for its name with "マイナンバーカード 暗証番号 再設定"; if you cannot find it, call the municipality's main number.
+guide-where-city = This guide is for people registered as residents of { $city }.
 # $who: one of guide-applicant-*.
 guide-applicant = Applicant: { $who }
 guide-applicant-self = the holder
@@ -963,9 +980,12 @@ guide-applicant-legal = a legal representative
 guide-applicant-agent = a voluntary agent
 # $what: why the card could not be read.
 guide-card-unreadable = The card could not be read: { $what }
-guide-every-pin = No PIN was named, so the routes for every PIN are shown, for a PIN that is forgotten or blocked. For your case: mynapin guide PIN --state forgotten|blocked|known
+guide-every-pin = No PIN was named, so the gist for each of the four PINs is shown, for a PIN that is forgotten or blocked.
+guide-every-pin-more = Full steps and checklist: mynapin guide { $pin } --state forgotten
+guide-every-pin-verbose = With the rules and sources: mynapin -v guide
 guide-read-from-card = (PIN states and certificate expiry read from the card)
-guide-none-blocked = No PIN on this card is blocked. For a PIN you have forgotten: mynapin guide PIN --state forgotten
+guide-none-blocked = No PIN on this card is blocked. For a PIN you have forgotten, ask for its guide (for example: mynapin guide auth --state forgotten).
+guide-none-blocked-plain = No PIN on this card is blocked.
 # A PIN's heading: $pin, a pin-short-*; $state, one of guide-state-*.
 guide-pin-heading = { $pin } — { $state }
 guide-state-blocked = BLOCKED
@@ -976,6 +996,9 @@ guide-state-known = known
 guide-route-heading = { $n }. [{ $mark }] { $route }
 guide-available = available
 guide-not-available = not available
+guide-conditional = conditional
+guide-kiosk-condition = Works when you know your { $partner } and it is not blocked. Otherwise, go to the office.
+guide-juki-two-places = The residence-registry PIN is stored in two places on the card; a change or a reset changes both together.
 # $n: how many visits to the counter.
 guide-visits = Visits: { $n }
 guide-notes = Notes
@@ -987,11 +1010,12 @@ guide-rule-line-verbose = { $says } ({ $id }) { $refs }
 
 # The steps of each route. $pin: the PIN's id.
 guide-step-home = Run `mynapin change { $pin }` with the card on the reader (current PIN, then the new one twice).
+guide-step-home-plain = With a card reader and a computer, enter the current PIN once and the new one twice.
 guide-step-home-juki = mynapin changes this PIN in both places where the card keeps it. Mynaportal cannot change this PIN; the JPKI client software can.
 # With --verbose only.
 guide-step-home-juki-verbose = The card command for it (CHANGE KEY) is known from a single public source.
 # $app: the app's name.
-guide-step-kiosk-reserve = Reserve in the smartphone app "{ $app }" (it photographs the card face, reads the chip and checks your face).
+guide-step-kiosk-reserve = On a smartphone that can read the My Number card, reserve in the app "{ $app }" (it photographs the card face, reads the chip and checks your face).
 guide-step-kiosk-go = Within { $hours } hours, go to a convenience-store multi-copy machine ({ $opens }-{ $closes }, { $fee }).
 # $partner: the PIN entered at the kiosk; $pin: the PIN reset (both pin-short-*).
 guide-step-kiosk-enter = Enter your { $partner } there, then set the new { $pin }.
@@ -1004,7 +1028,7 @@ guide-step-counter-change = At the counter you enter the current PIN and set a n
 guide-step-counter-reset = At the counter the PIN is reset and you set a new one.
 guide-step-counter-renew-certificates = At the counter the certificates are issued anew (renewal) and their PINs are set again; a kiosk cannot do this.
 guide-step-counter-issue-signature-certificate = At the counter a new signature certificate is issued and you set its password (6-16 upper-case letters and digits).
-guide-step-counter-switch-to-normal-card = At the counter the face-authentication card is switched back to a normal card and you set the PINs. Until then the card works as an identity document and a health insurance card (face check), but not for services that need a PIN.
+guide-step-counter-switch-to-normal-card = At the counter the face-authentication card is switched back to a normal card and you set the PINs. Until then the card works as an identity document and as a health insurance card (マイナ保険証, face check), but not for services that need a PIN.
 
 # The city's counter. $name: an office's name; $value: guide-agents-yes/-no or guide-not-stated.
 guide-office = Office: { $name }
@@ -1023,9 +1047,9 @@ guide-fee = Fee: { $fee }
 guide-fee-not-stated = not stated for this procedure
 
 # The checklist of documents.
-guide-documents-not-stated = Documents: not stated in this profile — ask the city.
+guide-documents-not-stated = Documents: not stated on the city's page — ask the city.
 guide-no-rule-for-applicant = This page states no rule for this applicant: ask the city.
-guide-bring-national = Bring (national baseline — not the city's own rule; ask the city)
+guide-bring-national = Bring (a general guide, not the city's own rule; ask the city)
 # $city: the city's name.
 guide-bring-city = Bring ({ $city })
 guide-documents-national-instead = Documents: not stated by the city's page — ask the city. What counters generally ask for:
@@ -1050,13 +1074,20 @@ guide-checklist-source = Checklist source: { $source }
 guide-rule-separator = {"; "}
 # A citation: $date the page's date.
 guide-updated = updated { $date }
-guide-address-not-recorded = address not recorded
+guide-address-not-recorded = address not recorded (search the city's site for the page title)
 # The tick box of a document in the HTML page (for screen readers).
 guide-box-presented = presented
 guide-box-to-bring = to bring
+guide-record-heading = For the office
+guide-record-date = Date
+guide-record-applicant = Applicant
+guide-record-clerk = Clerk
+guide-record-presented = Documents presented
 # $doc: what --have named.
 guide-unknown-document = Unknown document "{ $doc }".
-guide-unknown-document-todo = See the ids with: mynapin guide --list-documents
+guide-unknown-document-todo = Name a document by its number, its name or its id; see the list with: mynapin guide --list-documents
+have-holder-word = holder
+have-representative-word = representative
 guide-profile-fix = Fix the profile; profiles/takatsuki.toml shows the schema.
 
 # mynapin profile check.
@@ -1095,7 +1126,8 @@ profile-tri-word-yes = yes
 profile-tri-word-no = no
 # A citation and its section: $source the page (title, issuer, date, address), $section the
 # heading of the section.
-guide-source-section = { $source } ({ $section })
+guide-source-section = { $source }, section "{ $section }"
+guide-source-checked = checked { $date }
 # A language a profile covers only in part: $tag its tag, $n how many texts have it, $total
 # how many texts the profile has.
 profile-language-partial = { $tag } ({ $n } of { $total } texts)

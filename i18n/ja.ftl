@@ -38,6 +38,9 @@ state-unknown = 不明
 counter-not-reported = カードが残り回数を返しませんでした（0回という意味ではありません。応答 { $sw }）。
 counter-implausible = カードがこの暗証番号の上限を超える残り回数を返しました。この回数は信頼できません（応答 { $sw }）。
 counter-error = 想定外の応答 SW { $sw }：{ $meaning }
+counter-not-reported-plain = カードが残り回数を返しませんでした（0回という意味ではありません）。
+counter-implausible-plain = カードがこの暗証番号の上限を超える残り回数を返しました。この回数は信頼できません。
+counter-error-plain = カードから想定外の応答がありました（詳しい内容は mynapin -v status で表示できます）。
 format-four-digits = 数字4桁（0〜9）
 format-sign-password = 英大文字（A〜Z）と数字（0〜9）で6〜16文字、英字と数字をそれぞれ1文字以上
 format-digits = 数字{ $n }桁
@@ -128,6 +131,7 @@ sim-reader-name-state = mynapin 模擬カード（状態ファイル { $path }�
 # mynapin status。$name はリーダーの名前、$token はカードの JPKI の表示名。
 status-reader = リーダー：{ $name }
 status-card = カード：マイナンバーカード（{ $token }）
+status-card-plain = カード：マイナンバーカード
 # 利用者証明用電子証明書。$date は有効期限の最終日（date-pattern の書き方）、$days は残りの日数。
 status-cert-valid = 電子証明書：利用者証明用（有効期限：{ $date }）
 status-cert-expires-soon = 電子証明書：利用者証明用（有効期限：{ $date }、あと{ $days }日）
@@ -150,6 +154,7 @@ status-reading = 残り回数を読み取っています。
 status-juki-mismatch = 住民基本台帳用暗証番号は、カード内の2か所で残り回数が異なります（{ $counts }）。少ない方の回数が実際に使える回数です。mynapin で変更すると、2か所とも変更されます。
 # 上の列挙の1項目：$place はカード内の場所、$tries は回数（「3/3」）。
 status-juki-count = { $place }：{ $tries }
+status-juki-two-places = （住民基本台帳用暗証番号はカードの中の2か所に記録されていて、変更すると2か所が一緒に変わります。）
 # --verbose のとき：カード内の場所と、その技術的な名前（$tech、例「住基AP、EF 0018」）。
 status-ref-tech = { $place }：{ $tech }
 
@@ -227,6 +232,10 @@ doctor-fix-rcs300 = RC-S300 には libccid 1.4.35 以降が必要です。新し
 # mynapin sim serve。$addr は --vpcd のアドレス、$why はシステムが返した理由、$secs は待った秒数。
 serve-bad-address = vpcd のアドレス「{ $addr }」を「ホスト名:ポート番号」として解釈できません（{ $why }）。
 serve-fix-address = --vpcd は「ホスト名:ポート番号」の形で指定してください（例：127.0.0.1:35963）。
+serve-two-cards = --sim={ $sim } と --fixture { $fixture } で、別々のカードが指定されています。どちらのカードを提供するか決められません。
+serve-fix-two-cards = カードは一度だけ指定してください：mynapin sim serve --fixture { $fixture }（または mynapin --sim={ $fixture } sim serve）。
+serve-two-states = --sim-state と --state で、別々の状態ファイルが指定されています。
+serve-fix-two-states = 状態ファイルは一度だけ指定してください（sim serve では --state）。
 serve-unreachable = vpcd（{ $addr }）が{ $secs }秒以内に接続を受け付けませんでした（最後のエラー：{ $why }）。
 serve-fix-unreachable = 先に vpcd ドライバー付きの pcscd を起動するか（scripts/pcscd-vpcd.sh）、--wait-vpcd で待ち時間を延ばしてください。
 serve-signals = シグナルの処理を設定できませんでした（{ $why }）。
@@ -596,12 +605,15 @@ help-sim-about = 模擬カードを扱います（組み込みの模擬カード
 help-sim-fixtures-about = 組み込みの模擬カードを一覧表示します（--sim=名前 で使えます）。
 help-sim-serve-about = vsmartcard の vpcd を通じて模擬カードを pcscd に提供します。どの PC/SC アプリケーションからも、リーダーに置かれたカードとして見えます。
 help-sim-serve-after-help =
-    まず vpcd のリーダーを設定した pcscd を起動し（scripts/pcscd-vpcd.sh を参照）、次を実行します：
-      mynapin sim serve --fixture sign-blocked &
-      mynapin status
-    これで、どの PC/SC アプリケーションにもマイナンバーカードが見えます。
+    まず vpcd のリーダーを設定した pcscd を起動します（scripts/pcscd-vpcd.sh。使うポート番号を表示します）。次に、そのポートを渡して実行します：
+      bash scripts/pcscd-vpcd.sh /tmp/pc
+      mynapin sim serve --vpcd 127.0.0.1:35963 --fixture sign-blocked &
+      mynapin --wait=30 status
+    これで、どの PC/SC アプリケーションにもリーダー「mynapin vpcd 00 00」のマイナンバーカードが見えます。
+    35963 以外のポートが表示された場合は、その番号を --vpcd に渡してください。
+    --sim=NAME を付けた場合は、そのカードを提供します（--fixture と違うカードならエラーです）。
     SIGTERM か Ctrl-C で止めます（--state を付けていれば状態を保存します）。
-help-sim-serve-arg-vpcd = vpcd のアドレスです。ポート 35963 はリーダー「Virtual PCD 00 00」、35964 は「Virtual PCD 00 01」になります。
+help-sim-serve-arg-vpcd = vpcd のアドレスです（既定は 127.0.0.1:35963）。リーダー名は pcscd の vpcd 設定で決まります。scripts/pcscd-vpcd.sh の設定では、ポート 35963 が「mynapin vpcd 00 00」、35964 が「mynapin vpcd 00 01」です（vpcd のパッケージが入れる設定では「Virtual PCD 00 00」と「Virtual PCD 00 01」）。スクリプトが別のポートを選んだときは、スクリプトが表示したポート番号を渡してください。
 help-sim-serve-arg-fixture = 提供するカードです。組み込みの名前か TOML ファイルを指定します（指定しなければ新品のカード）。
 help-sim-serve-arg-state = カードの状態を保存するファイルです（あれば読み込み、コマンドに応答するたびに書き込みます）。
 help-sim-serve-arg-latency-ms = 各コマンドに、指定したミリ秒だけ待ってから応答します（0〜10000。接触型のカードで約5〜20、非接触で約20〜50）。
@@ -785,7 +797,7 @@ doc-medical-recipient-certificate = 医療受給者証
 doc-medical-certificate = 医療証
 doc-official-license = 官公署が発行した各種免許状等（海技免状、電気工事士免状、宅地建物取引士証など）
 doc-photo-staff-or-student-id = 顔写真付の職員証または学生証
-doc-health-insurance-card = 健康保険又は介護保険の被保険者証
+doc-health-insurance-card = 健康保険証（2025年12月1日で有効期限切れ。資格確認書かマイナ保険証に代わりました）
 doc-employee-id = 社員証
 doc-student-id = 学生証
 doc-registry-certificate = 登記事項証明
@@ -793,15 +805,16 @@ doc-family-register = 戸籍謄本
 doc-inquiry-answer-sheet = 照会書兼回答書（照会回答書）
 doc-power-of-attorney = 委任状
 doc-sealed-pin = 密封した暗証番号
+doc-long-term-care-insurance-card = 介護保険の被保険者証
 
 # 手続きの方法（短い名前）。
 route-home = 自宅で変更
 route-kiosk = コンビニのキオスク端末
-route-counter = 市区町村の窓口
+route-counter = 住民登録のある市区町村の窓口
 # 手続きの方法（見出し）。$purpose は guide-purpose-* のいずれか。
 route-heading-home = ご自身で変更（自宅でカードリーダーを使用）
 route-heading-kiosk = コンビニのキオスク端末（マルチコピー機）
-route-heading-counter = 市区町村の窓口（{ $purpose }）
+route-heading-counter = 住民登録のある市区町村の窓口（{ $purpose }）
 guide-purpose-change = 変更
 guide-purpose-reset = 再設定
 guide-purpose-renew-certificates = 電子証明書の再発行
@@ -815,11 +828,11 @@ guide-why-certificate-expired = 電子証明書の有効期限が切れていま
 guide-why-certificate-revoked = 署名用電子証明書が失効しています（転居や氏名の変更など）。窓口で新しい証明書の発行が必要です。
 guide-why-kiosk-not-for-this-pin = キオスク端末で再設定できるのは、電子証明書の2種類の暗証番号（利用者証明用、署名用）だけです。
 guide-why-not-needed = 暗証番号が分かっているため、必要ありません。
-guide-why-partner-unknown = キオスク端末では{ $pin }の入力が必要です（分かる場合は --know { $id } を付けてください）。
+guide-why-partner-unknown = キオスク端末では{ $pin }を入力します。{ $pin }が分かっていて、ロックされていない場合に使えます。
 guide-why-partner-blocked = キオスク端末で入力する{ $pin }も、ロックされています。
 guide-why-partner-absent = カードに署名用電子証明書（署名用パスワード）がありません（15歳未満の方、成年被後見人の方、顔認証マイナンバーカード、または搭載しなかった場合）。
 guide-why-holder-only = キオスク端末での再設定は、本人がご自身のスマートフォンと顔照合で行うものです。
-guide-why-needs-legal-representative = 15歳未満の方や成年被後見人の方の場合は、法定代理人が申請します（--applicant legal を付けてください）。
+guide-why-needs-legal-representative = 15歳未満の方や成年被後見人の方の場合は、法定代理人が申請します。
 guide-why-applicant-not-allowed = この市では、この方からの申請は受け付けていません。
 guide-why-face-auth-card = 顔認証マイナンバーカードには暗証番号がありません。窓口で通常のカードに切り替えるまで、暗証番号が必要なサービスは使えません。
 guide-why-signature-certificate-not-issued = 15歳未満の方と成年被後見人の方には、署名用電子証明書は発行されません。
@@ -831,9 +844,12 @@ guide-routes-one = 手続き：{ $route }のみです。
 guide-routes-many = 手続き：{ $routes }のいずれかです。
 guide-routes-or = 、または
 guide-first-home = まず：カードをカードリーダーに置き、mynapin change { $pin } でご自身で変更します。
+guide-first-home-plain = まず：カードリーダーとパソコンを使って、ご自身で変更します。
 guide-first-kiosk = まず（キオスク端末）：スマートフォンアプリ「{ $app }」で予約し、{ $hours }時間以内にコンビニのマルチコピー機で再設定します（{ $opens }〜{ $closes }、{ $fee }）。
-guide-first-kiosk-if-partner = まず（キオスク端末）：{ $partner }が分かる場合は、スマートフォンアプリ「{ $app }」で予約し、{ $hours }時間以内にコンビニのマルチコピー機で再設定します（{ $opens }〜{ $closes }、{ $fee }）。分からない場合は、市区町村の窓口で手続きします。
-guide-first-counter = まず：カードと本人確認書類を持って、市区町村の窓口へ行きます（{ $purpose }）。
+guide-first-kiosk-if-partner = まず（キオスク端末）：{ $partner }が分かる場合は、スマートフォンアプリ「{ $app }」で予約し、{ $hours }時間以内にコンビニのマルチコピー機で再設定します（{ $opens }〜{ $closes }、{ $fee }）。分からない場合は、住民登録のある市区町村の窓口で手続きします。
+guide-first-counter = まず：カードと本人確認書類を持って、住民登録のある市区町村の窓口へ行きます（{ $purpose }）。
+guide-first-counter-agent = まず：代理人が、住民登録のある市区町村の窓口で申請します（1回目）。後日、市区町村から本人あてに照会書（照会書兼回答書）が郵送されます。本人が記入した照会書を持って、代理人がもう一度窓口へ行きます（2回目）。来庁は{ $n }回です。
+guide-first-counter-contact = まず：来庁の前に市区町村へ連絡し、代理人の手続きに必要な書類（照会書など）を郵送してもらいます（届くまで数日かかります）。届いた書類を持って、代理人が住民登録のある市区町村の窓口へ行きます。
 guide-kiosk-cannot = キオスク端末は使えません。{ $why }{ $first }
 guide-full-checklist = 詳しい手順と持ち物は、mynapin guide { $pin } で確認できます。
 guide-reset-kiosk-or-counter = コンビニのキオスク端末（{ $partner }が分かる場合）か市区町村の窓口でしか再設定できません
@@ -843,15 +859,21 @@ guide-low-line = 残り1回です。間違えるとロックされ、{ $routes }
 guide-title = マイナンバーカードの暗証番号：手続きの案内
 guide-title-city = { $title } — { $city }
 guide-city = 市区町村：{ $city }（出典：{ $source }）
-guide-city-none = 市区町村：指定なし。下の窓口の持ち物は全国共通の基準（窓口で一般に求められるもの）で、市区町村が定めたものではありません。市区町村ごとの持ち物は --city takatsuki|toyokawa または --profile FILE で表示します。
+guide-city-none = 市区町村：指定なし。下の持ち物は、いくつかの市のページから作成した一般的な目安です。国や市区町村が定めたものではありません。
+guide-where = 手続きは、本人が住民登録をしている市区町村の窓口で行います。
+guide-where-find = その市区町村のページは、「（市区町村名） マイナンバーカード 暗証番号 再設定」で検索すると見つかります。見つからない場合は、市区町村の代表電話に問い合わせてください。
+guide-where-city = この案内は、{ $city }に住民登録のある方のためのものです。
 guide-applicant = 申請する方：{ $who }
 guide-applicant-self = 本人
 guide-applicant-legal = 法定代理人
 guide-applicant-agent = 任意代理人
 guide-card-unreadable = カードを読み取れませんでした：{ $what }
-guide-every-pin = 暗証番号の種類が指定されていないため、忘れた場合とロックされた場合の手続きを、すべての暗証番号について示します。ご自身の場合に合わせるには：mynapin guide PIN --state forgotten|blocked|known
+guide-every-pin = 暗証番号の種類が指定されていないため、4種類の暗証番号それぞれについて、忘れた場合・ロックされた場合の手続きの要点を示します。
+guide-every-pin-more = 詳しい手順と持ち物は、mynapin guide { $pin } --state forgotten で確認できます。
+guide-every-pin-verbose = 根拠と出典も表示するには：mynapin -v guide
 guide-read-from-card = （暗証番号の状態と電子証明書の有効期限は、カードから読み取りました。）
-guide-none-blocked = このカードにロックされた暗証番号はありません。忘れた暗証番号については：mynapin guide PIN --state forgotten
+guide-none-blocked = このカードにロックされた暗証番号はありません。忘れた暗証番号があれば、その暗証番号について案内を表示できます（例：mynapin guide auth --state forgotten）。
+guide-none-blocked-plain = このカードにロックされた暗証番号はありません。
 guide-pin-heading = { $pin } — { $state }
 guide-state-blocked = ロック中
 guide-state-forgotten = 忘れた場合
@@ -859,6 +881,9 @@ guide-state-known = 分かっている場合
 guide-route-heading = { $n }．【{ $mark }】{ $route }
 guide-available = 利用可
 guide-not-available = 利用不可
+guide-conditional = 条件付き
+guide-kiosk-condition = { $partner }が分かっていて、ロックされていない場合に使えます。分からない場合やロックされている場合は、窓口で手続きします。
+guide-juki-two-places = 住民基本台帳用暗証番号は、カードの中の2か所に記録されています。変更や再設定では、2か所が一緒に変わります。
 guide-visits = 来庁回数：{ $n }回
 guide-notes = 注意事項
 guide-why-heading = 根拠：ルールと出典
@@ -866,9 +891,10 @@ guide-rule-line = { $says }{ $refs }
 guide-rule-line-verbose = { $says }（{ $id }）{ $refs }
 
 guide-step-home = カードをカードリーダーに置いて `mynapin change { $pin }` を実行します（現在の暗証番号を1回、新しい暗証番号を2回入力します）。
+guide-step-home-plain = カードリーダーとパソコンで、現在の暗証番号を1回、新しい暗証番号を2回入力して変更します。
 guide-step-home-juki = mynapin は、カード内の2か所に登録されたこの暗証番号を両方とも変更します。マイナポータルではこの暗証番号は変更できません。JPKI利用者クライアントソフトでは変更できます。
 guide-step-home-juki-verbose = この変更に使うカードコマンドの公開情報は、1件しか見つかっていません。
-guide-step-kiosk-reserve = スマートフォンアプリ「{ $app }」で予約します（カードの券面を撮影し、ICチップを読み取り、顔を照合します）。
+guide-step-kiosk-reserve = マイナンバーカードを読み取れるスマートフォンに、アプリ「{ $app }」を入れて予約します（カードの券面を撮影し、ICチップを読み取り、顔を照合します）。
 guide-step-kiosk-go = 予約から{ $hours }時間以内に、コンビニのマルチコピー機へ行きます（{ $opens }〜{ $closes }、{ $fee }）。
 guide-step-kiosk-enter = マルチコピー機で{ $partner }を入力し、新しい{ $pin }を設定します。
 guide-step-kiosk-conditions = 条件：{ $rule }
@@ -878,7 +904,7 @@ guide-step-counter-change = 窓口で現在の暗証番号を入力し、新し�
 guide-step-counter-reset = 窓口で暗証番号を初期化し、新しい暗証番号を設定します。
 guide-step-counter-renew-certificates = 窓口で電子証明書を新しく発行（更新）し、暗証番号を設定し直します。キオスク端末ではできません。
 guide-step-counter-issue-signature-certificate = 窓口で署名用電子証明書を新しく発行し、署名用パスワード（英大文字と数字で6〜16文字）を設定します。
-guide-step-counter-switch-to-normal-card = 窓口で顔認証マイナンバーカードを通常のカードに切り替え、暗証番号を設定します。それまでは本人確認書類と健康保険証（顔認証）としては使えますが、暗証番号が必要なサービスは使えません。
+guide-step-counter-switch-to-normal-card = 窓口で顔認証マイナンバーカードを通常のカードに切り替え、暗証番号を設定します。それまでは本人確認書類とマイナ保険証（顔認証）としては使えますが、暗証番号が必要なサービスは使えません。
 
 guide-office = 窓口：{ $name }
 guide-agents = 代理人による申請：{ $value }
@@ -892,9 +918,9 @@ guide-phone = 電話：{ $name } { $number }（{ $hours }）
 guide-fee = 手数料：{ $fee }
 guide-fee-not-stated = この手続きについては記載なし
 
-guide-documents-not-stated = 必要書類：このプロファイルには記載がありません。市に確認してください。
+guide-documents-not-stated = 必要書類：市のページには記載がありません。市に確認してください。
 guide-no-rule-for-applicant = このページには、この方が申請する場合の必要書類が記載されていません。市に確認してください。
-guide-bring-national = 持ち物（全国共通の基準です。市区町村が定めたものではないため、市区町村に確認してください）
+guide-bring-national = 持ち物（一般的な目安です。市区町村が定めたものではないため、市区町村に確認してください）
 guide-bring-city = 持ち物（{ $city }）
 guide-documents-national-instead = 必要書類：市のページには記載がありません。市に確認してください。窓口で一般に求められるものは次のとおりです：
 guide-not-needed-same-household = { " — " }不要（同一世帯であることを確認済み）
@@ -909,11 +935,18 @@ guide-have-none = なし
 guide-checklist-source = 持ち物の出典：{ $source }
 guide-rule-separator = 、
 guide-updated = { $date }更新
-guide-address-not-recorded = アドレスの記録なし
+guide-address-not-recorded = アドレス未記録（市のホームページでページ名を検索してください）
 guide-box-presented = 提示済み
 guide-box-to-bring = 未確認
+guide-record-heading = 窓口記入欄
+guide-record-date = 受付日
+guide-record-applicant = 申請者氏名
+guide-record-clerk = 担当者
+guide-record-presented = 提示された書類
 guide-unknown-document = 不明な書類「{ $doc }」です。
-guide-unknown-document-todo = 書類の ID の一覧は mynapin guide --list-documents で確認できます。
+guide-unknown-document-todo = 書類は、番号、名前、または ID で指定できます。一覧は mynapin guide --list-documents で確認できます。
+have-holder-word = 本人
+have-representative-word = 代理人
 guide-profile-fix = プロファイルを修正してください。形式は profiles/takatsuki.toml を参考にしてください。
 
 profile-fix = 上に示した項目を修正してください。各項目の説明は docs/city-profile.md に、ひな形は profiles/TEMPLATE.toml.example にあります。
@@ -935,7 +968,8 @@ profile-visits = { $path }.visits：{ $n }回
 profile-field = { $path }.{ $field }：{ $value }
 profile-tri-word-yes = はい
 profile-tri-word-no = いいえ
-guide-source-section = { $source }（{ $section }）
+guide-source-section = { $source }、見出し「{ $section }」
+guide-source-checked = { $date }確認
 profile-language-partial = { $tag }（全{ $total }項目中{ $n }項目）
 profile-error = { $origin }：{ $what }
 profile-error-at-line = { $origin }、{ $line }行目：{ $what }

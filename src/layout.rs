@@ -3,7 +3,7 @@
 //!
 //! These are facts about the card, shared by the client-side card layer (`card`) and the
 //! simulated card (`sim`), so that neither depends on the other. Every value is from
-//! `shared/docs/mynumber-card.md`; the strength of evidence is given in brackets.
+//! `docs/card-facts.md`; the strength of evidence is given in brackets.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +24,7 @@ pub enum Applet {
 }
 
 impl Applet {
-    /// Every applet, in the order the card doc lists them.
+    /// Every applet, in the order docs/card-facts.md lists them.
     pub const ALL: [Applet; 5] = [
         Applet::Jpki,
         Applet::Kenhojo,

@@ -220,14 +220,17 @@ fn status_text_says_what_to_do_next() {
     let r = run(&["--sim=sign-blocked", "status"], "");
     assert!(r.stdout.contains("BLOCKED"));
     assert!(
-        r.stdout.contains("Routes: kiosk or city office counter."),
+        r.stdout.contains(
+            "Routes: kiosk or the office of the municipality where the holder is registered."
+        ),
         "{}",
         r.stdout
     );
     assert!(r.stdout.contains("mynapin guide sign"));
     let r = run(&["--sim=all-blocked", "status"], "");
     assert!(
-        r.stdout.contains("Route: city office counter only."),
+        r.stdout
+            .contains("Route: the office of the municipality where the holder is registered only."),
         "{}",
         r.stdout
     );

@@ -126,6 +126,13 @@ fn html_guide_prints_on_one_or_two_a4_pages() {
                 "Missing",
                 "Takatsuki City",
                 "Why: the rules and their sources",
+                // The office's record: what was presented, and blank fields.
+                "For the office",
+                "Documents presented",
+                "driver's license",
+                "Date",
+                "Applicant",
+                "Clerk",
             ],
         ),
         (
@@ -146,14 +153,25 @@ fn html_guide_prints_on_one_or_two_a4_pages() {
                 "--format",
                 "html",
             ],
-            vec!["本人のマイナンバーカード", "不足しているもの", "高槻市"],
+            vec![
+                "本人のマイナンバーカード",
+                "不足しているもの",
+                "高槻市",
+                "窓口記入欄",
+                "提示された書類",
+                "運転免許証",
+                "医療証（本人）",
+                "受付日",
+                "申請者氏名",
+                "担当者",
+            ],
         ),
         (
             "national-en",
             vec![
                 "--lang", "en", "guide", "sign", "--state", "blocked", "--format", "html",
             ],
-            vec!["national baseline", "The holder's My Number card", "JPKI"],
+            vec!["a general guide", "The holder's My Number card", "JPKI"],
         ),
         (
             "toyokawa-legal-ja",
@@ -190,7 +208,19 @@ fn html_guide_prints_on_one_or_two_a4_pages() {
                 "{name}: presented items ticked"
             );
         }
+        // The record's three blank fields are there to be written on by hand.
+        assert_eq!(html.matches("<td></td>").count(), 3, "{name}");
         let (pages, text) = print(dir.path(), name, &html);
+        // For a person to look at: MYNAPIN_HANDOUT_PNG=DIR keeps each printed page as PNG.
+        if let Some(out) = std::env::var_os("MYNAPIN_HANDOUT_PNG") {
+            let status = Proc::new("pdftoppm")
+                .args(["-png", "-r", "60"])
+                .arg(dir.path().join(format!("{name}.pdf")))
+                .arg(Path::new(&out).join(name))
+                .status()
+                .expect("pdftoppm (poppler-utils)");
+            assert!(status.success(), "{name}: pdftoppm");
+        }
         assert!((1..=2).contains(&pages), "{name}: {pages} pages");
         if name.ends_with("-ja") && !cjk_font() {
             eprintln!("{name}: no Japanese font installed (fonts-ipafont-gothic): its text is not checked");

@@ -39,6 +39,8 @@ const ALLOWED: &[&str] = &[
     "juki-common",
     // Names of the standard, the services and the programs (issue 10 names the first three).
     "JPKI",
+    // A cited page's title: the government's マイナンバー総合FAQ.
+    "FAQ",
     "PC/SC",
     "pcscd",
     "vpcd",
@@ -1339,7 +1341,7 @@ fn guide(su: &mut Suite) {
             "--visit",
             "1",
             "--have",
-            "mynumber_card,drivers_license,health_insurance_card",
+            "mynumber_card,drivers_license,pension_book",
         ],
         &["profile", "check", "profiles/toyokawa.toml"],
         &["profile", "check", "takatsuki"],
@@ -1754,7 +1756,7 @@ const JSON_ID_KEYS: &[&str] = &[
     "updated",
     // Document ids (`mynumber_card`, `passport`).
     "documents",
-    // A source page's file in the profile (`toyokawa-page`, `000_f14b2633bf64e45d.txt`).
+    // A source page's file in the profile (`toyokawa-page`, `takatsuki-page`).
     "file",
     // Profile field paths the profile does not state (`fee`, `page.address`).
     "not_stated",

@@ -1,5 +1,5 @@
 //! Runs the APDU conversations in `fixtures/apdu/*.txt` against the simulated card: each
-//! retry rule and file rule of the card doc, and each fault of the hostile card, one step at a
+//! retry rule and file rule of docs/card-facts.md, and each fault of the hostile card, one step at a
 //! time.
 
 use mynapin::sim::{Fixture, SimCard};

@@ -158,7 +158,7 @@ impl Command {
     /// RESPONSE (`C0`), GET DATA (`CA`/`CB`), READ RECORD (`B2`/`B3`), and SELECT (`A4`) asking
     /// for control information (P2 ≠ `0C`), all in the ISO class. Never a command that carries a
     /// secret, and never the retry-counter query: resent with an Le it becomes `00 20 00 80 xx`,
-    /// which some cards take as a VERIFY with an empty PIN (card doc §3).
+    /// which some cards take as a VERIFY with an empty PIN (card facts §3).
     pub fn may_resend_with_le(&self) -> bool {
         if self.sensitive || self.cla & 0x80 != 0 {
             return false;

@@ -1,6 +1,6 @@
 //! One constructor per command mynapin sends to a My Number card.
 //!
-//! Byte values are from `shared/docs/mynumber-card.md` §3 (strength in brackets there); each
+//! Byte values are from `docs/card-facts.md` §3 (strength in brackets there); each
 //! constructor cites the line it implements. Nothing here knows which applet holds which PIN:
 //! that is the card layer's business.
 
@@ -74,7 +74,7 @@ pub fn read_binary(offset: u16, le: u16) -> Result<Command, EncodeError> {
 }
 
 /// READ BINARY by short EF identifier, without SELECT EF: `00 B0 (80|sfi) <offset> <Le>`
-/// (card doc §8 [2+]: jsapdu, myna-card; e.g. `00 B0 86 00 20` reads 32 bytes of the token EF
+/// (card facts §8 [2+]: jsapdu, myna-card; e.g. `00 B0 86 00 20` reads 32 bytes of the token EF
 /// `0006`). `sfi` is 1..=30, the offset one byte (0..=255), Le 1..=256. The EF it names becomes
 /// the current EF.
 pub fn read_binary_sfi(sfi: u8, offset: u8, le: u16) -> Result<Command, EncodeError> {

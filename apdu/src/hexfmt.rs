@@ -1,4 +1,4 @@
-//! Spaced upper-case hex, the notation of the card docs and fixtures (`00 A4 04 0C`).
+//! Spaced upper-case hex, the notation of the card's public sources and fixtures (`00 A4 04 0C`).
 
 /// `[0x00, 0xA4]` → `"00 A4"`.
 pub fn spaced_hex(bytes: &[u8]) -> String {

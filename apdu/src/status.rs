@@ -1,7 +1,7 @@
 //! The status word (SW1 SW2) as a total type.
 //!
 //! Every `u16` maps to exactly one variant by [`StatusWord::from_u16`], and back by
-//! [`StatusWord::to_u16`]. Words with a meaning in ISO 7816-4 (and the My Number card docs) get
+//! [`StatusWord::to_u16`]. Words with a meaning in ISO 7816-4 (and the My Number card's public sources) get
 //! a name; ranges that carry a number carry it as data; everything else is `Other(sw)`.
 
 /// A status word. Construct with [`StatusWord::from_u16`] or [`StatusWord::new`] so that a word
@@ -234,7 +234,7 @@ impl From<u16> for StatusWord {
 }
 
 impl std::fmt::Display for StatusWord {
-    /// `63 C2`, the notation of the card docs.
+    /// `63 C2`, the notation of the card's public sources.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let [a, b] = self.to_bytes();
         write!(f, "{a:02X} {b:02X}")

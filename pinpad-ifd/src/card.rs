@@ -1,5 +1,5 @@
 //! The card side: this reader is the vpcd end of the vpcd protocol
-//! (`shared/docs/pcsc-simulation.md`), so `mynapin sim serve --vpcd 127.0.0.1:PORT` connects
+//! (`docs/simulated-card.md`), so `mynapin sim serve --vpcd 127.0.0.1:PORT` connects
 //! to it unchanged. Frames both ways: 2-byte big-endian length, payload. The reader speaks
 //! first: `00` power off, `01` power on, `02` reset, `04` get ATR (answered with the ATR; also
 //! the presence check), ≥ 2 bytes a command APDU (answered with the response). A closed

@@ -1,9 +1,9 @@
-//! My Number card semantics and the safety guards (card doc §2–§4).
+//! My Number card semantics and the safety guards (card facts §2–§4).
 //!
 //! * [`MyNumberCard::open`] recognizes the card by SELECTing the JPKI AID and reading the
 //!   token in EF `0006` — never by ATR — and refuses the old 住基カード and smartphone tokens.
 //! * [`MyNumberCard::read_counter`] reads a key reference's counter with the non-consuming
-//!   query and interprets the status word per the card doc's table ([`Counter`]), checked
+//!   query and interprets the status word per the status-word table of docs/card-facts.md ([`Counter`]), checked
 //!   against the reference's maximum.
 //! * [`MyNumberCard::verify`] / [`MyNumberCard::change_after_verify`] read the counter right
 //!   before every VERIFY, refuse a blocked PIN, the last try (unless allowed), an unknown or
@@ -97,7 +97,7 @@ pub enum CardError {
     /// The card is not a My Number card.
     #[error("not a My Number card: {0:?}")]
     NotMyNumberCard(CardKind),
-    /// The card answered something the card doc does not allow for this step, in a way that
+    /// The card answered something docs/card-facts.md does not allow for this step, in a way that
     /// says it did not act (a checking error): nothing changed, no try was spent.
     #[error("unexpected answer {sw} ({}) to {step:?}", sw.meaning())]
     Unexpected {
@@ -153,7 +153,7 @@ pub enum CardError {
     },
 }
 
-/// A counter as the card reported it (card doc §3, status-word table).
+/// A counter as the card reported it (card facts §3, status-word table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Counter {
     /// `63 Cx`, x ≥ 1.
@@ -361,7 +361,7 @@ pub struct MyNumberCard<'t> {
 }
 
 impl<'t> MyNumberCard<'t> {
-    /// Recognizes the card: SELECT JPKI (retried once after `6F 00`, card doc §3), READ
+    /// Recognizes the card: SELECT JPKI (retried once after `6F 00`, card facts §3), READ
     /// BINARY of the token EF `0006` by its short EF id (falling back to SELECT EF + READ
     /// BINARY when the card refuses that form), and check the token.
     pub fn open(t: &'t mut dyn Transport) -> Result<MyNumberCard<'t>, CardError> {
@@ -413,7 +413,7 @@ impl<'t> MyNumberCard<'t> {
         }
     }
 
-    /// READ BINARY of the token: by short EF id (card doc §8, [2+]), else SELECT EF + READ.
+    /// READ BINARY of the token: by short EF id (card facts §8, [2+]), else SELECT EF + READ.
     fn read_token(&mut self) -> Result<Response, CardError> {
         let sfi = jpki_ef::TOKEN[1];
         let r = self.send(&commands::read_binary_sfi(sfi, 0, TOKEN_LEN)?)?;
@@ -699,7 +699,7 @@ impl<'t> MyNumberCard<'t> {
     }
 
     /// Reads a whole transparent EF of the JPKI applet that starts with a DER header
-    /// (`30 82 LL LL`): 4 bytes, then the rest in ≤ 256-byte chunks (card doc §5).
+    /// (`30 82 LL LL`): 4 bytes, then the rest in ≤ 256-byte chunks (card facts §5).
     /// `Ok(None)` when the EF does not exist.
     pub fn read_der_file(&mut self, ef: [u8; 2]) -> Result<Option<Vec<u8>>, CardError> {
         self.select_df(Applet::Jpki)?;
@@ -769,7 +769,7 @@ fn change_outcome(step: Step, sent: Result<Response, CardError>) -> (RefChange, 
 
 impl MyNumberCard<'_> {
     /// The user-authentication certificate's state as of `today`, read without a PIN (JPKI EF
-    /// `000A`, card doc §5).
+    /// `000A`, card facts §5).
     pub fn auth_certificate_state(
         &mut self,
         today: cert::Date,

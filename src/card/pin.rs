@@ -1,6 +1,6 @@
 //! The one PIN type: normalized, validated locally, zeroized on drop, never printable.
 //!
-//! Rules (card doc §2): full-width digits and letters from Japanese IMEs become ASCII; the
+//! Rules (card facts §2): full-width digits and letters from Japanese IMEs become ASCII; the
 //! signature password is upper-cased (the card stores upper case); then 4 ASCII digits, or
 //! 6–16 of `A–Z 0–9` with at least one letter and one digit. Anything else is refused before
 //! a single byte reaches the card. Error values never contain the PIN or its characters.

@@ -1,7 +1,7 @@
 //! A verify or a change from start to finish, in the safety order; front ends only answer
 //! the PIN requests and word the typed outcome.
 //!
-//! The order (card doc §3–§4; every step in one transport session):
+//! The order (card facts §3–§4; every step in one transport session):
 //! 1. read the counter of every key reference involved;
 //! 2. the guards: a blocked PIN, an absent reference, the last try (unless allowed, then the
 //!    front end may confirm), a count the card did not report or cannot mean — each stops

@@ -24,7 +24,7 @@ struct DoctorJson {
 }
 
 /// Sony readers by USB id (vendor 054c). RC-S380 is not CCID: pcscd on Linux does not see
-/// it. RC-S300 is CCID and needs libccid ≥ 1.4.35 (card doc §6). Ids from public code:
+/// it. RC-S300 is CCID and needs libccid ≥ 1.4.35 (card facts §6). Ids from public code:
 /// RC-S380/S 06c1 and /P 06c3 [2+], RC-S300/S 0dc8 [2+], RC-S300/P 0dc9 \[1\].
 #[cfg(target_os = "linux")]
 const SONY_NON_CCID: &[&str] = &["06c1", "06c3"];

@@ -7,7 +7,9 @@
 
 use super::change::PinArg;
 use super::error::{CliError, Exit, Message};
-use super::guide_text::{kiosk_fee, purpose_text, rule_text, summary, why_list, why_text};
+use super::guide_text::{
+    kiosk_fee, purpose_text, rule_text, summary, summary_for, why_list, why_text,
+};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
 use super::text::{date_text, pin_short, sanitize};
@@ -223,6 +225,7 @@ fn route_name(lang: Lang, o: &RouteOption<'_>) -> String {
 fn steps(
     lang: Lang,
     verbose: bool,
+    commands: bool,
     case: &Case,
     o: &RouteOption<'_>,
     profile: Option<&Profile>,
@@ -231,7 +234,11 @@ fn steps(
     let mut s = Vec::new();
     match o.route {
         Route::Home => {
-            s.push(msg::guide_step_home(lang, pin.id()));
+            s.push(if commands {
+                msg::guide_step_home(lang, pin.id())
+            } else {
+                msg::guide_step_home_plain(lang)
+            });
             if pin == PinId::Juki {
                 s.push(msg::guide_step_home_juki(lang));
                 if verbose {
@@ -449,7 +456,7 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
     let profile = load_profile(lang, args)?;
     let mut have = Vec::new();
     for h in &args.have {
-        have.push(HaveDoc::parse(h).ok_or_else(|| CliError::Usage {
+        have.push(resolve_have(h).ok_or_else(|| CliError::Usage {
             what: msg::guide_unknown_document(lang, sanitize(h)),
             todo: msg::guide_unknown_document_todo(lang),
         })?);
@@ -574,7 +581,20 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
         });
         emit_json(&v);
     } else {
-        let doc = build_doc(lang, verbose, profile.as_ref(), args, &guides, &read);
+        let medium = if args.format == Format::Text {
+            Medium::Terminal
+        } else {
+            Medium::Handout
+        };
+        let doc = build_doc(
+            lang,
+            verbose,
+            profile.as_ref(),
+            args,
+            &guides,
+            &read,
+            medium,
+        );
         let text = match args.format {
             Format::Text => render_text(&doc),
             Format::Markdown => render_markdown(&doc),
@@ -630,7 +650,7 @@ fn to_json(
                     },
                     "reasons": o.why,
                     "basis": basis_json(lang, &o.basis),
-                    "steps": steps(lang, verbose, &g.case, o, profile),
+                    "steps": steps(lang, verbose, true, &g.case, o, profile),
                     "documents": Value::Null,
                     "visits": o.visits,
                 });
@@ -692,6 +712,8 @@ enum Block {
     Checks(Vec<(bool, String, Vec<String>)>),
     /// A bullet list of sources (printed small).
     Sources(Vec<(String, Vec<String>)>),
+    /// Fields the office fills in by hand: (label, value; empty: a blank line to write on).
+    Record(Vec<(String, String)>),
 }
 
 fn citation_text(lang: Lang, c: &Citation) -> String {
@@ -707,7 +729,7 @@ fn citation_text(lang: Lang, c: &Citation) -> String {
 }
 
 fn reference_text(lang: Lang, r: &Reference) -> String {
-    citation_text(
+    let cited = citation_text(
         lang,
         &Citation {
             title: r.title.into(),
@@ -716,7 +738,11 @@ fn reference_text(lang: Lang, r: &Reference) -> String {
             address: r.address.map(Into::into),
             heading: String::new(),
         },
-    )
+    );
+    lang.join(&[
+        cited,
+        msg::guide_source_checked(lang, date_text(lang, r.checked)),
+    ])
 }
 
 /// The rules behind `opts`, each with the numbers of its sources, then the numbered sources.
@@ -766,6 +792,14 @@ fn rules_and_sources(
     out
 }
 
+/// How the guide is printed: for a terminal (commands may be named) or as a handout (HTML,
+/// Markdown: words only, and the office's record fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Medium {
+    Terminal,
+    Handout,
+}
+
 fn build_doc(
     lang: Lang,
     verbose: bool,
@@ -773,7 +807,12 @@ fn build_doc(
     args: &GuideArgs,
     guides: &[PinGuide<'_>],
     card: &CardRead<'_>,
+    medium: Medium,
 ) -> Vec<Block> {
+    let commands = medium == Medium::Terminal;
+    // No PIN named and no card read, at a terminal: the gist of each PIN on one screen; the
+    // routes in full, the rules and the sources with -v (or for one PIN).
+    let brief = card.every_pin && !verbose && commands;
     let mut out = Vec::new();
     out.push(Block::Title(match profile {
         Some(p) => msg::guide_title_city(lang, pick(lang, &p.name), msg::guide_title(lang)),
@@ -781,12 +820,20 @@ fn build_doc(
     }));
     let mut head = Vec::new();
     match profile {
-        Some(p) => head.push(msg::guide_city(
-            lang,
-            pick(lang, &p.name),
-            citation_text(lang, &p.page_citation()),
-        )),
-        None => head.push(msg::guide_city_none(lang)),
+        Some(p) => {
+            head.push(msg::guide_city(
+                lang,
+                pick(lang, &p.name),
+                citation_text(lang, &p.page_citation()),
+            ));
+            head.push(msg::guide_where_city(lang, pick(lang, &p.name)));
+            head.push(msg::guide_where(lang));
+        }
+        None => {
+            head.push(msg::guide_city_none(lang));
+            head.push(msg::guide_where(lang));
+            head.push(msg::guide_where_find(lang));
+        }
     }
     head.push(msg::guide_applicant(
         lang,
@@ -806,8 +853,31 @@ fn build_doc(
         head.push(msg::guide_read_from_card(lang));
     }
     out.extend(head.into_iter().map(Block::Para));
+    // A handout carries the office's record at the top: what was presented (from --have)
+    // and blank fields for the date, the applicant and the clerk.
+    if medium == Medium::Handout {
+        out.push(Block::Heading(4, msg::guide_record_heading(lang)));
+        let presented = presented_names(lang, args);
+        out.push(Block::Record(vec![
+            (
+                msg::guide_record_presented(lang),
+                if presented.is_empty() {
+                    String::new()
+                } else {
+                    lang.join(&presented)
+                },
+            ),
+            (msg::guide_record_date(lang), String::new()),
+            (msg::guide_record_applicant(lang), String::new()),
+            (msg::guide_record_clerk(lang), String::new()),
+        ]));
+    }
     if guides.is_empty() {
-        out.push(Block::Para(msg::guide_none_blocked(lang)));
+        out.push(Block::Para(if commands {
+            msg::guide_none_blocked(lang)
+        } else {
+            msg::guide_none_blocked_plain(lang)
+        }));
         return out;
     }
     for g in guides {
@@ -821,13 +891,39 @@ fn build_doc(
             msg::guide_pin_heading(lang, pin_short(lang, g.case.pin), state),
         ));
         out.extend(
-            summary(lang, &g.case, &g.options)
+            summary_for(lang, &g.case, &g.options, commands)
                 .into_iter()
                 .map(Block::Para),
         );
-        for (i, o) in g.options.iter().enumerate() {
+        if g.case.pin == PinId::Juki {
+            out.push(Block::Para(msg::guide_juki_two_places(lang)));
+        }
+        if brief {
+            out.push(Block::Para(msg::guide_every_pin_more(
+                lang,
+                g.case.pin.id(),
+            )));
+            continue;
+        }
+        // Open routes first, then the kiosk when it depends only on the other JPKI PIN
+        // (conditional: shown in full, with its condition), then the closed ones.
+        let mut order: Vec<&RouteOption<'_>> = g.options.iter().filter(|o| o.available).collect();
+        order.extend(
+            g.options
+                .iter()
+                .filter(|o| !o.available && o.needs_only_partner().is_some()),
+        );
+        order.extend(
+            g.options
+                .iter()
+                .filter(|o| !o.available && o.needs_only_partner().is_none()),
+        );
+        for (i, o) in order.into_iter().enumerate() {
+            let conditional = o.needs_only_partner();
             let mark = if o.available {
                 msg::guide_available(lang)
+            } else if conditional.is_some() {
+                msg::guide_conditional(lang)
             } else {
                 msg::guide_not_available(lang)
             };
@@ -835,7 +931,7 @@ fn build_doc(
                 3,
                 msg::guide_route_heading(lang, mark, i + 1, route_name(lang, o)),
             ));
-            if !o.available {
+            if !o.available && conditional.is_none() {
                 out.push(Block::List(
                     o.why
                         .iter()
@@ -845,10 +941,16 @@ fn build_doc(
                 continue;
             }
             let mut items: Vec<(String, Vec<String>)> = Vec::new();
+            if let Some(p) = conditional {
+                items.push((
+                    msg::guide_kiosk_condition(lang, pin_short(lang, p)),
+                    Vec::new(),
+                ));
+            }
             if let Some(v) = o.visits.filter(|v| *v > 0) {
                 items.push((msg::guide_visits(lang, v), Vec::new()));
             }
-            for s in steps(lang, verbose, &g.case, o, profile) {
+            for s in steps(lang, verbose, commands, &g.case, o, profile) {
                 items.push((s, Vec::new()));
             }
             if o.route == Route::Counter {
@@ -876,7 +978,68 @@ fn build_doc(
         out.push(Block::Heading(4, msg::guide_why_heading(lang)));
         out.push(Block::Sources(rules_and_sources(lang, verbose, &g.options)));
     }
+    if brief {
+        out.push(Block::Para(msg::guide_every_pin_verbose(lang)));
+    }
     out
+}
+
+/// The documents named with `--have`, by name (the holder's marked), for the record.
+fn presented_names(lang: Lang, args: &GuideArgs) -> Vec<String> {
+    args.have
+        .iter()
+        .filter_map(|h| resolve_have(h))
+        .filter_map(|h| {
+            crate::procedure::documents::find(&h.id).map(|d| match h.owner {
+                Some(Owner::Holder) => format!(
+                    "{}（{}）",
+                    doc_name(lang, d),
+                    msg::guide_applicant_self(lang)
+                ),
+                _ => doc_name(lang, d),
+            })
+        })
+        .collect()
+}
+
+/// A `--have` entry: an id (`passport`, `holder:passport`), the number `--list-documents`
+/// shows (`3`, `holder:3`), or the document's name in any language of the catalogue
+/// (「パスポート（旅券）」, `本人:運転免許証`).
+pub fn resolve_have(text: &str) -> Option<HaveDoc> {
+    let text = text.trim();
+    if let Some(h) = HaveDoc::parse(text) {
+        return Some(h);
+    }
+    let (owner, rest) = match text.split_once([':', '：']) {
+        Some((o, rest)) => {
+            let o = o.trim();
+            let owner = if o == "holder"
+                || Lang::all()
+                    .any(|l| o == msg::guide_applicant_self(l) || o == msg::have_holder_word(l))
+            {
+                Owner::Holder
+            } else if ["rep", "representative", "agent"].contains(&o)
+                || Lang::all().any(|l| o == msg::have_representative_word(l))
+            {
+                Owner::Representative
+            } else {
+                return None;
+            };
+            (Some(owner), rest.trim())
+        }
+        None => (None, text),
+    };
+    let doc = if let Ok(n) = rest.parse::<usize>() {
+        n.checked_sub(1).and_then(|i| DOCUMENTS.get(i))
+    } else {
+        DOCUMENTS
+            .iter()
+            .find(|d| d.id == rest || Lang::all().any(|l| doc_name(l, d) == rest))
+    }?;
+    Some(HaveDoc {
+        owner,
+        id: doc.id.to_string(),
+    })
 }
 
 fn counter_items(
@@ -961,6 +1124,10 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
             msg::guide_bring_city(lang, pick(lang, &p.name))
         },
     ));
+    if p.is_national() {
+        // What the baseline is: drawn from which pages, checked when.
+        out.push(Block::Para(pick(lang, &p.name)));
+    }
     if p.is_national() && o.not_stated.is_some() {
         out.push(Block::Para(msg::guide_documents_national_instead(lang)));
     }
@@ -989,12 +1156,20 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
                 cats.push(c.category.clone());
             }
         }
+        // Whose documents these are: a holder's list never offers what only a representative
+        // can present (the representative's own My Number card).
+        let owner = r.owner.unwrap_or(if g.case.applicant == Applicant::Holder {
+            Owner::Holder
+        } else {
+            Owner::Representative
+        });
         for c in cats {
             if let Some(cat) = p.id_categories.iter().find(|x| x.id == c) {
                 let names: Vec<String> = cat
                     .documents
                     .iter()
                     .filter_map(|d| crate::procedure::documents::find(d))
+                    .filter(|d| d.presentable_by(owner))
                     .map(|d| doc_name(lang, d))
                     .collect();
                 sub.push(msg::guide_category(
@@ -1068,6 +1243,11 @@ fn render_text(doc: &[Block]) -> String {
                     }
                 }
             }
+            Block::Record(fields) => {
+                for (label, value) in fields {
+                    out.push_str(&format!("  {label}：{value}\n"));
+                }
+            }
             Block::Checks(items) => {
                 for (done, t, sub) in items {
                     out.push_str(&format!("  [{}] {t}\n", if *done { "x" } else { " " }));
@@ -1121,6 +1301,17 @@ fn render_markdown(doc: &[Block]) -> String {
                 }
                 out.push('\n');
             }
+            Block::Record(fields) => {
+                for (label, value) in fields {
+                    let v = if value.is_empty() {
+                        "\\_".repeat(24)
+                    } else {
+                        md_escape(value)
+                    };
+                    out.push_str(&format!("{}: {v}  \n", md_escape(label)));
+                }
+                out.push('\n');
+            }
             Block::Checks(items) => {
                 for (done, t, sub) in items {
                     out.push_str(&format!(
@@ -1148,12 +1339,12 @@ fn html_escape(s: &str) -> String {
 }
 
 const HTML_STYLE: &str = "
-@page { size: A4; margin: 12mm 13mm 12mm 13mm; }
-html { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', 'IPAexGothic', 'Hiragino Sans', 'Yu Gothic', sans-serif; font-size: 12pt; line-height: 1.4; color: #000; background: #fff; }
+@page { size: A4; margin: 10mm 12mm 10mm 12mm; }
+html { font-family: 'Noto Sans CJK JP', 'Noto Sans JP', 'IPAexGothic', 'Hiragino Sans', 'Yu Gothic', sans-serif; font-size: 11pt; line-height: 1.35; color: #000; background: #fff; }
 body { margin: 0 auto; max-width: 48em; padding: 1em; }
 h1 { font-size: 1.6em; margin: 0 0 .4em; border-bottom: 3px solid #000; }
-h2 { font-size: 1.35em; margin: 1em 0 .3em; border-bottom: 1px solid #444; }
-h3 { font-size: 1.15em; margin: .8em 0 .2em; }
+h2 { font-size: 1.35em; margin: .7em 0 .25em; border-bottom: 1px solid #444; }
+h3 { font-size: 1.15em; margin: .6em 0 .2em; }
 h4 { font-size: 1.05em; margin: .6em 0 .2em; }
 p { margin: .25em 0; }
 ul { margin: .2em 0 .4em 1.2em; padding: 0; }
@@ -1162,6 +1353,10 @@ ul.checks ul { list-style: disc; margin-left: 2.2em; font-size: 10pt; line-heigh
 ul.sources { font-size: 9pt; line-height: 1.25; color: #222; }
 ul.checks > li { margin: .25em 0; }
 .box { display: inline-block; width: 1.1em; height: 1.1em; border: 2px solid #000; margin-right: .5em; vertical-align: -.2em; text-align: center; line-height: 1em; font-weight: bold; }
+table.record { border-collapse: collapse; width: 100%; margin: .4em 0; break-inside: avoid; }
+table.record { border: 2px solid #000; }
+table.record th { text-align: left; font-weight: normal; white-space: nowrap; padding: .4em .4em; vertical-align: bottom; }
+table.record td { border-bottom: 1px solid #000; padding: .4em .4em; height: 1.5em; min-width: 6em; }
 @media print { body { max-width: none; padding: 0; } h2, h3, h4 { break-after: avoid; } li { break-inside: avoid; } }
 ";
 
@@ -1205,6 +1400,27 @@ fn render_html(lang: Lang, doc: &[Block]) -> String {
                 }
                 out.push_str("</ul>\n");
             }
+            Block::Record(fields) => {
+                // The first field (what was presented) on its own row; the blank fields side
+                // by side below it, each a line to write on.
+                out.push_str("<table class=\"record\">\n");
+                if let Some((label, value)) = fields.first() {
+                    out.push_str(&format!(
+                        "<tr><th>{}</th><td colspan=\"5\">{}</td></tr>\n",
+                        html_escape(label),
+                        html_escape(value)
+                    ));
+                }
+                out.push_str("<tr>");
+                for (label, value) in fields.iter().skip(1) {
+                    out.push_str(&format!(
+                        "<th>{}</th><td>{}</td>",
+                        html_escape(label),
+                        html_escape(value)
+                    ));
+                }
+                out.push_str("</tr>\n</table>\n");
+            }
             Block::Checks(items) => {
                 out.push_str("<ul class=\"checks\">\n");
                 for (done, t, sub) in items {
@@ -1238,7 +1454,8 @@ fn list_documents(ctx: &Ctx) -> Result<Exit, CliError> {
     if ctx.json {
         emit_json(&json!({
             "schema": "mynapin.documents.v1",
-            "documents": DOCUMENTS.iter().map(|d| json!({
+            "documents": DOCUMENTS.iter().enumerate().map(|(n, d)| json!({
+                "number": n + 1,
                 "id": d.id,
                 "ja": doc_name(Lang::JA, d),
                 "en": doc_name(Lang::EN, d),
@@ -1246,10 +1463,12 @@ fn list_documents(ctx: &Ctx) -> Result<Exit, CliError> {
             })).collect::<Vec<_>>(),
         }));
     } else {
-        for d in DOCUMENTS {
+        // The number, the name and the id: `--have` takes any of them.
+        for (n, d) in DOCUMENTS.iter().enumerate() {
             let c = cats(d.id);
             emit(&format!(
-                "{:<40} {}{}",
+                "{:>2}  {:<40} {}{}",
+                n + 1,
                 d.id,
                 doc_name(ctx.lang, d),
                 if c.is_empty() {

@@ -21,7 +21,7 @@ pub fn why_text(lang: Lang, w: Why) -> String {
         Why::CertificateRevoked => msg::guide_why_certificate_revoked(lang),
         Why::KioskNotForThisPin => msg::guide_why_kiosk_not_for_this_pin(lang),
         Why::NotNeeded => msg::guide_why_not_needed(lang),
-        Why::PartnerUnknown(x) => msg::guide_why_partner_unknown(lang, x.id(), p(x)),
+        Why::PartnerUnknown(x) => msg::guide_why_partner_unknown(lang, p(x)),
         Why::PartnerBlocked(x) => msg::guide_why_partner_blocked(lang, p(x)),
         Why::PartnerAbsent(_) => msg::guide_why_partner_absent(lang),
         Why::HolderOnly => msg::guide_why_holder_only(lang),
@@ -87,8 +87,19 @@ fn route_list(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<String> {
 }
 
 /// The two-line summary of `opts` (the decision for `case`): the routes, and the first step.
-/// `guide` prints it at the head of each PIN; the short guide is made of it.
+/// `guide` prints it at the head of each PIN; the short guide is made of it. The first step
+/// may name a command (for a terminal).
 pub fn summary(lang: Lang, case: &Case, opts: &[RouteOption<'_>]) -> Vec<String> {
+    summary_for(lang, case, opts, true)
+}
+
+/// [`summary`]; without `commands`, in words only (for a printed handout).
+pub fn summary_for(
+    lang: Lang,
+    case: &Case,
+    opts: &[RouteOption<'_>],
+    commands: bool,
+) -> Vec<String> {
     let routes = route_list(lang, opts);
     let mut lines = vec![match routes.as_slice() {
         [] => msg::guide_routes_none(lang),
@@ -102,7 +113,11 @@ pub fn summary(lang: Lang, case: &Case, opts: &[RouteOption<'_>]) -> Vec<String>
     let kiosk_open = kiosk.is_some_and(|o| o.available);
     let kiosk_partner = kiosk.and_then(|o| o.needs_only_partner());
     if home.is_some() {
-        lines.push(msg::guide_first_home(lang, case.pin.id()));
+        lines.push(if commands {
+            msg::guide_first_home(lang, case.pin.id())
+        } else {
+            msg::guide_first_home_plain(lang)
+        });
     } else if kiosk_open {
         lines.push(msg::guide_first_kiosk(
             lang,
@@ -127,7 +142,18 @@ pub fn summary(lang: Lang, case: &Case, opts: &[RouteOption<'_>]) -> Vec<String>
         let why = kiosk
             .filter(|k| !k.why.is_empty() && k.why[0] != Why::NotNeeded)
             .map(|k| why_text(lang, k.why[0]));
-        let first = msg::guide_first_counter(lang, purpose_text(lang, c.purpose));
+        // A representative's route with more than one visit (a voluntary agent: the inquiry is
+        // mailed to the holder between the two) is said as it is, never as "go to the office".
+        // Where the city mails the forms before the only visit, that is said instead.
+        let representative = case.applicant != crate::procedure::profile::Applicant::Holder;
+        let contact_first = c
+            .rule
+            .is_some_and(|r| r.advance_contact == crate::procedure::profile::Tri::Yes);
+        let first = match c.visits.filter(|v| *v >= 2) {
+            Some(n) if representative => msg::guide_first_counter_agent(lang, n),
+            _ if representative && contact_first => msg::guide_first_counter_contact(lang),
+            _ => msg::guide_first_counter(lang, purpose_text(lang, c.purpose)),
+        };
         lines.push(match why {
             Some(w) => msg::guide_kiosk_cannot(lang, first, w),
             None => first,

@@ -13,7 +13,8 @@ use std::time::Duration;
 /// Arguments of `mynapin sim serve` (help: `help-sim-serve-…`).
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
-    /// `--vpcd HOST:PORT` (35963: "Virtual PCD 00 00").
+    /// `--vpcd HOST:PORT` (35963: slot 0 of the vpcd entry, "mynapin vpcd 00 00" as
+    /// scripts/pcscd-vpcd.sh names it).
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:35963")]
     pub vpcd: String,
     /// `--fixture`: built-in name or TOML file (default: fresh).
@@ -110,16 +111,47 @@ fn say_sim(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "mynapin sim: {text}");
 }
 
+/// The card to serve: `--fixture`, else the global `--sim=NAME`; both naming different cards
+/// is an error (never silently serve one of them). The same for `--state` and `--sim-state`.
+fn card_and_state(
+    ctx: &Ctx,
+    args: &ServeArgs,
+) -> Result<(Option<String>, Option<PathBuf>), CliError> {
+    let lang = ctx.lang;
+    let fixture = match (&args.fixture, &ctx.sim) {
+        (Some(f), Some(s)) if f != s => {
+            return Err(CliError::Usage {
+                what: msg::serve_two_cards(lang, sanitize(f), sanitize(s)),
+                todo: msg::serve_fix_two_cards(lang, sanitize(f)),
+            })
+        }
+        (Some(f), _) => Some(f.clone()),
+        (None, s) => s.clone(),
+    };
+    let state = match (&args.state, &ctx.sim_state) {
+        (Some(a), Some(b)) if a != b => {
+            return Err(CliError::Usage {
+                what: msg::serve_two_states(lang),
+                todo: msg::serve_fix_two_states(lang),
+            })
+        }
+        (Some(a), _) => Some(a.clone()),
+        (None, b) => b.clone(),
+    };
+    Ok((fixture, state))
+}
+
 pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
     let lang = ctx.lang;
+    let (fixture, state_path) = card_and_state(ctx, args)?;
     // The card stays locked while it is served: it is in a reader.
-    let state = match &args.state {
+    let state = match &state_path {
         Some(p) => Some(StateFile::open(p, ctx.timeout)?),
         None => None,
     };
     let mut card = match &state {
-        Some(s) => s.load(args.fixture.as_deref())?,
-        None => crate::sim::state::load_fixture(args.fixture.as_deref())?,
+        Some(s) => s.load(fixture.as_deref())?,
+        None => crate::sim::state::load_fixture(fixture.as_deref())?,
     };
     card.on_hold(hold_event);
     for rule in &args.fault {

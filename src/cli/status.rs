@@ -241,12 +241,28 @@ pub fn to_json(lang: Lang, r: &Report) -> StatusJson {
     }
 }
 
+/// What an unusual counter means, without the card's raw answer (shown with -v).
+fn plain_counter_note(lang: Lang, c: crate::card::Counter) -> Option<String> {
+    use crate::card::Counter;
+    match c {
+        Counter::NotReported(_) => Some(msg::counter_not_reported_plain(lang)),
+        Counter::Implausible(_) => Some(msg::counter_implausible_plain(lang)),
+        Counter::Error(_) => Some(msg::counter_error_plain(lang)),
+        _ => None,
+    }
+}
+
 /// The human text, one line per entry. `verbose`: every PIN's places on the card, each with
 /// its technical name (application and EF).
 pub fn text_lines(lang: Lang, verbose: bool, r: &Report) -> Vec<String> {
     let mut out = vec![
         msg::status_reader(lang, reader_name(&r.reader)),
-        msg::status_card(lang, sanitize(&r.token)),
+        // The token name is technical: with -v only (and always in JSON).
+        if verbose {
+            msg::status_card(lang, sanitize(&r.token))
+        } else {
+            msg::status_card_plain(lang)
+        },
         cert_lines(lang, r).0,
         String::new(),
         format!(
@@ -279,9 +295,18 @@ pub fn text_lines(lang: Lang, verbose: bool, r: &Report) -> Vec<String> {
                     pad(&state_word(lang, st), 16),
                 ));
             }
-            if let Some(note) = counter_note(lang, s.counter) {
+            // The card's raw answer (status word) is technical: with -v only.
+            let note = if verbose {
+                counter_note(lang, s.counter)
+            } else {
+                plain_counter_note(lang, s.counter)
+            };
+            if let Some(note) = note {
                 out.push(format!("        {note}"));
             }
+        }
+        if p.refs.len() > 1 && p.pin == PinId::Juki {
+            out.push(format!("        {}", msg::status_juki_two_places(lang)));
         }
         if state == PinState::Absent && p.pin == PinId::Sign {
             out.push(format!("        {}", msg::status_no_sign_cert(lang)));

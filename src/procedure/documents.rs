@@ -15,6 +15,18 @@ impl Document {
     pub fn message_id(&self) -> String {
         format!("doc-{}", self.id.replace('_', "-"))
     }
+
+    /// Only a representative can present it: the representative's own My Number card is an
+    /// identity document of the person at the window, never of the holder (whose card is the
+    /// one being dealt with). A holder's list never shows it and never counts it.
+    pub fn representative_only(&self) -> bool {
+        self.id == "own_mynumber_card"
+    }
+
+    /// Whether `owner`'s identity documents may include it.
+    pub fn presentable_by(&self, owner: super::profile::Owner) -> bool {
+        owner == super::profile::Owner::Representative || !self.representative_only()
+    }
 }
 
 /// Every known document.
@@ -94,6 +106,10 @@ pub const DOCUMENTS: &[Document] = &[
         id: "power_of_attorney",
     },
     Document { id: "sealed_pin" },
+    // Added after the others so that the numbers `--list-documents` shows stay the same.
+    Document {
+        id: "long_term_care_insurance_card",
+    },
 ];
 
 /// The document with this id.

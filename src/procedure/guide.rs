@@ -510,6 +510,7 @@ pub fn check_documents<'p>(
             let mine: Vec<&HaveDoc> = have
                 .iter()
                 .filter(|h| h.owner.unwrap_or(at_window) == owner)
+                .filter(|h| super::documents::find(&h.id).is_some_and(|d| d.presentable_by(owner)))
                 .collect();
             let count = |cat: &str| {
                 mine.iter()

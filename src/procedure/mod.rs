@@ -1,5 +1,6 @@
 //! What to do when a PIN cannot simply be changed: the national kiosk/counter rules
-//! (`shared/docs/procedures.md`). This module decides; the CLI words it.
+//! (`docs/procedures.md`, each rule with its public sources in [`national`]). This module
+//! decides; the CLI words it.
 //!
 //! National rules (J-LIS), the same in every city:
 //! * the two JPKI PINs can be reset at a convenience-store kiosk when the *other* JPKI PIN is

@@ -4,8 +4,9 @@
 //!
 //! The sources are public pages: J-LIS's own pages for the kiosk service, and, where no
 //! national page was at hand, municipal pages that restate the national rule (marked as such
-//! by their issuer). The two seed pages (Takatsuki, Toyokawa) are cited where they state a
-//! national rule.
+//! by their issuer). The two city pages the built-in profiles are written from (Takatsuki,
+//! Toyokawa) are cited where they state a national rule. Every reference records the page's
+//! address and date where known, and `checked`: the day the project last read it.
 
 /// A public page a fact comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -20,6 +21,8 @@ pub struct Reference {
     pub date: Option<&'static str>,
     /// Its address (absent: not known; never guessed).
     pub address: Option<&'static str>,
+    /// The day the project last compared what it cites with the page (YYYY-MM-DD).
+    pub checked: &'static str,
 }
 
 /// J-LIS: the PIN-reset service's terms and store list.
@@ -29,6 +32,7 @@ pub const JLIS_RESET_TERMS: Reference = Reference {
     issuer: "地方公共団体情報システム機構（J-LIS）",
     date: None,
     address: Some("https://www2.jpki.go.jp/jpkiidreset/riyoukiyaku/riyoukiyaku_web.html"),
+    checked: "2026-12-01",
 };
 
 /// J-LIS: the PIN-reset app FAQ (conditions: valid certificates, basic attributes unchanged).
@@ -38,18 +42,22 @@ pub const JLIS_RESET_FAQ: Reference = Reference {
     issuer: "地方公共団体情報システム機構（J-LIS）",
     date: None,
     address: Some("https://www.jpki.go.jp/jpkiidreset/howto/faq_index.html"),
+    checked: "2026-12-01",
 };
 
-/// The Takatsuki seed page (kiosk only for the two JPKI PINs; counter for the others).
+/// Takatsuki's page (kiosk only for the two JPKI PINs; counter for the others). Its address
+/// was not recorded when the profile was written and is not guessed: the guide says how to
+/// find the page instead.
 pub const TAKATSUKI_PAGE: Reference = Reference {
     id: "takatsuki-page",
     title: "マイナンバーカードの暗証番号の再設定・変更",
     issuer: "高槻市",
     date: Some("2025-11-19"),
     address: None,
+    checked: "2026-12-07",
 };
 
-/// The Toyokawa seed page (change needs the current PIN; home change of all four PINs).
+/// Toyokawa's page (change needs the current PIN; home change of all four PINs).
 pub const TOYOKAWA_PAGE: Reference = Reference {
     id: "toyokawa-page",
     title: "暗証番号の変更",
@@ -58,6 +66,7 @@ pub const TOYOKAWA_PAGE: Reference = Reference {
     address: Some(
         "https://www.city.toyokawa.lg.jp/kurashi_tetsuzuki/todokede_shomei/3/2/12731.html",
     ),
+    checked: "2026-12-07",
 };
 
 /// A municipal page restating the national face-authentication card rules (since 2023-12-15).
@@ -67,6 +76,7 @@ pub const FACE_AUTH_PAGE: Reference = Reference {
     issuer: "鯖江市",
     date: Some("2023-12-22"),
     address: Some("https://www.city.sabae.fukui.jp/kurashi_tetsuduki/todokede/mainanba_seido/Madoguchi-kaoninsho.html"),
+    checked: "2026-12-01",
 };
 
 /// A municipal page restating who gets no signature certificate (under 15, adult wards,
@@ -77,6 +87,7 @@ pub const NO_SIGN_CERT_PAGE: Reference = Reference {
     issuer: "藤岡市",
     date: None,
     address: Some("https://www.city.fujioka.gunma.jp/soshiki/shiminbu/shimin/2_1/2419.html"),
+    checked: "2026-12-01",
 };
 
 /// A municipal page restating that an expired or revoked certificate is issued anew at the
@@ -89,6 +100,7 @@ pub const EXPIRED_PAGE: Reference = Reference {
     address: Some(
         "https://www.city.naha.okinawa.jp/kurasitetuduki/todoke/mynumber/konbinisyomei.html",
     ),
+    checked: "2026-12-01",
 };
 
 /// A municipal page restating that a move or a change of name revokes the signature
@@ -99,16 +111,54 @@ pub const SIGN_REVOKED_PAGE: Reference = Reference {
     issuer: "太子町（兵庫県）",
     date: None,
     address: Some("https://www.town.hyogo-taishi.lg.jp/kurashi/mynumber/1475214015635.html"),
+    checked: "2026-12-01",
 };
 
 /// A municipal page listing what its counter asks for a reset (card, identity documents,
-/// representatives' documents): one of the pages the national baseline agrees with.
+/// representatives' documents, an agent's two visits): one of the pages the national baseline
+/// is drawn from.
 pub const OME_RESET_PAGE: Reference = Reference {
     id: "ome-reset",
     title: "マイナンバーカードの暗証番号の再設定・変更",
     issuer: "青梅市",
     date: None,
     address: Some("https://www.city.ome.tokyo.jp/soshiki/13/55573.html"),
+    checked: "2026-12-07",
+};
+
+/// A municipal page with lists A and B of identity documents and what each applicant
+/// brings (holder, legal representative, voluntary agent): one of the pages the national
+/// baseline is drawn from.
+pub const AGEO_RESET_PAGE: Reference = Reference {
+    id: "ageo-reset",
+    title: "電子証明書の暗証番号の変更・再設定",
+    issuer: "上尾市",
+    date: None,
+    address: Some("https://www.city.ageo.lg.jp/page/388530.html"),
+    checked: "2026-12-07",
+};
+
+/// A municipal page describing the voluntary agent's route: the first visit, the inquiry
+/// mailed to the holder, the second visit with the sealed answer.
+pub const TAJIMI_RESET_PAGE: Reference = Reference {
+    id: "tajimi-reset",
+    title: "マイナンバーカードの暗証番号の再設定・変更",
+    issuer: "多治見市",
+    date: Some("2024-08-30"),
+    address: Some("https://www.city.tajimi.lg.jp/kurashi/koseki/ansyoubangou.html"),
+    checked: "2026-12-07",
+};
+
+/// The government's My Number FAQ: every health-insurance card issued before 2024-12-02
+/// expired on 2025-12-01; the マイナ保険証 or a 資格確認書 takes its place. Why the paper
+/// health-insurance card is in no document list.
+pub const HEALTH_INSURANCE_FAQ: Reference = Reference {
+    id: "myna-faq-health-insurance",
+    title: "マイナンバー総合FAQ（資格確認書について）",
+    issuer: "デジタル庁",
+    date: None,
+    address: Some("https://faq.myna.go.jp/faq/show/3505?category_id=108&site_domain=default"),
+    checked: "2026-12-07",
 };
 
 /// Every reference, for lookups by id.
@@ -122,16 +172,10 @@ pub const REFERENCES: &[&Reference] = &[
     &EXPIRED_PAGE,
     &SIGN_REVOKED_PAGE,
     &OME_RESET_PAGE,
+    &AGEO_RESET_PAGE,
+    &TAJIMI_RESET_PAGE,
+    &HEALTH_INSURANCE_FAQ,
 ];
-
-/// The seed page (in `shared/seeds`) a reference is, for the citation check.
-pub fn seed_file(id: &str) -> Option<&'static str> {
-    match id {
-        "takatsuki-page" => Some("000_f14b2633bf64e45d.txt"),
-        "toyokawa-page" => Some("002_540701efb0f0766f.txt"),
-        _ => None,
-    }
-}
 
 /// The reference with this id.
 pub fn reference(id: &str) -> Option<&'static Reference> {
@@ -242,7 +286,7 @@ rules! {
     CITY_RULES = "counter.city_rules", [TAKATSUKI_PAGE, TOYOKAWA_PAGE];
     /// What counters generally ask for: the holder's card, identity documents, and for a
     /// representative the proof of representation and their own identity documents.
-    COUNTER_CHECKLIST = "counter.baseline_checklist", [TAKATSUKI_PAGE, TOYOKAWA_PAGE, OME_RESET_PAGE];
+    COUNTER_CHECKLIST = "counter.baseline_checklist", [OME_RESET_PAGE, AGEO_RESET_PAGE, TAJIMI_RESET_PAGE, HEALTH_INSURANCE_FAQ];
 }
 
 /// The national baseline checklist (as a profile in the city-profile schema, every entry

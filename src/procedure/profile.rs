@@ -1,5 +1,5 @@
 //! City profiles: each city's counter rules as data (TOML), one file per city, embedded in the
-//! binary (`profiles/*.toml`). Every entry carries its `source` (the seed file and the heading
+//! binary (`profiles/*.toml`). Every entry carries its `source` (the page's id and the heading
 //! of the section that states it); where a page is silent the profile says `not_stated`.
 
 use super::documents;
@@ -85,9 +85,9 @@ impl<'de> Deserialize<'de> for Names {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Seed file name.
+    /// The page: the profile's `page.file`, or the id of a national reference.
     pub file: String,
-    /// Heading of the section that states it (a whole line of the seed page).
+    /// Heading of the section that states it (a whole line of the page).
     pub heading: String,
 }
 
@@ -161,7 +161,7 @@ pub enum Tri {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
-    /// Seed file name (the name `source.file` uses for this page).
+    /// The page's id (the name `source.file` uses for it: `takatsuki-page`).
     pub file: String,
     /// Page title.
     pub title: String,

@@ -16,7 +16,7 @@ static AUTH_CA_CERT: &[u8] = include_bytes!("../../fixtures/certs/auth-ca.der");
 static SIGN_CERT_VALID: &[u8] = include_bytes!("../../fixtures/certs/sign-valid.der");
 static SIGN_CA_CERT: &[u8] = include_bytes!("../../fixtures/certs/sign-ca.der");
 
-/// JPKI key EFs (card doc §8 [2+]): the user-authentication and the signature private key.
+/// JPKI key EFs (card facts §8 [2+]): the user-authentication and the signature private key.
 const AUTH_KEY_EF: [u8; 2] = [0x00, 0x17];
 const SIGN_KEY_EF: [u8; 2] = [0x00, 0x1A];
 
@@ -206,7 +206,7 @@ impl SimCard {
     }
 
     /// The answer-to-reset the fixture chose (`atr`; default: a My Number card's contact ATR,
-    /// card doc §8).
+    /// card facts §8).
     pub fn atr(&self) -> &[u8] {
         &self.atr
     }
@@ -220,7 +220,7 @@ impl SimCard {
     }
 
     /// Warm reset: the selection is lost, the verified state is kept — only a power-down
-    /// clears it (card doc §4 and §8, \[1\]). Selecting the same DF again finds it verified.
+    /// clears it (card facts §4 and §8, \[1\]). Selecting the same DF again finds it verified.
     pub fn reset(&mut self) {
         self.current_df = None;
         self.current_ef = None;
@@ -361,7 +361,7 @@ impl SimCard {
     }
 
     /// The DF is selected: the verified state of other DFs' references is lost (whether a
-    /// real card does this is contested, card doc §4); that of this DF's is kept.
+    /// real card does this is contested, card facts §4); that of this DF's is kept.
     fn enter_df(&mut self, a: Applet) {
         self.verified.retain(|r| r.applet() == a);
         self.current_df = Some(a);

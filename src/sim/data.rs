@@ -1,6 +1,6 @@
 //! The card data EFs of the simulated card, built from the fixture's TEST person.
 //!
-//! Layouts follow what public readers of the card parse (card doc §8): the tags are [2+] or
+//! Layouts follow what public readers of the card parse (card facts §8): the tags are [2+] or
 //! \[1\] as noted; the contents a reader does not interpret (signatures, public keys, AP
 //! information) are TEST ONLY placeholders, since J-LIS's real signatures cannot be made.
 

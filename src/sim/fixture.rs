@@ -40,10 +40,10 @@ pub struct Fixture {
     #[serde(default = "yes")]
     pub read_binary_sfi: bool,
     /// INVENTED, off by default: refuse a new PIN of the wrong format in CHANGE with `6A 80`.
-    /// No source shows a real card making this check (card doc §8): the real answer is unknown.
+    /// No source shows a real card making this check (card facts §8): the real answer is unknown.
     #[serde(default, skip_serializing_if = "is_false")]
     pub check_new_pin_format: bool,
-    /// The answer-to-reset (card doc §8): `contact` (default), `contact-2`, `contactless`,
+    /// The answer-to-reset (card facts §8): `contact` (default), `contact-2`, `contactless`,
     /// `contactless-2`, `contactless-3` (what contactless readers make of the card),
     /// `juki-card` (the old 住基カード's, which OpenSC names jpki), `other` (a made-up ATR of
     /// a card that is not a JPKI card), or the ATR's bytes in hex.
@@ -203,7 +203,7 @@ pub fn my_number_check_digit(first11: &[u8; 11]) -> u8 {
     }
 }
 
-/// The ATR presets (card doc §8, from pcsc-tools' list and OpenSC #3021 [2+]).
+/// The ATR presets (card facts §8, from pcsc-tools' list and OpenSC #3021 [2+]).
 pub const ATRS: &[(&str, &[u8])] = &[
     (
         "contact",

@@ -1,5 +1,5 @@
-//! The simulated My Number card: a card, not a client. It answers APDUs the way the card doc
-//! (`shared/docs/mynumber-card.md`) says a real card does, with its state from a TOML fixture.
+//! The simulated My Number card: a card, not a client. It answers APDUs the way docs/card-facts.md
+//! (`docs/card-facts.md`) says a real card does, with its state from a TOML fixture.
 //!
 //! It depends only on the APDU crate and the card layout; it must never use the client-side
 //! card logic (`crate::card`), so that the client is tested against an independent card.

@@ -1,7 +1,8 @@
 //! Serving the simulated card to pcscd through vsmartcard's vpcd driver
-//! (`shared/docs/pcsc-simulation.md`).
+//! (`docs/simulated-card.md`).
 //!
-//! The card is a TCP client of vpcd (default 127.0.0.1:35963 = reader "Virtual PCD 00 00").
+//! The card is a TCP client of vpcd (default 127.0.0.1:35963: slot 0 of the vpcd entry whose
+//! CHANNELID is 0x8C7B, "mynapin vpcd 00 00" as scripts/pcscd-vpcd.sh names it).
 //! Every message, both ways, is a 2-byte big-endian length and a payload; vpcd speaks first:
 //! `00` power off, `01` power on (cold), `02` warm reset, `04` get ATR (also the ~400 ms
 //! presence poll), anything of 2 bytes or more is a command APDU. A closed socket is a removed

@@ -2,7 +2,7 @@
 //!
 //! One operation = one call of [`with_card`]: connect **exclusively**, begin one PC/SC
 //! transaction, run the operation, end the transaction, and disconnect with
-//! `SCARD_UNPOWER_CARD` so that no verified state outlives the process (card doc §4).
+//! `SCARD_UNPOWER_CARD` so that no verified state outlives the process (card facts §4).
 //!
 //! A card that never answers hangs `SCardTransmit` forever, and a card held in another
 //! program's transaction makes `SCardConnect` wait for it (measured with pcsc-lite 1.9.9; no
@@ -70,7 +70,7 @@ pub struct ReaderInfo {
     /// Another program holds the card (exclusively, or shared — an exclusive connect would
     /// then fail or wait for its transaction).
     pub card_in_use: bool,
-    /// The card's ATR (never used to recognize the card, card doc §4).
+    /// The card's ATR (never used to recognize the card, card facts §4).
     pub atr: Vec<u8>,
 }
 

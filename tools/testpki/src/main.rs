@@ -6,7 +6,7 @@
 //! cargo run --release -p testpki -- --check    # fails if the files differ from a fresh run
 //! ```
 //!
-//! The hierarchy mirrors JPKI's shape (card doc §8): one root, a CA for user-authentication
+//! The hierarchy mirrors JPKI's shape (card facts §8): one root, a CA for user-authentication
 //! certificates, a CA for signature certificates, and on the card an authentication and a
 //! signature certificate (RSA-2048, X.509 v3), plus an expired authentication certificate for
 //! the `auth-expired` fixture (same key as the valid one, so the card's key matches whichever
