@@ -209,6 +209,10 @@ fn main() {
 }
 
 /// Every file of the hierarchy: name → bytes.
+fn pk8(k: &RsaPrivateKey) -> Vec<u8> {
+    k.to_pkcs8_der().expect("key encodes").as_bytes().to_vec()
+}
+
 fn generate() -> Vec<(&'static str, Vec<u8>)> {
     let mut rng = ChaCha20Rng::from_seed(SEED);
 
@@ -217,6 +221,13 @@ fn generate() -> Vec<(&'static str, Vec<u8>)> {
     let sign_ca_key = key(&mut rng);
     let auth_key = key(&mut rng);
     let sign_key = key(&mut rng);
+    // Drawn after the five above, so that they (and every certificate) stay what they were.
+    // The signer of the card's data files (what J-LIS signs on a real card: the age record,
+    // the card face, the number image, the integrity record), and the two applications' own
+    // signing keys (Kenhojo, Kenmen: `80 2A 00 00` in their DF).
+    let data_key = key(&mut rng);
+    let kenhojo_key = key(&mut rng);
+    let kenmen_key = key(&mut rng);
 
     let o = "O=mynapin TEST ONLY,C=JP";
     let root = name(&format!("CN=mynapin TEST ONLY Root CA,{o}"));
@@ -329,6 +340,9 @@ fn generate() -> Vec<(&'static str, Vec<u8>)> {
                 .as_bytes()
                 .to_vec(),
         ),
+        ("data-key.pk8.der", pk8(&data_key)),
+        ("kenhojo-key.pk8.der", pk8(&kenhojo_key)),
+        ("kenmen-key.pk8.der", pk8(&kenmen_key)),
     ]
 }
 
