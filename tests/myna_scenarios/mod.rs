@@ -7,8 +7,8 @@
 
 use myna_card::ap::{common::CommonAp, jpki::JpkiAp, jpki::SignatureScheme};
 use myna_card::ap::{surface, surface::SurfaceAp, text, text::TextAp};
-use myna_card::data::{RsaPublicKey, Sex};
-use myna_card::{Card, Error, MasterFile, Pin, Retries, TokenType, Transmit};
+use myna_card::data::{Date, RsaPublicKey, Sex};
+use myna_card::{Card, Certificate, Error, MasterFile, Pin, Retries, TokenType, Transmit};
 use rsa::pkcs8::DecodePrivateKey;
 use rsa::traits::PublicKeyParts;
 
@@ -87,9 +87,29 @@ pub fn jpki_token_certificates_and_every_signing_scheme<T: PowerCycle>(card: &mu
         .has_auth_certificate());
     assert_eq!(jpki.auth_pin_retries().unwrap(), Retries::Remaining(3));
     assert_eq!(jpki.sign_pin_retries().unwrap(), Retries::Remaining(5));
-    jpki.read_auth_certificate().unwrap();
-    jpki.read_auth_ca_certificate().unwrap();
-    jpki.read_sign_ca_certificate().unwrap();
+    // The CA certificates the card serves are self-signed, and each is the anchor of its
+    // certificate's chain (not of the other's).
+    let auth = jpki.read_auth_certificate().unwrap();
+    let auth_ca = jpki.read_auth_ca_certificate().unwrap();
+    let sign_ca = jpki.read_sign_ca_certificate().unwrap();
+    let on = Date {
+        year: 2030,
+        month: 1,
+        day: 1,
+    };
+    for ca in [&auth_ca, &sign_ca] {
+        assert_eq!(ca.subject(), ca.issuer());
+        Certificate::verify_chain(std::slice::from_ref(ca), on).unwrap();
+        ca.verify_signature(ca).unwrap();
+    }
+    Certificate::verify_chain(&[auth.clone(), auth_ca.clone()], on).unwrap();
+    assert!(auth.verify_signature(&sign_ca).is_err());
+    // A card's subject: the country and an identifier (ours also says TEST ONLY).
+    let subject = auth.subject();
+    assert!(
+        subject.contains("C=JP") && subject.contains("CN=TESTONLY"),
+        "{subject}"
+    );
     // The signature certificate and both keys need their PIN.
     assert_eq!(refused(jpki.read_sign_certificate_der()), 0x6982);
     assert_eq!(
@@ -98,7 +118,9 @@ pub fn jpki_token_certificates_and_every_signing_scheme<T: PowerCycle>(card: &mu
     );
     jpki.verify_auth_pin(&pin("1234")).unwrap();
     jpki.verify_sign_pin(&pin("ABC123")).unwrap();
-    jpki.read_sign_certificate().unwrap();
+    let sign = jpki.read_sign_certificate().unwrap();
+    Certificate::verify_chain(&[sign.clone(), sign_ca.clone()], on).unwrap();
+    assert!(sign.verify_signature(&auth_ca).is_err());
     let hash = [0x5A; 32];
     for scheme in [
         SignatureScheme::Verbatim,
