@@ -236,3 +236,52 @@ fn jpki_token_info_and_common_record() {
     assert!(r[2..].iter().all(u8::is_ascii_digit));
     assert_eq!(ok(&mut card, &hex("00 B2 01 0C 00")), r);
 }
+
+/// A card-verifiable certificate's contents: `5F 4E` 297-byte body (two key ids, a public key)
+/// then `5F 37` a 256-byte signature.
+fn cv_contents(c: &[u8]) {
+    assert_eq!(c[..5], [0x5F, 0x4E, 0x82, 0x01, 0x29], "body of 297 bytes");
+    key_id(&c[5..21]);
+    key_id(&c[21..37]);
+    public_key(&c[37..302]);
+    assert_eq!(c[302..307], [0x5F, 0x37, 0x82, 0x01, 0x00]);
+    assert_eq!(c.len(), 307 + 256);
+}
+
+#[test]
+fn card_verifiable_certificates_and_mf_data_objects() {
+    // Each application's EF 0004, free: the contents inside a 7F 21 template.
+    for df in [KENHOJO, KENMEN] {
+        let c = read(df, None, 0x04);
+        assert_eq!(c[..4], [0x7F, 0x21, 0x82, 0x02]);
+        cv_contents(&c[5..]);
+    }
+    // GET DATA at MF level; the certificates without their template, in the extended form.
+    let mut card = SimCard::new(Fixture::fresh());
+    let get = |card: &mut SimCard, tag: &str, ext: bool| {
+        let le = if ext { "00 00 00" } else { "00" };
+        card.process(&hex(&format!("00 CA {tag} {le}")))
+    };
+    for tag in ["00 F8", "7F 21"] {
+        assert_eq!(get(&mut card, tag, false), [0x67, 0x00], "{tag}: short");
+        let r = get(&mut card, tag, true);
+        assert_eq!(r[r.len() - 2..], [0x90, 0x00]);
+        cv_contents(&r[..r.len() - 2]);
+    }
+    let ok_get = |card: &mut SimCard, tag: &str| {
+        let r = get(card, tag, false);
+        assert_eq!(r[r.len() - 2..], [0x90, 0x00], "{tag}");
+        r[..r.len() - 2].to_vec()
+    };
+    key_id(&ok_get(&mut card, "00 42"));
+    key_id(&ok_get(&mut card, "00 F7"));
+    let m = ok_get(&mut card, "00 F0");
+    assert!(m.len() == 5 && m.iter().all(u8::is_ascii_digit));
+    date(&ok_get(&mut card, "00 F2"));
+    assert!(ok_get(&mut card, "00 45").is_ascii());
+    assert_eq!(ok_get(&mut card, "00 66")[0], 0x73);
+    // 5F 51: the ATR without TS, whose last byte is the XOR of the others (TCK).
+    let atr = ok_get(&mut card, "5F 51");
+    assert_ne!(atr[0], 0x3B);
+    assert_eq!(atr.iter().fold(0, |a, b| a ^ b), 0);
+}

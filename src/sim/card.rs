@@ -355,6 +355,7 @@ impl SimCard {
             (0x00, 0x84) => self.get_challenge(cmd),
             (0x00, 0xCA) => self.get_data(cmd),
             (0x80, 0x2A) => self.compute_signature(cmd),
+            (0x00, 0x88) => self.internal_authenticate(cmd),
             // SET SESSION KEY in the common DF: "security environment faulty" \[1\].
             (0x80, 0xAE) if self.current_df == Some(Applet::Common) => {
                 Response::status(Sw::Other(0x66F1))
@@ -462,6 +463,7 @@ impl SimCard {
                     [0x00, 0x01] => Some(protected(data::kenhojo_my_number(p), PIN_A)),
                     [0x00, 0x02] => Some(protected(data::kenhojo_attributes(p), PIN_B)),
                     [0x00, 0x03] => Some(protected(data::kenhojo_integrity(p), PIN_A)),
+                    [0x00, 0x04] => Some(free(Cow::Owned(data::ap_cv_certificate()))),
                     [0x00, 0x05] => Some(free(Cow::Owned(data::kenhojo_basic_data()))),
                     [0x00, 0x06] => Some(protected(data::kenhojo_session_key(), ANY)),
                     [0x00, 0x07] => Some(protected(data::kenhojo_signed_key(), ANY)),
@@ -483,6 +485,7 @@ impl SimCard {
                         protected_by: &[KeyRef::KenmenA, KeyRef::KenmenB],
                     }),
                     [0x00, 0x03] => Some(free(Cow::Owned(data::kenmen_basic_data(p)))),
+                    [0x00, 0x04] => Some(free(Cow::Owned(data::ap_cv_certificate()))),
                     [0x00, 0x05] => Some(File::Binary {
                         content: Cow::Owned(data::kenmen_my_number(p)),
                         protected_by: &[KeyRef::KenmenA],
@@ -750,23 +753,40 @@ impl SimCard {
         Response::new(bytes, Sw::Success)
     }
 
-    /// GET DATA `00 CA 5F 51 Le` → the contact ATR without its initial `3B`, on a My Number
-    /// card, also while an applet is selected \[1\]. Every other GET DATA answers `6D 00`
-    /// (OpenSC probes with it; the MF data objects are not simulated).
+    /// GET DATA `00 CA P1 P2 Le` on a My Number card (card facts §6) \[1\]: `5F 51` the contact
+    /// ATR without its initial `3B`, at MF level or inside an applet; the MF's data objects
+    /// (`0042`, `0045`, `0066`, `00F0`, `00F2`, `00F7`, `00F8`, `7F21`) at MF level only — inside
+    /// an applet `6A 88` [?]. Any other tag answers `6D 00` (OpenSC probes with it).
     fn get_data(&mut self, cmd: &Command) -> Response {
         use StatusWord as Sw;
         let my_number_card =
             self.has_applet(Applet::Jpki) && self.fixture.token == token::MY_NUMBER_CARD;
-        if (cmd.p1(), cmd.p2()) != (0x5F, 0x51) || !my_number_card {
+        if !my_number_card {
             return Response::status(Sw::InsNotSupported);
         }
+        let tag = u16::from_be_bytes([cmd.p1(), cmd.p2()]);
+        let value = if tag == 0x5F51 {
+            let atr = self.contact_atr();
+            atr.strip_prefix(&[0x3B]).unwrap_or(&atr).to_vec()
+        } else {
+            match data::mf_data_object(tag, &self.fixture.person) {
+                Some(_) if self.current_df.is_some() => {
+                    return Response::status(Sw::ReferencedDataNotFound)
+                }
+                Some(v) => v,
+                None => return Response::status(Sw::InsNotSupported),
+            }
+        };
         let Some(le) = cmd.le() else {
             return Response::status(Sw::WrongLength);
         };
-        let atr = self.contact_atr();
-        let atr = atr.strip_prefix(&[0x3B]).unwrap_or(&atr);
-        let n = atr.len().min(le as usize);
-        Response::new(atr[..n].to_vec(), Sw::Success)
+        // An object longer than a short answer (the card-verifiable certificates) needs the
+        // extended form: a short Le gets `67 00` \[1\].
+        if value.len() > 256 && !cmd.is_extended() {
+            return Response::status(Sw::WrongLength);
+        }
+        let n = value.len().min(le as usize);
+        Response::new(value[..n].to_vec(), Sw::Success)
     }
 
     /// The card's contact ATR: the fixture's, unless that is one a contactless reader made.
@@ -780,6 +800,34 @@ impl SimCard {
             ATRS[0].1.to_vec()
         } else {
             self.atr.clone()
+        }
+    }
+
+    /// INTERNAL AUTHENTICATE `00 88 00 (80|sfi) Lc challenge 00` (card facts §6) \[1\]: in the
+    /// common DF, key `0019` (`99`) signs the challenge — PKCS#1 v1.5 over the SHA-256 DigestInfo
+    /// of it — with no credential; the JPKI keys refuse `69 82`, the Kenhojo and Kenmen keys
+    /// `69 85`; anything else `6A 88` [?].
+    fn internal_authenticate(&mut self, cmd: &Command) -> Response {
+        use super::keys::SimKey;
+        use StatusWord as Sw;
+        if cmd.p1() != 0x00 {
+            return Response::status(Sw::IncorrectP1P2);
+        }
+        let challenge = cmd.data();
+        if challenge.is_empty() {
+            return Response::status(Sw::WrongLength);
+        }
+        let my_number_card = self.fixture.token == token::MY_NUMBER_CARD;
+        match (self.current_df, cmd.p2()) {
+            (Some(Applet::Common), 0x99) if my_number_card => Response::new(
+                super::keys::sign_sha256(SimKey::Common, challenge),
+                Sw::Success,
+            ),
+            (Some(Applet::Jpki), 0x97 | 0x9A) => Response::status(Sw::SecurityStatusNotSatisfied),
+            (Some(Applet::Kenhojo | Applet::Kenmen), _) if my_number_card => {
+                Response::status(Sw::ConditionsNotSatisfied)
+            }
+            _ => Response::status(Sw::ReferencedDataNotFound),
         }
     }
 

@@ -180,7 +180,7 @@ pub fn kenhojo_0008() -> Vec<u8> {
 /// Kenmen EF `0003`, the AP basic data: `FF 30 { DF 31 identification, DF 32 key id, DF 33
 /// version (1 byte), DF 34 municipality code, DF 35 key id (16) + opaque data }` \[1\].
 pub fn kenmen_basic_data(p: &Person) -> Vec<u8> {
-    let mut opaque = key_id("9990001");
+    let mut opaque = key_id(DATA_KEY_ID);
     opaque.extend_from_slice(&Sha256::digest(b"TEST ONLY kenmen reference"));
     let mut body = tlv(&private(0x31), &AP_IDENTIFICATION);
     body.extend(tlv(&private(0x32), &key_id("9990003")));
@@ -255,6 +255,63 @@ pub fn kenmen_my_number(_p: &Person) -> Vec<u8> {
         &keys::sign_sha256(SimKey::Data, &signed),
     ));
     tlv(&private_constructed(0x40), &body)
+}
+
+/// The key identifiers of the card-verifiable chain (ours; 16 bytes as [`key_id`]).
+pub const CV_ROOT_ID: &str = "9990010";
+/// The intermediate's.
+pub const CV_MID_ID: &str = "9990011";
+/// The data-file issuer's.
+pub const DATA_KEY_ID: &str = "9990001";
+
+/// A card-verifiable certificate's contents (what GET DATA returns; an EF holds them inside a
+/// `7F 21` template): `5F 4E` body of 297 bytes — issuer key id (16), subject key id (16), the
+/// certified public key `90 03 e 91 82 01 00 n` — then `5F 37` the issuer's PKCS#1 v1.5
+/// SHA-256 signature over the body (card facts §6) \[1\].
+pub fn cv_certificate_contents(issuer: (&str, SimKey), subject: (&str, SimKey)) -> Vec<u8> {
+    let mut body = key_id(issuer.0);
+    body.extend(key_id(subject.0));
+    body.extend(keys::public_key_tlv(subject.1));
+    debug_assert_eq!(body.len(), 297);
+    let signature = keys::sign_sha256(issuer.1, &body);
+    let mut out = tlv(&[0x5F, 0x4E], &body);
+    out.extend(tlv(&[0x5F, 0x37], &signature));
+    out
+}
+
+/// An application's EF `0004`: `7F 21 { … }`, the intermediate certifying the data-file issuer
+/// whose signatures are on that application's records \[1\].
+pub fn ap_cv_certificate() -> Vec<u8> {
+    tlv(
+        &[0x7F, 0x21],
+        &cv_certificate_contents((CV_MID_ID, SimKey::CvMid), (DATA_KEY_ID, SimKey::Data)),
+    )
+}
+
+/// The MF's data objects for GET DATA `00 CA P1 P2` (card facts §6) \[1\]; `None`: not one.
+pub fn mf_data_object(tag: u16, p: &Person) -> Option<Vec<u8>> {
+    Some(match tag {
+        // Issuer identification: a 16-byte key reference.
+        0x0042 => key_id("9990000"),
+        // Card identification number, ASCII (ours: the serial).
+        0x0045 => p.card_serial.as_bytes().to_vec(),
+        // GlobalPlatform card recognition data: `73 { 06 gp-rid OID, 60 { 06 GP version } }`.
+        0x0066 => {
+            let rid = [0x06, 0x07, 0x2A, 0x86, 0x48, 0x86, 0xFC, 0x6B, 0x01];
+            let version = [
+                0x06, 0x0A, 0x2A, 0x86, 0x48, 0x86, 0xFC, 0x6B, 0x02, 0x02, 0x02, 0x01,
+            ];
+            tlv(&[0x73], &[&rid[..], &tlv(&[0x60], &version)].concat())
+        }
+        0x00F0 => p.municipality_code.as_bytes().to_vec(),
+        0x00F2 => p.card_expiry.as_bytes().to_vec(),
+        // The intermediate's key id, then the chain: root → intermediate, intermediate → the
+        // data-file issuer; both as the template's contents.
+        0x00F7 => key_id(CV_MID_ID),
+        0x00F8 => cv_certificate_contents((CV_ROOT_ID, SimKey::CvRoot), (CV_MID_ID, SimKey::CvMid)),
+        0x7F21 => cv_certificate_contents((CV_MID_ID, SimKey::CvMid), (DATA_KEY_ID, SimKey::Data)),
+        _ => return None,
+    })
 }
 
 /// Common DF EF `0001`, record 1: a SIMPLE-TLV record `01 1C` + 28 ASCII digits: serial (15),

@@ -25,10 +25,16 @@ pub enum SimKey {
     Kenhojo,
     /// Kenmen's own key.
     Kenmen,
+    /// Not on the card: the root of the card-verifiable certificates (J-LIS's on a card).
+    CvRoot,
+    /// The intermediate the MF's `00F8` certifies; it certifies [`SimKey::Data`].
+    CvMid,
+    /// The common DF's key `0019`: INTERNAL AUTHENTICATE, no credential.
+    Common,
 }
 
 fn key(k: SimKey) -> &'static RsaPrivateKey {
-    static KEYS: [OnceLock<RsaPrivateKey>; 5] = [const { OnceLock::new() }; 5];
+    static KEYS: [OnceLock<RsaPrivateKey>; 8] = [const { OnceLock::new() }; 8];
     let (i, der): (usize, &[u8]) = match k {
         SimKey::Auth => (0, include_bytes!("../../fixtures/certs/auth-key.pk8.der")),
         SimKey::Sign => (1, include_bytes!("../../fixtures/certs/sign-key.pk8.der")),
@@ -38,6 +44,12 @@ fn key(k: SimKey) -> &'static RsaPrivateKey {
             include_bytes!("../../fixtures/certs/kenhojo-key.pk8.der"),
         ),
         SimKey::Kenmen => (4, include_bytes!("../../fixtures/certs/kenmen-key.pk8.der")),
+        SimKey::CvRoot => (
+            5,
+            include_bytes!("../../fixtures/certs/cv-root-key.pk8.der"),
+        ),
+        SimKey::CvMid => (6, include_bytes!("../../fixtures/certs/cv-mid-key.pk8.der")),
+        SimKey::Common => (7, include_bytes!("../../fixtures/certs/common-key.pk8.der")),
     };
     KEYS[i].get_or_init(|| {
         RsaPrivateKey::from_pkcs8_der(der).expect("the test keys in fixtures/certs parse")

@@ -7,8 +7,10 @@
 
 use myna_card::ap::{common::CommonAp, jpki::JpkiAp, jpki::SignatureScheme};
 use myna_card::ap::{surface, surface::SurfaceAp, text, text::TextAp};
-use myna_card::data::{Date, RsaPublicKey, Sex};
-use myna_card::{Card, Certificate, Error, MasterFile, Pin, Retries, TokenType, Transmit};
+use myna_card::data::{CardVerifiableCertificate, Date, RsaPublicKey, Sex};
+use myna_card::{
+    Card, Certificate, Error, MasterFile, Pin, Retries, ShortEfId, TokenType, Transmit,
+};
 use rsa::pkcs8::DecodePrivateKey;
 use rsa::traits::PublicKeyParts;
 
@@ -50,11 +52,13 @@ pub fn refused<T: std::fmt::Debug>(r: myna_card::Result<T>) -> u16 {
     }
 }
 
-/// The TEST issuer's public key (what a card's card-verifiable certificate would certify).
-pub fn issuer() -> RsaPublicKey {
-    let der = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/certs/data-key.pk8.der"
+/// The public half of a TEST key in fixtures/certs (`data`: the issuer of the data files, which
+/// the card's card-verifiable certificates also certify; `cv-root`: their root, not on the card;
+/// `common`: the common DF's key 0019).
+pub fn fixture_key(name: &str) -> RsaPublicKey {
+    let der = std::fs::read(format!(
+        "{}/fixtures/certs/{name}-key.pk8.der",
+        env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();
     let k = rsa::PrivateKey::from_pkcs8_der(&der)
@@ -144,6 +148,12 @@ pub fn jpki_token_certificates_and_every_signing_scheme<T: PowerCycle>(card: &mu
         jpki.sign_with_sign_key_checked(scheme, data)
             .unwrap_or_else(|e| panic!("{scheme:?} sign: {e}"));
     }
+    // Only the common DF's key answers INTERNAL AUTHENTICATE; the JPKI keys refuse.
+    let sfi = ShortEfId::from_ef_id(0x0017).unwrap();
+    assert_eq!(
+        refused(jpki.card().internal_authenticate(sfi, b"x")),
+        0x6982
+    );
     // A scheme the card does not know.
     let cmd = myna_card::Command::with_data_le(0x80, 0x2A, 0x06, 0x97, vec![1; 32], 256);
     assert_eq!(refused(jpki.card().call_ok(&cmd)), 0x6A86);
@@ -153,6 +163,11 @@ pub fn kenhojo_reads_follow_the_pin_and_each_verification_code<T: PowerCycle>(c:
     // The PIN opens everything.
     let mut t = TextAp::select(c).unwrap();
     assert_eq!(refused(t.read_my_number()), 0x6982);
+    // The application's card-verifiable certificate (free) certifies the key that signs its
+    // records.
+    let cv = t.read_certificate().unwrap();
+    assert_eq!(cv.public_key, fixture_key("data"));
+    let issuer = cv.public_key;
     let basic = t.read_ap_basic_data().unwrap();
     assert!(basic.digest().is_some());
     assert_eq!(t.retries(text::ef::BLOCKED_0012).unwrap(), Retries::Blocked);
@@ -174,10 +189,10 @@ pub fn kenhojo_reads_follow_the_pin_and_each_verification_code<T: PowerCycle>(c:
     let integrity = t.read_integrity_record().unwrap();
     assert!(integrity.matches_my_number_file(&physical));
     assert!(integrity.matches_attributes_file(&raw_attributes).unwrap());
-    integrity.verify(&issuer()).unwrap();
+    integrity.verify(&issuer).unwrap();
     t.read_session_key_public_key().unwrap();
     let signed = t.read_signed_public_key().unwrap();
-    signed.verify(&issuer()).unwrap();
+    signed.verify(&issuer).unwrap();
     assert_eq!(t.read_ef(text::ef::UNKNOWN_0008).unwrap(), [0xFF; 16]);
     // The application key signs without a credential; its public half is in EF 0007.
     let sig = t.sign(b"TEST ONLY challenge").unwrap();
@@ -203,10 +218,15 @@ pub fn kenhojo_reads_follow_the_pin_and_each_verification_code<T: PowerCycle>(c:
 }
 
 pub fn kenmen_reads_follow_each_key<T: PowerCycle>(c: &mut Card<T>) {
-    let issuer = issuer();
     // The birth-date key opens only the age record.
     c.transport_mut().power_cycle();
     let mut s = SurfaceAp::select(c).unwrap();
+    let cv = s.read_certificate().unwrap();
+    assert_eq!(cv.public_key, fixture_key("data"));
+    let issuer = cv.public_key;
+    // The application's key answers COMPUTE SIGNATURE, not INTERNAL AUTHENTICATE.
+    let sfi = ShortEfId::from_ef_id(0x0001).unwrap();
+    assert_eq!(refused(s.card().internal_authenticate(sfi, b"x")), 0x6985);
     let basic = s.read_ap_basic_data().unwrap();
     assert_eq!(basic.municipality_code, "13101");
     assert_eq!(refused(s.read_age_record()), 0x6982);
@@ -252,6 +272,13 @@ pub fn common_df_and_card_level_commands<T: PowerCycle>(c: &mut Card<T>) {
     assert_eq!(info.municipality_code, "13101");
     assert_eq!(info.expiry.to_string(), "2035-01-01");
     assert_eq!(common.pin_retries().unwrap(), Retries::Remaining(3));
+    // Key 0019 signs a challenge with no credential (SHA-256, PKCS#1 v1.5).
+    let sig = common
+        .internal_authenticate(b"TEST ONLY challenge")
+        .unwrap();
+    check(&fixture_key("common"), b"TEST ONLY challenge", &sig);
+    // The MF's data objects are not answered inside an application.
+    assert_eq!(refused(common.card().get_data(0x00F0)), 0x6A88);
     // GET CHALLENGE gives exactly the length asked.
     for n in [1u16, 8, 16, 255, 256] {
         assert_eq!(c.get_challenge(n).unwrap().len(), usize::from(n), "{n}");
@@ -263,4 +290,26 @@ pub fn common_df_and_card_level_commands<T: PowerCycle>(c: &mut Card<T>) {
     // The card manager: myna-card's way back to a clean state.
     let mut mf = MasterFile::select(c).unwrap();
     assert_eq!(mf.data_object(0x5F51).unwrap(), atr[1..]);
+    // The MF's data objects.
+    assert_eq!(mf.data_object(0x00F0).unwrap(), b"13101");
+    assert_eq!(mf.data_object(0x00F2).unwrap(), b"20350101");
+    assert_eq!(mf.data_object(0x0042).unwrap().len(), 16);
+    assert!(!mf.data_object(0x0045).unwrap().is_empty());
+    assert_eq!(mf.data_object(0x0066).unwrap()[0], 0x73);
+    // The card-verifiable chain: root → intermediate (00F8), intermediate → the data-file
+    // issuer (7F21). Its root is a TEST one, unknown to myna-card — as for a real test card.
+    let chain = mf.certificate_chain().unwrap();
+    assert_eq!(chain.len(), 2);
+    assert!(matches!(
+        CardVerifiableCertificate::verify_chain(&chain),
+        Err(Error::UnknownCertificateAuthority(_))
+    ));
+    chain[0].verify_with(&fixture_key("cv-root")).unwrap();
+    chain[1].verify_with(&chain[0].public_key).unwrap();
+    assert_eq!(chain[1].issuer_key_id, chain[0].subject_key_id);
+    assert_eq!(
+        mf.data_object(0x00F7).unwrap(),
+        chain[1].issuer_key_id.as_bytes()
+    );
+    assert_eq!(chain[1].public_key, fixture_key("data"));
 }

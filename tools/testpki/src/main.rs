@@ -12,7 +12,8 @@
 //! plus an expired authentication certificate for the `auth-expired` fixture (same key as the
 //! valid one, so the card's key matches whichever certificate it serves). Every issuer and
 //! subject names the organisation TEST ONLY. Nothing here is, or chains to, a real JPKI
-//! certificate. Also: the issuer of the card's data files and the two applications' keys.
+//! certificate. Also: the issuer of the card's data files, the two applications' keys, the
+//! root and intermediate of the card-verifiable certificates and the common DF's key.
 //!
 //! Extensions. CAs: basicConstraints (critical, CA), keyUsage keyCertSign + cRLSign, key
 //! identifiers. End-entity certificates, as on a card: no basicConstraints; keyUsage (critical)
@@ -320,6 +321,13 @@ fn generate() -> Vec<(&'static str, Vec<u8>)> {
     let data_key = key(&mut rng);
     let kenhojo_key = key(&mut rng);
     let kenmen_key = key(&mut rng);
+    // Then: the root and the intermediate of the card-verifiable certificates (the root is
+    // not on the card; the MF's `00F8` certifies the intermediate, `7F21` and the applications'
+    // EF `0004` certify the data-file issuer), and the common DF's key `0019` (INTERNAL
+    // AUTHENTICATE).
+    let cv_root_key = key(&mut rng);
+    let cv_mid_key = key(&mut rng);
+    let common_key = key(&mut rng);
 
     let o = "O=mynapin TEST ONLY,C=JP";
     // The CAs are self-signed, as the ones a card serves are: each is its own root.
@@ -420,6 +428,9 @@ fn generate() -> Vec<(&'static str, Vec<u8>)> {
         ("data-key.pk8.der", pk8(&data_key)),
         ("kenhojo-key.pk8.der", pk8(&kenhojo_key)),
         ("kenmen-key.pk8.der", pk8(&kenmen_key)),
+        ("cv-root-key.pk8.der", pk8(&cv_root_key)),
+        ("cv-mid-key.pk8.der", pk8(&cv_mid_key)),
+        ("common-key.pk8.der", pk8(&common_key)),
     ]
 }
 
