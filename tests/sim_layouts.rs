@@ -235,6 +235,16 @@ fn jpki_token_info_and_common_record() {
     assert_eq!(r.len(), 30);
     assert!(r[2..].iter().all(u8::is_ascii_digit));
     assert_eq!(ok(&mut card, &hex("00 B2 01 0C 00")), r);
+    // EF 0002 of the common DF and of the Juki AP: one record, the same 16-byte key reference.
+    ok(&mut card, &hex("00 A4 02 0C 02 00 02"));
+    let k = ok(&mut card, &hex("00 B2 01 04 00"));
+    key_id(&k);
+    ok(
+        &mut card,
+        &hex("00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 01"),
+    );
+    ok(&mut card, &hex("00 A4 02 0C 02 00 02"));
+    assert_eq!(ok(&mut card, &hex("00 B2 01 04 00")), k);
 }
 
 /// A card-verifiable certificate's contents: `5F 4E` 297-byte body (two key ids, a public key)

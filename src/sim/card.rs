@@ -493,9 +493,13 @@ impl SimCard {
                     _ => None,
                 };
             }
-            // The common DF's record EF `0001` (serial, municipality, expiry) [2+].
+            // The common DF's record EF `0001` (serial, municipality, expiry) [2+]; EF `0002` in
+            // the common DF and in the Juki AP: one record, the same 16-byte key reference [1].
             Applet::Common if my_number_card && fid == [0x00, 0x01] => {
                 return Some(File::Records(vec![data::common_record(p)]));
+            }
+            Applet::Common | Applet::Juki if my_number_card && fid == [0x00, 0x02] => {
+                return Some(File::Records(vec![data::shared_key_reference()]));
             }
             _ => return None,
         }
@@ -703,9 +707,15 @@ impl SimCard {
         let (Some(le), true) = (cmd.le(), cmd.data().is_empty()) else {
             return Response::status(Sw::WrongLength);
         };
-        if self.current_df != Some(Applet::Common) || self.fixture.token != token::MY_NUMBER_CARD {
-            return Response::status(Sw::FileNotFound);
-        }
+        // Only the common DF and the Juki AP hold record EFs.
+        let df = match self.current_df {
+            Some(df @ (Applet::Common | Applet::Juki))
+                if self.fixture.token == token::MY_NUMBER_CARD =>
+            {
+                df
+            }
+            _ => return Response::status(Sw::FileNotFound),
+        };
         // P2 `0C`: record P1 of the EF with short id 1, which becomes current; `04`: record
         // P1 of the current EF [2+].
         let fid = match cmd.p2() {
@@ -717,7 +727,7 @@ impl SimCard {
             p2 if p2 >> 3 == 1 => return Response::status(Sw::IncorrectP1P2),
             _ => return Response::status(Sw::FileNotFound),
         };
-        let records = match self.file(Applet::Common, fid) {
+        let records = match self.file(df, fid) {
             Some(File::Records(records)) => records,
             Some(_) => return Response::status(Sw::IncompatibleFileStructure),
             None => return Response::status(Sw::FileNotFound),

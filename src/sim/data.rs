@@ -314,6 +314,12 @@ pub fn mf_data_object(tag: u16, p: &Person) -> Option<Vec<u8>> {
     })
 }
 
+/// Common DF and Juki EF `0002`, record 1: a 16-byte key reference, the same in both \[1\];
+/// which key it names is not known. Ours is a TEST key id.
+pub fn shared_key_reference() -> Vec<u8> {
+    key_id("9990020")
+}
+
 /// Common DF EF `0001`, record 1: a SIMPLE-TLV record `01 1C` + 28 ASCII digits: serial (15),
 /// municipality code (5), expiry `YYYYMMDD` (card facts §6) [2+ serial, 1 layout].
 pub fn common_record(p: &Person) -> Vec<u8> {

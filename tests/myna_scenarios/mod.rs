@@ -5,7 +5,7 @@
 
 #![allow(dead_code)]
 
-use myna_card::ap::{common::CommonAp, jpki::JpkiAp, jpki::SignatureScheme};
+use myna_card::ap::{common::CommonAp, jpki::JpkiAp, jpki::SignatureScheme, juki::JukiAp};
 use myna_card::ap::{surface, surface::SurfaceAp, text, text::TextAp};
 use myna_card::data::{CardVerifiableCertificate, Date, RsaPublicKey, Sex};
 use myna_card::{
@@ -272,6 +272,9 @@ pub fn common_df_and_card_level_commands<T: PowerCycle>(c: &mut Card<T>) {
     assert_eq!(info.municipality_code, "13101");
     assert_eq!(info.expiry.to_string(), "2035-01-01");
     assert_eq!(common.pin_retries().unwrap(), Retries::Remaining(3));
+    // EF 0002: one record, a 16-byte key reference, the same as the Juki AP's EF 0002.
+    let reference = common.read_record(0x0002, 1).unwrap();
+    assert_eq!(reference.len(), 16);
     // Key 0019 signs a challenge with no credential (SHA-256, PKCS#1 v1.5).
     let sig = common
         .internal_authenticate(b"TEST ONLY challenge")
@@ -279,6 +282,9 @@ pub fn common_df_and_card_level_commands<T: PowerCycle>(c: &mut Card<T>) {
     check(&fixture_key("common"), b"TEST ONLY challenge", &sig);
     // The MF's data objects are not answered inside an application.
     assert_eq!(refused(common.card().get_data(0x00F0)), 0x6A88);
+    let mut juki = JukiAp::select(c).unwrap();
+    assert_eq!(juki.read_record(0x0002, 1).unwrap(), reference);
+    assert_eq!(juki.pin_retries().unwrap(), Retries::Remaining(3));
     // GET CHALLENGE gives exactly the length asked.
     for n in [1u16, 8, 16, 255, 256] {
         assert_eq!(c.get_challenge(n).unwrap().len(), usize::from(n), "{n}");
