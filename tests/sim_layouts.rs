@@ -189,6 +189,8 @@ fn kenmen_files() {
     public_key(&objs[3].value);
     for png in [4, 5, 9] {
         assert_eq!(objs[png].value[..8], *b"\x89PNG\r\n\x1a\n");
+        assert_eq!(objs[png].value[12..16], *b"IHDR");
+        assert_eq!(objs[png].value[24..26], [1, 0], "1-bit greyscale");
     }
     assert_eq!(
         objs[6].value[..12],

@@ -334,19 +334,28 @@ pub fn common_record(p: &Person) -> Vec<u8> {
 /// `tools/testimages.sh` (openjpeg's `opj_compress`).
 static TEST_PHOTO_JP2: &[u8] = include_bytes!("../../fixtures/images/photo.jp2");
 
-/// A 16×16 grey PNG with a pattern chosen by `variant`: a small, valid TEST image.
+/// A 16×16 PNG, 1-bit greyscale as the card's rendered text fields are \[1\], with a pattern
+/// chosen by `variant`: a small, valid TEST image.
 pub fn test_png(variant: u8) -> Vec<u8> {
     const W: usize = 16;
-    let mut raw = Vec::with_capacity(W * (W + 1));
+    let mut raw = Vec::with_capacity(W * (1 + W / 8));
     for y in 0..W {
         raw.push(0); // filter: none
-        for x in 0..W {
-            let on = match variant % 3 {
-                0 => (x / 4 + y / 4) % 2 == 0,
-                1 => x == y || x + y == W - 1,
-                _ => x == 0 || y == 0 || x == W - 1 || y == W - 1,
-            };
-            raw.push(if on { 0x20 } else { 0xE0 });
+        for byte in 0..W / 8 {
+            let mut bits = 0u8;
+            for bit in 0..8 {
+                let x = byte * 8 + bit;
+                let on = match variant % 3 {
+                    0 => (x / 4 + y / 4) % 2 == 0,
+                    1 => x == y || x + y == W - 1,
+                    _ => x == 0 || y == 0 || x == W - 1 || y == W - 1,
+                };
+                // 0 is black: the pattern is drawn black on white.
+                if !on {
+                    bits |= 0x80 >> bit;
+                }
+            }
+            raw.push(bits);
         }
     }
     // zlib, one stored (uncompressed) deflate block.
@@ -359,7 +368,7 @@ pub fn test_png(variant: u8) -> Vec<u8> {
     let mut ihdr = Vec::new();
     ihdr.extend_from_slice(&(W as u32).to_be_bytes());
     ihdr.extend_from_slice(&(W as u32).to_be_bytes());
-    ihdr.extend_from_slice(&[8, 0, 0, 0, 0]); // 8-bit greyscale
+    ihdr.extend_from_slice(&[1, 0, 0, 0, 0]); // 1-bit greyscale
     let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
     for (kind, data) in [(b"IHDR", &ihdr[..]), (b"IDAT", &z[..]), (b"IEND", &[][..])] {
         png.extend_from_slice(&(data.len() as u32).to_be_bytes());
