@@ -25,7 +25,7 @@ fn tlv(tag: &[u8], value: &[u8]) -> Vec<u8> {
 
 /// A private-class tag as the card writes it: always two bytes, `DF nn` (primitive) or `FF nn`
 /// (constructed), also for numbers below 31 (`DF 11`, `FF 10`), where canonical BER would use
-/// one byte (card facts §6) [2+].
+/// one byte (card facts §6) \[1\].
 fn private(number: u8) -> [u8; 2] {
     [0xDF, number]
 }
@@ -93,7 +93,7 @@ pub fn token_info(label: &str, person: &Person) -> Vec<u8> {
 }
 
 /// Kenhojo EF `0001` as stored: `FF 10 0C` + the 12 ASCII digits, then `FF` filler to the
-/// file's 17 bytes (card facts §6) [2+ tag, 1 size].
+/// file's 17 bytes (card facts §6) \[1\].
 pub fn kenhojo_my_number(p: &Person) -> Vec<u8> {
     let mut out = tlv(&private_constructed(0x10), p.my_number.as_bytes());
     out.resize(17, 0xFF);
