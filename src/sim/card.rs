@@ -81,6 +81,9 @@ enum File {
     BlockedKey,
     /// A record EF (common DF `0001`): its records, from 1.
     Records(Vec<Vec<u8>>),
+    /// A transparent EF that no credential the card's holder has opens (JPKI `0009`): READ
+    /// BINARY `69 82` \[1\].
+    Locked,
     /// A transparent EF.
     Binary {
         content: Cow<'static, [u8]>,
@@ -505,6 +508,7 @@ impl SimCard {
         }
         match fid {
             jpki_ef::TOKEN => Some(free(Cow::Owned(data::token_info(&f.token, p)))),
+            [0x00, 0x09] if my_number_card => Some(File::Locked),
             jpki_ef::CERT_FLAGS if my_number_card => {
                 // `8F 8F 00` with both certificates [1]; which byte is which is inferred [?].
                 let flag = |c: CertificateState| {
@@ -565,7 +569,7 @@ impl SimCard {
         match self.file(df, fid) {
             Some(File::Key(r)) => Ok(r),
             Some(File::BlockedKey) => Err(Sw::ReferenceDataNotUsable),
-            Some(File::Binary { .. } | File::PrivateKey(_) | File::Records(_)) => {
+            Some(File::Binary { .. } | File::PrivateKey(_) | File::Records(_) | File::Locked) => {
                 Err(Sw::IncompatibleFileStructure)
             }
             None => Err(Sw::ReferencedDataNotFound),
@@ -685,6 +689,7 @@ impl SimCard {
                 content,
                 protected_by,
             }) => (content, protected_by),
+            Some(File::Locked) => return Response::status(Sw::SecurityStatusNotSatisfied),
             Some(File::Key(_) | File::PrivateKey(_) | File::BlockedKey | File::Records(_)) => {
                 return Response::status(Sw::IncompatibleFileStructure)
             }

@@ -148,6 +148,8 @@ pub fn jpki_token_certificates_and_every_signing_scheme<T: PowerCycle>(card: &mu
         jpki.sign_with_sign_key_checked(scheme, data)
             .unwrap_or_else(|e| panic!("{scheme:?} sign: {e}"));
     }
+    // EF 0009 opens to none of the holder's credentials.
+    assert_eq!(refused(jpki.read_ef(0x0009)), 0x6982);
     // Only the common DF's key answers INTERNAL AUTHENTICATE; the JPKI keys refuse.
     let sfi = ShortEfId::from_ef_id(0x0017).unwrap();
     assert_eq!(
