@@ -1184,7 +1184,7 @@ fixture-reason-my-number-digits = person.my_number must be 12 digits
 # $field: person.birth or person.card_expiry.
 fixture-reason-date-format = { $field } must be a date of 8 digits, YYYYMMDD (e.g. 19900101)
 fixture-reason-municipality-digits = person.municipality_code must be 5 digits
-fixture-reason-serial-length = person.card_serial must be 15 ASCII characters
+fixture-reason-serial-length = person.card_serial must be 15 digits
 fixture-reason-sex = person.sex must be one ISO 5218 code (0, 1, 2 or 9)
 # $field: person.name, person.address or answer; $max: the most bytes.
 fixture-reason-too-long = { $field }: at most { $max } bytes

@@ -257,29 +257,20 @@ fn pkcs11_generates_random_bytes() {
 
 #[test]
 #[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
-fn certificates_read_by_pkcs15_tool_are_v3_and_chain_to_the_test_cas() {
+fn certificates_read_by_pkcs15_tool_are_v3_and_chain_to_the_cards_own_ca() {
     let (_g, env) = setup();
     let _card = Served::start(&env, "fresh");
     let dir = tempfile::tempdir().unwrap();
-    let root_der = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/certs/root-ca.der");
-    let root = dir.path().join("root.pem");
-    ok(
-        "openssl",
-        &[
-            "x509",
-            "-inform",
-            "DER",
-            "-in",
-            root_der.to_str().unwrap(),
-            "-out",
-            root.to_str().unwrap(),
-        ],
-    );
-    let root = root.to_str().unwrap().to_string();
-    // Certificates 01 (auth) and 02 (sign) with their CAs 03 and 04, all from the card.
+    // Certificates 01 (auth) and 02 (sign) with their CAs 03 and 04, all from the card. The
+    // CA certificates are self-signed, as a card's are: each is the trust anchor of its chain.
     for (id, ca, usage, pin) in [
         ("01", "03", "Digital Signature", None),
-        ("02", "04", "Non Repudiation", Some(("02", SIGN_PIN))),
+        (
+            "02",
+            "04",
+            "Digital Signature, Non Repudiation",
+            Some(("02", SIGN_PIN)),
+        ),
     ] {
         let cert = write(
             dir.path(),
@@ -296,10 +287,22 @@ fn certificates_read_by_pkcs15_tool_are_v3_and_chain_to_the_test_cas() {
         assert!(text.contains("TEST ONLY"), "{id}: {text}");
         assert!(text.contains("Public-Key: (2048 bit)"), "{id}: {text}");
         assert!(text.contains(usage), "{id}: key usage {usage}: {text}");
-        let v = ok(
-            "openssl",
-            &["verify", "-CAfile", &root, "-untrusted", &ca_pem, &cert],
+        // As on a card: no basicConstraints in an end-entity certificate, a critical policy.
+        assert!(!text.contains("Basic Constraints"), "{id}: {text}");
+        assert!(
+            text.contains("Certificate Policies: critical"),
+            "{id}: {text}"
         );
+        // The CA certificate is its own issuer, and verifies by itself.
+        let ca_text = ok(
+            "openssl",
+            &["x509", "-in", &ca_pem, "-noout", "-subject", "-issuer"],
+        );
+        let mut lines = ca_text.lines().map(|l| l.split_once('=').map(|(_, v)| v));
+        assert_eq!(lines.next(), lines.next(), "{ca}: self-signed: {ca_text}");
+        let v = ok("openssl", &["verify", "-CAfile", &ca_pem, &ca_pem]);
+        assert!(v.trim_end().ends_with("OK"), "{ca}: {v}");
+        let v = ok("openssl", &["verify", "-CAfile", &ca_pem, &cert]);
         assert!(v.trim_end().ends_with("OK"), "{id}: {v}");
         // Chained to the other CA, it does not verify: the check can fail.
         let other = if ca == "03" { "04" } else { "03" };
@@ -308,10 +311,7 @@ fn certificates_read_by_pkcs15_tool_are_v3_and_chain_to_the_test_cas() {
             &format!("{other}.pem"),
             read_certificate(&env.reader1, other, None).as_bytes(),
         );
-        let bad = tool(
-            "openssl",
-            &["verify", "-CAfile", &root, "-untrusted", &other_pem, &cert],
-        );
+        let bad = tool("openssl", &["verify", "-CAfile", &other_pem, &cert]);
         assert!(!bad.ok, "{id} chained to the wrong CA: {}", bad.stdout);
     }
 }

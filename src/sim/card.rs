@@ -19,6 +19,8 @@ static SIGN_CA_CERT: &[u8] = include_bytes!("../../fixtures/certs/sign-ca.der");
 /// JPKI key EFs (card facts §8 [2+]): the user-authentication and the signature private key.
 const AUTH_KEY_EF: [u8; 2] = [0x00, 0x17];
 const SIGN_KEY_EF: [u8; 2] = [0x00, 0x1A];
+/// The card manager's AID (GlobalPlatform issuer security domain) \[1\].
+const CARD_MANAGER_AID: [u8; 7] = [0xA0, 0x00, 0x00, 0x01, 0x51, 0x00, 0x00];
 
 /// One key reference's persistent state.
 #[derive(Debug, Clone)]
@@ -74,6 +76,14 @@ enum File {
     Key(KeyRef),
     /// A private key (JPKI `0017` / `001A`), usable after VERIFY of `KeyRef`.
     PrivateKey(KeyRef),
+    /// A key reference the card is issued with, blocked (Kenhojo `0012`): the counter query
+    /// answers `63 C0`, VERIFY `69 84` \[1\].
+    BlockedKey,
+    /// A record EF (common DF `0001`): its records, from 1.
+    Records(Vec<Vec<u8>>),
+    /// A transparent EF that no credential the card's holder has opens (JPKI `0009`): READ
+    /// BINARY `69 82` \[1\].
+    Locked,
     /// A transparent EF.
     Binary {
         content: Cow<'static, [u8]>,
@@ -348,6 +358,11 @@ impl SimCard {
             (0x00, 0x84) => self.get_challenge(cmd),
             (0x00, 0xCA) => self.get_data(cmd),
             (0x80, 0x2A) => self.compute_signature(cmd),
+            (0x00, 0x88) => self.internal_authenticate(cmd),
+            // SET SESSION KEY in the common DF: "security environment faulty" \[1\].
+            (0x80, 0xAE) if self.current_df == Some(Applet::Common) => {
+                Response::status(Sw::Other(0x66F1))
+            }
             (0x00 | 0x80, _) => Response::status(Sw::InsNotSupported),
             (cla, _) if cla & 0x0C != 0 && cla & 0x80 == 0 => {
                 Response::status(Sw::SecureMessagingNotSupported)
@@ -376,6 +391,14 @@ impl SimCard {
         match cmd.p1() {
             // SELECT DF by name: the full AID must match.
             0x04 => {
+                // The card manager (GlobalPlatform ISD, `A0 00 00 01 51 00 00`): selected at
+                // power-up; selecting it leaves the applet and its verified state \[1\].
+                if cmd.data() == CARD_MANAGER_AID && self.fixture.token == token::MY_NUMBER_CARD {
+                    self.verified.clear();
+                    self.current_df = None;
+                    self.current_ef = None;
+                    return Sw::Success;
+                }
                 let found = Applet::ALL
                     .into_iter()
                     .find(|a| self.has_applet(*a) && a.aid()[..] == *cmd.data());
@@ -428,31 +451,44 @@ impl SimCard {
         let p = &f.person;
         match df {
             Applet::Jpki => {}
+            // Which key opens which EF (card facts §9) [1]: the PIN opens every data EF; 照合番号A
+            // the number and the integrity record, B the four attributes; either the session
+            // and signed keys. `0012` is a key reference issued blocked.
             Applet::Kenhojo if my_number_card => {
+                const PIN_A: &[KeyRef] = &[KeyRef::Kenhojo, KeyRef::KenhojoA];
+                const PIN_B: &[KeyRef] = &[KeyRef::Kenhojo, KeyRef::KenhojoB];
+                const ANY: &[KeyRef] = &[KeyRef::Kenhojo, KeyRef::KenhojoA, KeyRef::KenhojoB];
+                let protected = |content: Vec<u8>, protected_by| File::Binary {
+                    content: Cow::Owned(content),
+                    protected_by,
+                };
                 return match fid {
-                    [0x00, 0x01] => Some(File::Binary {
-                        content: Cow::Owned(data::kenhojo_my_number(p)),
-                        protected_by: &[KeyRef::Kenhojo],
-                    }),
-                    [0x00, 0x02] => Some(File::Binary {
-                        content: Cow::Owned(data::kenhojo_attributes(p)),
-                        protected_by: &[KeyRef::Kenhojo],
-                    }),
-                    [0x00, 0x05] => Some(free(Cow::Owned(data::ap_info(b"KENHOJO")))),
+                    [0x00, 0x01] => Some(protected(data::kenhojo_my_number(p), PIN_A)),
+                    [0x00, 0x02] => Some(protected(data::kenhojo_attributes(p), PIN_B)),
+                    [0x00, 0x03] => Some(protected(data::kenhojo_integrity(p), PIN_A)),
+                    [0x00, 0x04] => Some(free(Cow::Owned(data::ap_cv_certificate()))),
+                    [0x00, 0x05] => Some(free(Cow::Owned(data::kenhojo_basic_data()))),
+                    [0x00, 0x06] => Some(protected(data::kenhojo_session_key(), ANY)),
+                    [0x00, 0x07] => Some(protected(data::kenhojo_signed_key(), ANY)),
+                    [0x00, 0x08] => Some(free(Cow::Owned(data::kenhojo_0008()))),
+                    [0x00, 0x12] => Some(File::BlockedKey),
                     _ => None,
                 };
             }
+            // Kenmen: the birth-date key opens only the age record; A or B the card face; only
+            // A the number image (card facts §9) [1].
             Applet::Kenmen if my_number_card => {
                 return match fid {
                     [0x00, 0x01] => Some(File::Binary {
                         content: Cow::Owned(data::kenmen_birth(p)),
-                        protected_by: &[KeyRef::KenmenBirth, KeyRef::KenmenA, KeyRef::KenmenB],
+                        protected_by: &[KeyRef::KenmenBirth],
                     }),
                     [0x00, 0x02] => Some(File::Binary {
                         content: Cow::Owned(data::kenmen_face(p)),
                         protected_by: &[KeyRef::KenmenA, KeyRef::KenmenB],
                     }),
-                    [0x00, 0x03] => Some(free(Cow::Owned(data::ap_info(b"KENMEN")))),
+                    [0x00, 0x03] => Some(free(Cow::Owned(data::kenmen_basic_data(p)))),
+                    [0x00, 0x04] => Some(free(Cow::Owned(data::ap_cv_certificate()))),
                     [0x00, 0x05] => Some(File::Binary {
                         content: Cow::Owned(data::kenmen_my_number(p)),
                         protected_by: &[KeyRef::KenmenA],
@@ -460,10 +496,19 @@ impl SimCard {
                     _ => None,
                 };
             }
+            // The common DF's record EF `0001` (serial, municipality, expiry) [2+]; EF `0002` in
+            // the common DF and in the Juki AP: one record, the same 16-byte key reference [1].
+            Applet::Common if my_number_card && fid == [0x00, 0x01] => {
+                return Some(File::Records(vec![data::common_record(p)]));
+            }
+            Applet::Common | Applet::Juki if my_number_card && fid == [0x00, 0x02] => {
+                return Some(File::Records(vec![data::shared_key_reference()]));
+            }
             _ => return None,
         }
         match fid {
             jpki_ef::TOKEN => Some(free(Cow::Owned(data::token_info(&f.token, p)))),
+            [0x00, 0x09] if my_number_card => Some(File::Locked),
             jpki_ef::CERT_FLAGS if my_number_card => {
                 // `8F 8F 00` with both certificates [1]; which byte is which is inferred [?].
                 let flag = |c: CertificateState| {
@@ -523,7 +568,10 @@ impl SimCard {
         };
         match self.file(df, fid) {
             Some(File::Key(r)) => Ok(r),
-            Some(File::Binary { .. } | File::PrivateKey(_)) => Err(Sw::IncompatibleFileStructure),
+            Some(File::BlockedKey) => Err(Sw::ReferenceDataNotUsable),
+            Some(File::Binary { .. } | File::PrivateKey(_) | File::Records(_) | File::Locked) => {
+                Err(Sw::IncompatibleFileStructure)
+            }
             None => Err(Sw::ReferencedDataNotFound),
         }
     }
@@ -540,6 +588,8 @@ impl SimCard {
         let is_query = cmd.data().is_empty();
         let r = match self.addressed_key(cmd.p2(), is_query) {
             Ok(r) => r,
+            // The blocked key: its counter query says so (`63 C0`), a VERIFY is refused.
+            Err(Sw::ReferenceDataNotUsable) if is_query => return Sw::RetriesLeft(0),
             Err(sw) => return sw,
         };
         let key = self.keys.get_mut(&r).expect("every key has a state");
@@ -639,7 +689,8 @@ impl SimCard {
                 content,
                 protected_by,
             }) => (content, protected_by),
-            Some(File::Key(_) | File::PrivateKey(_)) => {
+            Some(File::Locked) => return Response::status(Sw::SecurityStatusNotSatisfied),
+            Some(File::Key(_) | File::PrivateKey(_) | File::BlockedKey | File::Records(_)) => {
                 return Response::status(Sw::IncompatibleFileStructure)
             }
             None => return Response::status(Sw::CommandNotAllowed),
@@ -661,26 +712,44 @@ impl SimCard {
         let (Some(le), true) = (cmd.le(), cmd.data().is_empty()) else {
             return Response::status(Sw::WrongLength);
         };
-        if self.current_df != Some(Applet::Common) || self.fixture.token != token::MY_NUMBER_CARD {
-            return Response::status(Sw::FileNotFound);
-        }
-        if cmd.p2() != 0x0C {
-            return Response::status(if cmd.p2() >> 3 == 1 {
-                Sw::IncorrectP1P2
-            } else {
-                Sw::FileNotFound
-            });
-        }
-        if cmd.p1() != 0x01 {
+        // Only the common DF and the Juki AP hold record EFs.
+        let df = match self.current_df {
+            Some(df @ (Applet::Common | Applet::Juki))
+                if self.fixture.token == token::MY_NUMBER_CARD =>
+            {
+                df
+            }
+            _ => return Response::status(Sw::FileNotFound),
+        };
+        // P2 `0C`: record P1 of the EF with short id 1, which becomes current; `04`: record
+        // P1 of the current EF [2+].
+        let fid = match cmd.p2() {
+            0x0C => [0x00, 0x01],
+            0x04 => match self.current_ef {
+                Some(ef) => ef,
+                None => return Response::status(Sw::CommandNotAllowed),
+            },
+            p2 if p2 >> 3 == 1 => return Response::status(Sw::IncorrectP1P2),
+            _ => return Response::status(Sw::FileNotFound),
+        };
+        let records = match self.file(df, fid) {
+            Some(File::Records(records)) => records,
+            Some(_) => return Response::status(Sw::IncompatibleFileStructure),
+            None => return Response::status(Sw::FileNotFound),
+        };
+        self.current_ef = Some(fid);
+        let Some(record) = usize::from(cmd.p1())
+            .checked_sub(1)
+            .and_then(|i| records.get(i))
+        else {
             return Response::status(Sw::Other(0x6A83));
-        }
-        let record = data::common_record(&self.fixture.person);
+        };
         let n = record.len().min(le as usize);
         Response::new(record[..n].to_vec(), Sw::Success)
     }
 
-    /// GET CHALLENGE `00 84 00 00 08` → 8 random bytes \[1\]; the extended form is refused
-    /// `69 85` \[1\]. Another Le gets at most 8 bytes [?].
+    /// GET CHALLENGE `00 84 00 00 Le` → exactly Le random bytes, 1–256 (`00` = 256) \[1\]; the
+    /// extended form is refused `69 85` \[1\].
     fn get_challenge(&mut self, cmd: &Command) -> Response {
         use StatusWord as Sw;
         if cmd.is_extended() {
@@ -692,29 +761,47 @@ impl SimCard {
         let (Some(le), true) = (cmd.le(), cmd.data().is_empty()) else {
             return Response::status(Sw::WrongLength);
         };
-        let mut bytes = [0u8; 8];
+        let mut bytes = vec![0u8; le as usize];
         if getrandom::fill(&mut bytes).is_err() {
             return Response::status(Sw::NoPreciseDiagnosis);
         }
-        let n = bytes.len().min(le as usize);
-        Response::new(bytes[..n].to_vec(), Sw::Success)
+        Response::new(bytes, Sw::Success)
     }
 
-    /// GET DATA `00 CA 5F 51 Le` at MF level (no applet selected) → the contact ATR \[1\], on a
-    /// My Number card. Every other GET DATA answers `6D 00`, as before (OpenSC probes with it).
+    /// GET DATA `00 CA P1 P2 Le` on a My Number card (card facts §9) \[1\]: `5F 51` the contact
+    /// ATR without its initial `3B`, at MF level or inside an applet; the MF's data objects
+    /// (`0042`, `0045`, `0066`, `00F0`, `00F2`, `00F7`, `00F8`, `7F21`) at MF level only — inside
+    /// an applet `6A 88` [?]. Any other tag answers `6D 00` (OpenSC probes with it).
     fn get_data(&mut self, cmd: &Command) -> Response {
         use StatusWord as Sw;
         let my_number_card =
             self.has_applet(Applet::Jpki) && self.fixture.token == token::MY_NUMBER_CARD;
-        if (cmd.p1(), cmd.p2()) != (0x5F, 0x51) || self.current_df.is_some() || !my_number_card {
+        if !my_number_card {
             return Response::status(Sw::InsNotSupported);
         }
+        let tag = u16::from_be_bytes([cmd.p1(), cmd.p2()]);
+        let value = if tag == 0x5F51 {
+            let atr = self.contact_atr();
+            atr.strip_prefix(&[0x3B]).unwrap_or(&atr).to_vec()
+        } else {
+            match data::mf_data_object(tag, &self.fixture.person) {
+                Some(_) if self.current_df.is_some() => {
+                    return Response::status(Sw::ReferencedDataNotFound)
+                }
+                Some(v) => v,
+                None => return Response::status(Sw::InsNotSupported),
+            }
+        };
         let Some(le) = cmd.le() else {
             return Response::status(Sw::WrongLength);
         };
-        let atr = self.contact_atr();
-        let n = atr.len().min(le as usize);
-        Response::new(atr[..n].to_vec(), Sw::Success)
+        // An object longer than a short answer (the card-verifiable certificates) needs the
+        // extended form: a short Le gets `67 00` \[1\].
+        if value.len() > 256 && !cmd.is_extended() {
+            return Response::status(Sw::WrongLength);
+        }
+        let n = value.len().min(le as usize);
+        Response::new(value[..n].to_vec(), Sw::Success)
     }
 
     /// The card's contact ATR: the fixture's, unless that is one a contactless reader made.
@@ -731,31 +818,84 @@ impl SimCard {
         }
     }
 
-    /// COMPUTE DIGITAL SIGNATURE `80 2A 00 80 Lc <DigestInfo> 00` with the key EF selected
-    /// (`0017` auth, `001A` sign): a PKCS#1 v1.5 signature, only after a successful VERIFY of
-    /// the matching PIN in the JPKI DF (`69 82` otherwise) [2+].
-    fn compute_signature(&mut self, cmd: &Command) -> Response {
+    /// INTERNAL AUTHENTICATE `00 88 00 (80|sfi) Lc challenge 00` (card facts §9) \[1\]: in the
+    /// common DF, key `0019` (`99`) signs the challenge — PKCS#1 v1.5 over the SHA-256 DigestInfo
+    /// of it — with no credential; the JPKI keys refuse `69 82`, the Kenhojo and Kenmen keys
+    /// `69 85`; anything else `6A 88` [?].
+    fn internal_authenticate(&mut self, cmd: &Command) -> Response {
+        use super::keys::SimKey;
         use StatusWord as Sw;
-        if (cmd.p1(), cmd.p2()) != (0x00, 0x80) {
+        if cmd.p1() != 0x00 {
+            return Response::status(Sw::IncorrectP1P2);
+        }
+        let challenge = cmd.data();
+        if challenge.is_empty() {
+            return Response::status(Sw::WrongLength);
+        }
+        let my_number_card = self.fixture.token == token::MY_NUMBER_CARD;
+        match (self.current_df, cmd.p2()) {
+            (Some(Applet::Common), 0x99) if my_number_card => Response::new(
+                super::keys::sign_sha256(SimKey::Common, challenge),
+                Sw::Success,
+            ),
+            (Some(Applet::Jpki), 0x97 | 0x9A) => Response::status(Sw::SecurityStatusNotSatisfied),
+            (Some(Applet::Kenhojo | Applet::Kenmen), _) if my_number_card => {
+                Response::status(Sw::ConditionsNotSatisfied)
+            }
+            _ => Response::status(Sw::ReferencedDataNotFound),
+        }
+    }
+
+    /// COMPUTE DIGITAL SIGNATURE `80 2A P1 P2 Lc data 00` (card facts §9) \[1\]: P1 the scheme
+    /// (`00`–`05`, see [`super::keys::sign_scheme`]; else `6A 86`); in JPKI P2 `80` signs with
+    /// the selected key EF, `80|sfi` with key EF `00 sfi` without a SELECT (`97` auth, `9A`
+    /// sign), only after a successful VERIFY of the matching PIN (`69 82` otherwise) [2+]; in
+    /// Kenhojo and Kenmen P2 `00` signs with the application's own key, no credential \[1\].
+    fn compute_signature(&mut self, cmd: &Command) -> Response {
+        use super::keys::{SignError, SimKey};
+        use StatusWord as Sw;
+        if cmd.p1() > 0x05 {
             return Response::status(Sw::IncorrectP1P2);
         }
         if cmd.data().is_empty() {
             return Response::status(Sw::WrongLength);
         }
-        let (Some(df), Some(ef)) = (self.current_df, self.current_ef) else {
+        let Some(df) = self.current_df else {
             return Response::status(Sw::CommandNotAllowed);
         };
-        let r = match self.file(df, ef) {
-            Some(File::PrivateKey(r)) => r,
-            Some(_) => return Response::status(Sw::IncompatibleFileStructure),
-            None => return Response::status(Sw::CommandNotAllowed),
+        let my_number_card = self.fixture.token == token::MY_NUMBER_CARD;
+        let key = match (df, cmd.p2()) {
+            (Applet::Kenhojo, 0x00) if my_number_card => SimKey::Kenhojo,
+            (Applet::Kenmen, 0x00) if my_number_card => SimKey::Kenmen,
+            (Applet::Jpki, 0x80..=0x9E) => {
+                let ef = if cmd.p2() == 0x80 {
+                    match self.current_ef {
+                        Some(ef) => ef,
+                        None => return Response::status(Sw::CommandNotAllowed),
+                    }
+                } else {
+                    [0x00, cmd.p2() & 0x1F]
+                };
+                let r = match self.file(df, ef) {
+                    Some(File::PrivateKey(r)) => r,
+                    Some(_) => return Response::status(Sw::IncompatibleFileStructure),
+                    None => return Response::status(Sw::CommandNotAllowed),
+                };
+                if !self.verified.contains(&r) {
+                    return Response::status(Sw::SecurityStatusNotSatisfied);
+                }
+                if r == KeyRef::Auth {
+                    SimKey::Auth
+                } else {
+                    SimKey::Sign
+                }
+            }
+            _ => return Response::status(Sw::IncorrectP1P2),
         };
-        if !self.verified.contains(&r) {
-            return Response::status(Sw::SecurityStatusNotSatisfied);
-        }
-        match super::keys::sign(r, cmd.data()) {
-            Some(sig) => Response::new(sig, Sw::Success),
-            None => Response::status(Sw::IncorrectData),
+        match super::keys::sign_scheme(key, cmd.p1(), cmd.data()) {
+            Ok(sig) => Response::new(sig, Sw::Success),
+            Err(SignError::Scheme) => Response::status(Sw::IncorrectP1P2),
+            Err(SignError::Length) => Response::status(Sw::WrongLength),
         }
     }
 }
@@ -860,15 +1000,17 @@ mod tests {
     }
 
     #[test]
-    fn get_challenge_gives_8_fresh_random_bytes() {
+    fn get_challenge_gives_exactly_the_length_asked() {
         let mut card = SimCard::new(Fixture::fresh());
         let a = run(&mut card, "00 84 00 00 08");
         let b = run(&mut card, "00 84 00 00 08");
         assert_eq!((a.len(), &a[8..]), (10, &[0x90, 0][..]));
         assert_eq!(b.len(), 10);
         assert_ne!(a, b, "two challenges differ");
-        // OpenSC may ask for more: it gets 8 and asks again.
-        assert_eq!(run(&mut card, "00 84 00 00 10").len(), 10);
+        // Exactly Le bytes, 1–256 (`00` = 256) [1].
+        assert_eq!(run(&mut card, "00 84 00 00 10").len(), 18);
+        assert_eq!(run(&mut card, "00 84 00 00 01").len(), 3);
+        assert_eq!(run(&mut card, "00 84 00 00 00").len(), 258);
     }
 
     #[test]
@@ -895,7 +1037,8 @@ mod tests {
         let mut card = SimCard::new(f);
         assert_eq!(card.atr()[..2], [0x3B, 0x88]);
         let answer = run(&mut card, "00 CA 5F 51 00");
-        assert_eq!(&answer[..answer.len() - 2], ATRS[0].1);
+        // Without the initial 3B, as a card stores it [1].
+        assert_eq!(&answer[..answer.len() - 2], &ATRS[0].1[1..]);
         let mut other = SimCard::new(Fixture::builtin("not-mynumber").unwrap());
         assert_eq!(run(&mut other, "00 CA 5F 51 00"), [0x6D, 0x00]);
     }

@@ -126,7 +126,7 @@ pub struct Person {
     pub birth: String,
     /// Sex, ISO 5218 code: `1` male, `2` female, `9` not applicable.
     pub sex: String,
-    /// The card's serial number (common DF record; 15 characters).
+    /// The card's serial number (common DF record; 15 digits).
     pub card_serial: String,
     /// The issuing municipality's code (common DF record; 5 digits).
     pub municipality_code: String,
@@ -138,11 +138,13 @@ impl Default for Person {
     fn default() -> Person {
         Person {
             my_number: "123456789018".into(),
-            name: "試験 花子 (TEST ONLY)".into(),
-            address: "TEST ONLY 東京都千代田区試験町1-2-3".into(),
+            // As a card writes them: U+3000 between family and given name, full-width
+            // digits and hyphens (U+FF0D) in the address (card facts §9) [1].
+            name: "試験\u{3000}花子".into(),
+            address: "東京都千代田区試験町\u{FF11}\u{FF0D}\u{FF12}\u{FF0D}\u{FF13}".into(),
             birth: "19900101".into(),
             sex: "2".into(),
-            card_serial: "TESTONLY0000001".into(),
+            card_serial: "999900000000001".into(),
             municipality_code: "13101".into(),
             card_expiry: "20350101".into(),
         }
@@ -170,7 +172,7 @@ impl Person {
         if !digits(&self.municipality_code, 5) {
             return Err(Invalid::MunicipalityDigits);
         }
-        if self.card_serial.len() != 15 || !self.card_serial.is_ascii() {
+        if !digits(&self.card_serial, 15) {
             return Err(Invalid::SerialLength);
         }
         if self.sex.len() != 1 || !self.sex.is_ascii() {
@@ -652,8 +654,8 @@ pub enum Invalid {
     /// `person.municipality_code` is not 5 digits.
     #[error("person.municipality_code must be 5 digits")]
     MunicipalityDigits,
-    /// `person.card_serial` is not 15 ASCII characters.
-    #[error("person.card_serial must be 15 ASCII characters")]
+    /// `person.card_serial` is not 15 digits.
+    #[error("person.card_serial must be 15 digits")]
     SerialLength,
     /// `person.sex` is not one ISO 5218 code.
     #[error("person.sex must be one ISO 5218 code")]

@@ -6,20 +6,23 @@
 //! cargo run --release -p testpki -- --check    # fails if the files differ from a fresh run
 //! ```
 //!
-//! The hierarchy mirrors JPKI's shape (card facts §8): one root, a CA for user-authentication
-//! certificates, a CA for signature certificates, and on the card an authentication and a
-//! signature certificate (RSA-2048, X.509 v3), plus an expired authentication certificate for
-//! the `auth-expired` fixture (same key as the valid one, so the card's key matches whichever
-//! certificate it serves). Every subject says TEST ONLY. Nothing here is, or chains to, a real
-//! JPKI certificate.
+//! The hierarchy has a card's shape (card facts §9): a self-signed CA for user-authentication
+//! certificates and one for signature certificates — the card serves them, and each is its own
+//! root — and on the card an authentication and a signature certificate (RSA-2048, X.509 v3),
+//! plus an expired authentication certificate for the `auth-expired` fixture (same key as the
+//! valid one, so the card's key matches whichever certificate it serves). Every issuer and
+//! subject names the organisation TEST ONLY. Nothing here is, or chains to, a real JPKI
+//! certificate. Also: the issuer of the card's data files, the two applications' keys, the
+//! root and intermediate of the card-verifiable certificates and the common DF's key.
 //!
-//! Extensions: basicConstraints (critical; CA true for the CAs), keyUsage (critical;
-//! keyCertSign + cRLSign for the CAs, digitalSignature for authentication, nonRepudiation for
-//! signature — what peers such as `myna` check), subject and authority key identifiers, and
-//! certificatePolicies with OIDs under `1.3.6.1.4.1.32473` (IANA's enterprise number for
-//! documentation, RFC 5612), because real JPKI policy OIDs must not be claimed by test
-//! certificates. Real signature certificates also
-//! carry the holder's name, address, birth date and sex in subjectAltName; these do not.
+//! Extensions. CAs: basicConstraints (critical, CA), keyUsage keyCertSign + cRLSign, key
+//! identifiers. End-entity certificates, as on a card: no basicConstraints; keyUsage (critical)
+//! digitalSignature for authentication, digitalSignature + nonRepudiation for signature;
+//! certificatePolicies (critical), extendedKeyUsage, issuerAltName, CRL distribution points,
+//! OCSP address (authorityInfoAccess, under the reserved `.invalid` name), key identifiers; the
+//! signature certificate also the holder's name, address, birth date and sex in subjectAltName
+//! (otherName). Every OID of our own is under `1.3.6.1.4.1.32473` (IANA's enterprise number for
+//! documentation, RFC 5612): real JPKI OIDs must not be claimed by test certificates.
 
 use der::{Decode, Encode};
 use rand_chacha::rand_core::SeedableRng;
@@ -35,9 +38,12 @@ use x509_cert::builder::profile::BuilderProfile;
 use x509_cert::builder::{Builder, CertificateBuilder};
 use x509_cert::certificate::{Certificate, TbsCertificate};
 use x509_cert::ext::pkix::certpolicy::PolicyInformation;
+use x509_cert::ext::pkix::crl::dp::DistributionPoint;
+use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName, OtherName};
 use x509_cert::ext::pkix::{
-    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, KeyUsage, KeyUsages,
-    SubjectKeyIdentifier,
+    AccessDescription, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints,
+    CertificatePolicies, CrlDistributionPoints, ExtendedKeyUsage, IssuerAltName, KeyUsage,
+    KeyUsages, SubjectAltName, SubjectKeyIdentifier,
 };
 use x509_cert::ext::{Extension, ToExtension};
 use x509_cert::name::Name;
@@ -50,8 +56,8 @@ const SEED: [u8; 32] = *b"mynapin TEST ONLY PKI seed v1...";
 /// What a certificate is for.
 #[derive(Clone, Copy, PartialEq)]
 enum Role {
+    /// A self-signed CA, as the card serves.
     Root,
-    Ca,
     Auth,
     Sign,
 }
@@ -60,6 +66,23 @@ enum Role {
 /// examples (RFC 5612): not JPKI's.
 const POLICY_AUTH: &str = "1.3.6.1.4.1.32473.392.1.1";
 const POLICY_SIGN: &str = "1.3.6.1.4.1.32473.392.1.2";
+/// Extended key usages of the two end-entity certificates (ours, as above).
+const EKU_AUTH: &str = "1.3.6.1.4.1.32473.392.3.1";
+const EKU_SIGN: &str = "1.3.6.1.4.1.32473.392.3.2";
+/// The holder's data in the signature certificate's subjectAltName, as otherName entries
+/// (ours, as above): name, address (UTF8String), birth date `YYYYMMDD`, sex (ISO 5218).
+const SAN_NAME: &str = "1.3.6.1.4.1.32473.392.2.1";
+const SAN_ADDRESS: &str = "1.3.6.1.4.1.32473.392.2.2";
+const SAN_BIRTH: &str = "1.3.6.1.4.1.32473.392.2.3";
+const SAN_SEX: &str = "1.3.6.1.4.1.32473.392.2.4";
+/// The TEST person of the default fixture (`src/sim/fixture.rs`, `Person::default`).
+const PERSON_NAME: &str = "試験\u{3000}花子";
+const PERSON_ADDRESS: &str = "東京都千代田区試験町\u{FF11}\u{FF0D}\u{FF12}\u{FF0D}\u{FF13}";
+const PERSON_BIRTH: &str = "19900101";
+const PERSON_SEX: &str = "2";
+/// Where revocation would be checked: a reserved name that never resolves (RFC 6761).
+const CRL_URI: &str = "http://crl.mynapin.invalid/test-only/";
+const OCSP_URI: &str = "http://ocsp.mynapin.invalid/test-only";
 
 struct Profile {
     role: Role,
@@ -85,21 +108,21 @@ impl BuilderProfile for Profile {
         tbs: &TbsCertificate,
     ) -> BuildResult<Vec<Extension>> {
         let mut ext: Vec<Extension> = Vec::new();
-        let ca = matches!(self.role, Role::Root | Role::Ca);
-        ext.push(
-            BasicConstraints {
-                ca,
-                path_len_constraint: match self.role {
-                    Role::Ca => Some(0),
-                    _ => None,
-                },
-            }
-            .to_extension(tbs.subject(), &ext)?,
-        );
+        let ca = self.role == Role::Root;
+        // A card's end-entity certificates carry no basicConstraints; its CAs do.
+        if ca {
+            ext.push(
+                BasicConstraints {
+                    ca,
+                    path_len_constraint: None,
+                }
+                .to_extension(tbs.subject(), &ext)?,
+            );
+        }
         let usage = match self.role {
-            Role::Root | Role::Ca => KeyUsages::KeyCertSign | KeyUsages::CRLSign,
+            Role::Root => KeyUsages::KeyCertSign | KeyUsages::CRLSign,
             Role::Auth => KeyUsages::DigitalSignature.into(),
-            Role::Sign => KeyUsages::NonRepudiation.into(),
+            Role::Sign => KeyUsages::DigitalSignature | KeyUsages::NonRepudiation,
         };
         ext.push(KeyUsage(usage).to_extension(tbs.subject(), &ext)?);
         let ski = SubjectKeyIdentifier::try_from(spk)?;
@@ -117,11 +140,78 @@ impl BuilderProfile for Profile {
             Role::Sign => Some(POLICY_SIGN),
             _ => None,
         };
+        let oid = der::asn1::ObjectIdentifier::new_unwrap;
+        let uri = |s: &str| {
+            GeneralName::UniformResourceIdentifier(
+                der::asn1::Ia5String::new(s).expect("an ASCII URI"),
+            )
+        };
         if let Some(p) = policy {
+            // Critical, as on a card.
+            let policies = CertificatePolicies(vec![PolicyInformation {
+                policy_identifier: oid(p),
+                policy_qualifiers: None,
+            }]);
+            ext.push((true, &policies).to_extension(tbs.subject(), &ext)?);
+            let eku = if self.role == Role::Auth {
+                EKU_AUTH
+            } else {
+                EKU_SIGN
+            };
+            ext.push(ExtendedKeyUsage(vec![oid(eku)]).to_extension(tbs.subject(), &ext)?);
+            if self.role == Role::Sign {
+                let other = |type_id: &str, value: der::Any| {
+                    GeneralName::OtherName(OtherName {
+                        type_id: oid(type_id),
+                        value,
+                    })
+                };
+                let utf8 = |s: &str| {
+                    der::Any::encode_from(&der::asn1::Utf8StringRef::new(s).expect("UTF-8"))
+                        .expect("encodes")
+                };
+                let printable = |s: &str| {
+                    der::Any::encode_from(
+                        &der::asn1::PrintableStringRef::new(s).expect("printable"),
+                    )
+                    .expect("encodes")
+                };
+                ext.push(
+                    SubjectAltName(vec![
+                        other(SAN_NAME, utf8(PERSON_NAME)),
+                        other(SAN_ADDRESS, utf8(PERSON_ADDRESS)),
+                        other(SAN_BIRTH, printable(PERSON_BIRTH)),
+                        other(SAN_SEX, printable(PERSON_SEX)),
+                    ])
+                    .to_extension(tbs.subject(), &ext)?,
+                );
+            }
             ext.push(
-                CertificatePolicies(vec![PolicyInformation {
-                    policy_identifier: der::asn1::ObjectIdentifier::new_unwrap(p),
-                    policy_qualifiers: None,
+                IssuerAltName(vec![GeneralName::DirectoryName(name(
+                    "CN=mynapin TEST ONLY issuer,O=mynapin TEST ONLY,C=JP",
+                ))])
+                .to_extension(tbs.subject(), &ext)?,
+            );
+            let crl = format!(
+                "{CRL_URI}{}.crl",
+                if self.role == Role::Auth {
+                    "auth"
+                } else {
+                    "sign"
+                }
+            );
+            ext.push(
+                CrlDistributionPoints(vec![DistributionPoint {
+                    distribution_point: Some(DistributionPointName::FullName(vec![uri(&crl)])),
+                    reasons: None,
+                    crl_issuer: None,
+                }])
+                .to_extension(tbs.subject(), &ext)?,
+            );
+            ext.push(
+                AuthorityInfoAccessSyntax(vec![AccessDescription {
+                    access_method: oid("1.3.6.1.5.5.7.48.1"), // id-ad-ocsp
+                    access_location: uri(OCSP_URI),
                 }])
                 .to_extension(tbs.subject(), &ext)?,
             );
@@ -209,69 +299,75 @@ fn main() {
 }
 
 /// Every file of the hierarchy: name → bytes.
+fn pk8(k: &RsaPrivateKey) -> Vec<u8> {
+    k.to_pkcs8_der().expect("key encodes").as_bytes().to_vec()
+}
+
 fn generate() -> Vec<(&'static str, Vec<u8>)> {
     let mut rng = ChaCha20Rng::from_seed(SEED);
 
-    let root_key = key(&mut rng);
+    // The first key drawn was the root of an earlier hierarchy (a card serves self-signed CA
+    // certificates, so there is none now); it is still drawn so that every other key stays
+    // what it was.
+    let _former_root_key = key(&mut rng);
     let auth_ca_key = key(&mut rng);
     let sign_ca_key = key(&mut rng);
     let auth_key = key(&mut rng);
     let sign_key = key(&mut rng);
+    // Drawn after the five above, so that they (and every certificate) stay what they were.
+    // The signer of the card's data files (what J-LIS signs on a real card: the age record,
+    // the card face, the number image, the integrity record), and the two applications' own
+    // signing keys (Kenhojo, Kenmen: `80 2A 00 00` in their DF).
+    let data_key = key(&mut rng);
+    let kenhojo_key = key(&mut rng);
+    let kenmen_key = key(&mut rng);
+    // Then: the root and the intermediate of the card-verifiable certificates (the root is
+    // not on the card; the MF's `00F8` certifies the intermediate, `7F21` and the applications'
+    // EF `0004` certify the data-file issuer), and the common DF's key `0019` (INTERNAL
+    // AUTHENTICATE).
+    let cv_root_key = key(&mut rng);
+    let cv_mid_key = key(&mut rng);
+    let common_key = key(&mut rng);
 
     let o = "O=mynapin TEST ONLY,C=JP";
-    let root = name(&format!("CN=mynapin TEST ONLY Root CA,{o}"));
+    // The CAs are self-signed, as the ones a card serves are: each is its own root.
     let auth_ca = name(&format!(
         "CN=mynapin TEST ONLY JPKI User Authentication CA,OU=TEST ONLY,{o}"
     ));
     let sign_ca = name(&format!(
         "CN=mynapin TEST ONLY JPKI Signature CA,OU=TEST ONLY,{o}"
     ));
-    let auth_ee = name(&format!(
-        "CN=TEST ONLY user authentication (simulated card),OU=TEST ONLY,{o}"
-    ));
-    let sign_ee = name(&format!(
-        "CN=TEST ONLY Shiken Hanako (simulated card),OU=TEST ONLY,{o}"
-    ));
+    // A card's subject is the country and an identifier; ours also names the organisation
+    // TEST ONLY, so that no reader takes it for a real one.
+    let auth_ee = name(&format!("CN=TESTONLY00000000000000001A,{o}"));
+    let sign_ee = name(&format!("CN=TESTONLY00000000000000001S,{o}"));
 
     // Validity: the CAs cover every certificate they issue, including the expired one.
     vec![
         (
-            "root-ca.der",
-            issue(
-                Role::Root,
-                1,
-                &root,
-                &root,
-                "2020-01-01T00:00:00Z",
-                "2045-12-31T23:59:59Z",
-                &root_key,
-                &root_key,
-            ),
-        ),
-        (
             "auth-ca.der",
             issue(
-                Role::Ca,
+                Role::Root,
                 2,
                 &auth_ca,
-                &root,
+                &auth_ca,
                 "2020-01-01T00:00:00Z",
                 "2040-12-31T23:59:59Z",
                 &auth_ca_key,
-                &root_key,
+                &auth_ca_key,
             ),
         ),
         (
             "sign-ca.der",
             issue(
-                Role::Ca,
+                Role::Root,
                 3,
                 &sign_ca,
-                &root,
+                &sign_ca,
                 "2020-01-01T00:00:00Z",
                 "2040-12-31T23:59:59Z",
                 &sign_ca_key,
-                &root_key,
+                &sign_ca_key,
             ),
         ),
         (
@@ -329,6 +425,12 @@ fn generate() -> Vec<(&'static str, Vec<u8>)> {
                 .as_bytes()
                 .to_vec(),
         ),
+        ("data-key.pk8.der", pk8(&data_key)),
+        ("kenhojo-key.pk8.der", pk8(&kenhojo_key)),
+        ("kenmen-key.pk8.der", pk8(&kenmen_key)),
+        ("cv-root-key.pk8.der", pk8(&cv_root_key)),
+        ("cv-mid-key.pk8.der", pk8(&cv_mid_key)),
+        ("common-key.pk8.der", pk8(&common_key)),
     ]
 }
 
