@@ -88,7 +88,10 @@ change-current-accepted = the current { $secret } is correct
 # $place: change-place-juki-tech or change-place-tech.
 change-changing = changing the { $place }
 # The two entries of the new PIN differ; $attempt of $of allowed.
-change-mismatch = the two entries of the new { $secret } differ; nothing was changed. Type them again ({ $attempt } of { $of }).
+change-mismatch = the two entries of the new { $secret } differ. Nothing was sent to the card, so none of its tries was used. Type the new { $secret } twice again (typing attempt { $attempt } of { $of }).
+# At a terminal, an entry that is not a valid PIN is asked again. $what: error-pin-… message;
+# $rule: format-… message; $attempt of $of: the entry about to be typed.
+change-invalid-again = { $what } Nothing was sent to the card, so none of its tries was used. Rule: { $rule }. Type it again (typing attempt { $attempt } of { $of }).
 # The residence registry PIN is kept in two places on the card whose counts differ.
 # $places: change-juki-place-count for each, joined as a list.
 change-juki-disagree = warning: the residence registry PIN is kept in two places on the card, and they report different counts ({ $places }). The lower one counts. A change with mynapin sets both.
@@ -338,6 +341,11 @@ error-pin-length = { $which } has { $got ->
     [one] 1 character
    *[other] { $got } characters
 }.
+# $got: the number of digits given (a PIN of digits only).
+error-pin-digits-length = { $which } has { $got ->
+    [one] 1 digit
+   *[other] { $got } digits
+}.
 error-pin-letter-and-digit = { $which } needs at least one letter and one digit.
 # $rule: the format the PIN must have (format-… messages).
 error-pin-rule = Rule: { $rule }.
@@ -400,14 +408,15 @@ error-absent-todo = Run `mynapin status --trace` and report the exchange to the 
 error-out-of-sequence-what = Internal error: a change of the { $name } was not preceded by its VERIFY; nothing was sent.
 error-wrong-pin-blocked-what = Wrong { $name }. It is now BLOCKED (no tries left).
 # $n: tries left (1 or more).
-error-wrong-pin-left-what = Wrong { $name }. { $n ->
+error-wrong-pin-left-what = Wrong { $name }. One try was used: { $n ->
     [one] 1 try
    *[other] { $n } tries
 } left.
-error-wrong-pin-left-todo = One try was used. When no tries are left the PIN is blocked, and then { $routes }. mynapin does not retry by itself; check the PIN before trying again{ $n ->
-    [1] {" "}(the next try is the last: it needs --use-last-try).
-   *[other] .
-}
+# $n is 1: the next try is the last one.
+error-wrong-pin-last-what = Wrong { $name }. One try was used: only the last try is left.
+error-wrong-pin-left-todo = When no tries are left the PIN is blocked, and then { $routes }. mynapin does not retry by itself; check the PIN before trying again.
+# After the second wrong entry: the next wrong one blocks the PIN. $routes: reset-routes phrase; $id: the PIN's id.
+error-wrong-pin-last-todo = Warning: one more wrong entry blocks the PIN, and then { $routes }. Do not guess. If you do not remember it, see what to do: `mynapin guide { $id } --state forgotten`.
 error-wrong-pin-unknown-what = Wrong { $name }. The card did not say how many tries are left.
 error-wrong-pin-unknown-todo = Run `mynapin status` before trying again.
 
@@ -583,12 +592,14 @@ help-after-help =
       1  unexpected card answer, change not (fully) done, internal error
       2  usage error or invalid input: nothing was sent to the card
       3  wrong PIN
-      4  PIN blocked: reset required
+      4  PIN blocked: reset required (also when the wrong PIN just entered blocked it)
       5  refused by a safety guard (last try, unknown count): nothing was sent
       6  no reader, no card, not a My Number card, PC/SC failure
       7  --sim-state: the simulated card answered, but its new state could not be saved
+      8  status --check: the card did not report a PIN's count
+      9  status --check: the user-authentication certificate has expired
       129-143  stopped by a signal, 128 + its number: 129 SIGHUP (terminal closed),
-               130 Ctrl-C, 131 SIGQUIT, 141 SIGPIPE (output closed), 143 SIGTERM
+               130 Ctrl-C (or Ctrl-D at a prompt), 131 SIGQUIT, 141 SIGPIPE (output closed), 143 SIGTERM
                (the report says what was done)
 
     PINs are never command-line arguments: they are read from the terminal without echo, or with --pin-stdin from standard input.
@@ -606,7 +617,7 @@ help-global-arg-verbose = Say what mynapin is doing, on stderr (-vv for more)
 help-global-arg-timeout = Give up on a card that does not answer one command within SECONDS (1-3600)
 help-global-arg-wait = Wait for the card (and a reader) to be placed, up to SECONDS (60 if not given; 1-86400), instead of giving up at once
 help-status-about = Show how many tries each PIN has left (reads only; never uses a try)
-help-status-arg-check = Exit 4 if any PIN is blocked, 5 if any has one try left (for scripts)
+help-status-arg-check = For scripts, exit with the most urgent of: 4 a PIN is blocked, 5 a PIN has one try left, 8 the card did not report a count, 9 the user-authentication certificate has expired (else 0)
 help-status-arg-no-cert = Do not read the user-authentication certificate's expiry date (one card command fewer: 10 in all)
 help-status-after-help =
     With --check the exit code says it for scripts: 4 if any PIN is blocked, 5 if any has one try left, 0 otherwise (a PIN the card does not have, such as the signature password of an under-15 card, counts as neither).

@@ -70,7 +70,8 @@ change-uppercased = 小文字を大文字に変換しました（カードには
 change-waiting = 入力から{ $secret }を待っています。
 change-current-accepted = 現在の{ $secret }が正しいことを確認しました。
 change-changing = { $place }を変更しています。
-change-mismatch = 新しい{ $secret }の1回目と2回目が一致しません。何も変更していません。もう一度入力してください（{ $of }回中{ $attempt }回目）。
+change-mismatch = 新しい{ $secret }の1回目と2回目が一致しません。カードには何も送っていないので、カードの残り回数は減っていません。新しい{ $secret }を、もう一度2回入力してください（入力のやり直しは{ $of }回まで、今回が{ $attempt }回目です）。
+change-invalid-again = { $what }カードには何も送っていないので、カードの残り回数は減っていません。正しい形式は{ $rule }です。もう一度入力してください（入力のやり直しは{ $of }回まで、今回が{ $attempt }回目です）。
 change-juki-disagree = 注意：住民基本台帳用暗証番号はカード内の2か所に登録されていますが、残り回数が異なります（{ $places }）。少ない方を残り回数と考えてください。mynapin で変更すると両方が変更されます。
 change-juki-place-count = { $n }か所目：{ $count }
 change-place-juki = { $pin }（{ $n }か所目）
@@ -271,6 +272,7 @@ error-pin-empty = { $which }が入力されていません。
 error-pin-bad-character = { $which }に使えない文字があります（{ $position }文字目）。
 error-pin-not-digits = { $which }は数字だけで入力してください。
 error-pin-length = { $which }が{ $got }文字です。
+error-pin-digits-length = { $which }が{ $got }桁です。
 error-pin-letter-and-digit = { $which }には英字と数字をそれぞれ1文字以上含めてください。
 error-pin-rule = 正しい形式：{ $rule }。
 error-mismatch-once = 確認のための2回目の入力が、1回目と一致しません。
@@ -324,11 +326,10 @@ error-absent-sign-todo = 15歳未満の方のカードには、通常、署名�
 error-absent-todo = `mynapin status --trace` の結果を開発者に報告してください。
 error-out-of-sequence-what = 内部エラー：{ $name }の変更の前に照合が行われていません。カードには何も送っていません。
 error-wrong-pin-blocked-what = { $name }が違います。ロックされました（残り0回）。
-error-wrong-pin-left-what = { $name }が違います。残り{ $n }回です。
-error-wrong-pin-left-todo = 残り回数が1回減りました。0回になるとロックされ、{ $routes }。mynapin は自動で再試行しません。確かめてから再実行してください。{ $n ->
-    [1] 次が最後の1回です（--use-last-try が必要です）。
-   *[other] {""}
-}
+error-wrong-pin-left-what = { $name }が違います。残り回数が1回減り、残り{ $n }回です。
+error-wrong-pin-last-what = { $name }が違います。残り回数が1回減り、残りは最後の1回だけです。
+error-wrong-pin-left-todo = 0回になるとロックされ、{ $routes }。mynapin は自動で再試行しません。確かめてから再実行してください。
+error-wrong-pin-last-todo = ご注意ください：次も違うとロックされ、{ $routes }。推測で入力しないでください。覚えていない場合は、`mynapin guide { $id } --state forgotten` でどうすればよいかを確かめてください。
 error-wrong-pin-unknown-what = { $name }が違います。カードは残り回数を返しませんでした。
 error-wrong-pin-unknown-todo = 再実行の前に `mynapin status` で確認してください。
 
@@ -493,12 +494,14 @@ help-after-help =
       1  カードの想定外の応答、変更の未完了、内部エラー
       2  使い方または入力の誤り（カードには何も送っていません）
       3  暗証番号の誤り
-      4  暗証番号のロック（再設定が必要です）
+      4  暗証番号のロック（再設定が必要です。いま入力した暗証番号が違っていてロックされた場合も）
       5  安全のための中止（残り1回、残り回数が不明など。カードには何も送っていません）
       6  リーダーがない、カードがない、マイナンバーカードではない、PC/SC の異常
       7  --sim-state：模擬カードは応答しましたが、その新しい状態を保存できませんでした
+      8  status --check：カードが残り回数を返さなかった暗証番号があります
+      9  status --check：利用者証明用電子証明書の有効期限が切れています
       129〜143  シグナルによる中止（128 + シグナル番号）：129 SIGHUP（端末が閉じられた）、
-               130 Ctrl-C、131 SIGQUIT、141 SIGPIPE（出力先が閉じられた）、143 SIGTERM
+               130 Ctrl-C（入力中の Ctrl-D も）、131 SIGQUIT、141 SIGPIPE（出力先が閉じられた）、143 SIGTERM
                （どこまで処理したかを表示します）
 
     暗証番号はコマンドライン引数では受け取りません。
@@ -517,7 +520,7 @@ help-global-arg-verbose = 処理の経過を標準エラー出力に表示しま
 help-global-arg-timeout = カードが1つのコマンドに応答するまで待つ上限の秒数です（1〜3600）。
 help-global-arg-wait = カード（とリーダー）が置かれるまで、すぐに中止せずに待ちます。待つ上限の秒数も指定できます（省略時は60秒、1〜86400）。
 help-status-about = 各暗証番号の残り回数を表示します（読み取るだけで、回数は減りません）。
-help-status-arg-check = ロックされた暗証番号があれば終了コード 4、残り1回のものがあれば 5 で終了します（スクリプト向け）。
+help-status-arg-check = スクリプト向けに、次のうち最も急ぐものを終了コードで返します：4 ロックされた暗証番号がある、5 残り1回のものがある、8 カードが残り回数を返さなかったものがある、9 利用者証明用電子証明書の有効期限が切れている（どれでもなければ 0）。
 help-status-arg-no-cert = 利用者証明用電子証明書の有効期限を読み取りません（カードへのコマンドが1回減り、全部で10回になります）。
 help-status-after-help =
     --check を付けると、終了コードで状態を返します（スクリプト向け）。

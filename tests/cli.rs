@@ -619,10 +619,11 @@ fn scenario_wrong_right_low_blocked() {
         1,
     );
     assert!(r.stderr.contains("--use-last-try"));
+    // The wrong PIN that blocks it exits 4, blocked (issue 19, item 16).
     step(
         &["verify", "auth", "--pin-stdin", "--use-last-try"],
         "9999\n",
-        3,
+        4,
         0,
     );
     let r = step(
@@ -979,7 +980,7 @@ fn invalid_pin_messages_name_the_pin_and_its_rule_in_both_languages() {
         "12\n",
     );
     assert!(
-        r.stderr.contains("利用者証明用暗証番号が2文字です。"),
+        r.stderr.contains("利用者証明用暗証番号が2桁です。"),
         "{}",
         r.stderr
     );

@@ -201,6 +201,7 @@ fn allowed_words() -> BTreeSet<String> {
         "Linux",
         "macOS",
         "Ctrl-C",
+        "Ctrl-D",
         "SIGTERM",
         "SIGHUP",
         "SIGQUIT",

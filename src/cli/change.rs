@@ -235,6 +235,11 @@ impl PinSource for HostPins<'_> {
                 self.delivered += 1;
                 Ok(entry)
             }
+            // Ctrl-D at a terminal prompt: the person cancelled, as with Ctrl-C (a stream that
+            // ends early is "input ended", with the lines it lacked).
+            Err(EntryError::Ended { .. }) if self.input.interactive() => {
+                Err(EntryError::Cancelled { signal: 0 })
+            }
             Err(EntryError::Ended { .. }) => Err(EntryError::Ended {
                 got: self.delivered,
                 expected: req.entries_total,
@@ -266,7 +271,11 @@ impl PinSource for HostPins<'_> {
             ),
             _ => msg::change_last_try_unknown(lang, pin_short(lang, pin)),
         };
-        confirm(lang, &q, &self.ctx.stop)
+        confirm(lang, &q, &self.ctx.stop).map_err(|e| match e {
+            // Ctrl-D at the question: a cancel, as at a PIN prompt.
+            EntryError::Ended { .. } => EntryError::Cancelled { signal: 0 },
+            e => e,
+        })
     }
 
     fn event(&mut self, event: Event) {
@@ -280,6 +289,19 @@ impl PinSource for HostPins<'_> {
                     say(&msg::change_uppercased(lang));
                 }
             }
+            Event::InvalidEntry {
+                pin,
+                role,
+                err,
+                attempt,
+                of,
+            } => say(&msg::change_invalid_again(
+                lang,
+                attempt,
+                of,
+                super::text::format_rule(lang, pin.format()),
+                super::error::invalid_pin_what(lang, pin, role, err),
+            )),
             Event::CurrentAccepted => note(self.ctx, || {
                 msg::change_current_accepted(lang, self.secret())
             }),

@@ -146,7 +146,8 @@ pub fn read(ctx: &Ctx, card: &mut MyNumberCard<'_>, with_cert: bool) -> Result<R
 /// Arguments of `mynapin status` (help: `help-status-…` in the catalogue).
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
-    /// `--check`: exit 4 if any PIN is blocked, 5 if any has one try left.
+    /// `--check`: exit 4 if any PIN is blocked, 5 if any has one try left, 8 if a count is
+    /// unknown, 9 if the user-authentication certificate has expired (the first that applies).
     #[arg(long)]
     pub check: bool,
     /// `--no-cert`: skip the certificate's expiry (one APDU fewer: 10 in all).
@@ -164,16 +165,29 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit, CliError> {
             emit(&line);
         }
     }
-    if args.check {
-        let states: Vec<PinState> = report.pins.iter().map(|p| p.state()).collect();
-        if states.contains(&PinState::Blocked) {
-            return Ok(Exit::Blocked);
-        }
-        if states.contains(&PinState::Low) {
-            return Ok(Exit::Refused);
-        }
+    Ok(if args.check {
+        check_exit(&report)
+    } else {
+        Exit::Success
+    })
+}
+
+/// `status --check`'s exit code: the most urgent of blocked (4), one try left (5), a count
+/// the card did not report (8), an expired user-authentication certificate (9); else 0.
+/// The warnings printed (and the JSON's ids) are the same with and without `--check`.
+pub fn check_exit(report: &Report) -> Exit {
+    let states: Vec<PinState> = report.pins.iter().map(|p| p.state()).collect();
+    if states.contains(&PinState::Blocked) {
+        Exit::Blocked
+    } else if states.contains(&PinState::Low) {
+        Exit::Refused
+    } else if states.contains(&PinState::Unknown) {
+        Exit::CountUnknown
+    } else if matches!(report.cert, Some(CertificateState::Expired { .. })) {
+        Exit::CertExpired
+    } else {
+        Exit::Success
     }
-    Ok(Exit::Success)
 }
 
 /// The warning for a juki PIN whose two references report different counts.
