@@ -92,6 +92,13 @@ change-mismatch = the two entries of the new { $secret } differ. Nothing was sen
 # At a terminal, an entry that is not a valid PIN is asked again. $what: error-pin-… message;
 # $rule: format-… message; $attempt of $of: the entry about to be typed.
 change-invalid-again = { $what } Nothing was sent to the card, so none of its tries was used. Rule: { $rule }. Type it again (typing attempt { $attempt } of { $of }).
+# A new PIN that is easy to guess: a warning, never a refusal; $kind: change-easy-same or
+# change-easy-run (the PIN itself is never shown).
+change-easy-to-guess = warning: the new { $secret } is easy to guess ({ $kind }). The city offices and J-LIS advise against such a { $secret }. Nothing has been changed yet: to choose another, press Ctrl-C now and run the command again; to keep it, type it again.
+# The same when the PINs come from --pin-stdin or --pin-fd (the change goes on).
+change-easy-to-guess-stream = warning: the new { $secret } is easy to guess ({ $kind }). The city offices and J-LIS advise against such a { $secret }. It is used as given; you can change it again later with mynapin change.
+change-easy-same = every digit the same
+change-easy-run = consecutive digits, going up or down
 # The residence registry PIN is kept in two places on the card whose counts differ.
 # $places: change-juki-place-count for each, joined as a list.
 change-juki-disagree = warning: the residence registry PIN is kept in two places on the card, and they report different counts ({ $places }). The lower one counts. A change with mynapin sets both.

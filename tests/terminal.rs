@@ -354,3 +354,44 @@ fn in_japanese_hai_confirms_the_last_try_and_ctrl_c_ctrl_d_are_worded_in_japanes
     assert!(!out.contains("3回中2回目"), "{out}");
     assert!(card(&s).value_is(KeyRef::Kenhojo, "1234"));
 }
+
+/// Issue 19, item 14: at a terminal, an easy new PIN is warned about before its confirmation
+/// is asked for (nothing changed yet); the PIN is never shown; typed again, it is set.
+#[test]
+fn an_easy_new_pin_is_warned_about_before_its_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(&dir, "fresh");
+    let mut p = spawn(&format!("--sim-state {} change kenhojo", s.display()));
+    p.exp_string("Current card-info input support PIN").unwrap();
+    p.send_line("1234").unwrap();
+    p.exp_string("New card-info input support PIN (4 digits)")
+        .unwrap();
+    p.send_line("0000").unwrap();
+    p.exp_string("easy to guess (every digit the same)")
+        .unwrap();
+    p.exp_string("Nothing has been changed yet").unwrap();
+    p.exp_string("New PIN again").unwrap();
+    p.send_line("0000").unwrap();
+    let (code, out) = finish(p);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("0000"), "{out}");
+    assert!(card(&s).value_is(KeyRef::Kenhojo, "0000"));
+
+    let mut p = spawn(&format!(
+        "--lang ja --sim-state {} change kenhojo",
+        s.display()
+    ));
+    p.exp_string(&latin1("表示されません")).unwrap();
+    p.send_line("0000").unwrap();
+    p.exp_string(&latin1("新しい券面事項入力補助用暗証番号"))
+        .unwrap();
+    p.send_line("4321").unwrap();
+    p.exp_string(&latin1("推測されやすいものです（連続した数字"))
+        .unwrap();
+    p.exp_string(&latin1("まだ何も変更していません。")).unwrap();
+    p.exp_string(&latin1("確認のためもう一度")).unwrap();
+    p.send_control('c').unwrap();
+    let (code, out) = finish(p);
+    assert_eq!(code, 130, "{}", utf8(&out));
+    assert!(card(&s).value_is(KeyRef::Kenhojo, "0000"));
+}

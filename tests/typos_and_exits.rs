@@ -204,3 +204,104 @@ fn status_check_fails_on_unknown_counts_and_an_expired_certificate() {
         ja.stdout
     );
 }
+
+/// Item 14: a new PIN that is easy to guess (every digit the same, a run up or down) is
+/// warned about, never refused, and never printed; the current PIN again stays refused.
+#[test]
+fn an_easy_new_pin_is_warned_about_not_refused() {
+    for lang in ["en", "ja"] {
+        for (new, kind) in [
+            ("1111", ("every digit the same", "すべて同じ数字")),
+            ("1234", ("consecutive digits", "連続した数字")),
+            ("9876", ("consecutive digits", "連続した数字")),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let s = state_file(&dir, "fresh");
+            // The fresh card's PIN is 1234: go through another one first.
+            let current = if new == "1234" { "5555" } else { "1234" };
+            if new == "1234" {
+                let r = run(
+                    &[
+                        "--sim-state",
+                        s.to_str().unwrap(),
+                        "change",
+                        "kenhojo",
+                        "--pin-stdin",
+                    ],
+                    "1234\n5555\n5555\n",
+                );
+                assert_eq!(r.code, 0, "{}", r.stderr);
+            }
+            let r = run(
+                &[
+                    "--lang",
+                    lang,
+                    "--sim-state",
+                    s.to_str().unwrap(),
+                    "change",
+                    "kenhojo",
+                    "--pin-stdin",
+                ],
+                &format!("{current}\n{new}\n{new}\n"),
+            );
+            assert_eq!(r.code, 0, "{new} {lang}: {}", r.stderr);
+            let (warning, kind) = if lang == "en" {
+                ("warning: the new PIN is easy to guess", kind.0)
+            } else {
+                ("注意：新しい暗証番号は推測されやすいものです", kind.1)
+            };
+            assert!(
+                r.stderr.contains(warning) && r.stderr.contains(kind),
+                "{new} {lang}: {}",
+                r.stderr
+            );
+            assert!(
+                !r.stderr.contains(new) && !r.stdout.contains(new),
+                "{}",
+                r.stderr
+            );
+            assert!(card_at(&s).value_is(KeyRef::Kenhojo, new));
+        }
+        // A PIN that is not easy to guess: no warning.
+        let dir = tempfile::tempdir().unwrap();
+        let s = state_file(&dir, "fresh");
+        let r = run(
+            &[
+                "--lang",
+                lang,
+                "--sim-state",
+                s.to_str().unwrap(),
+                "change",
+                "kenhojo",
+                "--pin-stdin",
+            ],
+            "1234\n9753\n9753\n",
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(
+            !r.stderr.contains("warning") && !r.stderr.contains("注意"),
+            "{}",
+            r.stderr
+        );
+        // The current PIN again is refused (nothing sent beyond the counters), not warned.
+        let r = run(
+            &[
+                "--lang",
+                lang,
+                "--sim-state",
+                s.to_str().unwrap(),
+                "change",
+                "kenhojo",
+                "--pin-stdin",
+            ],
+            "9753\n9753\n9753\n",
+        );
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            !r.stderr.contains("warning") && !r.stderr.contains("注意"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(card_at(&s).tries_left(KeyRef::Kenhojo), 3);
+    }
+}

@@ -39,7 +39,7 @@
 use super::{
     guard_counter, CardError, Counter, Lost, MyNumberCard, NotChanged, Pin, PinError, RefChange,
 };
-use crate::card::{change_outcome, Normalized, Step};
+use crate::card::{change_outcome, Normalized, Step, Weakness};
 use crate::layout::{KeyRef, PinFormat, PinId};
 use crate::transport::TransportError;
 use mynapin_apdu::part10::{
@@ -153,6 +153,9 @@ pub enum Event {
         /// How many are taken.
         of: u8,
     },
+    /// The new PIN just typed is easy to guess (a warning; nothing is refused). At a terminal
+    /// it comes before its confirmation is asked for: nothing has been changed yet.
+    EasyToGuess(Weakness),
     /// Every current PIN was accepted by the card.
     CurrentAccepted,
     /// The two entries of the new PIN differ; it will be asked again (`attempt` of `of`).
@@ -654,6 +657,11 @@ impl Run<'_, '_, '_> {
         let mut new = None;
         for attempt in 1..=tries {
             let n = self.ask(pins, Role::New, attempt)?;
+            // At a terminal the warning comes before the confirmation: the person can still
+            // choose another; from a stream, once the entries are known to be usable (below).
+            if let Some(w) = n.weakness().filter(|_| self.src.interactive()) {
+                self.src.event(Event::EasyToGuess(w));
+            }
             let again = match self.ask(pins, Role::Confirm, attempt) {
                 Ok(p) => Some(p),
                 Err(Stop::InvalidPin { .. }) => None,
@@ -673,6 +681,9 @@ impl Run<'_, '_, '_> {
             if new.ct_eq(current) {
                 return Err(Stop::SameAsCurrent(*pin));
             }
+        }
+        if let Some(w) = new.weakness().filter(|_| !self.src.interactive()) {
+            self.src.event(Event::EasyToGuess(w));
         }
         Ok(new)
     }

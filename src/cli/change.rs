@@ -12,7 +12,7 @@ use crate::card::session::{
     self, ChangeResult, Checked, EntryError, Event, Options, PadPolicy, PinRequest, PinSource,
     Report, Role, Stop,
 };
-use crate::card::{Counter, NotChanged, PinState, RefChange, Unknown};
+use crate::card::{Counter, NotChanged, PinState, RefChange, Unknown, Weakness};
 use crate::layout::{KeyRef, PinFormat, PinId};
 use serde::Serialize;
 use zeroize::Zeroizing;
@@ -302,6 +302,17 @@ impl PinSource for HostPins<'_> {
                 super::text::format_rule(lang, pin.format()),
                 super::error::invalid_pin_what(lang, pin, role, err),
             )),
+            Event::EasyToGuess(w) => {
+                let kind = match w {
+                    Weakness::AllSame => msg::change_easy_same(lang),
+                    Weakness::Run => msg::change_easy_run(lang),
+                };
+                say(&if self.input.interactive() {
+                    msg::change_easy_to_guess(lang, kind, self.secret())
+                } else {
+                    msg::change_easy_to_guess_stream(lang, kind, self.secret())
+                });
+            }
             Event::CurrentAccepted => note(self.ctx, || {
                 msg::change_current_accepted(lang, self.secret())
             }),
