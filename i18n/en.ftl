@@ -141,6 +141,8 @@ change-todo-find-out = { $place }: it holds either the OLD or the NEW { $secret 
 # `mynapin change` without a PIN; a list of the PINs' ids and names follows.
 change-which = Say which PIN to change (its name, never its value):
 change-which-todo = For example: mynapin change auth — or several 4-digit PINs at once: mynapin change auth kenhojo juki
+verify-which = Say which PIN to check (its name, never its value):
+verify-which-todo = For example: mynapin verify auth — the PIN itself is typed at the prompt.
 change-sign-alone = The signature password cannot share a new value with the 4-digit PINs.
 change-sign-alone-todo = Change it on its own: mynapin change sign
 change-only-ref-juki = --only-ref applies to the juki PIN alone.

@@ -305,3 +305,82 @@ fn an_easy_new_pin_is_warned_about_not_refused() {
         assert_eq!(card_at(&s).tries_left(KeyRef::Kenhojo), 3);
     }
 }
+
+const NOTE_EN: &str = "never its value";
+const NOTE_JA: &str = "暗証番号そのものは";
+
+/// Item 15: the note that PINs are never arguments only where something PIN-shaped was typed.
+#[test]
+fn the_pin_value_note_only_follows_something_pin_shaped() {
+    for (args, shaped) in [
+        (&["guide", "--city", "osaka"][..], false),
+        (&["status", "--foo"][..], false),
+        (&["verify", "4821"][..], true),
+        (&["verify", "auth", "4821"][..], true),
+        (&["change", "abc123"][..], true),
+        (&["verify", "auth", "--pin=4821"][..], true),
+    ] {
+        for (lang, note) in [("en", NOTE_EN), ("ja", NOTE_JA)] {
+            let mut full = vec!["--sim", "--lang", lang];
+            full.extend_from_slice(args);
+            let r = run(&full, "");
+            assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+            assert_eq!(
+                r.stderr.replace('\n', "").contains(note),
+                shaped,
+                "{args:?} {lang}: {}",
+                r.stderr
+            );
+            assert!(!r.stderr.contains("4821"), "{}", r.stderr);
+        }
+    }
+}
+
+/// Item 15: `verify` without an argument lists the four PINs (as `change` does); the
+/// Japanese names and upper-case ids are accepted as arguments.
+#[test]
+fn verify_lists_the_pins_and_japanese_names_and_upper_case_are_accepted() {
+    for lang in ["en", "ja"] {
+        let r = run(&["--sim", "--lang", lang, "verify"], "");
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        for id in ["auth ", "sign ", "kenhojo ", "juki "] {
+            assert!(r.stderr.contains(id), "{id}: {}", r.stderr);
+        }
+        if lang == "ja" {
+            assert!(r.stderr.contains("確認する暗証番号の種類"), "{}", r.stderr);
+        } else {
+            assert!(r.stderr.contains("Say which PIN to check"), "{}", r.stderr);
+        }
+    }
+    for (name, pin, input) in [
+        ("利用者証明用", "auth", "1234\n"),
+        ("署名用", "sign", "ABC123\n"),
+        ("券面事項入力補助用", "kenhojo", "1234\n"),
+        ("住民基本台帳用", "juki", "1234\n"),
+        ("AUTH", "auth", "1234\n"),
+        ("Juki", "juki", "1234\n"),
+    ] {
+        let r = run(&["--sim", "--json", "verify", name, "--pin-stdin"], input);
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        assert!(
+            r.stdout.contains(&format!("\"pin\": \"{pin}\"")),
+            "{name}: {}",
+            r.stdout
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = state_file(&dir, "fresh");
+    let r = run(
+        &[
+            "--sim-state",
+            s.to_str().unwrap(),
+            "change",
+            "券面事項入力補助用",
+            "KENHOJO",
+            "--pin-stdin",
+        ],
+        "1234\n9753\n9753\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(card_at(&s).value_is(KeyRef::Kenhojo, "9753"));
+}
