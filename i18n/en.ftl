@@ -218,15 +218,28 @@ status-juki-count = { $place }: { $tries }
 status-ref-tech = { $place } ({ $tech })
 
 # `mynapin watch`.
-watch-needs-reader = watch needs a reader: it waits for cards to come and go.
-watch-needs-reader-todo = For a simulated card, serve it to pcscd: mynapin sim serve (see the README).
+watch-sim-state = watch does not keep a simulated card's state (--sim-state): it places cards one after another.
+watch-sim-state-todo = Give the cards to place with --sim, for example: mynapin --sim=fresh,sign-blocked watch
+# --sim=LIST: $n simulated cards will be placed in turn.
+watch-sim-list = simulated cards: { $n } will be placed, read and taken out one after another
+watch-sim-dir-unreadable = Cannot read the directory { $dir } ({ $reason }).
+watch-sim-dir-empty = The directory { $dir } holds no simulated card (no .toml file).
+watch-sim-dir-todo = Give built-in names (mynapin sim fixtures) or TOML files separated by commas, or a directory of .toml fixtures.
+watch-config-bad = The config file { $path } is not valid TOML (expected a line such as city = "takatsuki").
+watch-config-bad-city = The config file { $path } names the city "{ $city }", which mynapin does not know.
+watch-config-todo = Correct the file (city = "takatsuki" or "toyokawa"), or give --city or MYNAPIN_CITY.
+# The last line of a blocked PIN's short guide with watch --city.
+watch-guide-city = Full checklist for { $name }: mynapin guide { $pin } --city { $city }
+# After each card.
+watch-remove = Please take the card out.
 watch-waiting = watching for cards; place one on the reader (Ctrl-C to stop)
 watch-service-stopped = the PC/SC service (pcscd) stopped; watch keeps running and waits for it to start again (Ctrl-C to stop)
 watch-service-back = the PC/SC service (pcscd) is running again; watching for cards
-# Above each card's status; $n counts the cards since the start.
-watch-card = == card { $n } ==
-# A card that could not be read: $n as above, $reader its reader, $what why.
-watch-card-failed = == card { $n } == { $reader }: { $what }
+# Above each card's status; $n counts the cards since the start, $time is when it was read
+# (HH:MM:SS, local time).
+watch-card = == card { $n } · { $time } ==
+# A card that could not be read: $n and $time as above, $reader its reader, $what why.
+watch-card-failed = == card { $n } · { $time } == { $reader }: { $what }
 # At Ctrl-C; $n is how many cards were placed.
 watch-stopped = stopped after { $n ->
     [one] { $n } card
@@ -629,14 +642,22 @@ help-status-about = Show how many tries each PIN has left (reads only; never use
 help-status-arg-check = For scripts, exit with the most urgent of: 4 a PIN is blocked, 5 a PIN has one try left, 8 the card did not report a count, 9 the user-authentication certificate has expired (else 0)
 help-status-arg-no-cert = Do not read the user-authentication certificate's expiry date (one card command fewer: 10 in all)
 help-status-after-help =
-    With --check the exit code says it for scripts: 4 if any PIN is blocked, 5 if any has one try left, 0 otherwise (a PIN the card does not have, such as the signature password of an under-15 card, counts as neither).
-help-watch-about = For window staff: wait for a card, print its status, wait for it to leave, repeat until Ctrl-C (--json: one mynapin.status.v1 object per line)
+    With --check the exit code says it for scripts, the most urgent first: 4 if any PIN is blocked, 5 if any has one try left, 8 if the card did not report a PIN's count, 9 if the user-authentication certificate has expired, 0 otherwise (a PIN the card does not have, such as the signature password of an under-15 card, counts as none of these). The text and JSON are the same with and without --check.
+help-watch-about = For window staff: wait for a card, print its status, ask for it to be taken out, wait for it to leave, repeat until Ctrl-C (--json: one mynapin.status.v1 object per line)
+help-watch-arg-clear = Clear the screen before each new card, so that the previous holder's result does not stay on it
+help-watch-arg-city = Word the short guide of every blocked PIN with this city's rules (default: MYNAPIN_CITY, then city = "NAME" in ~/.config/mynapin/config.toml)
+help-watch-after-help =
+    What it prints for each card: a heading with its number and the time it was read ("== card 3 · 14:05:12 =="), the reader, the card, the certificate's expiry, one line per PIN (tries left, state), for a blocked PIN what to do and where, then "Please take the card out." A card that cannot be read is one line; watch goes on. Messages about the wait itself go to stderr.
+
+    Try it without a reader: the simulated cards are placed, read and taken out one after another:
+      mynapin --sim=fresh,sign-blocked,all-blocked watch --city takatsuki
+      mynapin --sim=DIR watch   (every .toml fixture in DIR, by name)
 help-readers-about = List readers, whether a card is in each, and whether it is a My Number card
 help-verify-about = Check that you still remember a PIN (one VERIFY, after reading the counter)
 help-verify-arg-pin = Which PIN: its name, never its value
 help-verify-after-help =
     With --pin-stdin: one line, the PIN.
-    Nothing is sent when the PIN is blocked (exit 4), has one try left without --use-last-try (exit 5), or is not well-formed (exit 2). A wrong PIN uses one try (exit 3); mynapin never retries by itself.
+    Nothing is sent when the PIN is blocked (exit 4), has one try left without --use-last-try (exit 5), or is not well-formed (exit 2). A wrong PIN uses one try (exit 3; exit 4 when it was the last one and the PIN is now blocked); mynapin never retries by itself.
 
     On a reader with a PIN pad (--pinpad auto, the default), the 4-digit PINs are typed on the reader's keypad, once for each place the card keeps the PIN in (juki: two). A wrong PIN typed there uses a try too. Cancel, no entry in time, or the wrong number of digits on the keypad: nothing reached the card (exit 2); the reader rejecting the entry parameters: exit 1.
 help-change-about = Change one PIN, or several to the same new value

@@ -161,15 +161,24 @@ status-juki-count = { $place }：{ $tries }
 status-ref-tech = { $place }：{ $tech }
 
 # mynapin watch。
-watch-needs-reader = watch はカードの出し入れを待つため、カードリーダーが必要です。
-watch-needs-reader-todo = 模擬カードで試す場合は、mynapin sim serve で模擬カードを pcscd に接続してください（README をご覧ください）。
+watch-sim-state = watch は模擬カードの状態（--sim-state）を保存しません。カードを1枚ずつ順に置いていきます。
+watch-sim-state-todo = 置くカードは --sim で指定してください。例：mynapin --sim=fresh,sign-blocked watch
+watch-sim-list = 模擬カード{ $n }枚を、1枚ずつ順に置いて読み取り、取り外します。
+watch-sim-dir-unreadable = フォルダ { $dir } を読み取れません（{ $reason }）。
+watch-sim-dir-empty = フォルダ { $dir } に模擬カード（.toml ファイル）がありません。
+watch-sim-dir-todo = 組み込みの名前（一覧は mynapin sim fixtures）か TOML ファイルをコンマで区切って指定するか、.toml ファイルの入ったフォルダを指定してください。
+watch-config-bad = 設定ファイル { $path } の書き方が正しくありません（city = "takatsuki" のような行を書きます）。
+watch-config-bad-city = 設定ファイル { $path } の市区町村「{ $city }」は、mynapin に登録されていません。
+watch-config-todo = 設定ファイルを直すか（city = "takatsuki" または "toyokawa"）、--city か MYNAPIN_CITY で指定してください。
+watch-guide-city = { $name }での詳しい手順と持ち物は、mynapin guide { $pin } --city { $city } で確認できます。
+watch-remove = カードを取り外してください。
 watch-waiting = カードを待っています。リーダーにカードを置いてください（Ctrl-C で終了します）。
 watch-service-stopped = PC/SC サービス（pcscd）が停止しました。watch は終了せず、サービスが再び動き出すのを待ちます（Ctrl-C で終了します）。
 watch-service-back = PC/SC サービス（pcscd）が再び動き出しました。カードを待っています。
 # カードごとの見出し。$n は開始から数えたカードの枚数。
-watch-card = == { $n }枚目 ==
+watch-card = == { $n }枚目・{ $time } ==
 # 読み取れなかったカード：$n は同上、$reader はリーダー、$what は理由。
-watch-card-failed = == { $n }枚目 == { $reader }：{ $what }
+watch-card-failed = == { $n }枚目・{ $time } == { $reader }：{ $what }
 # Ctrl-C で終了したとき。$n は置かれたカードの枚数。
 watch-stopped = 終了しました（カード{ $n }枚）。
 
@@ -530,16 +539,24 @@ help-status-arg-check = スクリプト向けに、次のうち最も急ぐも�
 help-status-arg-no-cert = 利用者証明用電子証明書の有効期限を読み取りません（カードへのコマンドが1回減り、全部で10回になります）。
 help-status-after-help =
     --check を付けると、終了コードで状態を返します（スクリプト向け）。
-    ロックされた暗証番号があれば 4、残り1回のものがあれば 5、それ以外は 0 です。
-    カードにない暗証番号（15歳未満のカードの署名用パスワードなど）は、どちらにも数えません。
-help-watch-about = 窓口向け：カードが置かれるのを待って状態を表示し、取り除かれるのを待つ、を Ctrl-C まで繰り返します（--json では1行に1件の mynapin.status.v1 を出力します）。
+    急ぐものから順に、ロックされた暗証番号があれば 4、残り1回のものがあれば 5、カードが残り回数を返さなかったものがあれば 8、利用者証明用電子証明書の有効期限が切れていれば 9、それ以外は 0 です。
+    カードにない暗証番号（15歳未満のカードの署名用パスワードなど）は、どれにも数えません。表示と JSON は --check の有無で変わりません。
+help-watch-about = 窓口向け：カードが置かれるのを待って状態を表示し、カードの取り外しをお願いして取り外されるのを待つ、を Ctrl-C まで繰り返します（--json では1行に1件の mynapin.status.v1 を出力します）。
+help-watch-arg-clear = 新しいカードを読み取る前に画面を消去します（前の方の結果が画面に残りません）。
+help-watch-arg-city = ロックされた暗証番号の手続きを、この市区町村の決まりで表示します（指定しなければ、環境変数 MYNAPIN_CITY、次に設定ファイル ~/.config/mynapin/config.toml で指定した市区町村を使います）。
+help-watch-after-help =
+    カードごとに、番号と読み取った時刻の見出し（「== 3枚目・14:05:12 ==」）、リーダー、カード、電子証明書の有効期限、暗証番号ごとの残り回数と状態、ロックされた暗証番号の手続きと窓口を表示し、最後に「カードを取り外してください。」と表示します。読み取れなかったカードは1行で表示し、そのまま続けます。待っている間の案内は標準エラー出力に表示します。
+
+    リーダーがなくても試せます。模擬カードを1枚ずつ順に置いて読み取り、取り外します：
+      mynapin --sim=fresh,sign-blocked,all-blocked watch --city takatsuki
+      mynapin --sim=フォルダ watch   （フォルダ内の模擬カードを名前順に）
 help-readers-about = リーダーの一覧と、それぞれにカードがあるか、マイナンバーカードかを表示します。
 help-verify-about = 暗証番号を覚えているか確かめます（残り回数を読み取ってから1回だけ照合します）。
 help-verify-arg-pin = 確かめる暗証番号の種類です（暗証番号そのものではありません）。
 help-verify-after-help =
     --pin-stdin では、暗証番号を1行で渡します。
     暗証番号がロックされているとき（終了コード 4）、残り1回で --use-last-try がないとき（5）、形式が正しくないとき（2）は、カードに何も送りません。
-    間違った暗証番号では1回分減ります（3）。mynapin が自動でやり直すことはありません。
+    間違った暗証番号では1回分減ります（3。それでロックされたときは 4）。mynapin が自動でやり直すことはありません。
 
     キーパッド付きのリーダーでは（--pinpad auto、既定）、4桁の暗証番号をリーダーのキーパッドで入力します。カード内で暗証番号を保存している場所ごとに1回です（juki は2回）。
     キーパッドで間違えた場合も1回分減ります。

@@ -207,6 +207,7 @@ fn allowed_words() -> BTreeSet<String> {
         "SIGQUIT",
         "SIGPIPE",
         "LC_ALL",
+        "MYNAPIN_CITY",
         "LC_MESSAGES",
         "LANG",
         "A4",

@@ -218,7 +218,7 @@ fn enum_values(path: &[&str], id: &str, lang: Lang) -> Option<ValueParser> {
         ("guide", "state") => values::<guide::SituationArg>(lang),
         ("guide", "cert") => values::<guide::CertArg>(lang),
         ("guide", "applicant") => values::<guide::ApplicantArg>(lang),
-        ("guide", "city") => values::<guide::City>(lang),
+        ("guide" | "watch", "city") => values::<guide::City>(lang),
         ("guide", "format") => values::<guide::Format>(lang),
         ("completions", "shell") => values::<clap_complete::Shell>(lang),
         _ => return None,

@@ -1,7 +1,7 @@
 //! `mynapin status`: every PIN's counter, in one screen or one JSON object.
 
 use super::error::{CliError, Exit};
-use super::guide_text::{low_line, short_guide};
+use super::guide_text::{low_line, short_guide_in};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json, pad, say};
 use super::text::{
@@ -11,6 +11,7 @@ use super::Ctx;
 use crate::card::cert::{CertificateState, Date};
 use crate::card::{Counter, MyNumberCard, PinState, PinStatus};
 use crate::layout::PinId;
+use crate::procedure::profile::Profile;
 use serde::Serialize;
 
 /// `mynapin.status.v1`.
@@ -258,6 +259,17 @@ pub fn to_json(lang: Lang, r: &Report) -> StatusJson {
 /// The human text, one line per entry. `verbose`: every PIN's places on the card, each with
 /// its technical name (application and EF).
 pub fn text_lines(lang: Lang, verbose: bool, r: &Report) -> Vec<String> {
+    text_lines_in(lang, verbose, r, None)
+}
+
+/// [`text_lines`]; with `city` (its profile and id, `watch --city`), the short guide of a
+/// blocked PIN follows that city's rules and points to its checklist.
+pub fn text_lines_in(
+    lang: Lang,
+    verbose: bool,
+    r: &Report,
+    city: Option<(&Profile, &str)>,
+) -> Vec<String> {
     let mut out = vec![
         msg::status_reader(lang, reader_name(&r.reader)),
         msg::status_card(lang, sanitize(&r.token)),
@@ -302,7 +314,18 @@ pub fn text_lines(lang: Lang, verbose: bool, r: &Report) -> Vec<String> {
         }
         match state {
             PinState::Blocked => {
-                for line in short_guide(lang, p.pin, Some(&r.pins)) {
+                let mut lines = short_guide_in(lang, p.pin, Some(&r.pins), city.map(|c| c.0));
+                if let Some((profile, id)) = city {
+                    // The last line points to the checklist: to this city's.
+                    lines.pop();
+                    lines.push(msg::watch_guide_city(
+                        lang,
+                        id,
+                        profile.name.pick(&lang.fallbacks()).to_string(),
+                        p.pin.id(),
+                    ));
+                }
+                for line in lines {
                     out.push(format!("        → {line}"));
                 }
             }
