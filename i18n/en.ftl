@@ -91,7 +91,17 @@ change-current-accepted = the current { $secret } is correct
 # $place: change-place-juki-tech or change-place-tech.
 change-changing = changing the { $place }
 # The two entries of the new PIN differ; $attempt of $of allowed.
-change-mismatch = the two entries of the new { $secret } differ; nothing was changed. Type them again ({ $attempt } of { $of }).
+change-mismatch = the two entries of the new { $secret } differ. Nothing was sent to the card, so none of its tries was used. Type the new { $secret } twice again (typing attempt { $attempt } of { $of }).
+# At a terminal, an entry that is not a valid PIN is asked again. $what: error-pin-… message;
+# $rule: format-… message; $attempt of $of: the entry about to be typed.
+change-invalid-again = { $what } Nothing was sent to the card, so none of its tries was used. Rule: { $rule }. Type it again (typing attempt { $attempt } of { $of }).
+# A new PIN that is easy to guess: a warning, never a refusal; $kind: change-easy-same or
+# change-easy-run (the PIN itself is never shown).
+change-easy-to-guess = warning: the new { $secret } is easy to guess ({ $kind }). The city offices and J-LIS advise against such a { $secret }. Nothing has been changed yet: to choose another, press Ctrl-C now and run the command again; to keep it, type it again.
+# The same when the PINs come from --pin-stdin or --pin-fd (the change goes on).
+change-easy-to-guess-stream = warning: the new { $secret } is easy to guess ({ $kind }). The city offices and J-LIS advise against such a { $secret }. It is used as given; you can change it again later with mynapin change.
+change-easy-same = every digit the same
+change-easy-run = consecutive digits, going up or down
 # The residence registry PIN is kept in two places on the card whose counts differ.
 # $places: change-juki-place-count for each, joined as a list.
 change-juki-disagree = warning: the residence registry PIN is kept in two places on the card, and they report different counts ({ $places }). The lower one counts. A change with mynapin sets both.
@@ -134,6 +144,8 @@ change-todo-find-out = { $place }: it holds either the OLD or the NEW { $secret 
 # `mynapin change` without a PIN; a list of the PINs' ids and names follows.
 change-which = Say which PIN to change (its name, never its value):
 change-which-todo = For example: mynapin change auth — or several 4-digit PINs at once: mynapin change auth kenhojo juki
+verify-which = Say which PIN to check (its name, never its value):
+verify-which-todo = For example: mynapin verify auth — the PIN itself is typed at the prompt.
 change-sign-alone = The signature password cannot share a new value with the 4-digit PINs.
 change-sign-alone-todo = Change it on its own: mynapin change sign
 change-only-ref-juki = --only-ref applies to the juki PIN alone.
@@ -211,15 +223,28 @@ status-juki-two-places = (The residence-registry PIN is stored in two places on 
 status-ref-tech = { $place } ({ $tech })
 
 # `mynapin watch`.
-watch-needs-reader = watch needs a reader: it waits for cards to come and go.
-watch-needs-reader-todo = For a simulated card, serve it to pcscd: mynapin sim serve (see the README).
+watch-sim-state = watch does not keep a simulated card's state (--sim-state): it places cards one after another.
+watch-sim-state-todo = Give the cards to place with --sim, for example: mynapin --sim=fresh,sign-blocked watch
+# --sim=LIST: $n simulated cards will be placed in turn.
+watch-sim-list = simulated cards: { $n } will be placed, read and taken out one after another
+watch-sim-dir-unreadable = Cannot read the directory { $dir } ({ $reason }).
+watch-sim-dir-empty = The directory { $dir } holds no simulated card (no .toml file).
+watch-sim-dir-todo = Give built-in names (mynapin sim fixtures) or TOML files separated by commas, or a directory of .toml fixtures.
+watch-config-bad = The config file { $path } is not valid TOML (expected a line such as city = "takatsuki").
+watch-config-bad-city = The config file { $path } names the city "{ $city }", which mynapin does not know.
+watch-config-todo = Correct the file (city = "takatsuki" or "toyokawa"), or give --city or MYNAPIN_CITY.
+# The last line of a blocked PIN's short guide with watch --city.
+watch-guide-city = Full checklist for { $name }: mynapin guide { $pin } --city { $city }
+# After each card.
+watch-remove = Please take the card out.
 watch-waiting = watching for cards; place one on the reader (Ctrl-C to stop)
 watch-service-stopped = the PC/SC service (pcscd) stopped; watch keeps running and waits for it to start again (Ctrl-C to stop)
 watch-service-back = the PC/SC service (pcscd) is running again; watching for cards
-# Above each card's status; $n counts the cards since the start.
-watch-card = == card { $n } ==
-# A card that could not be read: $n as above, $reader its reader, $what why.
-watch-card-failed = == card { $n } == { $reader }: { $what }
+# Above each card's status; $n counts the cards since the start, $time is when it was read
+# (HH:MM:SS, local time).
+watch-card = == card { $n } · { $time } ==
+# A card that could not be read: $n and $time as above, $reader its reader, $what why.
+watch-card-failed = == card { $n } · { $time } == { $reader }: { $what }
 # At Ctrl-C; $n is how many cards were placed.
 watch-stopped = stopped after { $n ->
     [one] { $n } card
@@ -347,6 +372,11 @@ error-pin-length = { $which } has { $got ->
     [one] 1 character
    *[other] { $got } characters
 }.
+# $got: the number of digits given (a PIN of digits only).
+error-pin-digits-length = { $which } has { $got ->
+    [one] 1 digit
+   *[other] { $got } digits
+}.
 error-pin-letter-and-digit = { $which } needs at least one letter and one digit.
 # $rule: the format the PIN must have (format-… messages).
 error-pin-rule = Rule: { $rule }.
@@ -409,14 +439,15 @@ error-absent-todo = Run `mynapin status --trace` and report the exchange to the 
 error-out-of-sequence-what = Internal error: a change of the { $name } was not preceded by its VERIFY; nothing was sent.
 error-wrong-pin-blocked-what = Wrong { $name }. It is now BLOCKED (no tries left).
 # $n: tries left (1 or more).
-error-wrong-pin-left-what = Wrong { $name }. { $n ->
+error-wrong-pin-left-what = Wrong { $name }. One try was used: { $n ->
     [one] 1 try
    *[other] { $n } tries
 } left.
-error-wrong-pin-left-todo = One try was used. When no tries are left the PIN is blocked, and then { $routes }. mynapin does not retry by itself; check the PIN before trying again{ $n ->
-    [1] {" "}(the next try is the last: it needs --use-last-try).
-   *[other] .
-}
+# $n is 1: the next try is the last one.
+error-wrong-pin-last-what = Wrong { $name }. One try was used: only the last try is left.
+error-wrong-pin-left-todo = When no tries are left the PIN is blocked, and then { $routes }. mynapin does not retry by itself; check the PIN before trying again.
+# After the second wrong entry: the next wrong one blocks the PIN. $routes: reset-routes phrase; $id: the PIN's id.
+error-wrong-pin-last-todo = Warning: one more wrong entry blocks the PIN, and then { $routes }. Do not guess. If you do not remember it, see what to do: `mynapin guide { $id } --state forgotten`.
 error-wrong-pin-unknown-what = Wrong { $name }. The card did not say how many tries are left.
 error-wrong-pin-unknown-todo = Run `mynapin status` before trying again.
 
@@ -592,12 +623,14 @@ help-after-help =
       1  unexpected card answer, change not (fully) done, internal error
       2  usage error or invalid input: nothing was sent to the card
       3  wrong PIN
-      4  PIN blocked: reset required
+      4  PIN blocked: reset required (also when the wrong PIN just entered blocked it)
       5  refused by a safety guard (last try, unknown count): nothing was sent
       6  no reader, no card, not a My Number card, PC/SC failure
       7  --sim-state: the simulated card answered, but its new state could not be saved
+      8  status --check: the card did not report a PIN's count
+      9  status --check: the user-authentication certificate has expired
       129-143  stopped by a signal, 128 + its number: 129 SIGHUP (terminal closed),
-               130 Ctrl-C, 131 SIGQUIT, 141 SIGPIPE (output closed), 143 SIGTERM
+               130 Ctrl-C (or Ctrl-D at a prompt), 131 SIGQUIT, 141 SIGPIPE (output closed), 143 SIGTERM
                (the report says what was done)
 
     PINs are never command-line arguments: they are read from the terminal without echo, or with --pin-stdin from standard input.
@@ -615,17 +648,25 @@ help-global-arg-verbose = Say what mynapin is doing, on stderr (-vv for more)
 help-global-arg-timeout = Give up on a card that does not answer one command within SECONDS (1-3600)
 help-global-arg-wait = Wait for the card (and a reader) to be placed, up to SECONDS (60 if not given; 1-86400), instead of giving up at once
 help-status-about = Show how many tries each PIN has left (reads only; never uses a try)
-help-status-arg-check = Exit 4 if any PIN is blocked, 5 if any has one try left (for scripts)
+help-status-arg-check = For scripts, exit with the most urgent of: 4 a PIN is blocked, 5 a PIN has one try left, 8 the card did not report a count, 9 the user-authentication certificate has expired (else 0)
 help-status-arg-no-cert = Do not read the user-authentication certificate's expiry date (one card command fewer: 10 in all)
 help-status-after-help =
-    With --check the exit code says it for scripts: 4 if any PIN is blocked, 5 if any has one try left, 0 otherwise (a PIN the card does not have, such as the signature password of an under-15 card, counts as neither).
-help-watch-about = For window staff: wait for a card, print its status, wait for it to leave, repeat until Ctrl-C (--json: one mynapin.status.v1 object per line)
+    With --check the exit code says it for scripts, the most urgent first: 4 if any PIN is blocked, 5 if any has one try left, 8 if the card did not report a PIN's count, 9 if the user-authentication certificate has expired, 0 otherwise (a PIN the card does not have, such as the signature password of an under-15 card, counts as none of these). The text and JSON are the same with and without --check.
+help-watch-about = For window staff: wait for a card, print its status, ask for it to be taken out, wait for it to leave, repeat until Ctrl-C (--json: one mynapin.status.v1 object per line)
+help-watch-arg-clear = Clear the screen before each new card, so that the previous holder's result does not stay on it
+help-watch-arg-city = Word the short guide of every blocked PIN with this city's rules (default: MYNAPIN_CITY, then city = "NAME" in ~/.config/mynapin/config.toml)
+help-watch-after-help =
+    What it prints for each card: a heading with its number and the time it was read ("== card 3 · 14:05:12 =="), the reader, the card, the certificate's expiry, one line per PIN (tries left, state), for a blocked PIN what to do and where, then "Please take the card out." A card that cannot be read is one line; watch goes on. Messages about the wait itself go to stderr.
+
+    Try it without a reader: the simulated cards are placed, read and taken out one after another:
+      mynapin --sim=fresh,sign-blocked,all-blocked watch --city takatsuki
+      mynapin --sim=DIR watch   (every .toml fixture in DIR, by name)
 help-readers-about = List readers, whether a card is in each, and whether it is a My Number card
 help-verify-about = Check that you still remember a PIN (one VERIFY, after reading the counter)
 help-verify-arg-pin = Which PIN: its name, never its value
 help-verify-after-help =
     With --pin-stdin: one line, the PIN.
-    Nothing is sent when the PIN is blocked (exit 4), has one try left without --use-last-try (exit 5), or is not well-formed (exit 2). A wrong PIN uses one try (exit 3); mynapin never retries by itself.
+    Nothing is sent when the PIN is blocked (exit 4), has one try left without --use-last-try (exit 5), or is not well-formed (exit 2). A wrong PIN uses one try (exit 3; exit 4 when it was the last one and the PIN is now blocked); mynapin never retries by itself.
 
     On a reader with a PIN pad (--pinpad auto, the default), the 4-digit PINs are typed on the reader's keypad, once for each place the card keeps the PIN in (juki: two). A wrong PIN typed there uses a try too. Cancel, no entry in time, or the wrong number of digits on the keypad: nothing reached the card (exit 2); the reader rejecting the entry parameters: exit 1.
 help-change-about = Change one PIN, or several to the same new value

@@ -73,7 +73,12 @@ change-uppercased = 小文字を大文字に変換しました（カードには
 change-waiting = 入力から{ $secret }を待っています。
 change-current-accepted = 現在の{ $secret }が正しいことを確認しました。
 change-changing = { $place }を変更しています。
-change-mismatch = 新しい{ $secret }の1回目と2回目が一致しません。何も変更していません。もう一度入力してください（{ $of }回中{ $attempt }回目）。
+change-mismatch = 新しい{ $secret }の1回目と2回目が一致しません。カードには何も送っていないので、カードの残り回数は減っていません。新しい{ $secret }を、もう一度2回入力してください（入力のやり直しは{ $of }回まで、今回が{ $attempt }回目です）。
+change-invalid-again = { $what }カードには何も送っていないので、カードの残り回数は減っていません。正しい形式は{ $rule }です。もう一度入力してください（入力のやり直しは{ $of }回まで、今回が{ $attempt }回目です）。
+change-easy-to-guess = 注意：新しい{ $secret }は推測されやすいものです（{ $kind }）。市区町村や J-LIS は、このような{ $secret }を避けるよう勧めています。まだ何も変更していません。別のものにする場合は、いま Ctrl-C を押してから、もう一度実行してください。このままでよければ、確認のためもう一度入力してください。
+change-easy-to-guess-stream = 注意：新しい{ $secret }は推測されやすいものです（{ $kind }）。市区町村や J-LIS は、このような{ $secret }を避けるよう勧めています。入力どおりに使います。あとで mynapin change で変更し直すこともできます。
+change-easy-same = すべて同じ数字
+change-easy-run = 連続した数字（上がり順または下がり順）
 change-juki-disagree = 注意：住民基本台帳用暗証番号はカード内の2か所に登録されていますが、残り回数が異なります（{ $places }）。少ない方を残り回数と考えてください。mynapin で変更すると両方が変更されます。
 change-juki-place-count = { $n }か所目：{ $count }
 change-place-juki = { $pin }（{ $n }か所目）
@@ -100,6 +105,8 @@ change-todo-finish = 変更を完了させるには { $command } を実行し、
 change-todo-find-out = { $place }は元の{ $secret }と新しい{ $secret }のどちらかになっていますが、どちらなのかは分かりません。残り回数の確認（`mynapin status`）では回数は減りません。{ $command } で確かめる場合、なっていない方を入力すると{ $max }回のうち1回が減ります。
 change-which = 変更する暗証番号の種類を次から指定してください（暗証番号そのものではありません）：
 change-which-todo = たとえば mynapin change auth と指定します。数字4桁の暗証番号は mynapin change auth kenhojo juki のようにまとめて変更することもできます。
+verify-which = 確認する暗証番号の種類を次から指定してください（暗証番号そのものではありません）：
+verify-which-todo = たとえば mynapin verify auth と指定します。暗証番号そのものは、入力を求められたときに入力します。
 change-sign-alone = 署名用パスワードは、数字4桁の暗証番号と一緒には変更できません。
 change-sign-alone-todo = 署名用パスワードは mynapin change sign で単独で変更してください。
 change-only-ref-juki = --only-ref は住民基本台帳用暗証番号（juki）にだけ使えます。
@@ -159,15 +166,24 @@ status-juki-two-places = （住民基本台帳用暗証番号はカードの中�
 status-ref-tech = { $place }：{ $tech }
 
 # mynapin watch。
-watch-needs-reader = watch はカードの出し入れを待つため、カードリーダーが必要です。
-watch-needs-reader-todo = 模擬カードで試す場合は、mynapin sim serve で模擬カードを pcscd に接続してください（README をご覧ください）。
+watch-sim-state = watch は模擬カードの状態（--sim-state）を保存しません。カードを1枚ずつ順に置いていきます。
+watch-sim-state-todo = 置くカードは --sim で指定してください。例：mynapin --sim=fresh,sign-blocked watch
+watch-sim-list = 模擬カード{ $n }枚を、1枚ずつ順に置いて読み取り、取り外します。
+watch-sim-dir-unreadable = フォルダ { $dir } を読み取れません（{ $reason }）。
+watch-sim-dir-empty = フォルダ { $dir } に模擬カード（.toml ファイル）がありません。
+watch-sim-dir-todo = 組み込みの名前（一覧は mynapin sim fixtures）か TOML ファイルをコンマで区切って指定するか、.toml ファイルの入ったフォルダを指定してください。
+watch-config-bad = 設定ファイル { $path } の書き方が正しくありません（city = "takatsuki" のような行を書きます）。
+watch-config-bad-city = 設定ファイル { $path } の市区町村「{ $city }」は、mynapin に登録されていません。
+watch-config-todo = 設定ファイルを直すか（city = "takatsuki" または "toyokawa"）、--city か MYNAPIN_CITY で指定してください。
+watch-guide-city = { $name }での詳しい手順と持ち物は、mynapin guide { $pin } --city { $city } で確認できます。
+watch-remove = カードを取り外してください。
 watch-waiting = カードを待っています。リーダーにカードを置いてください（Ctrl-C で終了します）。
 watch-service-stopped = PC/SC サービス（pcscd）が停止しました。watch は終了せず、サービスが再び動き出すのを待ちます（Ctrl-C で終了します）。
 watch-service-back = PC/SC サービス（pcscd）が再び動き出しました。カードを待っています。
 # カードごとの見出し。$n は開始から数えたカードの枚数。
-watch-card = == { $n }枚目 ==
+watch-card = == { $n }枚目・{ $time } ==
 # 読み取れなかったカード：$n は同上、$reader はリーダー、$what は理由。
-watch-card-failed = == { $n }枚目 == { $reader }：{ $what }
+watch-card-failed = == { $n }枚目・{ $time } == { $reader }：{ $what }
 # Ctrl-C で終了したとき。$n は置かれたカードの枚数。
 watch-stopped = 終了しました（カード{ $n }枚）。
 
@@ -280,6 +296,7 @@ error-pin-empty = { $which }が入力されていません。
 error-pin-bad-character = { $which }に使えない文字があります（{ $position }文字目）。
 error-pin-not-digits = { $which }は数字だけで入力してください。
 error-pin-length = { $which }が{ $got }文字です。
+error-pin-digits-length = { $which }が{ $got }桁です。
 error-pin-letter-and-digit = { $which }には英字と数字をそれぞれ1文字以上含めてください。
 error-pin-rule = 正しい形式：{ $rule }。
 error-mismatch-once = 確認のための2回目の入力が、1回目と一致しません。
@@ -333,11 +350,10 @@ error-absent-sign-todo = 15歳未満の方のカードには、通常、署名�
 error-absent-todo = `mynapin status --trace` の結果を開発者に報告してください。
 error-out-of-sequence-what = 内部エラー：{ $name }の変更の前に照合が行われていません。カードには何も送っていません。
 error-wrong-pin-blocked-what = { $name }が違います。ロックされました（残り0回）。
-error-wrong-pin-left-what = { $name }が違います。残り{ $n }回です。
-error-wrong-pin-left-todo = 残り回数が1回減りました。0回になるとロックされ、{ $routes }。mynapin は自動で再試行しません。確かめてから再実行してください。{ $n ->
-    [1] 次が最後の1回です（--use-last-try が必要です）。
-   *[other] {""}
-}
+error-wrong-pin-left-what = { $name }が違います。残り回数が1回減り、残り{ $n }回です。
+error-wrong-pin-last-what = { $name }が違います。残り回数が1回減り、残りは最後の1回だけです。
+error-wrong-pin-left-todo = 0回になるとロックされ、{ $routes }。mynapin は自動で再試行しません。確かめてから再実行してください。
+error-wrong-pin-last-todo = ご注意ください：次も違うとロックされ、{ $routes }。推測で入力しないでください。覚えていない場合は、`mynapin guide { $id } --state forgotten` でどうすればよいかを確かめてください。
 error-wrong-pin-unknown-what = { $name }が違います。カードは残り回数を返しませんでした。
 error-wrong-pin-unknown-todo = 再実行の前に `mynapin status` で確認してください。
 
@@ -502,12 +518,14 @@ help-after-help =
       1  カードの想定外の応答、変更の未完了、内部エラー
       2  使い方または入力の誤り（カードには何も送っていません）
       3  暗証番号の誤り
-      4  暗証番号のロック（再設定が必要です）
+      4  暗証番号のロック（再設定が必要です。いま入力した暗証番号が違っていてロックされた場合も）
       5  安全のための中止（残り1回、残り回数が不明など。カードには何も送っていません）
       6  リーダーがない、カードがない、マイナンバーカードではない、PC/SC の異常
       7  --sim-state：模擬カードは応答しましたが、その新しい状態を保存できませんでした
+      8  status --check：カードが残り回数を返さなかった暗証番号があります
+      9  status --check：利用者証明用電子証明書の有効期限が切れています
       129〜143  シグナルによる中止（128 + シグナル番号）：129 SIGHUP（端末が閉じられた）、
-               130 Ctrl-C、131 SIGQUIT、141 SIGPIPE（出力先が閉じられた）、143 SIGTERM
+               130 Ctrl-C（入力中の Ctrl-D も）、131 SIGQUIT、141 SIGPIPE（出力先が閉じられた）、143 SIGTERM
                （どこまで処理したかを表示します）
 
     暗証番号はコマンドライン引数では受け取りません。
@@ -526,20 +544,28 @@ help-global-arg-verbose = 処理の経過を標準エラー出力に表示しま
 help-global-arg-timeout = カードが1つのコマンドに応答するまで待つ上限の秒数です（1〜3600）。
 help-global-arg-wait = カード（とリーダー）が置かれるまで、すぐに中止せずに待ちます。待つ上限の秒数も指定できます（省略時は60秒、1〜86400）。
 help-status-about = 各暗証番号の残り回数を表示します（読み取るだけで、回数は減りません）。
-help-status-arg-check = ロックされた暗証番号があれば終了コード 4、残り1回のものがあれば 5 で終了します（スクリプト向け）。
+help-status-arg-check = スクリプト向けに、次のうち最も急ぐものを終了コードで返します：4 ロックされた暗証番号がある、5 残り1回のものがある、8 カードが残り回数を返さなかったものがある、9 利用者証明用電子証明書の有効期限が切れている（どれでもなければ 0）。
 help-status-arg-no-cert = 利用者証明用電子証明書の有効期限を読み取りません（カードへのコマンドが1回減り、全部で10回になります）。
 help-status-after-help =
     --check を付けると、終了コードで状態を返します（スクリプト向け）。
-    ロックされた暗証番号があれば 4、残り1回のものがあれば 5、それ以外は 0 です。
-    カードにない暗証番号（15歳未満のカードの署名用パスワードなど）は、どちらにも数えません。
-help-watch-about = 窓口向け：カードが置かれるのを待って状態を表示し、取り除かれるのを待つ、を Ctrl-C まで繰り返します（--json では1行に1件の mynapin.status.v1 を出力します）。
+    急ぐものから順に、ロックされた暗証番号があれば 4、残り1回のものがあれば 5、カードが残り回数を返さなかったものがあれば 8、利用者証明用電子証明書の有効期限が切れていれば 9、それ以外は 0 です。
+    カードにない暗証番号（15歳未満のカードの署名用パスワードなど）は、どれにも数えません。表示と JSON は --check の有無で変わりません。
+help-watch-about = 窓口向け：カードが置かれるのを待って状態を表示し、カードの取り外しをお願いして取り外されるのを待つ、を Ctrl-C まで繰り返します（--json では1行に1件の mynapin.status.v1 を出力します）。
+help-watch-arg-clear = 新しいカードを読み取る前に画面を消去します（前の方の結果が画面に残りません）。
+help-watch-arg-city = ロックされた暗証番号の手続きを、この市区町村の決まりで表示します（指定しなければ、環境変数 MYNAPIN_CITY、次に設定ファイル ~/.config/mynapin/config.toml で指定した市区町村を使います）。
+help-watch-after-help =
+    カードごとに、番号と読み取った時刻の見出し（「== 3枚目・14:05:12 ==」）、リーダー、カード、電子証明書の有効期限、暗証番号ごとの残り回数と状態、ロックされた暗証番号の手続きと窓口を表示し、最後に「カードを取り外してください。」と表示します。読み取れなかったカードは1行で表示し、そのまま続けます。待っている間の案内は標準エラー出力に表示します。
+
+    リーダーがなくても試せます。模擬カードを1枚ずつ順に置いて読み取り、取り外します：
+      mynapin --sim=fresh,sign-blocked,all-blocked watch --city takatsuki
+      mynapin --sim=フォルダ watch   （フォルダ内の模擬カードを名前順に）
 help-readers-about = リーダーの一覧と、それぞれにカードがあるか、マイナンバーカードかを表示します。
 help-verify-about = 暗証番号を覚えているか確かめます（残り回数を読み取ってから1回だけ照合します）。
 help-verify-arg-pin = 確かめる暗証番号の種類です（暗証番号そのものではありません）。
 help-verify-after-help =
     --pin-stdin では、暗証番号を1行で渡します。
     暗証番号がロックされているとき（終了コード 4）、残り1回で --use-last-try がないとき（5）、形式が正しくないとき（2）は、カードに何も送りません。
-    間違った暗証番号では1回分減ります（3）。mynapin が自動でやり直すことはありません。
+    間違った暗証番号では1回分減ります（3。それでロックされたときは 4）。mynapin が自動でやり直すことはありません。
 
     キーパッド付きのリーダーでは（--pinpad auto、既定）、4桁の暗証番号をリーダーのキーパッドで入力します。カード内で暗証番号を保存している場所ごとに1回です（juki は2回）。
     キーパッドで間違えた場合も1回分減ります。

@@ -62,7 +62,11 @@ done
 # 3. Window mode: from the simulated card connecting to vpcd to its status line from
 #    `mynapin watch --json`; beside it, `mynapin --wait status` started before the card, and
 #    `status` on a card already present: the difference is pcscd's own detection delay.
-#    Card on slot 1, 5 rounds each.
+#    Card on slot 1, 9 rounds each. pcscd notices a vpcd card only when it next polls the slot
+#    (measured: 90 to 340 ms after the card started), and rounds spaced by fixed sleeps keep
+#    the same phase to that poll, so each round first waits a random 0-399 ms: without it the
+#    two medians differed by the phase alone (watch 479 ms against --wait 311 ms in one run,
+#    483 against 588 ms in another, with the same binary).
 med() { sort -n | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1000}'; }
 for latency in 0 20; do
   totals=(); waits=(); plain=()
@@ -70,7 +74,8 @@ for latency in 0 20; do
   "$bin" --reader 1 watch --json >"$work/watch.fifo" 2>/dev/null &
   watcher=$!
   exec 3<"$work/watch.fifo"
-  for _ in 1 2 3 4 5; do
+  for _ in 1 2 3 4 5 6 7 8 9; do
+    sleep "0.$(printf '%03d' $((RANDOM % 400)))"
     t0=$(date +%s%N)
     "$bin" sim serve --vpcd "127.0.0.1:$VPCD_PORT1" --latency-ms "$latency" >/dev/null 2>&1 &
     card=$!
@@ -81,10 +86,11 @@ for latency in 0 20; do
   done
   kill -INT "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true
   exec 3<&-; rm -f "$work/watch.fifo"
-  for _ in 1 2 3 4 5; do
+  for _ in 1 2 3 4 5 6 7 8 9; do
     "$bin" --reader 1 --wait=30 status >/dev/null 2>&1 &
     waiter=$!
     sleep 0.3   # the waiter is waiting before the card comes
+    sleep "0.$(printf '%03d' $((RANDOM % 400)))"
     t0=$(date +%s%N)
     "$bin" sim serve --vpcd "127.0.0.1:$VPCD_PORT1" --latency-ms "$latency" >/dev/null 2>&1 &
     card=$!
@@ -96,5 +102,5 @@ for latency in 0 20; do
     sleep 1.5
   done
   w=$(printf '%s\n' "${totals[@]}" | med); ws=$(printf '%s\n' "${waits[@]}" | med); p=$(printf '%s\n' "${plain[@]}" | med)
-  echo "window mode, card latency ${latency} ms (medians of 5): card connected → watch prints its status ${w} ms; --wait status ${ws} ms; status on a present card ${p} ms (so pcscd's detection ≈ $((ws - p)) ms)"
+  echo "window mode, card latency ${latency} ms (medians of 9): card connected → watch prints its status ${w} ms; --wait status ${ws} ms; status on a present card ${p} ms (so pcscd's detection ≈ $((ws - p)) ms)"
 done

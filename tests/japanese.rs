@@ -93,6 +93,7 @@ const ALLOWED: &[&str] = &[
     // Environment variables, named as they are set.
     "LANG",
     "LC_ALL",
+    "MYNAPIN_CITY",
     "LC_MESSAGES",
     "COLUMNS",
     "PCSCLITE_CSOCK_NAME",

@@ -70,7 +70,7 @@ fn a_full_disk_loses_no_answer_and_says_the_state_was_not_saved() {
     assert!(stdout.contains("exit=7"), "{stdout}{stderr}");
     // What the card answered: a wrong PIN, 2 tries left.
     assert!(
-        stderr.contains("Wrong user-authentication PIN. 2 tries left."),
+        stderr.contains("Wrong user-authentication PIN. One try was used: 2 tries left."),
         "{stderr}"
     );
     // And, on its own, that the state was not saved, with what the file holds.

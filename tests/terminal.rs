@@ -18,9 +18,10 @@ fn spawn(args: &str) -> PtySession {
     cmd.args([
         "-c",
         // rexpect starts the pty without echo: turn it on, as in a real terminal, so that
-        // "no PIN was echoed" and "the echo was restored" mean something.
+        // "no PIN was echoed" and "the echo was restored" mean something; wide, so that no
+        // message is wrapped inside the words a test waits for.
         &format!(
-            "echo SHELL_PID=$$; trap 'true' INT QUIT HUP; stty echo; {} {args}; echo EXIT=$?; stty -a",
+            "echo SHELL_PID=$$; trap 'true' INT QUIT HUP; stty echo cols 1000; {} {args}; echo EXIT=$?; stty -a",
             bin.display()
         ),
     ])
@@ -175,17 +176,94 @@ fn sigquit_and_sighup_at_a_prompt_cancel_and_restore_the_echo() {
     }
 }
 
+/// Issue 19, item 11: Ctrl-D at a terminal prompt is a cancel, like Ctrl-C — not the
+/// message for a stream that ended early (which tells to give one line per PIN).
 #[test]
-fn ctrl_d_at_a_prompt_is_input_ended() {
+fn ctrl_d_at_a_prompt_cancels_like_ctrl_c() {
     let dir = tempfile::tempdir().unwrap();
     let s = state(&dir, "fresh");
     let mut p = spawn(&format!("--sim-state {} verify auth", s.display()));
     p.exp_string("(input is not shown)").unwrap();
     p.send_control('d').unwrap();
     let (code, out) = finish(p);
-    assert_eq!(code, 2, "{out}");
-    assert!(out.contains("input ended"), "{out}");
+    assert_eq!(code, 130, "{out}");
+    assert!(out.contains("Cancelled at the prompt"), "{out}");
+    assert!(out.contains("Nothing was sent"), "{out}");
+    assert!(
+        !out.contains("input ended") && !out.contains("one per line"),
+        "{out}"
+    );
     assert!(!out.contains("no terminal"), "{out}");
+    assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+
+    // After the current PIN was verified, at the new PIN's prompt: still a cancel.
+    let mut p = spawn(&format!("--sim-state {} change kenhojo", s.display()));
+    p.exp_string("Current card-info input support PIN").unwrap();
+    p.send_line("1234").unwrap();
+    p.exp_string("New card-info input support PIN").unwrap();
+    p.send_control('d').unwrap();
+    let (code, out) = finish(p);
+    assert_eq!(code, 130, "{out}");
+    assert!(out.contains("Cancelled at the prompt"), "{out}");
+    assert!(card(&s).value_is(KeyRef::Kenhojo, "1234"));
+}
+
+/// Issue 19, item 10: at a terminal a malformed or empty entry is asked again (nothing was
+/// sent for it), also after the current PIN was verified on the card, up to 3 entries; the
+/// card's tries are untouched. Item 12: the mismatch message is about typing again and says
+/// the card's tries were not used.
+#[test]
+fn a_malformed_entry_at_a_terminal_is_asked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(&dir, "fresh");
+    let mut p = spawn(&format!("--sim-state {} change kenhojo", s.display()));
+    p.exp_string("Current card-info input support PIN").unwrap();
+    p.send_line("12345").unwrap();
+    p.exp_string("has 5 digits").unwrap();
+    p.exp_string("none of its tries was used").unwrap();
+    p.exp_string("(typing attempt 2 of 3)").unwrap();
+    p.exp_string("Current card-info input support PIN").unwrap();
+    p.send_line("1234").unwrap();
+    // Verified on the card; the new PIN: empty, then letters, then right.
+    p.exp_string("New card-info input support PIN (4 digits)")
+        .unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("is empty").unwrap();
+    p.exp_string("New card-info input support PIN (4 digits)")
+        .unwrap();
+    p.send_line("12ab").unwrap();
+    p.exp_string("digits only").unwrap();
+    p.exp_string("(typing attempt 3 of 3)").unwrap();
+    p.exp_string("New card-info input support PIN (4 digits)")
+        .unwrap();
+    p.send_line("9753").unwrap();
+    p.exp_string("New PIN again").unwrap();
+    p.send_line("9754").unwrap();
+    p.exp_string("none of its tries was used").unwrap();
+    p.exp_string("New card-info input support PIN (4 digits)")
+        .unwrap();
+    p.send_line("9753").unwrap();
+    p.exp_string("New PIN again").unwrap();
+    p.send_line("9753").unwrap();
+    let (code, out) = finish(p);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("PIN change DONE"), "{out}");
+    assert!(!out.contains("9753") && !out.contains("12345"), "{out}");
+    let c = card(&s);
+    assert!(c.value_is(KeyRef::Kenhojo, "9753"));
+    assert_eq!(c.tries_left(KeyRef::Kenhojo), 3);
+
+    // Three malformed entries in a row: it stops there, nothing sent.
+    let s = state(&dir, "fresh");
+    let mut p = spawn(&format!("--sim-state {} verify auth", s.display()));
+    for _ in 0..3 {
+        p.exp_string("(input is not shown)").unwrap();
+        p.send_line("1").unwrap();
+    }
+    let (code, out) = finish(p);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("has 1 digit."), "{out}");
+    assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
 }
 
 /// rexpect reads the pty byte by byte as Latin-1: how UTF-8 `text` looks to it.
@@ -239,10 +317,81 @@ fn in_japanese_hai_confirms_the_last_try_and_ctrl_c_ctrl_d_are_worded_in_japanes
     p.send_control('d').unwrap();
     let (code, out) = finish(p);
     let out = utf8(&out);
-    assert_eq!(code, 2, "{out}");
-    assert!(
-        out.contains("入力が途中で終わりました（1行必要なところ、0行でした）。"),
-        "{out}"
-    );
+    // Issue 19, item 11: Ctrl-D at a terminal is a cancel, as Ctrl-C.
+    assert_eq!(code, 130, "{out}");
+    assert!(out.contains("入力の途中で中止しました。"), "{out}");
+    assert!(!out.contains("入力が途中で終わりました"), "{out}");
     assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+
+    // Issue 19, items 10 and 12, in Japanese: a malformed entry is asked again, in digits
+    // (「5桁」); a mismatch says the card's tries were not used and counts re-entries.
+    let mut p = spawn(&format!(
+        "--lang ja --sim-state {} change kenhojo",
+        s.display()
+    ));
+    p.exp_string(&latin1("表示されません")).unwrap();
+    p.send_line("12345").unwrap();
+    p.exp_string(&latin1("5桁です。")).unwrap();
+    p.exp_string(&latin1(
+        "もう一度入力してください（入力のやり直しは3回まで、今回が2回目です）。",
+    ))
+    .unwrap();
+    p.exp_string(&latin1("表示されません")).unwrap();
+    p.send_line("1234").unwrap();
+    p.exp_string(&latin1("新しい券面事項入力補助用暗証番号"))
+        .unwrap();
+    p.send_line("9753").unwrap();
+    p.exp_string(&latin1("確認のためもう一度")).unwrap();
+    p.send_line("9754").unwrap();
+    p.exp_string(&latin1("カードの残り回数は減っていません。"))
+        .unwrap();
+    p.exp_string(&latin1("新しい券面事項入力補助用暗証番号"))
+        .unwrap();
+    p.send_control('c').unwrap();
+    let (code, out) = finish(p);
+    let out = utf8(&out);
+    assert_eq!(code, 130, "{out}");
+    assert!(!out.contains("3回中2回目"), "{out}");
+    assert!(card(&s).value_is(KeyRef::Kenhojo, "1234"));
+}
+
+/// Issue 19, item 14: at a terminal, an easy new PIN is warned about before its confirmation
+/// is asked for (nothing changed yet); the PIN is never shown; typed again, it is set.
+#[test]
+fn an_easy_new_pin_is_warned_about_before_its_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = state(&dir, "fresh");
+    let mut p = spawn(&format!("--sim-state {} change kenhojo", s.display()));
+    p.exp_string("Current card-info input support PIN").unwrap();
+    p.send_line("1234").unwrap();
+    p.exp_string("New card-info input support PIN (4 digits)")
+        .unwrap();
+    p.send_line("0000").unwrap();
+    p.exp_string("easy to guess (every digit the same)")
+        .unwrap();
+    p.exp_string("Nothing has been changed yet").unwrap();
+    p.exp_string("New PIN again").unwrap();
+    p.send_line("0000").unwrap();
+    let (code, out) = finish(p);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("0000"), "{out}");
+    assert!(card(&s).value_is(KeyRef::Kenhojo, "0000"));
+
+    let mut p = spawn(&format!(
+        "--lang ja --sim-state {} change kenhojo",
+        s.display()
+    ));
+    p.exp_string(&latin1("表示されません")).unwrap();
+    p.send_line("0000").unwrap();
+    p.exp_string(&latin1("新しい券面事項入力補助用暗証番号"))
+        .unwrap();
+    p.send_line("4321").unwrap();
+    p.exp_string(&latin1("推測されやすいものです（連続した数字"))
+        .unwrap();
+    p.exp_string(&latin1("まだ何も変更していません。")).unwrap();
+    p.exp_string(&latin1("確認のためもう一度")).unwrap();
+    p.send_control('c').unwrap();
+    let (code, out) = finish(p);
+    assert_eq!(code, 130, "{}", utf8(&out));
+    assert!(card(&s).value_is(KeyRef::Kenhojo, "0000"));
 }

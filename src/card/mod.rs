@@ -19,7 +19,7 @@ pub mod pin;
 pub mod probe;
 pub mod session;
 
-pub use pin::{Normalized, Pin, PinError};
+pub use pin::{Normalized, Pin, PinError, Weakness};
 
 use crate::layout::{jpki_ef, token, Applet, KeyRef, PinId, TOKEN_LEN};
 use crate::transport::{transmit, Delivery, Transport, TransportError};

@@ -59,7 +59,38 @@ pub enum PinError {
     NeedsLetterAndDigit,
 }
 
+/// Why a valid new PIN is easy to guess (the city offices and J-LIS advise against these).
+/// A warning, not a refusal; carries no character of the PIN. (A new PIN equal to the current
+/// one is refused by the session: `Stop::SameAsCurrent`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weakness {
+    /// Every character is the same (`1111`).
+    AllSame,
+    /// Each character is the one after, or before, the previous one (`1234`, `9876`,
+    /// `ABCDEFG`).
+    Run,
+}
+
 impl Pin {
+    /// Whether this PIN is easy to guess: all characters the same, or a run up or down.
+    pub fn weakness(&self) -> Option<Weakness> {
+        let b = self.secret.expose();
+        let first = *b.first()?;
+        if b.iter().all(|&c| c == first) {
+            return Some(Weakness::AllSame);
+        }
+        let steps = |d: i16| {
+            b.windows(2).all(|w| {
+                i16::from(w[1]) - i16::from(w[0]) == d
+                    && w[0].is_ascii_digit() == w[1].is_ascii_digit()
+            })
+        };
+        if b.len() > 1 && (steps(1) || steps(-1)) {
+            return Some(Weakness::Run);
+        }
+        None
+    }
+
     /// Normalizes and validates `entry` for `format`.
     pub fn parse(format: PinFormat, entry: &str) -> Result<(Pin, Normalized), PinError> {
         let mut norm = Normalized::default();
@@ -203,6 +234,22 @@ mod tests {
             Pin::parse(SignPassword, "ABC-123").unwrap_err(),
             PinError::BadCharacter { position: 4 }
         );
+    }
+
+    #[test]
+    fn easy_pins_are_named_without_their_digits() {
+        let w = |f, s| Pin::parse(f, s).unwrap().0.weakness();
+        for s in ["0000", "1111", "9999"] {
+            assert_eq!(w(FourDigits, s), Some(Weakness::AllSame), "{s}");
+        }
+        for s in ["0123", "1234", "6789", "9876", "3210", "4321"] {
+            assert_eq!(w(FourDigits, s), Some(Weakness::Run), "{s}");
+        }
+        for s in ["1235", "1212", "9753", "0987", "8901", "1243", "2468"] {
+            assert_eq!(w(FourDigits, s), None, "{s}");
+        }
+        assert_eq!(w(SignPassword, "ABC123"), None);
+        assert_eq!(w(SignPassword, "K7R2M9"), None);
     }
 
     #[test]

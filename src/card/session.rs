@@ -39,7 +39,7 @@
 use super::{
     guard_counter, CardError, Counter, Lost, MyNumberCard, NotChanged, Pin, PinError, RefChange,
 };
-use crate::card::{change_outcome, Normalized, Step};
+use crate::card::{change_outcome, Normalized, Step, Weakness};
 use crate::layout::{KeyRef, PinFormat, PinId};
 use crate::transport::TransportError;
 use mynapin_apdu::part10::{
@@ -84,10 +84,10 @@ pub struct PinRequest {
 /// Why a PIN source gave no entry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EntryError {
-    /// Ctrl-C or SIGTERM at the prompt.
+    /// Ctrl-C or SIGTERM at the prompt, or Ctrl-D at a terminal prompt (`signal` 0).
     #[error("cancelled by signal {signal}")]
     Cancelled {
-        /// The signal.
+        /// The signal (0: Ctrl-D at a terminal, no signal; it ends as Ctrl-C does).
         signal: i32,
     },
     /// The input ended (Ctrl-D, or fewer lines than needed); `got` entries were read of the
@@ -139,6 +139,23 @@ pub trait PinSource {
 pub enum Event {
     /// The entry for `role` was normalized (full-width to ASCII, upper-cased).
     Normalized(Role, Normalized),
+    /// An entry typed at a terminal is not a valid PIN: nothing was sent for it, and it is
+    /// asked again (`attempt` of `of` entries).
+    InvalidEntry {
+        /// The PIN.
+        pin: PinId,
+        /// Which entry.
+        role: Role,
+        /// Why it is not valid.
+        err: PinError,
+        /// The entry about to be asked for (2 for the first time again).
+        attempt: u8,
+        /// How many are taken.
+        of: u8,
+    },
+    /// The new PIN just typed is easy to guess (a warning; nothing is refused). At a terminal
+    /// it comes before its confirmation is asked for: nothing has been changed yet.
+    EasyToGuess(Weakness),
     /// Every current PIN was accepted by the card.
     CurrentAccepted,
     /// The two entries of the new PIN differ; it will be asked again (`attempt` of `of`).
@@ -209,6 +226,9 @@ pub struct Options {
     pub only: Option<KeyRef>,
     /// How many times a mismatched confirmation is asked again on a terminal (3).
     pub confirm_attempts: u8,
+    /// How many entries of one current or new PIN are taken on a terminal when they are
+    /// malformed (3); nothing is sent for a malformed one.
+    pub entry_attempts: u8,
     /// PIN pad or host entry for the 4-digit PINs.
     pub pinpad: PadPolicy,
     /// `wLangId` of the messages a PIN pad with a display shows (part 10).
@@ -224,6 +244,7 @@ impl Default for Options {
             same_current: false,
             only: None,
             confirm_attempts: 3,
+            entry_attempts: 3,
             pinpad: PadPolicy::Auto,
             pad_lang: LANG_JAPANESE,
             pad_timeout: 30,
@@ -546,7 +567,35 @@ impl Run<'_, '_, '_> {
         Ok(())
     }
 
+    /// One entry, validated. At a terminal a malformed current or new PIN is asked again
+    /// (nothing was sent for it), up to [`Options::entry_attempts`] entries in all; from a
+    /// stream, and for the confirmation (a malformed one is a mismatch), it stops.
     fn ask(&mut self, pins: &[PinId], role: Role, attempt: u8) -> Result<Pin, Stop> {
+        let again = self.src.interactive() && role != Role::Confirm;
+        let of = if again {
+            self.opts.entry_attempts.max(1)
+        } else {
+            1
+        };
+        let mut typed = 1;
+        loop {
+            match self.ask_once(pins, role, attempt) {
+                Err(Stop::InvalidPin { pin, role, err }) if typed < of => {
+                    typed += 1;
+                    self.src.event(Event::InvalidEntry {
+                        pin,
+                        role,
+                        err,
+                        attempt: typed,
+                        of,
+                    });
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn ask_once(&mut self, pins: &[PinId], role: Role, attempt: u8) -> Result<Pin, Stop> {
         let format = pins[0].format();
         let tries_left = (role == Role::Current)
             .then(|| {
@@ -608,6 +657,11 @@ impl Run<'_, '_, '_> {
         let mut new = None;
         for attempt in 1..=tries {
             let n = self.ask(pins, Role::New, attempt)?;
+            // At a terminal the warning comes before the confirmation: the person can still
+            // choose another; from a stream, once the entries are known to be usable (below).
+            if let Some(w) = n.weakness().filter(|_| self.src.interactive()) {
+                self.src.event(Event::EasyToGuess(w));
+            }
             let again = match self.ask(pins, Role::Confirm, attempt) {
                 Ok(p) => Some(p),
                 Err(Stop::InvalidPin { .. }) => None,
@@ -627,6 +681,9 @@ impl Run<'_, '_, '_> {
             if new.ct_eq(current) {
                 return Err(Stop::SameAsCurrent(*pin));
             }
+        }
+        if let Some(w) = new.weakness().filter(|_| !self.src.interactive()) {
+            self.src.event(Event::EasyToGuess(w));
         }
         Ok(new)
     }

@@ -12,21 +12,27 @@ use crate::card::session::{
     self, ChangeResult, Checked, EntryError, Event, Options, PadPolicy, PinRequest, PinSource,
     Report, Role, Stop,
 };
-use crate::card::{Counter, NotChanged, PinState, RefChange, Unknown};
+use crate::card::{Counter, NotChanged, PinState, RefChange, Unknown, Weakness};
 use crate::layout::{KeyRef, PinFormat, PinId};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
-/// A PIN on the command line: its name, never its value (help: `help-value-<name>`).
+/// A PIN on the command line: its name, never its value (help: `help-value-<name>`). The
+/// Japanese names printed on the card's letter (利用者証明用…) are accepted too, and with
+/// `ignore_case` on the argument, the ids in upper case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PinArg {
     /// [`PinId::Auth`].
+    #[value(alias = "利用者証明用", alias = "利用者証明用暗証番号")]
     Auth,
     /// [`PinId::Sign`].
+    #[value(alias = "署名用", alias = "署名用パスワード", alias = "署名用暗証番号")]
     Sign,
     /// [`PinId::Kenhojo`].
+    #[value(alias = "券面事項入力補助用", alias = "券面事項入力補助用暗証番号")]
     Kenhojo,
     /// [`PinId::Juki`] (two key references).
+    #[value(alias = "住民基本台帳用", alias = "住民基本台帳用暗証番号")]
     Juki,
 }
 
@@ -103,9 +109,9 @@ pub struct SecretArgs {
 /// `mynapin verify` (help: `help-verify-…`).
 #[derive(Debug, clap::Args)]
 pub struct VerifyArgs {
-    /// The PIN's name.
-    #[arg(value_enum, value_name = "WHICH")]
-    pub pin: PinArg,
+    /// The PIN's name; none is a usage error that lists the four (as `change` does).
+    #[arg(value_enum, value_name = "WHICH", ignore_case = true)]
+    pub pin: Option<PinArg>,
     /// How it is entered.
     #[command(flatten)]
     pub secret: SecretArgs,
@@ -115,7 +121,7 @@ pub struct VerifyArgs {
 #[derive(Debug, clap::Args)]
 pub struct ChangeArgs {
     /// The PINs' names; none is a usage error worded by `change`.
-    #[arg(value_enum, num_args = 0.., value_name = "WHICH")]
+    #[arg(value_enum, num_args = 0.., value_name = "WHICH", ignore_case = true)]
     pub pins: Vec<PinArg>,
     /// `--same-current`: one current value asked for all of them.
     #[arg(long)]
@@ -235,6 +241,11 @@ impl PinSource for HostPins<'_> {
                 self.delivered += 1;
                 Ok(entry)
             }
+            // Ctrl-D at a terminal prompt: the person cancelled, as with Ctrl-C (a stream that
+            // ends early is "input ended", with the lines it lacked).
+            Err(EntryError::Ended { .. }) if self.input.interactive() => {
+                Err(EntryError::Cancelled { signal: 0 })
+            }
             Err(EntryError::Ended { .. }) => Err(EntryError::Ended {
                 got: self.delivered,
                 expected: req.entries_total,
@@ -266,7 +277,11 @@ impl PinSource for HostPins<'_> {
             ),
             _ => msg::change_last_try_unknown(lang, pin_short(lang, pin)),
         };
-        confirm(lang, &q, &self.ctx.stop)
+        confirm(lang, &q, &self.ctx.stop).map_err(|e| match e {
+            // Ctrl-D at the question: a cancel, as at a PIN prompt.
+            EntryError::Ended { .. } => EntryError::Cancelled { signal: 0 },
+            e => e,
+        })
     }
 
     fn event(&mut self, event: Event) {
@@ -279,6 +294,30 @@ impl PinSource for HostPins<'_> {
                 if n.uppercased {
                     say(&msg::change_uppercased(lang));
                 }
+            }
+            Event::InvalidEntry {
+                pin,
+                role,
+                err,
+                attempt,
+                of,
+            } => say(&msg::change_invalid_again(
+                lang,
+                attempt,
+                of,
+                super::text::format_rule(lang, pin.format()),
+                super::error::invalid_pin_what(lang, pin, role, err),
+            )),
+            Event::EasyToGuess(w) => {
+                let kind = match w {
+                    Weakness::AllSame => msg::change_easy_same(lang),
+                    Weakness::Run => msg::change_easy_run(lang),
+                };
+                say(&if self.input.interactive() {
+                    msg::change_easy_to_guess(lang, kind, self.secret())
+                } else {
+                    msg::change_easy_to_guess_stream(lang, kind, self.secret())
+                });
             }
             Event::CurrentAccepted => note(self.ctx, || {
                 msg::change_current_accepted(lang, self.secret())
@@ -474,10 +513,25 @@ fn ref_json(r: &session::RefReport, change: bool) -> RefJson {
     }
 }
 
+/// `head`, then the four PINs' ids and names: which PIN is which is the question most people
+/// have first.
+fn which_list(lang: Lang, head: String) -> String {
+    let mut what = head;
+    for p in PinId::ALL {
+        what.push_str(&format!("\n    {:<8} {}", p.id(), pin_name(lang, p)));
+    }
+    what
+}
+
 /// `mynapin verify WHICH`.
 pub fn verify(ctx: &Ctx, args: &VerifyArgs) -> Result<Exit, CliError> {
     let lang = ctx.lang;
-    let pin = PinId::from(args.pin);
+    let Some(pin) = args.pin.map(PinId::from) else {
+        return Err(usage(
+            which_list(lang, msg::verify_which(lang)),
+            msg::verify_which_todo(lang),
+        ));
+    };
     let opts = options(ctx, &args.secret, &[pin])?;
     let mut host = HostPins {
         ctx,
@@ -588,12 +642,10 @@ fn outcome_line(lang: Lang, verbose: bool, r: &session::RefReport, count: String
 pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
     let lang = ctx.lang;
     if args.pins.is_empty() {
-        // Which PIN is which is the question most people have first.
-        let mut what = msg::change_which(lang);
-        for p in PinId::ALL {
-            what.push_str(&format!("\n    {:<8} {}", p.id(), pin_name(lang, p)));
-        }
-        return Err(usage(what, msg::change_which_todo(lang)));
+        return Err(usage(
+            which_list(lang, msg::change_which(lang)),
+            msg::change_which_todo(lang),
+        ));
     }
     let mut pins: Vec<PinId> = Vec::new();
     for p in &args.pins {

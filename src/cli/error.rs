@@ -7,7 +7,7 @@ use super::lang::{msg, Lang};
 use super::text::{card_kind, format_rule, pin_of_ref, pin_short, ref_name, sanitize, sw_meaning};
 use crate::card::session::{Checked, EntryError, PadAnswer, Report, Role, Stop};
 use crate::card::{CardError, Lost, PinError, Step};
-use crate::layout::{Applet, KeyRef, PinId};
+use crate::layout::{Applet, KeyRef, PinFormat, PinId};
 use crate::sim::{FixtureError, StateError};
 use crate::transport::TransportError;
 
@@ -31,9 +31,16 @@ pub enum Exit {
     /// 7: `--sim-state` only: the simulated card answered (the report says what), but its new
     /// state could not be saved; the file still holds the state from before the command.
     StateNotSaved = 7,
+    /// 8: `status --check` only: no PIN is blocked or at its last try, but the card did not
+    /// report the count of at least one (a VERIFY would be refused as with one try left).
+    CountUnknown = 8,
+    /// 9: `status --check` only: the counts are fine, but the user-authentication certificate
+    /// has expired (the card cannot be used to log in until it is renewed).
+    CertExpired = 9,
     /// 129: stopped by SIGHUP (the terminal was closed); the report says what was done.
     Hangup = 129,
-    /// 130: interrupted by Ctrl-C (SIGINT); the report says what was done.
+    /// 130: interrupted by Ctrl-C (SIGINT), or Ctrl-D at a terminal prompt; the report says
+    /// what was done.
     Interrupted = 130,
     /// 131: stopped by Ctrl-\\ (SIGQUIT); the report says what was done.
     Quit = 131,
@@ -45,7 +52,8 @@ pub enum Exit {
 
 impl Exit {
     /// The exit code for a stop by `signal`: 128 + the signal's number, as a shell reports a
-    /// process the signal ended (SIGINT for any other).
+    /// process the signal ended (SIGINT for any other, and for 0: Ctrl-D at a terminal prompt,
+    /// a cancel like Ctrl-C).
     pub fn from_signal(signal: i32) -> Exit {
         match signal {
             1 => Exit::Hangup,
@@ -594,20 +602,7 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
             )
         }
         Stop::InvalidPin { pin, role, err } => {
-            let name = pin_short(lang, *pin);
-            let which = match role {
-                Role::Current => msg::error_which_current(lang, name),
-                _ => msg::error_which_new(lang, name),
-            };
-            let what = match err {
-                PinError::Empty => msg::error_pin_empty(lang, which),
-                PinError::BadCharacter { position } => {
-                    msg::error_pin_bad_character(lang, *position, which)
-                }
-                PinError::NotDigits => msg::error_pin_not_digits(lang, which),
-                PinError::Length { got } => msg::error_pin_length(lang, *got, which),
-                PinError::NeedsLetterAndDigit => msg::error_pin_letter_and_digit(lang, which),
-            };
+            let what = invalid_pin_what(lang, *pin, *role, *err);
             m(
                 Exit::Usage,
                 "invalid_pin",
@@ -861,13 +856,22 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         ),
         CardError::WrongPin { r, tries_left } => {
             let pin = pin_of_ref(*r);
+            // The result is said once (in `what`); after the second wrong entry the warning
+            // points to the guide, never to --use-last-try.
             let (what, mut todo) = match tries_left {
                 Some(0) => (msg::error_wrong_pin_blocked_what(lang, name(*r)), vec![]),
+                Some(1) => (
+                    msg::error_wrong_pin_last_what(lang, name(*r)),
+                    vec![msg::error_wrong_pin_last_todo(
+                        lang,
+                        pin.id(),
+                        guide_text::reset_routes_phrase(lang, pin),
+                    )],
+                ),
                 Some(n) => (
                     msg::error_wrong_pin_left_what(lang, *n, name(*r)),
                     vec![msg::error_wrong_pin_left_todo(
                         lang,
-                        *n,
                         guide_text::reset_routes_phrase(lang, pin),
                     )],
                 ),
@@ -878,9 +882,32 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
             };
             if *tries_left == Some(0) {
                 todo.extend(guide_text::short_guide(lang, pin, None));
+                // The wrong PIN that blocked the card: exit 4 (blocked), like a PIN found
+                // blocked; the kind stays `wrong_pin` (the fact), the message says both.
+                return m(Exit::Blocked, "wrong_pin", what, todo);
             }
             m(Exit::WrongPin, "wrong_pin", what, todo)
         }
+    }
+}
+
+/// Why an entry is not a valid `pin` (for `role`), in words; never a character of it.
+pub fn invalid_pin_what(lang: Lang, pin: PinId, role: Role, err: PinError) -> String {
+    let name = pin_short(lang, pin);
+    let which = match role {
+        Role::Current => msg::error_which_current(lang, name),
+        _ => msg::error_which_new(lang, name),
+    };
+    match err {
+        PinError::Empty => msg::error_pin_empty(lang, which),
+        PinError::BadCharacter { position } => msg::error_pin_bad_character(lang, position, which),
+        PinError::NotDigits => msg::error_pin_not_digits(lang, which),
+        // A PIN of digits counts digits (「5桁です」), a password characters.
+        PinError::Length { got } if pin.format() != PinFormat::SignPassword => {
+            msg::error_pin_digits_length(lang, got, which)
+        }
+        PinError::Length { got } => msg::error_pin_length(lang, got, which),
+        PinError::NeedsLetterAndDigit => msg::error_pin_letter_and_digit(lang, which),
     }
 }
 
@@ -1670,14 +1697,18 @@ mod tests {
                 },
             )
         };
-        assert!(wrong(1).what.ends_with("1 try left."), "{}", wrong(1).what);
+        assert!(
+            wrong(1).what.ends_with("only the last try is left."),
+            "{}",
+            wrong(1).what
+        );
         assert!(
             wrong(2).what.ends_with("2 tries left."),
             "{}",
             wrong(2).what
         );
-        assert!(wrong(1).todo[0].contains("the next try is the last"));
-        assert!(!wrong(2).todo[0].contains("the next try is the last"));
+        assert!(wrong(1).todo[0].contains("one more wrong entry blocks the PIN"));
+        assert!(!wrong(2).todo[0].contains("one more wrong entry blocks the PIN"));
         assert!(wrong(2).todo[0].ends_with("before trying again."));
         let ended = |expected| {
             stop_message(

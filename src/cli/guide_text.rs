@@ -184,8 +184,18 @@ fn blocked_case(pin: PinId, card: Option<&[PinStatus]>) -> Case {
 
 /// Lines for a blocked `pin`; `card` gives the other PINs' counters when they were read.
 pub fn short_guide(lang: Lang, pin: PinId, card: Option<&[PinStatus]>) -> Vec<String> {
+    short_guide_in(lang, pin, card, None)
+}
+
+/// [`short_guide`] with a city's rules (`watch --city`).
+pub fn short_guide_in(
+    lang: Lang,
+    pin: PinId,
+    card: Option<&[PinStatus]>,
+    city: Option<&crate::procedure::profile::Profile>,
+) -> Vec<String> {
     let case = blocked_case(pin, card);
-    let opts = options(&case, None, None);
+    let opts = options(&case, city, None);
     let mut lines = summary(lang, &case, &opts);
     lines.push(msg::guide_full_checklist(lang, pin.id()));
     lines

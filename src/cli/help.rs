@@ -218,7 +218,7 @@ fn enum_values(path: &[&str], id: &str, lang: Lang) -> Option<ValueParser> {
         ("guide", "state") => values::<guide::SituationArg>(lang),
         ("guide", "cert") => values::<guide::CertArg>(lang),
         ("guide", "applicant") => values::<guide::ApplicantArg>(lang),
-        ("guide", "city") => values::<guide::City>(lang),
+        ("guide" | "watch", "city") => values::<guide::City>(lang),
         ("guide", "format") => values::<guide::Format>(lang),
         ("completions", "shell") => values::<clap_complete::Shell>(lang),
         _ => return None,
@@ -527,6 +527,20 @@ fn looks_like_pin(v: &str) -> bool {
         && v.chars().any(|c| c.is_numeric())
 }
 
+/// True when the value or argument clap refused, or any word of the command line, looks like a
+/// PIN or password (`4821`, `--1234`, `--pin=4821`, `abc123`).
+fn typed_a_pin(e: &clap::Error, argv: &[OsString]) -> bool {
+    let shaped = |w: &str| {
+        w.split('=')
+            .any(|part| looks_like_pin(part.trim_start_matches('-')))
+    };
+    [ContextKind::InvalidValue, ContextKind::InvalidArg]
+        .into_iter()
+        .filter_map(|k| context_text(e, k))
+        .any(|v| shaped(&v))
+        || argv.iter().skip(1).any(|a| shaped(&a.to_string_lossy()))
+}
+
 fn context_text(e: &clap::Error, kind: ContextKind) -> Option<String> {
     match e.get(kind)? {
         ContextValue::String(s) => Some(s.clone()),
@@ -664,10 +678,13 @@ fn render_clap_error(
     }
     out.push(String::new());
     out.push(msg::clap_try_help(lang));
+    // The note that PINs are never arguments, only where the user typed something shaped like
+    // a PIN (not on `guide --city osaka` or `status --foo`).
     if matches!(
         e.kind(),
         ErrorKind::InvalidValue | ErrorKind::UnknownArgument
-    ) {
+    ) && typed_a_pin(e, argv)
+    {
         out.push(msg::clap_note_pin_name(lang));
     }
     let mut text = out.join("\n");

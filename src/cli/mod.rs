@@ -119,8 +119,8 @@ pub struct Cli {
 pub enum Command {
     /// Reads every counter; `--check` turns states into exit codes.
     Status(status::StatusArgs),
-    /// Status of each card placed, until Ctrl-C.
-    Watch,
+    /// Status of each card placed, until Ctrl-C (or each simulated card of `--sim=LIST`).
+    Watch(watch::WatchArgs),
     /// PC/SC readers and what is in them.
     Readers,
     /// One VERIFY after reading the counter.
@@ -379,7 +379,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Status(args) => status::run(&ctx, args),
         Command::Readers => readers::run(&ctx),
-        Command::Watch => watch::run(&ctx),
+        Command::Watch(a) => watch::run(&ctx, a),
         Command::Verify(args) => change::verify(&ctx, args),
         Command::Change(args) => change::change(&ctx, args),
         Command::Sim(SimCommand::Fixtures) => readers::fixtures(&ctx),

@@ -1,7 +1,7 @@
 //! `mynapin status`: every PIN's counter, in one screen or one JSON object.
 
 use super::error::{CliError, Exit};
-use super::guide_text::{low_line, short_guide};
+use super::guide_text::{low_line, short_guide_in};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json, pad, say};
 use super::text::{
@@ -11,6 +11,7 @@ use super::Ctx;
 use crate::card::cert::{CertificateState, Date};
 use crate::card::{Counter, MyNumberCard, PinState, PinStatus};
 use crate::layout::PinId;
+use crate::procedure::profile::Profile;
 use serde::Serialize;
 
 /// `mynapin.status.v1`.
@@ -146,7 +147,8 @@ pub fn read(ctx: &Ctx, card: &mut MyNumberCard<'_>, with_cert: bool) -> Result<R
 /// Arguments of `mynapin status` (help: `help-status-…` in the catalogue).
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
-    /// `--check`: exit 4 if any PIN is blocked, 5 if any has one try left.
+    /// `--check`: exit 4 if any PIN is blocked, 5 if any has one try left, 8 if a count is
+    /// unknown, 9 if the user-authentication certificate has expired (the first that applies).
     #[arg(long)]
     pub check: bool,
     /// `--no-cert`: skip the certificate's expiry (one APDU fewer: 10 in all).
@@ -164,16 +166,29 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit, CliError> {
             emit(&line);
         }
     }
-    if args.check {
-        let states: Vec<PinState> = report.pins.iter().map(|p| p.state()).collect();
-        if states.contains(&PinState::Blocked) {
-            return Ok(Exit::Blocked);
-        }
-        if states.contains(&PinState::Low) {
-            return Ok(Exit::Refused);
-        }
+    Ok(if args.check {
+        check_exit(&report)
+    } else {
+        Exit::Success
+    })
+}
+
+/// `status --check`'s exit code: the most urgent of blocked (4), one try left (5), a count
+/// the card did not report (8), an expired user-authentication certificate (9); else 0.
+/// The warnings printed (and the JSON's ids) are the same with and without `--check`.
+pub fn check_exit(report: &Report) -> Exit {
+    let states: Vec<PinState> = report.pins.iter().map(|p| p.state()).collect();
+    if states.contains(&PinState::Blocked) {
+        Exit::Blocked
+    } else if states.contains(&PinState::Low) {
+        Exit::Refused
+    } else if states.contains(&PinState::Unknown) {
+        Exit::CountUnknown
+    } else if matches!(report.cert, Some(CertificateState::Expired { .. })) {
+        Exit::CertExpired
+    } else {
+        Exit::Success
     }
-    Ok(Exit::Success)
 }
 
 /// The warning for a juki PIN whose two references report different counts.
@@ -255,6 +270,17 @@ fn plain_counter_note(lang: Lang, c: crate::card::Counter) -> Option<String> {
 /// The human text, one line per entry. `verbose`: every PIN's places on the card, each with
 /// its technical name (application and EF).
 pub fn text_lines(lang: Lang, verbose: bool, r: &Report) -> Vec<String> {
+    text_lines_in(lang, verbose, r, None)
+}
+
+/// [`text_lines`]; with `city` (its profile and id, `watch --city`), the short guide of a
+/// blocked PIN follows that city's rules and points to its checklist.
+pub fn text_lines_in(
+    lang: Lang,
+    verbose: bool,
+    r: &Report,
+    city: Option<(&Profile, &str)>,
+) -> Vec<String> {
     let mut out = vec![
         msg::status_reader(lang, reader_name(&r.reader)),
         // The token name is technical: with -v only (and always in JSON).
@@ -313,7 +339,18 @@ pub fn text_lines(lang: Lang, verbose: bool, r: &Report) -> Vec<String> {
         }
         match state {
             PinState::Blocked => {
-                for line in short_guide(lang, p.pin, Some(&r.pins)) {
+                let mut lines = short_guide_in(lang, p.pin, Some(&r.pins), city.map(|c| c.0));
+                if let Some((profile, id)) = city {
+                    // The last line points to the checklist: to this city's.
+                    lines.pop();
+                    lines.push(msg::watch_guide_city(
+                        lang,
+                        id,
+                        profile.name.pick(&lang.fallbacks()).to_string(),
+                        p.pin.id(),
+                    ));
+                }
+                for line in lines {
                     out.push(format!("        → {line}"));
                 }
             }

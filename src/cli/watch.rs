@@ -1,27 +1,67 @@
 //! `mynapin watch`: for window staff reading card after card. Waits for a card, prints its
-//! status (text, or one `mynapin.status.v1` JSON object per line with `--json`), waits for the
-//! card to leave, and again, until Ctrl-C. A card that is not a My Number card, or that cannot
-//! be read, is one line — never the end of the loop.
+//! status (text, or one `mynapin.status.v1` JSON object per line with `--json`), asks for the
+//! card to be taken out, waits for it to leave, and again, until Ctrl-C. A card that is not a
+//! My Number card, or that cannot be read, is one line — never the end of the loop.
+//!
+//! Each card's block starts with its number and the local time it was read; `--clear` clears
+//! the screen before each new card, so that the previous holder's result does not stay on it;
+//! `--city NAME` (or `MYNAPIN_CITY`, or `city = "NAME"` in the config file) words the short
+//! guide of every blocked PIN with that city's rules.
+//!
+//! Without a reader, `--sim=LIST` (built-in names or TOML files, comma-separated, or a
+//! directory of `*.toml` fixtures) places the simulated cards one after another: each is
+//! inserted, read and taken out, then the next; the run ends after the last one.
 
 use super::error::{CliError, Exit};
-use super::lang::msg;
+use super::guide::City;
+use super::lang::{msg, Lang};
 use super::output::{emit, say};
 use super::status;
-use super::text::reader_name;
+use super::text::{reader_name, sim_reader_name};
 use super::Ctx;
 use crate::card::MyNumberCard;
+use crate::procedure::profile::Profile;
+use crate::sim::{Fixture, SimCard};
 use crate::transport::pcsc::{self, ReaderSelector, ServiceEvent, WaitFor};
-use crate::transport::TransportError;
+use crate::transport::{sim::SimTransport, Interruptible, TransportError};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
+/// Arguments of `mynapin watch` (help: `help-watch-arg-…`).
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// `--clear`: clear the screen before each new card.
+    #[arg(long)]
+    pub clear: bool,
+    /// `--city NAME`: the short guide of a blocked PIN with this city's rules; default from
+    /// `MYNAPIN_CITY`, then from the config file.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "CITY",
+        env = "MYNAPIN_CITY",
+        hide_env = true
+    )]
+    pub city: Option<City>,
+}
+
 /// `mynapin watch`.
-pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
+pub fn run(ctx: &Ctx, args: &WatchArgs) -> Result<Exit, CliError> {
     let lang = ctx.lang;
+    let city = match args.city {
+        Some(c) => Some(c),
+        None => config_city(lang)?,
+    };
+    let profile = city.map(|c| Profile::builtin(city_id(c)).expect("built in"));
+    let view = View {
+        ctx,
+        clear: args.clear && !ctx.json,
+        profile: profile.as_ref(),
+        city,
+    };
     if ctx.simulated() {
-        return Err(CliError::Usage {
-            what: msg::watch_needs_reader(lang),
-            todo: msg::watch_needs_reader_todo(lang),
-        });
+        return run_simulated(ctx, &view);
     }
     let selector = ReaderSelector::parse(ctx.reader.as_deref());
     // pcscd not running at the start is said as it is (exit 6); once watch runs, a pcscd
@@ -45,31 +85,17 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
         };
         cards += 1;
         let result = pcsc::with_named_card(&reader, ctx.timeout, |t| {
-            let mut t = crate::transport::Interruptible::new(t, Arc::clone(&ctx.stop));
+            let mut t = Interruptible::new(t, Arc::clone(&ctx.stop));
             MyNumberCard::open(&mut t)
                 .map_err(CliError::from)
                 .and_then(|mut card| status::read(ctx, &mut card, true))
         });
-        match result {
-            Ok(Ok(report)) => {
-                if ctx.json {
-                    let v = status::to_json(lang, &report);
-                    match serde_json::to_string(&v) {
-                        Ok(line) => emit(&line),
-                        Err(e) => say(&msg::output_json_failed(lang, e.to_string())),
-                    }
-                } else {
-                    emit(&msg::watch_card(lang, cards));
-                    for line in status::text_lines(lang, ctx.verbose > 0, &report) {
-                        emit(&line);
-                    }
-                    emit("");
-                }
-            }
-            Ok(Err(e)) => one_line(ctx, cards, &reader, &e),
-            Err(e) => one_line(ctx, cards, &reader, &e.into()),
-        }
-        if ctx.stop.load(std::sync::atomic::Ordering::SeqCst) != 0 {
+        view.show(
+            cards,
+            &reader,
+            result.map_err(CliError::from).and_then(|r| r),
+        );
+        if ctx.stop.load(Ordering::SeqCst) != 0 {
             break;
         }
         match pcsc::wait_through_restarts(
@@ -88,6 +114,242 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     Ok(Exit::Success)
 }
 
+/// `--sim=LIST`: each simulated card placed, read and taken out in turn.
+fn run_simulated(ctx: &Ctx, view: &View<'_>) -> Result<Exit, CliError> {
+    let lang = ctx.lang;
+    if ctx.sim_state.is_some() {
+        return Err(CliError::Usage {
+            what: msg::watch_sim_state(lang),
+            todo: msg::watch_sim_state_todo(lang),
+        });
+    }
+    let list = sim_list(lang, ctx.sim.as_deref().unwrap_or("fresh"))?;
+    say(&msg::watch_sim_list(lang, list.len()));
+    let mut cards = 0u64;
+    for name in &list {
+        if ctx.stop.load(Ordering::SeqCst) != 0 {
+            break;
+        }
+        cards += 1;
+        let reader = sim_reader_name(lang, None, Some(name));
+        let result = Fixture::load(name)
+            .map_err(CliError::from)
+            .and_then(|fixture| {
+                let mut card = SimCard::new(fixture);
+                let mut t = SimTransport::new(&mut card, reader.clone());
+                let mut t = Interruptible::new(&mut t, Arc::clone(&ctx.stop));
+                MyNumberCard::open(&mut t)
+                    .map_err(CliError::from)
+                    .and_then(|mut card| status::read(ctx, &mut card, true))
+            });
+        view.show(cards, &reader, result);
+    }
+    say(&msg::watch_stopped(lang, cards));
+    Ok(Exit::Success)
+}
+
+/// The fixtures of `--sim=LIST`: a directory's `*.toml` files in name order, or the
+/// comma-separated names and files.
+fn sim_list(lang: Lang, spec: &str) -> Result<Vec<String>, CliError> {
+    let dir = Path::new(spec);
+    if dir.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| CliError::Usage {
+                what: msg::watch_sim_dir_unreadable(
+                    lang,
+                    super::text::sanitize(spec),
+                    super::error::io_reason(lang, &e),
+                ),
+                todo: msg::watch_sim_dir_todo(lang),
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(CliError::Usage {
+                what: msg::watch_sim_dir_empty(lang, super::text::sanitize(spec)),
+                todo: msg::watch_sim_dir_todo(lang),
+            });
+        }
+        return Ok(files
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect());
+    }
+    Ok(spec
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
+/// How each card is shown.
+struct View<'a> {
+    ctx: &'a Ctx,
+    clear: bool,
+    profile: Option<&'a Profile>,
+    city: Option<City>,
+}
+
+impl View<'_> {
+    /// Card `n`, read in `reader`: its block (or one line when it could not be read), then
+    /// the request to take it out.
+    fn show(&self, n: u64, reader: &str, result: Result<status::Report, CliError>) {
+        let ctx = self.ctx;
+        let lang = ctx.lang;
+        let time = local_time();
+        if self.clear {
+            // Home, then erase the screen: the previous card's result is gone.
+            emit("\x1b[H\x1b[2J\x1b[3J");
+        }
+        match result {
+            Ok(report) => {
+                if ctx.json {
+                    let mut v =
+                        serde_json::to_value(status::to_json(lang, &report)).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("card".into(), n.into());
+                        o.insert("time".into(), time.clone().into());
+                    }
+                    match serde_json::to_string(&v) {
+                        Ok(line) => emit(&line),
+                        Err(e) => say(&msg::output_json_failed(lang, e.to_string())),
+                    }
+                } else {
+                    emit(&msg::watch_card(lang, n, time));
+                    for line in status::text_lines_in(lang, ctx.verbose > 0, &report, self.city()) {
+                        emit(&line);
+                    }
+                }
+            }
+            Err(e) => one_line(ctx, n, &time, reader, &e),
+        }
+        if !ctx.json {
+            emit(&msg::watch_remove(lang));
+            emit("");
+        }
+    }
+
+    fn city(&self) -> Option<(&Profile, &'static str)> {
+        Some((self.profile?, city_id(self.city?)))
+    }
+}
+
+fn city_id(c: City) -> &'static str {
+    match c {
+        City::Takatsuki => "takatsuki",
+        City::Toyokawa => "toyokawa",
+    }
+}
+
+/// `city = "NAME"` from the config file (`$XDG_CONFIG_HOME/mynapin/config.toml`, else
+/// `~/.config/mynapin/config.toml`); no file or no key: none.
+fn config_city(lang: Lang) -> Result<Option<City>, CliError> {
+    let Some(path) = config_path() else {
+        return Ok(None);
+    };
+    let Ok(text) = crate::bounded::read_to_string(&path, crate::bounded::MAX_DATA_FILE) else {
+        return Ok(None);
+    };
+    let bad = |what: String| CliError::Usage {
+        what,
+        todo: msg::watch_config_todo(lang),
+    };
+    let table: toml::Table = text.parse().map_err(|_| {
+        bad(msg::watch_config_bad(
+            lang,
+            super::text::sanitize(&path.display().to_string()),
+        ))
+    })?;
+    match table.get("city") {
+        None => Ok(None),
+        Some(toml::Value::String(s)) => <City as clap::ValueEnum>::from_str(s, true)
+            .map(Some)
+            .map_err(|_| {
+                bad(msg::watch_config_bad_city(
+                    lang,
+                    super::text::sanitize(s),
+                    super::text::sanitize(&path.display().to_string()),
+                ))
+            }),
+        Some(_) => Err(bad(msg::watch_config_bad(
+            lang,
+            super::text::sanitize(&path.display().to_string()),
+        ))),
+    }
+}
+
+fn config_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("mynapin").join("config.toml"))
+}
+
+/// The time of day (`HH:MM:SS`) in the machine's time zone (`TZ`, else `/etc/localtime`; UTC
+/// when neither can be read).
+fn local_time() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let t = now + utc_offset(now);
+    let s = t.rem_euclid(86_400);
+    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// The offset from UTC in seconds at `now`, from the zone's TZif file (its version 1 table).
+fn utc_offset(now: i64) -> i64 {
+    let file = match std::env::var("TZ") {
+        Ok(tz) if tz.is_empty() || tz == "UTC" || tz == "UTC0" => return 0,
+        Ok(tz) => {
+            let name = tz.trim_start_matches(':');
+            if name.starts_with('/') {
+                PathBuf::from(name)
+            } else {
+                Path::new("/usr/share/zoneinfo").join(name)
+            }
+        }
+        Err(_) => PathBuf::from("/etc/localtime"),
+    };
+    let mut b = Vec::new();
+    std::fs::File::open(&file)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 1 << 20), &mut b))
+        .ok()
+        .and_then(|_| tzif_offset(&b, now))
+        .unwrap_or(0)
+}
+
+/// The UTC offset a TZif file gives for `now`: the type of the last transition at or before
+/// it (the first type when there is none).
+fn tzif_offset(b: &[u8], now: i64) -> Option<i64> {
+    if b.get(..4)? != b"TZif" {
+        return None;
+    }
+    let n = |i: usize| -> Option<usize> {
+        Some(u32::from_be_bytes(b.get(20 + 4 * i..24 + 4 * i)?.try_into().ok()?) as usize)
+    };
+    let (timecnt, typecnt) = (n(3)?, n(4)?);
+    let times = 44;
+    let idx = times + 4 * timecnt;
+    let types = idx + timecnt;
+    let mut ty = 0usize;
+    for i in 0..timecnt {
+        let at = i32::from_be_bytes(b.get(times + 4 * i..times + 4 * i + 4)?.try_into().ok()?);
+        if i64::from(at) <= now {
+            ty = usize::from(*b.get(idx + i)?);
+        }
+    }
+    if ty >= typecnt {
+        return None;
+    }
+    let off = i32::from_be_bytes(b.get(types + 6 * ty..types + 6 * ty + 4)?.try_into().ok()?);
+    Some(i64::from(off))
+}
+
 /// Says on stderr, once each, that pcscd stopped and that it is back (window staff leave
 /// `watch` running all day; a pcscd restart does not end it).
 fn service_notes(ctx: &Ctx) -> Box<dyn FnMut(ServiceEvent) + Send> {
@@ -99,11 +361,13 @@ fn service_notes(ctx: &Ctx) -> Box<dyn FnMut(ServiceEvent) + Send> {
 }
 
 /// One line for a card that could not be read (stdout, so the log of the window keeps it).
-fn one_line(ctx: &Ctx, n: u64, reader: &str, e: &CliError) {
+fn one_line(ctx: &Ctx, n: u64, time: &str, reader: &str, e: &CliError) {
     let m = e.message(ctx.lang);
     if ctx.json {
         let v = serde_json::json!({
             "schema": "mynapin.error.v1",
+            "card": n,
+            "time": time,
             "reader": reader_name(reader),
             "error": {"kind": m.kind, "exit_code": m.exit as u8, "message": m.what, "todo": m.todo},
         });
@@ -113,7 +377,32 @@ fn one_line(ctx: &Ctx, n: u64, reader: &str, e: &CliError) {
             ctx.lang,
             n,
             reader_name(reader),
+            time.to_string(),
             m.what,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tzif_offsets() {
+        // A version-1 TZif with one transition at 0 to type 1 (+9 h); type 0 is +0.
+        let mut b = b"TZif2".to_vec();
+        b.resize(20, 0);
+        for c in [0u32, 0, 0, 1, 2, 8] {
+            b.extend_from_slice(&c.to_be_bytes());
+        }
+        b.extend_from_slice(&0i32.to_be_bytes());
+        b.push(1);
+        b.extend_from_slice(&0i32.to_be_bytes());
+        b.extend_from_slice(&[0, 0]);
+        b.extend_from_slice(&32_400i32.to_be_bytes());
+        b.extend_from_slice(&[0, 4]);
+        assert_eq!(tzif_offset(&b, 1_000), Some(32_400));
+        assert_eq!(tzif_offset(&b, -1_000), Some(0));
+        assert_eq!(tzif_offset(b"nope", 0), None);
     }
 }
