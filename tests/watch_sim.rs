@@ -106,6 +106,29 @@ fn watch_clears_the_screen_before_each_card_when_asked() {
 }
 
 #[test]
+fn the_time_of_each_card_is_in_the_machines_zone() {
+    // Asia/Tokyo is UTC+9 without daylight saving: the heading's hour is UTC's + 9. The UTC
+    // hour is read before and after the run, so a run across the hour is still judged right.
+    let hour = || {
+        let s = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        (s / 3600 % 24) as u32
+    };
+    let before = hour();
+    let r = run(&["--sim=fresh", "watch"], &[("TZ", "Asia/Tokyo")]);
+    let after = hour();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let t = &headings(&r.stdout, false)[0];
+    let h: u32 = t[..2].parse().unwrap();
+    assert!(
+        h == (before + 9) % 24 || h == (after + 9) % 24,
+        "{t} is not UTC+9 (UTC hour {before}..{after})"
+    );
+}
+
+#[test]
 fn watch_with_a_city_words_the_guide_of_every_blocked_pin() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("mynapin");
