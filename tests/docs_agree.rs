@@ -151,10 +151,28 @@ fn the_readme_starts_in_japanese_for_residents() {
         "{japanese} of {}",
         prose.len()
     );
-    // CI's commands, exactly.
-    assert!(readme.contains("## Two commands on a fresh machine"));
-    assert!(readme.contains("cargo run --release -- --sim status"));
-    assert!(readme.contains("bash scripts/test-all.sh"));
+    // CI's commands, exactly: the section's code blocks hold these two and nothing else.
+    let start = readme
+        .find("## Two commands on a fresh machine")
+        .expect("the section");
+    let section = &readme[start + 3..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    let mut in_code = false;
+    let mut commands = Vec::new();
+    for line in section.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        } else if in_code && !line.trim().is_empty() {
+            commands.push(line.trim());
+        }
+    }
+    assert_eq!(
+        commands,
+        [
+            "cargo run --release -- --sim status",
+            "bash scripts/test-all.sh"
+        ]
+    );
     // Developer material moved, not lost.
     let dev = read("docs/development.md");
     for moved in [

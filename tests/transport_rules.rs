@@ -144,3 +144,78 @@ fn after_a_reset_reads_reselect_and_continue_but_a_pin_command_is_not_replayed()
     drop(c);
     assert_eq!(t.count, reset_at, "nothing was replayed");
 }
+
+/// The simulated card behind a reader where the card answers the `nth` command (after acting
+/// on it) with `61 02` instead of its own status word, and is then taken out: the GET
+/// RESPONSE that follows is refused by PC/SC before sending (pcsc-lite's
+/// `SCARD_W_REMOVED_CARD`).
+struct RemovedAfter61<'a> {
+    card: &'a mut SimCard,
+    nth: usize,
+    count: usize,
+}
+
+impl Transport for RemovedAfter61<'_> {
+    fn transmit_raw(&mut self, c: &Command) -> Result<Response, TransportError> {
+        self.count += 1;
+        if self.count > self.nth {
+            return Err(mynapin::transport::pcsc::map_transmit_error(
+                pcsc::Error::RemovedCard,
+            ));
+        }
+        let answer = self.card.process(&c.to_bytes());
+        if self.count == self.nth {
+            return Ok(Response::parse(&[0x61, 0x02])?);
+        }
+        Ok(Response::parse(&answer)?)
+    }
+    fn reader_name(&self) -> String {
+        "removed after 61".into()
+    }
+}
+
+/// A VERIFY the card acted on (a wrong PIN: a try spent) and answered `61 02`, the card then
+/// taken out before the GET RESPONSE: the GET RESPONSE was not sent, but the VERIFY was, so
+/// the outcome is unknown — never "not sent, no try spent" (what the GET RESPONSE's own
+/// error said on the old code: `CardRemovedBeforeSending`).
+#[test]
+fn a_lost_get_response_never_makes_the_command_before_it_unsent() {
+    use mynapin::card::CardError;
+    use mynapin::transport::Delivery;
+    let open_cost = {
+        let mut sim = SimCard::new(Fixture::fresh());
+        let mut t = ResetOnce {
+            card: &mut sim,
+            reset_before: usize::MAX,
+            count: 0,
+        };
+        let _ = MyNumberCard::open(&mut t).unwrap();
+        t.count
+    };
+    let mut sim = SimCard::new(Fixture::fresh());
+    let pin = mynapin::card::Pin::parse(mynapin::layout::PinFormat::FourDigits, "9999")
+        .unwrap()
+        .0;
+    // After opening: SELECT EF 0018, query, VERIFY ← 61 02, then GET RESPONSE ← removed.
+    let mut t = RemovedAfter61 {
+        card: &mut sim,
+        nth: open_cost + 3,
+        count: 0,
+    };
+    let mut c = MyNumberCard::open(&mut t).unwrap();
+    let err = c.verify(KeyRef::Auth, &pin, false).unwrap_err();
+    drop(c);
+    assert!(matches!(err, CardError::VerifyUnknown { .. }), "{err:?}");
+    assert_eq!(sim.tries_left(KeyRef::Auth), 2, "the card did act on it");
+
+    // The transport rule itself: whatever error stops the GET RESPONSE, the command's class
+    // is "sent, no answer".
+    let mut sim = SimCard::new(Fixture::fresh());
+    let mut t = RemovedAfter61 {
+        card: &mut sim,
+        nth: 1,
+        count: 0,
+    };
+    let err = transmit(&mut t, &commands::retry_counter_query()).unwrap_err();
+    assert_eq!(err.delivery(), Delivery::SentNoAnswer, "{err:?}");
+}

@@ -149,13 +149,32 @@ pub fn transmit(t: &mut dyn Transport, command: &Command) -> Result<Response, Tr
             return Err(TransportError::EndlessResponse);
         }
         data.extend_from_slice(response.data());
-        response = t.transmit_raw(&commands::get_response(n))?;
+        response = t
+            .transmit_raw(&commands::get_response(n))
+            .map_err(answer_lost)?;
     }
     if data.is_empty() {
         Ok(response)
     } else {
         data.extend_from_slice(response.data());
         Ok(Response::new(data, response.sw()))
+    }
+}
+
+/// A GET RESPONSE that failed. The command before it was answered `61 xx`: it reached the card
+/// and the card acted on it, so only its answer is lost — whatever stopped the GET RESPONSE.
+/// An error that says "not sent" (the card taken out or reset right after it answered, a
+/// handle gone) is about the GET RESPONSE, not the command, and must not make the card layer
+/// report the command as not sent (no try spent, not changed): it becomes an error of the
+/// class [`Delivery::SentNoAnswer`] — [`TransportError::CardRemoved`] for a removal, a lost
+/// answer ([`TransportError::BadResponse`]) for the rest.
+fn answer_lost(e: TransportError) -> TransportError {
+    match (e.delivery(), e) {
+        (Delivery::SentNoAnswer, e) => e,
+        (Delivery::NotSent, TransportError::CardRemovedBeforeSending) => {
+            TransportError::CardRemoved
+        }
+        (Delivery::NotSent, _) => TransportError::BadResponse(ResponseError::TooShort(0)),
     }
 }
 
