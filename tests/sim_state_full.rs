@@ -108,6 +108,37 @@ fn a_full_disk_loses_no_answer_and_says_the_state_was_not_saved() {
     assert!(stderr.contains("残り2回"), "{stderr}");
 }
 
+/// A run that changes nothing on the simulated card (here `status`) does not write its state,
+/// so a full disk is no failure for it: exit 0, no word of a save (review of issue 18, item 2).
+#[test]
+fn a_run_that_changes_nothing_does_not_save_and_cannot_fail_on_a_full_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mnt = dir.path().join("fs");
+    std::fs::create_dir(&mnt).unwrap();
+    let fresh = dir.path().join("fresh.toml");
+    std::fs::write(&fresh, Fixture::builtin("fresh").unwrap().to_toml()).unwrap();
+    let script = format!(
+        "set -e; m='{m}'; mount -t tmpfs -o size=64k tmpfs \"$m\"; cp '{fresh}' \"$m/card.toml\"; \
+         dd if=/dev/zero of=\"$m/fill\" bs=1024 2>/dev/null || true; \
+         set +e; \"$BIN\" --sim-state \"$m/card.toml\" status; echo \"exit=$?\"",
+        m = mnt.display(),
+        fresh = fresh.display(),
+    );
+    let Some(out) = in_namespace(&script, "") else {
+        assert_ne!(
+            std::env::var("MYNAPIN_E2E").as_deref(),
+            Ok("1"),
+            "no mount namespace under scripts/test-all.sh (unshare -m / -rm refused)"
+        );
+        eprintln!("skipped: no mount namespace here (unshare -m / -rm refused)");
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("exit=0"), "{stdout}{stderr}");
+    assert!(!stderr.contains("could not be saved"), "{stderr}");
+}
+
 /// A lock file that cannot be opened (issue 18, item 6): the message names the state file the
 /// user gave, and the lock file only as the reason. (A directory in the lock file's place: a
 /// real failure even for root, whom a read-only mode does not stop.)

@@ -238,6 +238,12 @@ impl Ctx {
                 None => crate::sim::state::load_fixture(self.sim.as_deref())?,
             };
             card.on_hold(serve::hold_event);
+            // The state as the file holds it: a run that changes nothing on the card (status,
+            // a usage error) does not write the file, so a full disk cannot turn it into exit 7.
+            let kept = state
+                .as_ref()
+                .filter(|s| s.path().exists())
+                .map(|_| card.to_fixture().to_toml());
             let result = {
                 let mut t = SimTransport::new(&mut card, self.sim_reader_name());
                 traced(&mut t)
@@ -245,7 +251,8 @@ impl Ctx {
             // Saved whatever the outcome: a failed VERIFY spends a try. A save that fails does
             // not replace what the card answered: the command reports that as usual, and the
             // failed save is reported after it, on its own (exit 7).
-            if let Some(s) = &state {
+            let unchanged = |s: &StateFile| kept.as_deref() == Some(&card.to_fixture().to_toml());
+            if let Some(s) = state.as_ref().filter(|s| !unchanged(s)) {
                 if let Err(e) = s.save(&card) {
                     let kept = s.path().exists();
                     if let Ok(mut u) = self.unsaved.lock() {
