@@ -1605,6 +1605,14 @@ mod tests {
             "wrong_pin",
         ];
         assert_eq!(kinds, all.into_iter().collect(), "kinds sampled");
+        // And every one is documented for scripts in the README's table of kinds.
+        let readme = include_str!("../../README.md");
+        for kind in all {
+            assert!(
+                readme.contains(&format!("`{kind}`")),
+                "error.kind `{kind}` is not in the README's table"
+            );
+        }
     }
 
     #[test]
