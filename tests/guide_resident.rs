@@ -669,3 +669,43 @@ fn have_by_number_or_name_and_the_handout_records_it() {
         assert!(!text.contains(fields[0]), "{lang}: {text}");
     }
 }
+
+/// For an agent, the kiosk is closed because the holder alone uses it (with the holder's
+/// smartphone and face): that is the reason said, not "it works when you know the signature
+/// password", which read as a contradiction of 「キオスク端末は使えません」 (found in review).
+#[test]
+fn an_agent_is_told_why_the_kiosk_is_closed_to_them() {
+    for (lang, closed, holder, partner) in [
+        (
+            "ja",
+            "キオスク端末は使えません。",
+            "本人がご自身のスマートフォンと顔照合",
+            "署名用パスワードが分かっていて",
+        ),
+        (
+            "en",
+            "The kiosk cannot help:",
+            "done by the holder, with the holder's smartphone",
+            "it works when you know it",
+        ),
+    ] {
+        let out = guide(
+            lang,
+            &[
+                "auth",
+                "--state",
+                "blocked",
+                "--city",
+                "takatsuki",
+                "--applicant",
+                "agent",
+            ],
+        );
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(closed))
+            .unwrap_or_else(|| panic!("no {closed:?} line in\n{out}"));
+        assert!(line.contains(holder), "{line}");
+        assert!(!line.contains(partner), "{line}");
+    }
+}

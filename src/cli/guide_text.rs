@@ -139,9 +139,19 @@ pub fn summary_for(
             pin_short(lang, partner),
         ));
     } else if let Some(c) = counter.filter(|o| o.available) {
+        // The reason that closes the kiosk: "the other PIN is not known" only makes it
+        // conditional, so another reason (an agent applies, the other PIN is blocked, …) is
+        // the one to say when there is one.
         let why = kiosk
             .filter(|k| !k.why.is_empty() && k.why[0] != Why::NotNeeded)
-            .map(|k| why_text(lang, k.why[0]));
+            .map(|k| {
+                let decisive = k
+                    .why
+                    .iter()
+                    .find(|w| !matches!(w, Why::PartnerUnknown(_)))
+                    .unwrap_or(&k.why[0]);
+                why_text(lang, *decisive)
+            });
         // A representative's route with more than one visit (a voluntary agent: the inquiry is
         // mailed to the holder between the two) is said as it is, never as "go to the office".
         // Where the city mails the forms before the only visit, that is said instead.

@@ -251,7 +251,7 @@ impl Ctx {
             // Saved whatever the outcome: a failed VERIFY spends a try. A save that fails does
             // not replace what the card answered: the command reports that as usual, and the
             // failed save is reported after it, on its own (exit 7).
-            let unchanged = |s: &StateFile| kept.as_deref() == Some(&card.to_fixture().to_toml());
+            let unchanged = |_: &StateFile| kept.as_deref() == Some(&card.to_fixture().to_toml());
             if let Some(s) = state.as_ref().filter(|s| !unchanged(s)) {
                 if let Err(e) = s.save(&card) {
                     let kept = s.path().exists();
