@@ -18,6 +18,8 @@ mod serve;
 mod status;
 mod text;
 mod watch;
+#[cfg(windows)]
+mod windows;
 mod wrap;
 
 pub use error::{CliError, Exit};
@@ -312,12 +314,16 @@ fn no_core_dumps() {
 }
 
 /// SIGINT and SIGTERM set the stop flag (to the signal's number) instead of ending the
-/// process: the operation stops between two commands and reports what it did.
+/// process: the operation stops between two commands and reports what it did. On Windows,
+/// the console's control events (Ctrl-C, closing the window) do the same: `windows.rs`.
 fn stop_on_signals() -> StopFlag {
     let flag: StopFlag = Arc::new(AtomicUsize::new(0));
+    #[cfg(not(windows))]
     for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         let _ = signal_hook::flag::register_usize(sig, Arc::clone(&flag), sig as usize);
     }
+    #[cfg(windows)]
+    windows::stop_on_console_events(&flag);
     flag
 }
 
