@@ -599,7 +599,10 @@ fn pin_fd_is_refused_on_windows_before_anything_is_sent() {
     let dir = tempfile::tempdir().unwrap();
     let state = state_file(&dir, "fresh");
     let s = state.to_str().unwrap();
-    let r = run(&["--sim-state", s, "verify", "juki", "--pin-fd", "0"], "1234\n");
+    let r = run(
+        &["--sim-state", s, "verify", "juki", "--pin-fd", "0"],
+        "1234\n",
+    );
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr
@@ -607,7 +610,11 @@ fn pin_fd_is_refused_on_windows_before_anything_is_sent() {
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("Nothing was sent to the card"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Nothing was sent to the card"),
+        "{}",
+        r.stderr
+    );
     let v = json(&["--sim-state", s, "status", "--json"]);
     assert_eq!(v["pins"][3]["refs"][0]["retries_left"], 3, "{v}");
     assert_eq!(v["pins"][3]["refs"][1]["retries_left"], 3, "{v}");
@@ -627,7 +634,11 @@ fn windows_words_name_the_smart_card_service_not_pcscd() {
         assert!(!all.contains("pcscd"), "{args:?}: {all}");
     }
     let r = run(&["--lang", "ja", "doctor"], "");
-    assert!(r.stdout.contains("スマートカード サービス（SCardSvr）"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("スマートカード サービス（SCardSvr）"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

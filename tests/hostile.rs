@@ -6,7 +6,10 @@
 use assert_cmd::Command;
 use mynapin::layout::KeyRef;
 use mynapin::sim::{Fixture, SimCard};
-use std::io::{BufRead, BufReader, Write};
+// Reading a child's stderr line by line: the Unix-only tests (signals, core dumps).
+use std::io::Write;
+#[cfg(unix)]
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;

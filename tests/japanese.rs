@@ -17,7 +17,10 @@ mod command_words;
 use mynapin::layout::KeyRef;
 use mynapin::sim::Fixture;
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
+// Reading a child's stderr line by line: the Unix-only tests (signals, core dumps).
+use std::io::Write;
+#[cfg(unix)]
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 

@@ -363,8 +363,14 @@ mod tests {
     fn system_language_when_no_locale_variable() {
         let ja = || Some("ja-JP".to_string());
         assert_eq!(Lang::from_locale_vars_or(env(&[]), ja), Lang::JA);
-        assert_eq!(Lang::from_locale_vars_or(env(&[("LANG", "")]), ja), Lang::JA);
-        assert_eq!(Lang::from_locale_vars_or(env(&[("LANG", "C")]), ja), Lang::EN);
+        assert_eq!(
+            Lang::from_locale_vars_or(env(&[("LANG", "")]), ja),
+            Lang::JA
+        );
+        assert_eq!(
+            Lang::from_locale_vars_or(env(&[("LANG", "C")]), ja),
+            Lang::EN
+        );
         assert_eq!(
             Lang::from_locale_vars_or(env(&[("LC_MESSAGES", "en_US.UTF-8")]), ja),
             Lang::EN
