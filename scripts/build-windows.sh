@@ -80,6 +80,9 @@ fi
 export SOURCE_DATE_EPOCH
 commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+# WINDOWS_PACKAGE_VERSION: package the same exe as another version (scripts/test-windows.sh
+# makes a "next" version this way to check that an upgrade replaces the installed one).
+version=${WINDOWS_PACKAGE_VERSION:-$version}
 say "toolchain: $(cargo --version), $(rustc --version); SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH; target dir $CARGO_TARGET_DIR"
 
 cargo_win() {

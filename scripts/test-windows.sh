@@ -374,7 +374,21 @@ expect out "mynapin $version"
 check "mynapin from the PATH reads the card" 0 "" \
   en_US.UTF-8 wine cmd /c mynapin --reader 0 status
 expect out "Reader: $VPCD_READER0"
-check "msiexec /x /qn" 0 "" en_US.UTF-8 wine msiexec /x "$winmsi" /qn
+# An upgrade in place: the same exe packaged as the next version (a new ProductCode, the same
+# UpgradeCode); installing it removes the installed version (MajorUpgrade), leaving one.
+next="${version%.*}.$(( ${version##*.} + 1 ))"
+WINDOWS_DIST="$work/next" WINDOWS_PACKAGE_VERSION="$next" bash scripts/build-windows.sh >/dev/null 2>&1
+winnext=$(printf 'Z:%s/next/mynapin-%s-x86_64.msi' "$work" "$next" | tr / '\\')
+product_code() { python3 -c 'import sys, uuid; print(str(uuid.uuid5(uuid.NAMESPACE_URL, sys.argv[1])).upper())' \
+  "https://github.com/mynapin/mynapin/msi/product/$1"; }
+uninst='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall'
+check "msiexec /i the next version ($next) /qn: an upgrade" 0 "" en_US.UTF-8 wine msiexec /i "$winnext" /qn
+check "only the next version is installed" 0 "" en_US.UTF-8 wine reg query "$uninst"
+expect out "{$(product_code "$next")}"
+expect_not out "{$(product_code "$version")}"
+check "mynapin from the PATH after the upgrade" 0 "" en_US.UTF-8 wine cmd /c mynapin --version
+expect out "mynapin $version"
+check "msiexec /x /qn" 0 "" en_US.UTF-8 wine msiexec /x "$winnext" /qn
 [ ! -e "$rootfs/tmp/wineprefix/drive_c/Program Files/mynapin" ] \
   || { current="uninstall"; fail "C:\\Program Files\\mynapin is still there: $(ls "$rootfs/tmp/wineprefix/drive_c/Program Files/mynapin")"; }
 check "the PATH entry is gone" 0 "" en_US.UTF-8 wine reg query "$envkey" /v PATH
