@@ -363,7 +363,12 @@ expect err "stopped after 1 card"
 say "the .msi under Wine"
 winmsi=$(printf 'Z:%s' "$msi" | tr / '\\')
 envkey='HKLM\System\CurrentControlSet\Control\Session Manager\Environment'
+product_code() { python3 -c 'import sys, uuid; print(str(uuid.uuid5(uuid.NAMESPACE_URL, sys.argv[1])).upper())' \
+  "https://github.com/mynapin/mynapin/msi/product/$1"; }
+uninst='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall'
 check "msiexec /i /qn" 0 "" en_US.UTF-8 wine msiexec /i "$winmsi" /qn
+check "the product is registered" 0 "" en_US.UTF-8 wine reg query "$uninst"
+expect out "{$(product_code "$version")}"
 [ -f "$rootfs/tmp/wineprefix/drive_c/Program Files/mynapin/mynapin.exe" ] \
   || fail "C:\\Program Files\\mynapin\\mynapin.exe is not there"
 check "the system PATH has the folder" 0 "" en_US.UTF-8 wine reg query "$envkey" /v PATH
@@ -379,9 +384,6 @@ expect out "Reader: $VPCD_READER0"
 next="${version%.*}.$(( ${version##*.} + 1 ))"
 WINDOWS_DIST="$work/next" WINDOWS_PACKAGE_VERSION="$next" bash scripts/build-windows.sh >/dev/null 2>&1
 winnext=$(printf 'Z:%s/next/mynapin-%s-x86_64.msi' "$work" "$next" | tr / '\\')
-product_code() { python3 -c 'import sys, uuid; print(str(uuid.uuid5(uuid.NAMESPACE_URL, sys.argv[1])).upper())' \
-  "https://github.com/mynapin/mynapin/msi/product/$1"; }
-uninst='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall'
 check "msiexec /i the next version ($next) /qn: an upgrade" 0 "" en_US.UTF-8 wine msiexec /i "$winnext" /qn
 check "only the next version is installed" 0 "" en_US.UTF-8 wine reg query "$uninst"
 expect out "{$(product_code "$next")}"
