@@ -284,6 +284,9 @@ doctor-reader = { $reader }: { $what }
 doctor-sim-answers = the simulated My Number card answers
 doctor-pcscd-answers = the PC/SC service (pcscd) answers
 doctor-pcscd-silent = the PC/SC service (pcscd) does not answer
+# Windows: its PC/SC service is the Smart Card service (service name SCardSvr), not pcscd.
+doctor-scardsvr-answers = the Smart Card service (SCardSvr) answers
+doctor-scardsvr-silent = the Smart Card service (SCardSvr) does not answer
 doctor-service-silent = the system's PC/SC service does not answer
 doctor-fix-start-pcscd = Start it: sudo systemctl start pcscd.socket
 doctor-fix-install-pcscd = Install and start it: sudo apt install pcscd
@@ -453,6 +456,7 @@ error-wrong-pin-unknown-todo = Run `mynapin status` before trying again.
 
 # Reader and PC/SC errors.
 error-no-service-what = The PC/SC service (pcscd) is not running.
+error-no-service-windows-what = The Smart Card service (SCardSvr) is not running.
 error-no-service-todo = Then run `mynapin doctor`. Without a reader, try `mynapin --sim status`.
 error-service-stopped-what = The PC/SC service (pcscd) stopped while mynapin was waiting for the card; nothing was sent to the card.
 error-service-stopped-todo = When it runs again, run the command again.
@@ -719,6 +723,8 @@ help-guide-after-help =
       The document ids:
         mynapin guide --list-documents
 help-doctor-about = Check the PC/SC setup: pcscd, readers (known troublemakers included), the card; exit 0 only when a My Number card is readable
+# The same on Windows (a help text ID-windows replaces ID there).
+help-doctor-about-windows = Check the smart-card setup: the Smart Card service (SCardSvr), readers, the card; exit 0 only when a My Number card is readable
 help-profile-about = City profiles: `profile check FILE` validates one and shows what it covers
 help-profile-check-about = Validate a city profile (TOML) and show what it covers and what it leaves not stated; FILE may also be a built-in profile (takatsuki, toyokawa, national)
 help-profile-check-arg-file = The profile: a TOML file or a built-in name

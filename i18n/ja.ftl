@@ -219,6 +219,8 @@ doctor-reader = { $reader }：{ $what }
 doctor-sim-answers = 模擬マイナンバーカードが応答しています。
 doctor-pcscd-answers = PC/SC サービス（pcscd）が応答しています。
 doctor-pcscd-silent = PC/SC サービス（pcscd）が応答しません。
+doctor-scardsvr-answers = スマートカード サービス（SCardSvr）が応答しています。
+doctor-scardsvr-silent = スマートカード サービス（SCardSvr）が応答しません。
 doctor-service-silent = パソコンの PC/SC サービスが応答しません。
 doctor-fix-start-pcscd = PC/SC サービスを起動してください（コマンド：sudo systemctl start pcscd.socket）。
 doctor-fix-install-pcscd = PC/SC サービスをインストールして起動してください（コマンド：sudo apt install pcscd）。
@@ -359,6 +361,7 @@ error-wrong-pin-unknown-todo = 再実行の前に `mynapin status` で確認し�
 
 # リーダーと PC/SC の誤り。
 error-no-service-what = PC/SC サービス（pcscd）が動いていません。
+error-no-service-windows-what = スマートカード サービス（SCardSvr）が動いていません。
 error-no-service-todo = その後、`mynapin doctor` で確認できます。リーダーがない場合は `mynapin --sim status` を試せます。
 error-service-stopped-what = カードを待っている間に PC/SC サービス（pcscd）が停止しました。カードには何も送っていません。
 error-service-stopped-todo = サービスが再び動き出したら、もう一度実行してください。
@@ -624,6 +627,7 @@ help-guide-after-help =
       書類名の一覧：
         mynapin guide --list-documents
 help-doctor-about = PC/SC の環境を診断します（pcscd、リーダー（問題が知られている機種を含む）、カード）。マイナンバーカードを読み取れたときだけ終了コード 0 で終了します。
+help-doctor-about-windows = スマートカードの環境を診断します（スマートカード サービス（SCardSvr）、リーダー、カード）。マイナンバーカードを読み取れたときだけ終了コード 0 で終了します。
 help-profile-about = 市区町村プロファイルを扱います（profile check で検証）。
 help-profile-check-about = 市区町村プロファイル（TOML）を検証し、何が記載され、何が記載されていないかを表示します。ファイルの代わりに組み込みのプロファイル名（takatsuki、toyokawa、national）も指定できます。
 help-profile-check-arg-file = 検証するプロファイルの TOML ファイル、または組み込みの名前です。

@@ -586,6 +586,8 @@ fn change_then_verify_across_runs_as_in_the_readme() {
     assert_eq!(v["pins"][0]["retries_left"], 2);
 }
 
+/// Unix only: Windows has no file descriptors to hand over (next test).
+#[cfg(unix)]
 #[test]
 fn pins_from_a_file_descriptor() {
     let dir = tempfile::tempdir().unwrap();
@@ -601,6 +603,56 @@ fn pins_from_a_file_descriptor() {
     let r = run(&["--sim-state", s, "verify", "juki", "--pin-fd", "97"], "");
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("file descriptor 97"), "{}", r.stderr);
+}
+
+/// Windows: `--pin-fd` is refused before the card is touched (exit 2), with the way that works
+/// there (`--pin-stdin`); the card's counter is as it was.
+#[cfg(windows)]
+#[test]
+fn pin_fd_is_refused_on_windows_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = state_file(&dir, "fresh");
+    let s = state.to_str().unwrap();
+    let r = run(
+        &["--sim-state", s, "verify", "juki", "--pin-fd", "0"],
+        "1234\n",
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("--pin-fd is available on Linux and macOS only; use --pin-stdin."),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("Nothing was sent to the card"),
+        "{}",
+        r.stderr
+    );
+    let v = json(&["--sim-state", s, "status", "--json"]);
+    assert_eq!(v["pins"][3]["refs"][0]["retries_left"], 3, "{v}");
+    assert_eq!(v["pins"][3]["refs"][1]["retries_left"], 3, "{v}");
+}
+
+/// Windows names its PC/SC service the Smart Card service (SCardSvr): `doctor` and its help
+/// never say pcscd there (scripts/test-windows.sh runs this under Wine, where no service
+/// answers; on a real Windows it may answer: the words are the same). `sim serve`, a tool for
+/// developers, still talks of pcscd and vpcd.
+#[cfg(windows)]
+#[test]
+fn windows_words_name_the_smart_card_service_not_pcscd() {
+    for args in [&["doctor"][..], &["doctor", "--help"]] {
+        let r = run(args, "");
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(all.contains("SCardSvr"), "{args:?}: {all}");
+        assert!(!all.contains("pcscd"), "{args:?}: {all}");
+    }
+    let r = run(&["--lang", "ja", "doctor"], "");
+    assert!(
+        r.stdout.contains("スマートカード サービス（SCardSvr）"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

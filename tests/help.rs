@@ -193,6 +193,8 @@ fn allowed_words() -> BTreeSet<String> {
         "JPKI",
         "PC/SC",
         "pcscd",
+        // Windows' name for its PC/SC service (help-doctor-about-windows).
+        "SCardSvr",
         "TOML",
         "JSON",
         "HTML",

@@ -6,7 +6,10 @@
 use assert_cmd::Command;
 use mynapin::layout::KeyRef;
 use mynapin::sim::{Fixture, SimCard};
-use std::io::{BufRead, BufReader, Write};
+// Reading a child's stderr line by line: the Unix-only tests (signals, core dumps).
+use std::io::Write;
+#[cfg(unix)]
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
@@ -156,8 +159,12 @@ fn a_change_the_card_performed_then_answered_6c_is_unknown_never_not_changed() {
 
 // 2. Signals -------------------------------------------------------------------------------
 
+// Unix signals, sent with kill(1). On Windows, Ctrl-C is a console event: scripts/test-windows.sh
+// checks it under Wine (the same report, exit 130).
+
 /// Starts `mynapin ARGS` with `stdin`, waits for the simulated card's "holding" line on
 /// stderr (the event), sends `signal`, and returns (exit code, stdout, stderr).
+#[cfg(unix)]
 fn signal_during(args: &[&str], stdin: &str, signal: &str) -> (i32, String, String) {
     let mut child = std::process::Command::new(bin())
         .args(args)
@@ -200,6 +207,7 @@ fn signal_during(args: &[&str], stdin: &str, signal: &str) -> (i32, String, Stri
     )
 }
 
+#[cfg(unix)]
 #[test]
 fn sigint_between_the_two_change_keys_reports_each_reference() {
     let dir = tempfile::tempdir().unwrap();
@@ -240,6 +248,7 @@ fn sigint_between_the_two_change_keys_reports_each_reference() {
     assert!(c.value_is(KeyRef::JukiAp, "4321") && c.value_is(KeyRef::JukiCommon, "1234"));
 }
 
+#[cfg(unix)]
 #[test]
 fn sigterm_between_the_two_change_keys_reports_in_json() {
     let dir = tempfile::tempdir().unwrap();
@@ -269,6 +278,7 @@ fn sigterm_between_the_two_change_keys_reports_in_json() {
     assert_eq!(v["error"]["exit_code"], 143);
 }
 
+#[cfg(unix)]
 #[test]
 fn sigint_before_the_verify_sends_nothing_more() {
     let dir = tempfile::tempdir().unwrap();
@@ -317,6 +327,8 @@ fn numeric_options_are_bounded_not_a_panic() {
 
 // 4. PINs in memory ------------------------------------------------------------------------
 
+/// Unix: the shell and cat(1) stand beside mynapin on one pipe.
+#[cfg(unix)]
 #[test]
 fn pin_stdin_reads_exactly_its_lines_and_buffers_nothing_more() {
     // A buffered reader would swallow the rest of the input (and keep the PIN lines in its
@@ -442,6 +454,8 @@ fn a_read_only_or_special_state_file_is_refused_before_the_card_is_touched() {
 
 // 6. Unbounded reads -----------------------------------------------------------------------
 
+/// Unix: /dev/zero is the endless input, and --pin-fd exists (Windows refuses it: tests/cli.rs).
+#[cfg(unix)]
 #[test]
 fn endless_or_wrong_inputs_end_with_a_clear_error() {
     let zero = || std::fs::File::open("/dev/zero").unwrap();
@@ -593,6 +607,8 @@ fn every_message_about_a_sent_pin_says_what_is_known() {
 
 // 9. Smaller ones --------------------------------------------------------------------------
 
+/// Unix: the shell's redirections and /dev/full.
+#[cfg(unix)]
 #[test]
 fn an_unwritable_or_closed_stderr_is_not_a_panic() {
     // /dev/full fails every write (ENOSPC): eprintln! would panic (exit 101).

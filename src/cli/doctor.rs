@@ -125,13 +125,17 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
         return finish(ctx, findings, readable);
     }
 
-    // 1. pcscd.
+    // 1. pcscd (Windows: the Smart Card service; the JSON check keeps the name "pcscd").
     let probes = match probe_readers(ctx.timeout) {
         Ok(c) => {
             findings.push(Finding {
                 check: "pcscd",
                 ok: true,
-                detail: msg::doctor_pcscd_answers(lang),
+                detail: if cfg!(windows) {
+                    msg::doctor_scardsvr_answers(lang)
+                } else {
+                    msg::doctor_pcscd_answers(lang)
+                },
                 fix: None,
             });
             Some(c)
@@ -142,6 +146,8 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
                 ok: false,
                 detail: if cfg!(target_os = "linux") {
                     msg::doctor_pcscd_silent(lang)
+                } else if cfg!(windows) {
+                    msg::doctor_scardsvr_silent(lang)
                 } else {
                     msg::doctor_service_silent(lang)
                 },

@@ -940,7 +940,11 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         TransportError::NoService => (
             Exit::NoCard,
             "no_service",
-            msg::error_no_service_what(lang),
+            if cfg!(windows) {
+                msg::error_no_service_windows_what(lang)
+            } else {
+                msg::error_no_service_what(lang)
+            },
             vec![
                 super::text::service_fix(lang),
                 msg::error_no_service_todo(lang),
@@ -1167,6 +1171,12 @@ mod tests {
         "pcscd.socket",
         "apt",
         "install",
+        // Windows: the system and its service's names (doctor-fix-windows-service).
+        "Windows",
+        "SCardSvr",
+        "services.msc",
+        "Smart",
+        "Card",
     ];
 
     fn hex(t: &str) -> bool {

@@ -81,6 +81,14 @@ pub(super) fn lang_of_args(argv: &[OsString]) -> Option<Lang> {
 /// A catalogue message looked up by an id built at run time (every message of the help takes
 /// these variables, unused ones are ignored).
 fn text(lang: Lang, id: &str) -> String {
+    // Windows has its own words for some texts (the Smart Card service, not pcscd): a message
+    // `ID-windows` replaces `ID` there.
+    let windows_id = format!("{id}-windows");
+    let id = if cfg!(windows) && known(&windows_id) {
+        windows_id.as_str()
+    } else {
+        id
+    };
     let tags: Vec<&str> = Lang::all().map(Lang::tag).collect();
     lang.format(id, &[("tags", lang.join(&tags).into())])
 }

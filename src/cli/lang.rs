@@ -7,8 +7,9 @@
 //! that every language declares the same messages with the same variables.
 //!
 //! The language: `--lang TAG`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first
-//! one set wins, as POSIX says), matched by its language part (`ja_JP.UTF-8` → `ja`);
-//! English when nothing matches. A translator can try a new language without building:
+//! one set wins, as POSIX says), else on Windows the user's display language (Windows sets no
+//! `LANG`), matched by its language part (`ja_JP.UTF-8`, `ja-JP` → `ja`); English when
+//! nothing matches. A translator can try a new language without building:
 //! every `TAG.ftl` in the folder named by `MYNAPIN_CATALOG_DIR` is loaded as language `TAG`
 //! (or overrides a built-in one message by message).
 //!
@@ -179,15 +180,29 @@ impl Lang {
 
     /// From the environment.
     pub fn from_env() -> Lang {
-        Lang::from_locale_vars(|k| std::env::var(k).ok())
+        #[cfg(windows)]
+        let system = super::windows::ui_language;
+        #[cfg(not(windows))]
+        let system = || None;
+        Lang::from_locale_vars_or(|k| std::env::var(k).ok(), system)
     }
 
     /// From locale variables read by `get` (testable without touching the environment).
     pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
+        Lang::from_locale_vars_or(get, || None)
+    }
+
+    /// From locale variables read by `get`; when none is set, from the system's language
+    /// (`system`: Windows' display language, which Windows gives instead of `LANG`).
+    pub fn from_locale_vars_or(
+        get: impl Fn(&str) -> Option<String>,
+        system: impl FnOnce() -> Option<String>,
+    ) -> Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|k| get(k))
             .find(|v| !v.is_empty())
+            .or_else(system)
             .unwrap_or_default();
         Lang::from_locale(&locale).unwrap_or(Lang::EN)
     }
@@ -340,6 +355,31 @@ mod tests {
         assert_eq!(Lang::from_locale("ja_JP.eucJP@x"), Some(Lang::JA));
         assert_eq!(Lang::from_locale("en-GB"), Some(Lang::EN));
         assert_eq!(Lang::from_locale("C"), None);
+    }
+
+    /// Windows sets no LANG: the display language (`ja-JP`) decides, but only when no locale
+    /// variable is set (one that is set, even to `C`, still wins).
+    #[test]
+    fn system_language_when_no_locale_variable() {
+        let ja = || Some("ja-JP".to_string());
+        assert_eq!(Lang::from_locale_vars_or(env(&[]), ja), Lang::JA);
+        assert_eq!(
+            Lang::from_locale_vars_or(env(&[("LANG", "")]), ja),
+            Lang::JA
+        );
+        assert_eq!(
+            Lang::from_locale_vars_or(env(&[("LANG", "C")]), ja),
+            Lang::EN
+        );
+        assert_eq!(
+            Lang::from_locale_vars_or(env(&[("LC_MESSAGES", "en_US.UTF-8")]), ja),
+            Lang::EN
+        );
+        assert_eq!(Lang::from_locale_vars_or(env(&[]), || None), Lang::EN);
+        assert_eq!(
+            Lang::from_locale_vars_or(env(&[]), || Some("fr-FR".into())),
+            Lang::EN
+        );
     }
 
     #[test]

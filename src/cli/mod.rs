@@ -18,6 +18,8 @@ mod serve;
 mod status;
 mod text;
 mod watch;
+#[cfg(windows)]
+mod windows;
 mod wrap;
 
 pub use error::{CliError, Exit};
@@ -337,20 +339,26 @@ fn no_core_dumps() {
 /// when the card does not answer), restores the terminal and reports what it did — on
 /// whatever output is still open — with the exit code 128 + the signal's number. (Rust
 /// ignores SIGPIPE by default, so that a closed stdout is a write error, not an end; with the
-/// handler it is both a write error and a stop: `mynapin watch | head -3` ends.)
+/// handler it is both a write error and a stop: `mynapin watch | head -3` ends.) On Windows,
+/// the console's control events (Ctrl-C, closing the window) do the same: `windows.rs`.
 fn stop_on_signals() -> StopFlag {
-    use signal_hook::consts::{SIGINT, SIGTERM};
-    #[cfg(unix)]
-    let signals = {
-        use signal_hook::consts::{SIGHUP, SIGPIPE, SIGQUIT};
-        [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE]
-    };
-    #[cfg(not(unix))]
-    let signals = [SIGINT, SIGTERM];
     let flag: StopFlag = Arc::new(AtomicUsize::new(0));
-    for sig in signals {
-        let _ = signal_hook::flag::register_usize(sig, Arc::clone(&flag), sig as usize);
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM};
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE] {
+            let _ = signal_hook::flag::register_usize(sig, Arc::clone(&flag), sig as usize);
+        }
     }
+    #[cfg(all(not(unix), not(windows)))]
+    {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        for sig in [SIGINT, SIGTERM] {
+            let _ = signal_hook::flag::register_usize(sig, Arc::clone(&flag), sig as usize);
+        }
+    }
+    #[cfg(windows)]
+    windows::stop_on_console_events(&flag);
     flag
 }
 
