@@ -3,6 +3,7 @@
 use super::error::{CliError, Exit};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
+#[cfg(target_os = "linux")]
 use super::text::sanitize;
 use super::Ctx;
 use crate::card::probe::{probe_readers, Found};

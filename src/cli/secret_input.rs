@@ -174,7 +174,9 @@ fn wait_readable(
 }
 
 /// One line, byte by byte into a zeroizing buffer; the trailing `\n` / `\r\n` is removed.
-/// `Ended` at end of input with nothing read.
+/// `Ended` at end of input with nothing read. (The Unix terminal reads with it; elsewhere the
+/// prompt is rpassword's.)
+#[cfg(any(unix, test))]
 fn read_line(
     lang: Lang,
     f: &mut File,
