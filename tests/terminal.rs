@@ -131,12 +131,14 @@ fn ctrl_c_at_a_prompt_cancels_and_restores_the_echo() {
 }
 
 /// The shell's PID, as it printed it (read it before the first prompt).
+#[cfg(target_os = "linux")]
 fn shell_pid(p: &mut PtySession) -> String {
     let (_, sh) = p.exp_regex("SHELL_PID=[0-9]+").unwrap();
     sh.trim_start_matches("SHELL_PID=").to_string()
 }
 
-/// The one child of the shell `sh`: mynapin, once it has shown its prompt.
+/// The one child of the shell `sh`: mynapin, once it has shown its prompt (Linux's /proc).
+#[cfg(target_os = "linux")]
 fn mynapin_pid(sh: &str) -> i32 {
     let children = std::fs::read_to_string(format!("/proc/{sh}/task/{sh}/children")).unwrap();
     children.split_whitespace().next().unwrap().parse().unwrap()

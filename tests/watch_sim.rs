@@ -105,6 +105,8 @@ fn watch_clears_the_screen_before_each_card_when_asked() {
     assert_eq!(v["time"].as_str().map(str::len), Some(8));
 }
 
+/// (Unix: there the zone comes from `TZ`; Windows takes the system's own zone.)
+#[cfg(unix)]
 #[test]
 fn the_time_of_each_card_is_in_the_machines_zone() {
     // Asia/Tokyo is UTC+9 without daylight saving: the heading's hour is UTC's + 9. The UTC

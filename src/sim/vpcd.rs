@@ -152,6 +152,9 @@ pub enum Ended {
     FaultClosed,
 }
 
+/// How long a card taken out after an empty fault answer stays out before it is inserted again.
+const REINSERT_REST: Duration = Duration::from_secs(1);
+
 /// Serves `card` until SIGTERM/SIGINT (or a close fault). Reconnects whenever vpcd is not
 /// listening yet or drops the connection (pcscd restarted).
 pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError> {
@@ -198,6 +201,15 @@ pub fn serve(mut card: SimCard, opts: &ServeOptions) -> Result<Ended, ServeError
             }
             SessionEnd::Reinsert => {
                 card.power_off();
+                // The card stays out for a moment, as a hand would keep it: vpcd's slot, given
+                // a new connection right after one closed, now and then stays deaf for minutes
+                // (the same rest the end-to-end harness gives it between two cards; a CI run
+                // under load saw the card never come back within 15 s without it). The wait
+                // ends early on a signal.
+                let out = std::time::Instant::now();
+                while out.elapsed() < REINSERT_REST && !stop.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
                 waiting_since = std::time::Instant::now();
             }
             SessionEnd::Disconnected => {
