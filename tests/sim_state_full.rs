@@ -8,12 +8,16 @@
 //! file is written. Where no mount namespace can be made the test says so and does nothing —
 //! except under scripts/test-all.sh (`MYNAPIN_E2E=1`, as CI runs it), where that fails.
 
+#[cfg(target_os = "linux")]
 use mynapin::layout::KeyRef;
-use mynapin::sim::{Fixture, SimCard};
+use mynapin::sim::Fixture;
+#[cfg(target_os = "linux")]
+use mynapin::sim::SimCard;
 use std::process::Command;
 
 /// Runs `script` (sh, with `$BIN` set) in a private mount namespace; `None` where there is
 /// none to be had.
+#[cfg(target_os = "linux")]
 fn in_namespace(script: &str, stdin: &str) -> Option<std::process::Output> {
     use std::io::Write;
     use std::process::Stdio;
@@ -43,6 +47,7 @@ fn in_namespace(script: &str, stdin: &str) -> Option<std::process::Output> {
     None
 }
 
+#[cfg(target_os = "linux")] // a tmpfs in a mount namespace of its own
 #[test]
 fn a_full_disk_loses_no_answer_and_says_the_state_was_not_saved() {
     let dir = tempfile::tempdir().unwrap();
@@ -110,6 +115,7 @@ fn a_full_disk_loses_no_answer_and_says_the_state_was_not_saved() {
 
 /// A run that changes nothing on the simulated card (here `status`) does not write its state,
 /// so a full disk is no failure for it: exit 0, no word of a save (review of issue 18, item 2).
+#[cfg(target_os = "linux")] // a tmpfs in a mount namespace of its own
 #[test]
 fn a_run_that_changes_nothing_does_not_save_and_cannot_fail_on_a_full_disk() {
     let dir = tempfile::tempdir().unwrap();

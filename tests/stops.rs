@@ -4,6 +4,7 @@
 //! and SIGQUIT ended the process at once with nothing printed, the first place already holding
 //! the new PIN). At the hidden prompt: tests/terminal.rs. A card that does not answer at all
 //! after the signal (item 5): tests/e2e.rs.
+#![cfg(unix)] // SIGHUP, SIGQUIT and SIGPIPE exist on Unix only (Windows: tests/cli.rs, windows.rs).
 
 use mynapin::layout::KeyRef;
 use mynapin::sim::{Fixture, SimCard};
