@@ -896,6 +896,9 @@ mod tests {
     /// DATA. pcsc-lite refuses the command before any I/O: the PIN is NOT changed, and the
     /// advice never tells to verify with the new PIN (certain to cost a try: the card holds
     /// the old one).
+    /// (Linux: pcsc-lite's sources show the removal is found before any I/O; on Windows and
+    /// macOS a removal counts as sent, the safe side.)
+    #[cfg(target_os = "linux")]
     #[test]
     fn a_change_refused_before_sending_is_not_changed() {
         let removed = || crate::transport::pcsc::map_transmit_error(::pcsc::Error::RemovedCard);

@@ -1340,155 +1340,162 @@ mod tests {
         }
     }
 
-    /// A pcscd that answers from a script: each call takes the next step. (The real one is
-    /// restarted in `tests/e2e.rs`.)
-    struct FakePcscd {
-        steps: std::collections::VecDeque<Step>,
-        calls: Vec<&'static str>,
-    }
+    /// The wait loop against a scripted pcscd. (Not on Windows: there the Smart Card service
+    /// stops with its last reader, and a wait reconnects to it silently.)
+    #[cfg(not(windows))]
+    mod restarts {
+        use super::*;
 
-    #[derive(Debug)]
-    enum Step {
-        Connect(Result<(), TransportError>),
-        Readers(Result<Vec<ReaderInfo>, TransportError>),
-        Change(Result<(), TransportError>),
-    }
-
-    impl FakePcscd {
-        fn next(&mut self, call: &'static str) -> Step {
-            self.calls.push(call);
-            self.steps
-                .pop_front()
-                .unwrap_or_else(|| panic!("no step left for {call}: {:?}", self.calls))
+        /// A pcscd that answers from a script: each call takes the next step. (The real one is
+        /// restarted in `tests/e2e.rs`.)
+        struct FakePcscd {
+            steps: std::collections::VecDeque<Step>,
+            calls: Vec<&'static str>,
         }
-    }
 
-    impl Pcscd for FakePcscd {
-        fn connect(&mut self) -> Result<(), TransportError> {
-            match self.next("connect") {
-                Step::Connect(r) => r,
-                s => panic!("connect, but the script has {s:?}"),
+        #[derive(Debug)]
+        enum Step {
+            Connect(Result<(), TransportError>),
+            Readers(Result<Vec<ReaderInfo>, TransportError>),
+            Change(Result<(), TransportError>),
+        }
+
+        impl FakePcscd {
+            fn next(&mut self, call: &'static str) -> Step {
+                self.calls.push(call);
+                self.steps
+                    .pop_front()
+                    .unwrap_or_else(|| panic!("no step left for {call}: {:?}", self.calls))
             }
         }
-        fn readers(&mut self) -> Result<Vec<ReaderInfo>, TransportError> {
-            match self.next("readers") {
-                Step::Readers(r) => r,
-                s => panic!("readers, but the script has {s:?}"),
+
+        impl Pcscd for FakePcscd {
+            fn connect(&mut self) -> Result<(), TransportError> {
+                match self.next("connect") {
+                    Step::Connect(r) => r,
+                    s => panic!("connect, but the script has {s:?}"),
+                }
+            }
+            fn readers(&mut self) -> Result<Vec<ReaderInfo>, TransportError> {
+                match self.next("readers") {
+                    Step::Readers(r) => r,
+                    s => panic!("readers, but the script has {s:?}"),
+                }
+            }
+            fn wait_change(&mut self, _: &[ReaderInfo], _: Duration) -> Result<(), TransportError> {
+                match self.next("change") {
+                    Step::Change(r) => r,
+                    s => panic!("wait_change, but the script has {s:?}"),
+                }
             }
         }
-        fn wait_change(&mut self, _: &[ReaderInfo], _: Duration) -> Result<(), TransportError> {
-            match self.next("change") {
-                Step::Change(r) => r,
-                s => panic!("wait_change, but the script has {s:?}"),
+
+        fn reader(card: bool) -> Vec<ReaderInfo> {
+            vec![ReaderInfo {
+                name: "R".into(),
+                card_present: card,
+                card_in_use: false,
+                atr: vec![],
+            }]
+        }
+
+        /// pcscd stops during a wait (pcsc-lite then answers `SCARD_F_COMM_ERROR` on the old
+        /// context, `SCARD_E_NO_SERVICE` to a new one) and comes back.
+        fn restart_script() -> FakePcscd {
+            FakePcscd {
+                steps: [
+                    Step::Connect(Ok(())),
+                    Step::Readers(Ok(reader(false))),
+                    Step::Change(Err(TransportError::Pcsc(pcsc::Error::CommError))),
+                    Step::Connect(Err(TransportError::NoService)),
+                    Step::Connect(Err(TransportError::NoService)),
+                    Step::Connect(Ok(())),
+                    Step::Readers(Ok(reader(false))),
+                    Step::Change(Ok(())),
+                    Step::Readers(Ok(reader(true))),
+                ]
+                .into(),
+                calls: vec![],
             }
         }
-    }
 
-    fn reader(card: bool) -> Vec<ReaderInfo> {
-        vec![ReaderInfo {
-            name: "R".into(),
-            card_present: card,
-            card_in_use: false,
-            atr: vec![],
-        }]
-    }
+        /// Issue 18, item 6: `watch` survives a pcscd restart and says so once (stopped, back);
+        /// a plain wait (`--wait`) ends with "pcscd stopped", not "communication with the reader
+        /// failed".
+        #[test]
+        fn a_pcscd_restart_is_waited_for_by_watch_and_named_by_wait() {
+            let stop: crate::transport::StopFlag = Default::default();
+            let mut pcscd = restart_script();
+            let mut events = Vec::new();
+            let mut note = |e| events.push(e);
+            let r = wait_loop(
+                &mut pcscd,
+                &ReaderSelector::Auto,
+                WaitFor::Card,
+                None,
+                &stop,
+                Some(&mut note),
+            );
+            assert_eq!(r.unwrap(), "R");
+            assert_eq!(events, [ServiceEvent::Stopped, ServiceEvent::Back]);
+            assert!(pcscd.steps.is_empty(), "{:?}", pcscd.calls);
 
-    /// pcscd stops during a wait (pcsc-lite then answers `SCARD_F_COMM_ERROR` on the old
-    /// context, `SCARD_E_NO_SERVICE` to a new one) and comes back.
-    fn restart_script() -> FakePcscd {
-        FakePcscd {
-            steps: [
-                Step::Connect(Ok(())),
-                Step::Readers(Ok(reader(false))),
-                Step::Change(Err(TransportError::Pcsc(pcsc::Error::CommError))),
-                Step::Connect(Err(TransportError::NoService)),
-                Step::Connect(Err(TransportError::NoService)),
-                Step::Connect(Ok(())),
-                Step::Readers(Ok(reader(false))),
-                Step::Change(Ok(())),
-                Step::Readers(Ok(reader(true))),
-            ]
-            .into(),
-            calls: vec![],
+            let mut pcscd = restart_script();
+            let r = wait_loop(
+                &mut pcscd,
+                &ReaderSelector::Auto,
+                WaitFor::Card,
+                None,
+                &stop,
+                None,
+            );
+            assert!(matches!(r, Err(TransportError::ServiceStopped)), "{r:?}");
+
+            // Gone already as a wait of watch begins (it went during the card's read): waited for,
+            // said once.
+            let mut pcscd = FakePcscd {
+                steps: [
+                    Step::Connect(Err(TransportError::NoService)),
+                    Step::Connect(Ok(())),
+                    Step::Readers(Ok(reader(false))),
+                ]
+                .into(),
+                calls: vec![],
+            };
+            let mut events = Vec::new();
+            let mut note = |e| events.push(e);
+            let r = wait_loop(
+                &mut pcscd,
+                &ReaderSelector::Auto,
+                WaitFor::Removal,
+                None,
+                &stop,
+                Some(&mut note),
+            );
+            assert_eq!(r.unwrap(), "R");
+            assert_eq!(events, [ServiceEvent::Stopped, ServiceEvent::Back]);
+            // Any other error still ends the wait, as it is.
+            let mut pcscd = FakePcscd {
+                steps: [
+                    Step::Connect(Ok(())),
+                    Step::Readers(Err(TransportError::Pcsc(pcsc::Error::NoMemory))),
+                ]
+                .into(),
+                calls: vec![],
+            };
+            let r = wait_loop(
+                &mut pcscd,
+                &ReaderSelector::Auto,
+                WaitFor::Card,
+                None,
+                &stop,
+                Some(&mut |_| {}),
+            );
+            assert!(
+                matches!(r, Err(TransportError::Pcsc(pcsc::Error::NoMemory))),
+                "{r:?}"
+            );
         }
-    }
-
-    /// Issue 18, item 6: `watch` survives a pcscd restart and says so once (stopped, back);
-    /// a plain wait (`--wait`) ends with "pcscd stopped", not "communication with the reader
-    /// failed".
-    #[test]
-    fn a_pcscd_restart_is_waited_for_by_watch_and_named_by_wait() {
-        let stop: super::super::StopFlag = Default::default();
-        let mut pcscd = restart_script();
-        let mut events = Vec::new();
-        let mut note = |e| events.push(e);
-        let r = wait_loop(
-            &mut pcscd,
-            &ReaderSelector::Auto,
-            WaitFor::Card,
-            None,
-            &stop,
-            Some(&mut note),
-        );
-        assert_eq!(r.unwrap(), "R");
-        assert_eq!(events, [ServiceEvent::Stopped, ServiceEvent::Back]);
-        assert!(pcscd.steps.is_empty(), "{:?}", pcscd.calls);
-
-        let mut pcscd = restart_script();
-        let r = wait_loop(
-            &mut pcscd,
-            &ReaderSelector::Auto,
-            WaitFor::Card,
-            None,
-            &stop,
-            None,
-        );
-        assert!(matches!(r, Err(TransportError::ServiceStopped)), "{r:?}");
-
-        // Gone already as a wait of watch begins (it went during the card's read): waited for,
-        // said once.
-        let mut pcscd = FakePcscd {
-            steps: [
-                Step::Connect(Err(TransportError::NoService)),
-                Step::Connect(Ok(())),
-                Step::Readers(Ok(reader(false))),
-            ]
-            .into(),
-            calls: vec![],
-        };
-        let mut events = Vec::new();
-        let mut note = |e| events.push(e);
-        let r = wait_loop(
-            &mut pcscd,
-            &ReaderSelector::Auto,
-            WaitFor::Removal,
-            None,
-            &stop,
-            Some(&mut note),
-        );
-        assert_eq!(r.unwrap(), "R");
-        assert_eq!(events, [ServiceEvent::Stopped, ServiceEvent::Back]);
-        // Any other error still ends the wait, as it is.
-        let mut pcscd = FakePcscd {
-            steps: [
-                Step::Connect(Ok(())),
-                Step::Readers(Err(TransportError::Pcsc(pcsc::Error::NoMemory))),
-            ]
-            .into(),
-            calls: vec![],
-        };
-        let r = wait_loop(
-            &mut pcscd,
-            &ReaderSelector::Auto,
-            WaitFor::Card,
-            None,
-            &stop,
-            Some(&mut |_| {}),
-        );
-        assert!(
-            matches!(r, Err(TransportError::Pcsc(pcsc::Error::NoMemory))),
-            "{r:?}"
-        );
     }
 
     #[test]
