@@ -92,7 +92,8 @@ fn a_reader_name_is_shown_and_put_in_json_without_layout_characters_and_cut() {
         let (code, out, err) = run(args);
         assert_eq!(code, 0, "{args:?}: {out}{err}");
         assert_clean(&format!("{args:?}"), &(out.clone() + &err));
-        let shown = format!("yyyy{}r?r?r?r?r?r?r?r?xxx", std::path::MAIN_SEPARATOR);
+        // (Where the name is cut depends on the temporary folder's length: Windows' is longer.)
+        let shown = format!("yyyy{}r?r?r?", std::path::MAIN_SEPARATOR);
         assert!(out.contains(&shown), "{args:?}: {out}");
         // Cut as a card's label is cut: not the whole name.
         assert!(!out.contains(&"x".repeat(100)), "{args:?}: not cut: {out}");
