@@ -92,9 +92,9 @@ fn a_reader_name_is_shown_and_put_in_json_without_layout_characters_and_cut() {
         let (code, out, err) = run(args);
         assert_eq!(code, 0, "{args:?}: {out}{err}");
         assert_clean(&format!("{args:?}"), &(out.clone() + &err));
-        // (Where the name is cut depends on the temporary folder's length: Windows' is longer.)
-        let shown = format!("yyyy{}r?r?r?", std::path::MAIN_SEPARATOR);
-        assert!(out.contains(&shown), "{args:?}: {out}");
+        // Each layout character shown as `?` (where the name is cut depends on the temporary
+        // folder's length, and JSON escapes Windows' path separator: only the run is checked).
+        assert!(out.contains("r?r?r?r?"), "{args:?}: {out}");
         // Cut as a card's label is cut: not the whole name.
         assert!(!out.contains(&"x".repeat(100)), "{args:?}: not cut: {out}");
         assert!(out.contains('…'), "{args:?}: {out}");
