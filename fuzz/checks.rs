@@ -10,11 +10,11 @@
 //! Every assertion here is an invariant the code or docs/card-facts.md promises; none is a guess.
 //! Messages never print a PIN-carrying input itself, only its length.
 
-use mynapin::card::Pin;
-use mynapin::layout::{KeyRef, PinFormat};
-use mynapin::procedure::profile::Profile;
-use mynapin::sim::{Fixture, SimCard};
 use mynapin_apdu::{spaced_hex, Command, Response, ResponseError, StatusWord};
+use mynapin_core::card::Pin;
+use mynapin_core::layout::{KeyRef, PinFormat};
+use mynapin_core::procedure::profile::Profile;
+use mynapin_sim::{Fixture, SimCard};
 use std::path::Path;
 
 /// A check: returns when the input keeps every invariant, panics otherwise.
@@ -258,7 +258,7 @@ pub fn profile_toml(data: &[u8]) {
         for a in &p.applicants {
             for r in &a.requirements {
                 for d in r.all_of.iter().chain(&r.any_of) {
-                    assert!(mynapin::procedure::documents::find(d).is_some());
+                    assert!(mynapin_core::procedure::documents::find(d).is_some());
                 }
                 for alt in &r.count {
                     for cc in alt {
@@ -270,7 +270,7 @@ pub fn profile_toml(data: &[u8]) {
     }
     for c in &profile.id_categories {
         for d in &c.documents {
-            assert!(mynapin::procedure::documents::find(d).is_some());
+            assert!(mynapin_core::procedure::documents::find(d).is_some());
             let found = profile
                 .category_of(d)
                 .expect("a listed document has a category");
@@ -458,7 +458,7 @@ pub fn pin_parse(data: &[u8]) {
 // sim_card
 
 /// Input framing of the `sim_card` target: the first byte picks the built-in fixture
-/// (index into `mynapin::sim::fixture::BUILTIN`, modulo its length; 0 = `fresh`); then a
+/// (index into `mynapin_sim::fixture::BUILTIN`, modulo its length; 0 = `fresh`); then a
 /// sequence of steps, each a byte `L`: `FF` = power off, `FE` = reset, `FD hi lo` = an APDU
 /// of `hi lo` bytes, any other = an APDU of `L` bytes (the last one may be shorter).
 pub const SIM_POWER_OFF: u8 = 0xFF;
@@ -476,7 +476,7 @@ pub const SIM_LONG: u8 = 0xFD;
 pub fn sim_card(data: &[u8]) {
     static CARDS: std::sync::OnceLock<Vec<SimCard>> = std::sync::OnceLock::new();
     let cards = CARDS.get_or_init(|| {
-        mynapin::sim::fixture::BUILTIN
+        mynapin_sim::fixture::BUILTIN
             .iter()
             .map(|(name, _)| SimCard::new(Fixture::builtin(name).expect("built-in fixture")))
             .collect()
@@ -584,7 +584,7 @@ pub fn sim_card(data: &[u8]) {
 // ---------------------------------------------------------------------------------------------
 // vpcd_frames
 
-/// The vpcd framing (`mynapin::sim::vpcd::take_frames`) on arbitrary bytes arriving in
+/// The vpcd framing (`mynapin_sim::vpcd::take_frames`) on arbitrary bytes arriving in
 /// arbitrary pieces (the first input byte sets the piece size, as TCP may split or join
 /// frames): the frames it returns, framed again, followed by what it left, are exactly the
 /// bytes fed; what it leaves is never a complete frame; it never panics.
@@ -595,7 +595,7 @@ pub fn vpcd_frames(data: &[u8]) {
     let mut out = Vec::new();
     for chunk in input.chunks(piece) {
         buf.extend_from_slice(chunk);
-        for frame in mynapin::sim::vpcd::take_frames(&mut buf) {
+        for frame in mynapin_sim::vpcd::take_frames(&mut buf) {
             let n = u16::try_from(frame.len()).expect("a frame is at most 65535 bytes");
             out.extend_from_slice(&n.to_be_bytes());
             out.extend_from_slice(&frame);
@@ -617,7 +617,7 @@ pub fn vpcd_frames(data: &[u8]) {
 // Seeds
 
 /// Meaningful starting inputs for each target, built from the project's own files under
-/// `root` (the repository): the APDU conversations in `fixtures/apdu/*.txt`, the card
+/// `root` (the repository): the APDU conversations in `sim/fixtures/apdu/*.txt`, the card
 /// fixtures, the city profiles and a list of PIN entries. Returns (target, file name, bytes).
 pub fn seeds(root: &Path) -> Vec<(&'static str, String, Vec<u8>)> {
     let mut out = Vec::new();
@@ -637,14 +637,14 @@ pub fn seeds(root: &Path) -> Vec<(&'static str, String, Vec<u8>)> {
             .into_owned()
     };
     let read = |p: &Path| std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-    for path in sorted("fixtures/cards", "toml") {
+    for path in sorted("sim/fixtures/cards", "toml") {
         out.push(("fixture_toml", format!("{}.toml", stem(&path)), read(&path)));
     }
-    for path in sorted("profiles", "toml") {
+    for path in sorted("core/profiles", "toml") {
         out.push(("profile_toml", format!("{}.toml", stem(&path)), read(&path)));
     }
-    let builtin = mynapin::sim::fixture::BUILTIN;
-    for path in sorted("fixtures/apdu", "txt") {
+    let builtin = mynapin_sim::fixture::BUILTIN;
+    for path in sorted("sim/fixtures/apdu", "txt") {
         let name = stem(&path);
         let text = String::from_utf8(read(&path)).expect("UTF-8 scenario");
         let mut session = Vec::new();

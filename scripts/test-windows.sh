@@ -237,7 +237,7 @@ fi
 # 6. Ctrl-C: the console control handler stops a change between the two juki places, the
 #    report names each place, exit 130 (the simulated card in the exe, its answer held).
 say "Ctrl-C under Wine"
-{ cat fixtures/cards/fresh.toml
+{ cat sim/fixtures/cards/fresh.toml
   printf '\n[[faults.rules]]\nmatch = "80 32"\nnth = 1\nwhen = "after"\nhold_ms = 3000\n'
 } > "$work/hold.toml"
 current="Ctrl-C during change juki"

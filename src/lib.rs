@@ -1,15 +1,10 @@
-//! mynapin: manage the PINs of the Japanese My Number card through any PC/SC reader, safely.
+//! mynapin's command line, as a library for its own binary and tests.
 //!
-//! Layers point one way: [`mynapin_apdu`] ← [`transport`] ← [`card`] ← [`procedure`] ← `cli`.
-//! [`layout`] holds the card's constants; [`sim`] is a simulated card (it answers APDUs and
-//! uses only `mynapin_apdu` and `layout`).
+//! The layers point one way: `mynapin-apdu` ← `mynapin-core` (transport ← card ← procedure)
+//! ← `mynapin-words` ← [`cli`]. The simulated card (`mynapin-sim`) shares only the card's
+//! layout (`mynapin-layout`) with the core; the command line uses it for `--sim` and
+//! `sim serve`. See docs/architecture.md.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod bounded;
-pub mod card;
 pub mod cli;
-pub mod layout;
-pub mod procedure;
-pub mod sim;
-pub mod transport;

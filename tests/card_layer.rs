@@ -1,14 +1,16 @@
 //! The client card layer against the in-process simulated card: recognition, status-word
 //! interpretation, APDU budget, guards, and the change sequences with per-reference outcomes.
 
-use mynapin::card::session::{self, Checked, EntryError, Options, PinRequest, PinSource, Role};
-use mynapin::card::{
+use mynapin_apdu::StatusWord;
+use mynapin_core::card::session::{
+    self, Checked, EntryError, Options, PinRequest, PinSource, Role,
+};
+use mynapin_core::card::{
     CardError, CardKind, Counter, MyNumberCard, NotChanged, Pin, PinState, RefChange, Unknown,
 };
-use mynapin::layout::{KeyRef, PinFormat, PinId};
-use mynapin::sim::{Fixture, SimCard};
-use mynapin::transport::sim::SimTransport;
-use mynapin_apdu::StatusWord;
+use mynapin_core::layout::{KeyRef, PinFormat, PinId};
+use mynapin_core::transport::in_process::InProcess;
+use mynapin_sim::{Fixture, SimCard};
 use zeroize::Zeroizing;
 
 fn card(name: &str) -> SimCard {
@@ -33,7 +35,7 @@ fn status_apdu_budget_10_normally_at_most_12_without_the_short_forms() {
         let mut sim = card(fixture);
         let before = sim.apdu_count();
         let pins = {
-            let mut t = SimTransport::new(&mut sim, "sim");
+            let mut t = InProcess::new(&mut sim, "sim");
             let mut c = MyNumberCard::open(&mut t).unwrap();
             assert_eq!(c.token(), "JPKIAPICCTOKEN2");
             c.read_all().unwrap()
@@ -109,7 +111,7 @@ fn status_words_90_00_and_63_00_are_never_zero() {
     ));
 
     let mut sim = card("quirky-counters");
-    let mut t = SimTransport::new(&mut sim, "sim");
+    let mut t = InProcess::new(&mut sim, "sim");
     let mut c = MyNumberCard::open(&mut t).unwrap();
     let pins = c.read_all().unwrap();
     assert_eq!(pins[0].state(), PinState::Unknown);
@@ -129,7 +131,7 @@ fn the_query_never_consumes_a_try() {
     let mut sim = card("auth-last-try");
     let before = tries(&sim);
     for _ in 0..10 {
-        let mut t = SimTransport::new(&mut sim, "sim");
+        let mut t = InProcess::new(&mut sim, "sim");
         let mut c = MyNumberCard::open(&mut t).unwrap();
         c.read_all().unwrap();
         c.read_counter(KeyRef::Auth).unwrap();
@@ -141,7 +143,7 @@ fn the_query_never_consumes_a_try() {
 fn each_fixture_reads_as_described() {
     let state = |name: &str| {
         let mut sim = card(name);
-        let mut t = SimTransport::new(&mut sim, "sim");
+        let mut t = InProcess::new(&mut sim, "sim");
         let mut c = MyNumberCard::open(&mut t).unwrap();
         c.read_all()
             .unwrap()
@@ -164,7 +166,7 @@ fn each_fixture_reads_as_described() {
         ("smartphone", CardKind::Smartphone("JPKIAPGPSETOKEN".into())),
     ] {
         let mut sim = card(name);
-        let mut t = SimTransport::new(&mut sim, "sim");
+        let mut t = InProcess::new(&mut sim, "sim");
         match MyNumberCard::open(&mut t) {
             Err(CardError::NotMyNumberCard(k)) => assert_eq!(k, kind, "{name}"),
             other => panic!("{name}: {:?}", other.err()),
@@ -175,7 +177,7 @@ fn each_fixture_reads_as_described() {
 #[test]
 fn verify_guards_and_counters_step_by_step() {
     let mut sim = card("fresh");
-    let mut t = SimTransport::new(&mut sim, "sim");
+    let mut t = InProcess::new(&mut sim, "sim");
     let mut c = MyNumberCard::open(&mut t).unwrap();
     // Wrong: one try spent, reported, never retried.
     match c.verify(KeyRef::Auth, &four("9999"), false) {
@@ -220,7 +222,7 @@ fn verify_guards_and_counters_step_by_step() {
 #[test]
 fn absent_signature_reference_is_absent_not_blocked() {
     let mut sim = card("under-15");
-    let mut t = SimTransport::new(&mut sim, "sim");
+    let mut t = InProcess::new(&mut sim, "sim");
     let mut c = MyNumberCard::open(&mut t).unwrap();
     assert_eq!(c.read_counter(KeyRef::Sign).unwrap(), Counter::Absent);
     let err = c
@@ -278,7 +280,7 @@ fn change_on(
 ) -> (session::Report, usize) {
     let before = sim.apdu_count();
     let report = {
-        let mut t = SimTransport::new(sim, "sim");
+        let mut t = InProcess::new(sim, "sim");
         let mut c = MyNumberCard::open(&mut t).unwrap();
         session::change(&mut c, pins, opts, script)
     };
@@ -288,7 +290,7 @@ fn change_on(
 /// APDUs to recognize the card (SELECT JPKI + token).
 fn open_cost(fixture: &str) -> usize {
     let mut sim = card(fixture);
-    let mut t = SimTransport::new(&mut sim, "sim");
+    let mut t = InProcess::new(&mut sim, "sim");
     let c = MyNumberCard::open(&mut t).unwrap();
     c.apdu_count()
 }
@@ -552,7 +554,7 @@ fn card_removed_during_change_is_unknown_not_success() {
         apdus as u64 - 1 // the last one is the counter read back
     };
     let report = {
-        let mut t = SimTransport::new(&mut sim, "sim").remove_card_during(n);
+        let mut t = InProcess::new(&mut sim, "sim").remove_card_during(n);
         let mut c = MyNumberCard::open(&mut t).unwrap();
         session::change(
             &mut c,
@@ -572,7 +574,7 @@ fn card_removed_during_change_is_unknown_not_success() {
     // Pulled during the VERIFY: a try may have been spent; not changed.
     let mut sim = card("fresh");
     let report = {
-        let mut t = SimTransport::new(&mut sim, "sim").remove_card_during(n - 1);
+        let mut t = InProcess::new(&mut sim, "sim").remove_card_during(n - 1);
         let mut c = MyNumberCard::open(&mut t).unwrap();
         session::change(
             &mut c,
@@ -593,11 +595,14 @@ fn card_removed_during_change_is_unknown_not_success() {
 #[test]
 fn certificates_are_read_whole() {
     let mut sim = card("auth-expired");
-    let mut t = SimTransport::new(&mut sim, "sim");
+    let mut t = InProcess::new(&mut sim, "sim");
     let mut c = MyNumberCard::open(&mut t).unwrap();
     let der = c.read_der_file([0x00, 0x0A]).unwrap().unwrap();
-    assert_eq!(der, include_bytes!("../fixtures/certs/auth-expired.der"));
-    let date = mynapin::card::cert::not_after(&der).unwrap();
+    assert_eq!(
+        der,
+        include_bytes!("../sim/fixtures/certs/auth-expired.der")
+    );
+    let date = mynapin_core::card::cert::not_after(&der).unwrap();
     assert_eq!(date.to_string(), "2025-03-31");
     assert!(c
         .read_der_file([0x00, 0x01])

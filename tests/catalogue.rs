@@ -1,14 +1,14 @@
 //! The message catalogue: every language declares every English message with the same
 //! variables, and no catalogue has a message English lacks (it would never be shown).
 
-#[path = "../i18n/ftl.rs"]
+#[path = "../words/i18n/ftl.rs"]
 #[allow(dead_code)]
 mod ftl;
 
 use std::path::Path;
 
 fn catalogues() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("words/i18n");
     let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| {
@@ -83,12 +83,15 @@ fn sources(dir: &Path, out: &mut String) {
     }
 }
 
-/// The English messages (id -> variables) and all of src/ as one text.
+/// The English messages (id -> variables) and all the sources that word them (the command
+/// line and the words crate) as one text.
 fn english_and_sources() -> (ftl::Declared, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let en = std::fs::read_to_string(root.join("i18n/en.ftl")).unwrap();
+    let en = std::fs::read_to_string(root.join("words/i18n/en.ftl")).unwrap();
     let mut src = String::new();
-    sources(&root.join("src"), &mut src);
+    for dir in ["src", "words/src"] {
+        sources(&root.join(dir), &mut src);
+    }
     (ftl::declared("en.ftl", &en).unwrap(), src)
 }
 

@@ -3,8 +3,8 @@
 //! matrix, and the secrecy of PINs in every output.
 
 use assert_cmd::Command;
-use mynapin::layout::KeyRef;
-use mynapin::sim::{Fixture, SimCard};
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::{Fixture, SimCard};
 use std::path::{Path, PathBuf};
 
 fn mynapin() -> Command {

@@ -7,8 +7,8 @@
 //! The tests run one at a time: a card is held exclusively by whoever talks to it.
 
 use assert_cmd::Command;
-use mynapin::layout::KeyRef;
-use mynapin::sim::{Fixture, SimCard};
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::{Fixture, SimCard};
 use std::path::Path;
 use std::process::Stdio;
 use std::sync::{Mutex, MutexGuard};

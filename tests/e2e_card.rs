@@ -7,7 +7,7 @@
 //! `cargo test` lists these tests as ignored, with the reason. Each test serves its card on
 //! slot 1 with `mynapin sim serve` and stops it by PID; the tests run one at a time.
 //!
-//! The PINs below are the simulated card's TEST values (`fixtures/cards/fresh.toml`), given
+//! The PINs below are the simulated card's TEST values (`sim/fixtures/cards/fresh.toml`), given
 //! to OpenSC's tools the only way they take them in a script.
 
 use std::path::Path;

@@ -19,14 +19,14 @@
 // one and useless on the other.
 #![allow(clippy::useless_conversion)]
 
-use mynapin::layout::{Applet, KeyRef};
-use mynapin::sim::{Fixture, SimCard};
 use mynapin_apdu::commands;
 use mynapin_apdu::part10::{
     EntryOptions, Features, PinCommand, PinModifyStructure, PinPadOutcome, PinProperties,
     PinVerifyStructure, TlvProperties, GET_FEATURE_REQUEST_FUNCTION,
 };
 use mynapin_apdu::StatusWord;
+use mynapin_core::layout::{Applet, KeyRef};
+use mynapin_sim::{Fixture, SimCard};
 use std::ffi::CString;
 use std::io::BufRead;
 use std::io::Write;

@@ -41,9 +41,9 @@ fn english_in(text: &str, allowed: &[&str]) -> Vec<String> {
 const AROUND: &[&str] = &[
     "mynapin",
     "sim fixtures",
-    "fixtures/cards/fresh.toml",
+    "sim/fixtures/cards/fresh.toml",
     "docs/city-profile.md",
-    "profiles/TEMPLATE.toml.example",
+    "core/profiles/TEMPLATE.toml.example",
 ];
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
@@ -120,7 +120,7 @@ fn a_broken_fixture_is_explained_in_japanese() {
 #[test]
 fn a_profile_text_with_a_bad_key_or_without_japanese_is_explained_in_japanese() {
     let dir = tempfile::tempdir().unwrap();
-    let base = include_str!("../profiles/takatsuki.toml");
+    let base = include_str!("../core/profiles/takatsuki.toml");
     // (from, to, what the Japanese says, what the English says, the key shown)
     let cases = [
         // A name (texts by language).

@@ -3,12 +3,12 @@
 //! pages, and the `guide` command.
 
 use assert_cmd::Command;
-use mynapin::layout::PinId;
-use mynapin::procedure::guide::{
+use mynapin_core::layout::PinId;
+use mynapin_core::procedure::guide::{
     check_documents, options, Case, CertState, HaveDoc, Situation, Why,
 };
-use mynapin::procedure::profile::{Applicant, Profile, Tri};
-use mynapin::procedure::Route;
+use mynapin_core::procedure::profile::{Applicant, Profile, Tri};
+use mynapin_core::procedure::Route;
 
 fn case(pin: PinId, state: Situation) -> Case {
     let mut c = Case::new(pin, state);
@@ -626,7 +626,7 @@ fn another_city_profile_and_a_malformed_one() {
     let good = dir.path().join("city.toml");
     std::fs::write(
         &good,
-        include_str!("../profiles/toyokawa.toml")
+        include_str!("../core/profiles/toyokawa.toml")
             .replace("id = \"toyokawa\"", "id = \"elsewhere\""),
     )
     .unwrap();
@@ -647,7 +647,7 @@ fn another_city_profile_and_a_malformed_one() {
     let bad = dir.path().join("bad.toml");
     std::fs::write(
         &bad,
-        include_str!("../profiles/takatsuki.toml").replace("visits = 1", "visits = \"one\""),
+        include_str!("../core/profiles/takatsuki.toml").replace("visits = 1", "visits = \"one\""),
     )
     .unwrap();
     let (code, _, err) = mynapin(&[
@@ -1085,8 +1085,8 @@ fn short_guide_in_status_and_errors_matches_guide() {
     }
 }
 
-use mynapin::procedure::guide::{CardType, Purpose};
-use mynapin::procedure::national;
+use mynapin_core::procedure::guide::{CardType, Purpose};
+use mynapin_core::procedure::national;
 
 /// One row of the scenario table: a case residents bring and what the decision must be.
 struct Scenario {
@@ -1595,7 +1595,7 @@ fn cases_through_the_command_line() {
 
 #[test]
 fn profile_check_validates_and_lists_what_is_not_stated() {
-    let (code, out, err) = mynapin(&["profile", "check", "profiles/toyokawa.toml"]);
+    let (code, out, err) = mynapin(&["profile", "check", "core/profiles/toyokawa.toml"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("valid profile \"toyokawa\""), "{out}");
     let gaps = out.split("Not stated").nth(1).unwrap();
@@ -1618,7 +1618,7 @@ fn profile_check_validates_and_lists_what_is_not_stated() {
     );
     assert!(gaps.contains(&"reset.applicants[agent].visits"), "{gaps:?}");
     // The template is a valid profile, and so is the national baseline.
-    for f in ["profiles/TEMPLATE.toml.example", "national"] {
+    for f in ["core/profiles/TEMPLATE.toml.example", "national"] {
         let (code, _, err) = mynapin(&["profile", "check", f]);
         assert_eq!(code, 0, "{f}: {err}");
     }
@@ -1627,7 +1627,7 @@ fn profile_check_validates_and_lists_what_is_not_stated() {
     let bad = dir.path().join("bad.toml");
     std::fs::write(
         &bad,
-        include_str!("../profiles/TEMPLATE.toml.example").replace(
+        include_str!("../core/profiles/TEMPLATE.toml.example").replace(
             "heading = \"受付窓口\" }\n\n[[hours]]",
             "heading = \"受付窓口\" }\nbogus = 1\n\n[[hours]]",
         ),
@@ -1639,7 +1639,7 @@ fn profile_check_validates_and_lists_what_is_not_stated() {
     assert!(err.contains("bogus"), "{err}");
     std::fs::write(
         &bad,
-        include_str!("../profiles/TEMPLATE.toml.example")
+        include_str!("../core/profiles/TEMPLATE.toml.example")
             .replace(
                 "heading = \"必要書類\" }\n\n[[reset.applicants.requirements]]\nid = \"card\"",
                 "heading = \"必要書類\" }\n\n[[reset.applicants.requirements]]\nid = \"card\"",
@@ -1666,7 +1666,8 @@ fn profile_texts_are_sanitized_before_printing() {
     let f = dir.path().join("city.toml");
     std::fs::write(
         &f,
-        include_str!("../profiles/toyokawa.toml").replace("各支所", "各支所\\u001b[31m\\u0007"),
+        include_str!("../core/profiles/toyokawa.toml")
+            .replace("各支所", "各支所\\u001b[31m\\u0007"),
     )
     .unwrap();
     for format in ["text", "markdown", "html"] {
@@ -1735,7 +1736,7 @@ fn ticks_only_for_what_was_checked() {
 fn a_profile_adds_a_language_and_the_guide_falls_back() {
     let dir = tempfile::tempdir().unwrap();
     let city = dir.path().join("city.toml");
-    let text = include_str!("../profiles/takatsuki.toml")
+    let text = include_str!("../core/profiles/takatsuki.toml")
         .replacen(
             "name = { ja = \"高槻市\", en = \"Takatsuki City\" }",
             "name = { ja = \"高槻市\", en = \"Takatsuki City\", ko = \"다카쓰키시\" }",
@@ -1825,7 +1826,7 @@ fn a_profile_adds_a_language_and_the_guide_falls_back() {
     // A text without Japanese is an error naming file, line and field.
     std::fs::write(
         &city,
-        include_str!("../profiles/takatsuki.toml").replacen(
+        include_str!("../core/profiles/takatsuki.toml").replacen(
             "name = { ja = \"富田支所\", en = \"Tonda branch office\" }",
             "name = { en = \"Tonda branch office\", ko = \"돈다 지소\" }",
             1,

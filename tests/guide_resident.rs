@@ -225,7 +225,7 @@ fn the_baseline_is_labelled_current_and_free_of_city_rules() {
         assert!(!out.contains("健康保険"), "{out}");
         assert!(!out.contains("A1点"), "{out}");
     }
-    for r in mynapin::procedure::national::REFERENCES {
+    for r in mynapin_core::procedure::national::REFERENCES {
         assert_eq!(r.checked.len(), 10, "{}", r.id);
         assert!(r.checked.starts_with("20"), "{}", r.id);
     }
@@ -497,7 +497,7 @@ fn sources_show_their_address_and_heading() {
         assert!(!out.contains("（届出人）"), "{lang}: {out}");
         assert!(!out.contains("アドレスの記録なし"), "{lang}: {out}");
     }
-    for r in mynapin::procedure::national::REFERENCES {
+    for r in mynapin_core::procedure::national::REFERENCES {
         assert!(
             r.address.is_some() || r.id == "takatsuki-page",
             "{}: no address",
@@ -505,9 +505,9 @@ fn sources_show_their_address_and_heading() {
         );
     }
     for p in [
-        "profiles/takatsuki.toml",
-        "profiles/toyokawa.toml",
-        "profiles/national.toml",
+        "core/profiles/takatsuki.toml",
+        "core/profiles/toyokawa.toml",
+        "core/profiles/national.toml",
     ] {
         let text = std::fs::read_to_string(p).unwrap();
         assert!(!text.contains(".txt"), "{p} cites a file");

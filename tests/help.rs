@@ -7,7 +7,7 @@
 //! every command and its argument errors are checked the same way, and a usage error still
 //! exits 2.
 
-#[path = "../i18n/ftl.rs"]
+#[path = "../words/i18n/ftl.rs"]
 #[allow(dead_code)]
 mod ftl;
 
@@ -40,7 +40,7 @@ fn pseudo_dir() -> &'static Path {
     DIR.get_or_init(|| {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("help-pseudo-locale");
         std::fs::create_dir_all(&dir).unwrap();
-        let en_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n/en.ftl");
+        let en_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("words/i18n/en.ftl");
         let en = std::fs::read_to_string(en_path).unwrap();
         let declared = ftl::declared("en.ftl", &en).unwrap();
         let mut out = String::new();

@@ -1,11 +1,11 @@
 //! What a hostile card, a signal and a bad input can do — each defect of issue 8 as a test
 //! against the `mynapin` binary and the in-process simulated card with fault rules
-//! (`[[faults.rules]]`, see fixtures/apdu/README.md). Each asserts the counters afterwards and
+//! (`[[faults.rules]]`, see sim/fixtures/apdu/README.md). Each asserts the counters afterwards and
 //! the per-reference report.
 
 use assert_cmd::Command;
-use mynapin::layout::KeyRef;
-use mynapin::sim::{Fixture, SimCard};
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::{Fixture, SimCard};
 // Reading a child's stderr line by line: the Unix-only tests (signals, core dumps).
 use std::io::Write;
 #[cfg(unix)]

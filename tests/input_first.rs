@@ -4,8 +4,8 @@
 //! with exit 2 and every counter of the (simulated, `--sim-state`) card unchanged. On the old
 //! order the wrong current PIN was sent first: a try spent, exit 3.
 
-use mynapin::layout::KeyRef;
-use mynapin::sim::{Fixture, SimCard};
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::{Fixture, SimCard};
 use std::path::Path;
 use std::process::{Command, Stdio};
 

@@ -14,8 +14,8 @@
 #[path = "common/command_words.rs"]
 mod command_words;
 
-use mynapin::layout::KeyRef;
-use mynapin::sim::Fixture;
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::Fixture;
 use std::collections::BTreeMap;
 // Reading a child's stderr line by line: the Unix-only tests (signals, core dumps).
 use std::io::Write;
@@ -170,9 +170,9 @@ const EXTERNAL_COMMANDS: &[&str] = &[
 /// clap's own words in a usage line, which look like placeholders but are text to translate.
 const NOT_PLACEHOLDERS: &[&str] = &["OPTIONS", "COMMAND", "ARGS"];
 
-/// The fixture names (fixtures/cards/*.toml): data, allowed as whole words.
+/// The fixture names (sim/fixtures/cards/*.toml): data, allowed as whole words.
 fn fixture_names() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cards");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sim/fixtures/cards");
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| {
@@ -200,7 +200,7 @@ fn profile_keys() -> Vec<String> {
             _ => {}
         }
     }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("core/profiles");
     let mut keys = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
@@ -215,9 +215,9 @@ fn profile_keys() -> Vec<String> {
     keys
 }
 
-/// The city profiles' ids (profiles/*.toml, and the template's `example`): file names.
+/// The city profiles' ids (core/profiles/*.toml, and the template's `example`): file names.
 fn profile_ids() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("core/profiles");
     let mut ids: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| {
@@ -287,7 +287,7 @@ fn is_placeholder(w: &str) -> bool {
         && !NOT_PLACEHOLDERS.contains(&core)
 }
 
-/// A file name or a path: `profiles/toyokawa.toml`, `/dev/zero`, `~/card.toml`, `card.toml`.
+/// A file name or a path: `core/profiles/toyokawa.toml`, `/dev/zero`, `~/card.toml`, `card.toml`.
 fn is_path(w: &str) -> bool {
     const EXT: &[&str] = &[
         "toml", "example", "ftl", "der", "md", "html", "json", "txt", "comm", "lock", "tmp",
@@ -1355,10 +1355,10 @@ fn guide(su: &mut Suite) {
             "--have",
             "mynumber_card,drivers_license,pension_book",
         ],
-        &["profile", "check", "profiles/toyokawa.toml"],
+        &["profile", "check", "core/profiles/toyokawa.toml"],
         &["profile", "check", "takatsuki"],
         &["profile", "check", "takatsuki", "--json"],
-        &["profile", "check", "profiles/TEMPLATE.toml.example"],
+        &["profile", "check", "core/profiles/TEMPLATE.toml.example"],
         &["profile", "check", "national"],
         &["profile", "check", "/nonexistent/city.toml"],
     ];
@@ -1393,7 +1393,7 @@ fn guide(su: &mut Suite) {
     // Another city's profile, a malformed one, and broken ones for `profile check`.
     let good = su.file(
         "city.toml",
-        &include_str!("../profiles/toyokawa.toml")
+        &include_str!("../core/profiles/toyokawa.toml")
             .replace("id = \"toyokawa\"", "id = \"elsewhere\""),
     );
     su.run(
@@ -1417,7 +1417,7 @@ fn guide(su: &mut Suite) {
     );
     let bad = su.file(
         "bad.toml",
-        &include_str!("../profiles/takatsuki.toml").replace("visits = 1", "visits = \"one\""),
+        &include_str!("../core/profiles/takatsuki.toml").replace("visits = 1", "visits = \"one\""),
     );
     su.run(
         &[
@@ -1445,7 +1445,7 @@ fn guide(su: &mut Suite) {
             "source = { file = \"elsewhere\", heading = \"本人確認書類\" }",
         ),
     ] {
-        let template = include_str!("../profiles/TEMPLATE.toml.example");
+        let template = include_str!("../core/profiles/TEMPLATE.toml.example");
         assert!(
             template.contains(from),
             "the template no longer has {from:?}"
@@ -1455,7 +1455,8 @@ fn guide(su: &mut Suite) {
     }
     let escaped = su.file(
         "city.toml",
-        &include_str!("../profiles/toyokawa.toml").replace("各支所", "各支所\\u001b[31m\\u0007"),
+        &include_str!("../core/profiles/toyokawa.toml")
+            .replace("各支所", "各支所\\u001b[31m\\u0007"),
     );
     for format in ["text", "markdown", "html"] {
         su.run(

@@ -4,7 +4,7 @@
 //! (tests/e2e_myna_card.rs runs the same scenarios through pcscd).
 
 use myna_card::{Card, Transmit};
-use mynapin::sim::{Fixture, SimCard};
+use mynapin_sim::{Fixture, SimCard};
 
 mod myna_scenarios;
 use myna_scenarios::PowerCycle;

@@ -1,5 +1,5 @@
 //! Adding a third language is adding one file (issue 10, "Done means"): a pseudo-locale
-//! `qps.ftl`, made from `i18n/en.ftl` by wrapping every message's whole pattern (selects
+//! `qps.ftl`, made from `words/i18n/en.ftl` by wrapping every message's whole pattern (selects
 //! included) in ⟦…⟧, is put in a folder named by `MYNAPIN_CATALOG_DIR`; `--lang qps` then
 //! runs a representative set of commands, and every piece of their output must be inside
 //! ⟦…⟧ — except data: hex, numbers, counters, dates, flags and the command words clap
@@ -51,7 +51,7 @@ fn root() -> &'static Path {
 /// A folder holding `qps.ftl`.
 fn catalog_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let en = std::fs::read_to_string(root().join("i18n/en.ftl")).unwrap();
+    let en = std::fs::read_to_string(root().join("words/i18n/en.ftl")).unwrap();
     std::fs::write(dir.path().join("qps.ftl"), pseudo(&en)).unwrap();
     dir
 }
@@ -110,7 +110,7 @@ fn data_texts() -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    for dir in ["profiles", "fixtures/cards"] {
+    for dir in ["core/profiles", "sim/fixtures/cards"] {
         for e in std::fs::read_dir(root().join(dir)).unwrap() {
             let p = e.unwrap().path();
             if !p.to_string_lossy().ends_with(".toml") {
@@ -123,7 +123,7 @@ fn data_texts() -> Vec<String> {
     }
     // The national references' citations: a page's title and issuer, in the page's own
     // language (cited, never translated).
-    for r in mynapin::procedure::national::REFERENCES {
+    for r in mynapin_core::procedure::national::REFERENCES {
         out.push(r.title.to_string());
         out.push(r.issuer.to_string());
     }
@@ -143,7 +143,7 @@ fn data_texts() -> Vec<String> {
 /// Names: the fixtures' and the profiles' (file stems).
 fn data_names() -> Vec<String> {
     let mut out = Vec::new();
-    for dir in ["profiles", "fixtures/cards"] {
+    for dir in ["core/profiles", "sim/fixtures/cards"] {
         for e in std::fs::read_dir(root().join(dir)).unwrap() {
             let p = e.unwrap().path();
             if let Some(stem) = p.file_name().and_then(|n| n.to_str()) {
@@ -306,7 +306,7 @@ fn every_output_text_comes_from_the_catalogue() {
         let p = state_dir.path().join(name);
         std::fs::write(
             &p,
-            mynapin::sim::Fixture::builtin(fixture).unwrap().to_toml(),
+            mynapin_sim::Fixture::builtin(fixture).unwrap().to_toml(),
         )
         .unwrap();
         p

@@ -2,7 +2,7 @@
 //! docs/card-facts.md §9 (written from the public evidence, not from the card's generator): tags
 //! in their two-byte form, order, lengths, offsets from the start of the file, encodings.
 
-use mynapin::sim::{Fixture, SimCard};
+use mynapin_sim::{Fixture, SimCard};
 
 const KENHOJO: &str = "D3 92 10 00 31 00 01 01 04 08";
 const KENMEN: &str = "D3 92 10 00 31 00 01 01 04 02";

@@ -1,9 +1,9 @@
-//! Runs the APDU conversations in `fixtures/apdu/*.txt` against the simulated card: each
+//! Runs the APDU conversations in `sim/fixtures/apdu/*.txt` against the simulated card: each
 //! retry rule and file rule of docs/card-facts.md, and each fault of the hostile card, one step at a
 //! time.
 
-use mynapin::sim::{Fixture, SimCard};
 use mynapin_apdu::{parse_spaced_hex, spaced_hex};
+use mynapin_sim::{Fixture, SimCard};
 use std::path::Path;
 
 fn run_scenario(path: &Path) -> usize {
@@ -25,7 +25,7 @@ fn run_scenario(path: &Path) -> usize {
         } else if line == "! reset" {
             card.reset();
         } else if let Some(spec) = line.strip_prefix("! fault ") {
-            let rule = mynapin::sim::fixture::FaultRule::from_spec(spec)
+            let rule = mynapin_sim::fixture::FaultRule::from_spec(spec)
                 .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
             card.add_fault(&rule);
         } else if let Some(cmd) = line.strip_prefix("> ") {
@@ -52,7 +52,7 @@ fn run_scenario(path: &Path) -> usize {
 
 #[test]
 fn every_apdu_scenario_holds() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/apdu");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sim/fixtures/apdu");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -66,7 +66,7 @@ fn every_apdu_scenario_holds() {
 
 #[test]
 fn every_fixture_file_is_built_in_and_valid() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cards");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sim/fixtures/cards");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_stem().unwrap().to_str().unwrap().to_string();
@@ -88,8 +88,8 @@ fn state_round_trips_through_a_fixture() {
     card.process(&parse_spaced_hex("00 20 00 80 06 41 41 41 41 41 31").unwrap());
     let saved = card.to_fixture();
     let back = SimCard::new(Fixture::from_toml(&saved.to_toml(), "saved").unwrap());
-    assert_eq!(back.tries_left(mynapin::layout::KeyRef::Sign), 4);
-    assert_eq!(back.tries_left(mynapin::layout::KeyRef::Auth), 3);
+    assert_eq!(back.tries_left(mynapin_core::layout::KeyRef::Sign), 4);
+    assert_eq!(back.tries_left(mynapin_core::layout::KeyRef::Auth), 3);
 }
 
 #[test]
@@ -133,11 +133,11 @@ fn fault_rules_from_a_fixture_file_apply_in_process() {
     }
     let got = card.process(&parse_spaced_hex("00 24 01 80 04 35 36 37 38").unwrap());
     assert_eq!(got, [0x6C, 0x00]);
-    assert!(card.value_is(mynapin::layout::KeyRef::Auth, "5678"));
+    assert!(card.value_is(mynapin_core::layout::KeyRef::Auth, "5678"));
     // Faults survive the state file (to_fixture) but rules added for one run do not.
     let mut saved = card.to_fixture();
     assert_eq!(saved.faults.rules.len(), 1);
-    card.add_fault(&mynapin::sim::fixture::FaultRule::from_spec("match=00,sw=6F00").unwrap());
+    card.add_fault(&mynapin_sim::fixture::FaultRule::from_spec("match=00,sw=6F00").unwrap());
     saved = card.to_fixture();
     assert_eq!(saved.faults.rules.len(), 1);
     let back = Fixture::from_toml(&saved.to_toml(), "saved").unwrap();

@@ -9,10 +9,10 @@
 //! except under scripts/test-all.sh (`MYNAPIN_E2E=1`, as CI runs it), where that fails.
 
 #[cfg(target_os = "linux")]
-use mynapin::layout::KeyRef;
-use mynapin::sim::Fixture;
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::Fixture;
 #[cfg(target_os = "linux")]
-use mynapin::sim::SimCard;
+use mynapin_sim::SimCard;
 use std::process::Command;
 
 /// Runs `script` (sh, with `$BIN` set) in a private mount namespace; `None` where there is

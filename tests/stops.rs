@@ -6,8 +6,8 @@
 //! after the signal (item 5): tests/e2e.rs.
 #![cfg(unix)] // SIGHUP, SIGQUIT and SIGPIPE exist on Unix only (Windows: tests/cli.rs, windows.rs).
 
-use mynapin::layout::KeyRef;
-use mynapin::sim::{Fixture, SimCard};
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::{Fixture, SimCard};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;

@@ -3,8 +3,8 @@
 //! restored, Ctrl-D ends the input. Every step waits for the prompt it answers, not a sleep.
 #![cfg(unix)]
 
-use mynapin::layout::KeyRef;
-use mynapin::sim::{Fixture, SimCard};
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::{Fixture, SimCard};
 use rexpect::session::PtySession;
 
 /// `mynapin ARGS` on a pty, in English.

@@ -1,11 +1,11 @@
 //! The transmission rules every transport gets (`61 xx` → GET RESPONSE, `6C xx` → resend
 //! with Le), and the card layer's recovery after another program reset the card.
 
-use mynapin::card::{Counter, MyNumberCard};
-use mynapin::layout::KeyRef;
-use mynapin::sim::{Fixture, SimCard};
-use mynapin::transport::{transmit, Transport, TransportError};
 use mynapin_apdu::{commands, parse_spaced_hex, Command, Response};
+use mynapin_core::card::{Counter, MyNumberCard};
+use mynapin_core::layout::KeyRef;
+use mynapin_core::transport::{transmit, Transport, TransportError};
+use mynapin_sim::{Fixture, SimCard};
 use std::collections::VecDeque;
 
 /// Answers from a script; records what was sent.
@@ -122,7 +122,7 @@ fn after_a_reset_reads_reselect_and_continue_but_a_pin_command_is_not_replayed()
 
     // A VERIFY hit by a reset is not sent again.
     let mut sim = SimCard::new(Fixture::fresh());
-    let pin = mynapin::card::Pin::parse(mynapin::layout::PinFormat::FourDigits, "1234")
+    let pin = mynapin_core::card::Pin::parse(mynapin_core::layout::PinFormat::FourDigits, "1234")
         .unwrap()
         .0;
     // After opening: SELECT EF 0018, query, VERIFY ← reset.
@@ -137,7 +137,7 @@ fn after_a_reset_reads_reselect_and_continue_but_a_pin_command_is_not_replayed()
     assert!(
         matches!(
             err,
-            mynapin::card::CardError::Transport(TransportError::CardWasReset)
+            mynapin_core::card::CardError::Transport(TransportError::CardWasReset)
         ),
         "{err:?}"
     );
@@ -159,7 +159,7 @@ impl Transport for RemovedAfter61<'_> {
     fn transmit_raw(&mut self, c: &Command) -> Result<Response, TransportError> {
         self.count += 1;
         if self.count > self.nth {
-            return Err(mynapin::transport::pcsc::map_transmit_error(
+            return Err(mynapin_core::transport::pcsc::map_transmit_error(
                 pcsc::Error::RemovedCard,
             ));
         }
@@ -180,8 +180,8 @@ impl Transport for RemovedAfter61<'_> {
 /// error said on the old code: `CardRemovedBeforeSending`).
 #[test]
 fn a_lost_get_response_never_makes_the_command_before_it_unsent() {
-    use mynapin::card::CardError;
-    use mynapin::transport::Delivery;
+    use mynapin_core::card::CardError;
+    use mynapin_core::transport::Delivery;
     let open_cost = {
         let mut sim = SimCard::new(Fixture::fresh());
         let mut t = ResetOnce {
@@ -193,7 +193,7 @@ fn a_lost_get_response_never_makes_the_command_before_it_unsent() {
         t.count
     };
     let mut sim = SimCard::new(Fixture::fresh());
-    let pin = mynapin::card::Pin::parse(mynapin::layout::PinFormat::FourDigits, "9999")
+    let pin = mynapin_core::card::Pin::parse(mynapin_core::layout::PinFormat::FourDigits, "9999")
         .unwrap()
         .0;
     // After opening: SELECT EF 0018, query, VERIFY ← 61 02, then GET RESPONSE ← removed.

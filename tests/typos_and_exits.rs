@@ -5,8 +5,8 @@
 //! certificate). Each in English and in Japanese.
 
 use assert_cmd::Command;
-use mynapin::layout::KeyRef;
-use mynapin::sim::{Fixture, SimCard};
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::{Fixture, SimCard};
 use std::path::{Path, PathBuf};
 
 fn mynapin() -> Command {

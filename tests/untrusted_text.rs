@@ -1,11 +1,11 @@
 //! Issue 18, item 7: characters that change the layout (Unicode categories Cc, Cf, Zl, Zp)
 //! never reach the terminal or the JSON from a card, a reader or a file. The sanitizer's own
-//! test feeds every code point of those categories (src/cli/sanitize.rs); these check that
+//! test feeds every code point of those categories (words/src/sanitize.rs); these check that
 //! each path the issue names goes through it: an unknown card token (text and JSON), a reader
 //! name (text and JSON, and its length), `--trace`, a profile's error message.
 
 use assert_cmd::Command;
-use mynapin::sim::Fixture;
+use mynapin_sim::Fixture;
 use std::path::PathBuf;
 use std::time::Duration;
 

@@ -210,7 +210,7 @@ fn watch_takes_a_directory_of_fixtures_in_name_order() {
     for (file, fixture) in [("b.toml", "sign-blocked"), ("a.toml", "fresh")] {
         std::fs::write(
             dir.path().join(file),
-            mynapin::sim::Fixture::builtin(fixture).unwrap().to_toml(),
+            mynapin_sim::Fixture::builtin(fixture).unwrap().to_toml(),
         )
         .unwrap();
     }

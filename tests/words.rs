@@ -2,7 +2,7 @@
 //! simulated card: the card's own status word in the "refused as blocked" message, and a
 //! confirmation line cut off by the end of the input said as such.
 
-use mynapin::sim::Fixture;
+use mynapin_sim::Fixture;
 use std::io::Write;
 use std::process::{Command, Stdio};
 

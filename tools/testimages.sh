@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generates the simulated card's face photo, fixtures/images/photo.jp2: a 32×40 greyscale TEST
+# Generates the simulated card's face photo, sim/fixtures/images/photo.jp2: a 32×40 greyscale TEST
 # pattern (our own, written below as a PGM), compressed to JPEG 2000 (JP2) by openjpeg's
 # opj_compress (Debian: libopenjp2-tools). A real card holds its photo as JPEG 2000; no real
 # face, no other project's bytes. Run: bash tools/testimages.sh
@@ -22,5 +22,5 @@ w=32 h=40
     done
 } >"$tmp/photo.pgm"
 opj_compress -i "$tmp/photo.pgm" -o "$tmp/photo.jp2" -r 8 >/dev/null
-cp "$tmp/photo.jp2" fixtures/images/photo.jp2
-echo "tools/testimages.sh: wrote fixtures/images/photo.jp2 ($(wc -c <fixtures/images/photo.jp2) bytes)"
+cp "$tmp/photo.jp2" sim/fixtures/images/photo.jp2
+echo "tools/testimages.sh: wrote sim/fixtures/images/photo.jp2 ($(wc -c <sim/fixtures/images/photo.jp2) bytes)"

@@ -14,6 +14,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod card;
 mod command;
 pub mod commands;
 mod hexfmt;
@@ -22,6 +23,7 @@ mod response;
 mod secret;
 mod status;
 
+pub use card::ApduCard;
 pub use command::{Command, EncodeError, ParseError};
 pub use hexfmt::{parse_spaced_hex, spaced_hex, HexError};
 pub use response::{Response, ResponseError};

@@ -8,12 +8,12 @@ use super::output::{emit, emit_json, print_message, say};
 use super::secret_input::{confirm, Input};
 use super::text::{counter_text, pin_name, pin_short, ref_tech, tries};
 use super::Ctx;
-use crate::card::session::{
+use mynapin_core::card::session::{
     self, ChangeResult, Checked, EntryError, Event, Options, PadPolicy, PinRequest, PinSource,
     Report, Role, Stop,
 };
-use crate::card::{Counter, NotChanged, PinState, RefChange, Unknown, Weakness};
-use crate::layout::{KeyRef, PinFormat, PinId};
+use mynapin_core::card::{Counter, NotChanged, PinState, RefChange, Unknown, Weakness};
+use mynapin_core::layout::{KeyRef, PinFormat, PinId};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
@@ -792,17 +792,17 @@ fn partial_advice(lang: Lang, report: &Report) -> Vec<String> {
 mod tests {
     use super::*;
 
-    use crate::card::MyNumberCard;
-    use crate::sim::{Fixture, SimCard};
-    use crate::transport::{sim::SimTransport, Transport, TransportError};
     use mynapin_apdu::{Command, Response};
+    use mynapin_core::card::MyNumberCard;
+    use mynapin_core::transport::{in_process::InProcess, Transport, TransportError};
+    use mynapin_sim::{Fixture, SimCard};
 
     /// The in-process card behind a reader where the card is taken out right before the
     /// `nth` change command (CHANGE REFERENCE DATA or CHANGE KEY): that command and every
     /// later one fail with what the PC/SC transport makes of pcsc-lite's answer then,
     /// `SCARD_W_REMOVED_CARD` (the command never reaches the card).
     struct RemovedBeforeChange<'a> {
-        inner: SimTransport<'a>,
+        inner: InProcess<'a>,
         nth: usize,
         changes: usize,
         gone: bool,
@@ -854,7 +854,7 @@ mod tests {
         let mut sim = SimCard::new(Fixture::builtin("fresh").unwrap());
         let report = {
             let mut t = RemovedBeforeChange {
-                inner: SimTransport::new(&mut sim, "sim"),
+                inner: InProcess::new(&mut sim, "sim"),
                 nth,
                 changes: 0,
                 gone: false,
@@ -901,7 +901,8 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn a_change_refused_before_sending_is_not_changed() {
-        let removed = || crate::transport::pcsc::map_transmit_error(::pcsc::Error::RemovedCard);
+        let removed =
+            || mynapin_core::transport::pcsc::map_transmit_error(::pcsc::Error::RemovedCard);
         let (report, sim) = removed_before_change(&[PinId::Auth], 1, removed);
         assert!(sim.value_is(KeyRef::Auth, "1234"));
         assert_eq!(report.refs[0].checked, Checked::Correct);

@@ -6,7 +6,7 @@ use super::output::{emit, emit_json};
 #[cfg(target_os = "linux")]
 use super::text::sanitize;
 use super::Ctx;
-use crate::card::probe::{probe_readers, Found};
+use mynapin_core::card::probe::{probe_readers, Found};
 use serde::Serialize;
 
 #[derive(Serialize)]

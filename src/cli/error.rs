@@ -5,11 +5,11 @@
 use super::guide_text;
 use super::lang::{msg, Lang};
 use super::text::{card_kind, format_rule, pin_of_ref, pin_short, ref_name, sanitize, sw_meaning};
-use crate::card::session::{Checked, EntryError, PadAnswer, Report, Role, Stop};
-use crate::card::{CardError, Lost, PinError, Step};
-use crate::layout::{Applet, KeyRef, PinFormat, PinId};
-use crate::sim::{FixtureError, StateError};
-use crate::transport::TransportError;
+use mynapin_core::card::session::{Checked, EntryError, PadAnswer, Report, Role, Stop};
+use mynapin_core::card::{CardError, Lost, PinError, Step};
+use mynapin_core::layout::{Applet, KeyRef, PinFormat, PinId};
+use mynapin_core::transport::TransportError;
+use mynapin_sim::{FixtureError, StateError};
 
 /// The exit codes (README, `--help`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,8 +220,8 @@ fn fixture_what(lang: Lang, e: &FixtureError) -> String {
 
 /// The rule a fixture's value (or a `sim serve --fault` spec) breaks, in words. Field paths
 /// and keys are the file's own (`refs.auth.query_sw`); values from the file are sanitized.
-pub(super) fn fixture_reason(lang: Lang, reason: &crate::sim::fixture::Invalid) -> String {
-    use crate::sim::fixture::{atr_names, Invalid as I, FAULT_KEYS};
+pub(super) fn fixture_reason(lang: Lang, reason: &mynapin_sim::fixture::Invalid) -> String {
+    use mynapin_sim::fixture::{atr_names, Invalid as I, FAULT_KEYS};
     match reason {
         I::At { field, reason } => {
             msg::fixture_reason_at(lang, sanitize(field), fixture_reason(lang, reason))
@@ -275,7 +275,7 @@ pub(super) fn fixture_reason(lang: Lang, reason: &crate::sim::fixture::Invalid) 
 #[cfg(test)]
 mod fixture_reason_tests {
     use super::*;
-    use crate::sim::fixture::{atr_names, FaultRule, Fixture, Invalid as I, FAULT_KEYS};
+    use mynapin_sim::fixture::{atr_names, FaultRule, Fixture, Invalid as I, FAULT_KEYS};
 
     /// One of every reason (`covers` fails to compile when a reason is added and not here).
     fn every_reason() -> Vec<I> {
@@ -519,8 +519,8 @@ pub(super) fn io_reason(lang: Lang, e: &std::io::Error) -> String {
 }
 
 /// Why a bounded read failed, in words.
-pub(crate) fn read_reason(lang: Lang, e: &crate::bounded::ReadError) -> String {
-    use crate::bounded::ReadError;
+pub(crate) fn read_reason(lang: Lang, e: &mynapin_core::bounded::ReadError) -> String {
+    use mynapin_core::bounded::ReadError;
     match e {
         ReadError::Io(e) => io_reason(lang, e),
         ReadError::TooLarge { max } => msg::error_read_too_large(lang, *max),
@@ -1087,10 +1087,10 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bounded::ReadError;
-    use crate::card::session::RefReport;
-    use crate::card::{CardKind, NotChanged, RefChange};
     use mynapin_apdu::{EncodeError, ResponseError, StatusWord};
+    use mynapin_core::bounded::ReadError;
+    use mynapin_core::card::session::RefReport;
+    use mynapin_core::card::{CardKind, NotChanged, RefChange};
     use std::time::Duration;
 
     /// One status word per meaning (the enum is total over `u16`).
@@ -1233,7 +1233,7 @@ mod tests {
         assert!(
             english_in("`mynapin status` を実行してください（6A 80、0x80100069）。").is_empty()
         );
-        assert!(english_in("--pinpad always、fixtures/cards/fresh.toml、SW 63 C2").is_empty());
+        assert!(english_in("--pinpad always、sim/fixtures/cards/fresh.toml、SW 63 C2").is_empty());
         assert_eq!(english_in("応答（memory failure）"), ["memory", "failure"]);
         assert_eq!(english_in("形式:4桁."), [":4", "."]);
         assert!(!english_in("形式: 4桁").is_empty());
@@ -1421,7 +1421,7 @@ mod tests {
     /// Every `CliError` variant that can be built here, with the data (a path, a parser's
     /// own words) its message shows as it is.
     fn cli_errors() -> Vec<(CliError, Vec<&'static str>)> {
-        let path = "fixtures/cards/x.toml";
+        let path = "sim/fixtures/cards/x.toml";
         let detail = "TOML parse error at line 3, column 5";
         let io = |k| std::io::Error::from(k);
         let mut out: Vec<(CliError, Vec<&'static str>)> = vec![
@@ -1463,7 +1463,7 @@ mod tests {
             (
                 CliError::Fixture(FixtureError::Invalid {
                     path: path.into(),
-                    reason: crate::sim::fixture::Invalid::NthFromOne.at("faults.rules[1]"),
+                    reason: mynapin_sim::fixture::Invalid::NthFromOne.at("faults.rules[1]"),
                 }),
                 vec!["faults.rules[1]", "nth"],
             ),
@@ -1499,7 +1499,7 @@ mod tests {
             (
                 CliError::State(StateError::Malformed(FixtureError::Invalid {
                     path: path.into(),
-                    reason: crate::sim::fixture::Invalid::MyNumberDigits,
+                    reason: mynapin_sim::fixture::Invalid::MyNumberDigits,
                 })),
                 vec!["person.my_number"],
             ),

@@ -14,19 +14,19 @@ use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
 use super::text::{date_text, pin_short, sanitize};
 use super::Ctx;
-use crate::card::{cert, PinState};
-use crate::layout::PinId;
-use crate::procedure::documents::{Document, DOCUMENTS};
-use crate::procedure::guide::{
+use mynapin_core::card::{cert, PinState};
+use mynapin_core::layout::PinId;
+use mynapin_core::procedure::documents::{Document, DOCUMENTS};
+use mynapin_core::procedure::guide::{
     check_documents, options, CardType, Case, CertState, DocCheck, HaveDoc, Purpose, RouteOption,
     Situation,
 };
-use crate::procedure::national::{Reference, Rule, KIOSK, KIOSK_CERTIFICATES};
-use crate::procedure::profile::{
+use mynapin_core::procedure::national::{Reference, Rule, KIOSK, KIOSK_CERTIFICATES};
+use mynapin_core::procedure::profile::{
     Applicant, Citation, Fee, Names, Owner, Profile, Requirement, Source, Text, Tri,
 };
-use crate::procedure::Route;
-use crate::sim::StateError;
+use mynapin_core::procedure::Route;
+use mynapin_sim::StateError;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
@@ -44,9 +44,9 @@ pub enum Format {
 /// `--city`: the built-in profiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum City {
-    /// profiles/takatsuki.toml.
+    /// core/profiles/takatsuki.toml.
     Takatsuki,
-    /// profiles/toyokawa.toml.
+    /// core/profiles/toyokawa.toml.
     Toyokawa,
 }
 
@@ -250,7 +250,7 @@ fn steps(
             }
         }
         Route::Kiosk => {
-            let partner = crate::procedure::kiosk_partner(pin).unwrap_or(PinId::Auth);
+            let partner = mynapin_core::procedure::kiosk_partner(pin).unwrap_or(PinId::Auth);
             let k = &KIOSK;
             let stores = if pin == PinId::Sign {
                 msg::kiosk_sign_stores(lang)
@@ -990,7 +990,7 @@ fn presented_names(lang: Lang, args: &GuideArgs) -> Vec<String> {
         .iter()
         .filter_map(|h| resolve_have(h))
         .filter_map(|h| {
-            crate::procedure::documents::find(&h.id).map(|d| match h.owner {
+            mynapin_core::procedure::documents::find(&h.id).map(|d| match h.owner {
                 Some(Owner::Holder) => format!(
                     "{}（{}）",
                     doc_name(lang, d),
@@ -1168,7 +1168,7 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
                 let names: Vec<String> = cat
                     .documents
                     .iter()
-                    .filter_map(|d| crate::procedure::documents::find(d))
+                    .filter_map(|d| mynapin_core::procedure::documents::find(d))
                     .filter(|d| d.presentable_by(owner))
                     .map(|d| doc_name(lang, d))
                     .collect();

@@ -1,15 +1,15 @@
 //! The words of the route decisions, shared by `guide` and by the short guide that `status`,
 //! `verify` and `change` print for a blocked PIN. Both come from the one decision,
-//! [`crate::procedure::guide::options`], so they cannot contradict each other; the national
-//! kiosk facts come from [`crate::procedure::national::KIOSK`].
+//! [`mynapin_core::procedure::guide::options`], so they cannot contradict each other; the national
+//! kiosk facts come from [`mynapin_core::procedure::national::KIOSK`].
 
 use super::lang::{msg, Lang};
 use super::text::pin_short;
-use crate::card::{PinState, PinStatus};
-use crate::layout::PinId;
-use crate::procedure::guide::{options, Case, Purpose, RouteOption, Situation, Why};
-use crate::procedure::national::{Rule, KIOSK};
-use crate::procedure::Route;
+use mynapin_core::card::{PinState, PinStatus};
+use mynapin_core::layout::PinId;
+use mynapin_core::procedure::guide::{options, Case, Purpose, RouteOption, Situation, Why};
+use mynapin_core::procedure::national::{Rule, KIOSK};
+use mynapin_core::procedure::Route;
 
 /// Why a route is closed, in words.
 pub fn why_text(lang: Lang, w: Why) -> String {
@@ -128,7 +128,7 @@ pub fn summary_for(
             KIOSK.opens,
         ));
     } else if kiosk_partner.is_some() {
-        let partner = crate::procedure::kiosk_partner(case.pin).unwrap_or(PinId::Auth);
+        let partner = mynapin_core::procedure::kiosk_partner(case.pin).unwrap_or(PinId::Auth);
         lines.push(msg::guide_first_kiosk_if_partner(
             lang,
             KIOSK.app,
@@ -155,10 +155,10 @@ pub fn summary_for(
         // A representative's route with more than one visit (a voluntary agent: the inquiry is
         // mailed to the holder between the two) is said as it is, never as "go to the office".
         // Where the city mails the forms before the only visit, that is said instead.
-        let representative = case.applicant != crate::procedure::profile::Applicant::Holder;
+        let representative = case.applicant != mynapin_core::procedure::profile::Applicant::Holder;
         let contact_first = c
             .rule
-            .is_some_and(|r| r.advance_contact == crate::procedure::profile::Tri::Yes);
+            .is_some_and(|r| r.advance_contact == mynapin_core::procedure::profile::Tri::Yes);
         let first = match c.visits.filter(|v| *v >= 2) {
             Some(n) if representative => msg::guide_first_counter_agent(lang, n),
             _ if representative && contact_first => msg::guide_first_counter_contact(lang),
@@ -202,7 +202,7 @@ pub fn short_guide_in(
     lang: Lang,
     pin: PinId,
     card: Option<&[PinStatus]>,
-    city: Option<&crate::procedure::profile::Profile>,
+    city: Option<&mynapin_core::procedure::profile::Profile>,
 ) -> Vec<String> {
     let case = blocked_case(pin, card);
     let opts = options(&case, city, None);
@@ -252,7 +252,7 @@ mod tests {
                     let case = {
                         let mut c = Case::new(pin, Situation::Blocked);
                         if let (Some(p), Some(s)) =
-                            (crate::procedure::kiosk_partner(pin), partner_state)
+                            (mynapin_core::procedure::kiosk_partner(pin), partner_state)
                         {
                             if s == PinState::Blocked {
                                 c.blocked.insert(p);
@@ -287,8 +287,8 @@ mod tests {
 #[cfg(test)]
 mod catalogue_tests {
     use super::*;
-    use crate::procedure::documents::DOCUMENTS;
-    use crate::procedure::national::RULES;
+    use mynapin_core::procedure::documents::DOCUMENTS;
+    use mynapin_core::procedure::national::RULES;
 
     /// Every national rule and every document has its message in every language, and the
     /// Japanese ones are sentences.

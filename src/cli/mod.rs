@@ -8,11 +8,9 @@ mod error;
 mod guide;
 mod guide_text;
 mod help;
-mod lang;
 mod output;
 mod profile_cmd;
 mod readers;
-mod sanitize;
 mod secret_input;
 mod serve;
 mod status;
@@ -25,15 +23,18 @@ mod wrap;
 pub use error::{CliError, Exit};
 pub use help::localized_command;
 pub(crate) use help::parse_lang;
-pub use lang::Lang;
+pub use mynapin_words::Lang;
+// The words crate under the names the CLI has always used for it.
+pub(crate) use mynapin_words as lang;
+pub(crate) use mynapin_words::sanitize;
 
-use crate::card::MyNumberCard;
-use crate::sim::{StateError, StateFile};
-use crate::transport::{
-    pcsc, sim::SimTransport, trace::Tracing, Interruptible, StopFlag, Transport,
-};
 use clap::{Args, Subcommand};
 use lang::msg;
+use mynapin_core::card::MyNumberCard;
+use mynapin_core::transport::{
+    in_process::InProcess, pcsc, trace::Tracing, Interruptible, StopFlag, Transport,
+};
+use mynapin_sim::{StateError, StateFile};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -237,7 +238,7 @@ impl Ctx {
             };
             let mut card = match &state {
                 Some(s) => s.load(self.sim.as_deref())?,
-                None => crate::sim::state::load_fixture(self.sim.as_deref())?,
+                None => mynapin_sim::state::load_fixture(self.sim.as_deref())?,
             };
             card.on_hold(serve::hold_event);
             // The state as the file holds it: a run that changes nothing on the card (status,
@@ -247,7 +248,7 @@ impl Ctx {
                 .filter(|s| s.path().exists())
                 .map(|_| card.to_fixture().to_toml());
             let result = {
-                let mut t = SimTransport::new(&mut card, self.sim_reader_name());
+                let mut t = InProcess::new(&mut card, self.sim_reader_name());
                 traced(&mut t)
             };
             // Saved whatever the outcome: a failed VERIFY spends a try. A save that fails does
@@ -335,7 +336,7 @@ fn no_core_dumps() {
 
 /// SIGINT, SIGTERM, SIGHUP (the terminal closed), SIGQUIT (Ctrl-\\) and SIGPIPE (stdout
 /// closed) set the stop flag (to the signal's number) instead of ending the process: the
-/// operation stops between two commands (or [`crate::transport::STOP_GRACE`] after the signal
+/// operation stops between two commands (or [`mynapin_core::transport::STOP_GRACE`] after the signal
 /// when the card does not answer), restores the terminal and reports what it did — on
 /// whatever output is still open — with the exit code 128 + the signal's number. (Rust
 /// ignores SIGPIPE by default, so that a closed stdout is a write error, not an end; with the

@@ -6,7 +6,7 @@ use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
 use super::text::{date_text, sanitize};
 use super::Ctx;
-use crate::procedure::profile::{
+use mynapin_core::procedure::profile::{
     Fault, Fee, Problem, Procedure, Profile, ProfileError, Tri, BUILTIN,
 };
 use serde_json::json;

@@ -5,12 +5,12 @@ use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
 use super::text::{card_kind, reader_name, sanitize, sim_reader_name};
 use super::Ctx;
-use crate::card::probe::{probe_card, probe_readers, Found, ReaderProbe};
-use crate::card::CardKind;
-use crate::sim::fixture::BUILTIN;
-use crate::sim::Fixture;
-use crate::transport::{pcsc, PinPadInfo, TransportError};
 use mynapin_apdu::part10::feature_name;
+use mynapin_core::card::probe::{probe_card, probe_readers, Found, ReaderProbe};
+use mynapin_core::card::CardKind;
+use mynapin_core::transport::{pcsc, PinPadInfo, TransportError};
+use mynapin_sim::fixture::BUILTIN;
+use mynapin_sim::Fixture;
 use serde::Serialize;
 
 #[derive(Serialize)]

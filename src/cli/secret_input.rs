@@ -10,8 +10,8 @@
 
 use super::error::io_reason;
 use super::lang::{msg, Lang};
-use crate::card::session::EntryError;
-use crate::transport::StopFlag;
+use mynapin_core::card::session::EntryError;
+use mynapin_core::transport::StopFlag;
 use std::fs::File;
 use std::io::Read;
 use std::sync::atomic::Ordering;

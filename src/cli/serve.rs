@@ -4,9 +4,9 @@ use super::error::{CliError, Exit};
 use super::lang::msg;
 use super::text::sanitize;
 use super::Ctx;
-use crate::sim::fixture::FaultRule;
-use crate::sim::vpcd::{self, Ended, Faults, ServeEvent, ServeOptions};
-use crate::sim::StateFile;
+use mynapin_sim::fixture::FaultRule;
+use mynapin_sim::vpcd::{self, Ended, Faults, ServeEvent, ServeOptions};
+use mynapin_sim::StateFile;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -62,7 +62,7 @@ fn parse_fault_sw(text: &str) -> Result<(u64, u16), String> {
         .ok()
         .filter(|n| (1..=MAX_APDUS).contains(n))
         .ok_or_else(|| msg::serve_fault_sw_number(super::parse_lang(), MAX_APDUS, sanitize(n)))?;
-    let sw = crate::sim::fixture::parse_sw(sw)
+    let sw = mynapin_sim::fixture::parse_sw(sw)
         .map_err(|r| super::error::fixture_reason(super::parse_lang(), &r))?;
     Ok((n, sw))
 }
@@ -151,7 +151,7 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
     };
     let mut card = match &state {
         Some(s) => s.load(fixture.as_deref())?,
-        None => crate::sim::state::load_fixture(fixture.as_deref())?,
+        None => mynapin_sim::state::load_fixture(fixture.as_deref())?,
     };
     card.on_hold(hold_event);
     for rule in &args.fault {

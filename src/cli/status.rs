@@ -8,10 +8,10 @@ use super::text::{
     counter_note, date, pin_name, reader_name, ref_name, ref_tech, sanitize, state_word, tries,
 };
 use super::Ctx;
-use crate::card::cert::{CertificateState, Date};
-use crate::card::{Counter, MyNumberCard, PinState, PinStatus};
-use crate::layout::PinId;
-use crate::procedure::profile::Profile;
+use mynapin_core::card::cert::{CertificateState, Date};
+use mynapin_core::card::{Counter, MyNumberCard, PinState, PinStatus};
+use mynapin_core::layout::PinId;
+use mynapin_core::procedure::profile::Profile;
 use serde::Serialize;
 
 /// `mynapin.status.v1`.
@@ -257,8 +257,8 @@ pub fn to_json(lang: Lang, r: &Report) -> StatusJson {
 }
 
 /// What an unusual counter means, without the card's raw answer (shown with -v).
-fn plain_counter_note(lang: Lang, c: crate::card::Counter) -> Option<String> {
-    use crate::card::Counter;
+fn plain_counter_note(lang: Lang, c: mynapin_core::card::Counter) -> Option<String> {
+    use mynapin_core::card::Counter;
     match c {
         Counter::NotReported(_) => Some(msg::counter_not_reported_plain(lang)),
         Counter::Implausible(_) => Some(msg::counter_implausible_plain(lang)),

@@ -1,12 +1,12 @@
 //! The shared vocabulary: names of PINs, key references, states and card kinds, worded from
-//! the message catalogue (`i18n/*.ftl`). Messages that depend on an outcome are worded next
+//! the message catalogue (`words/i18n/*.ftl`). Messages that depend on an outcome are worded next
 //! to the code that decides the outcome.
 
 use super::lang::{msg, Lang};
 pub use super::sanitize::{reader_name, sanitize};
-use crate::card::cert::Date;
-use crate::card::{CardKind, Counter, PinState};
-use crate::layout::{KeyRef, PinFormat, PinId};
+use mynapin_core::card::cert::Date;
+use mynapin_core::card::{CardKind, Counter, PinState};
+use mynapin_core::layout::{KeyRef, PinFormat, PinId};
 
 /// The official name of a PIN with its format, as printed on the card's paperwork.
 pub fn pin_name(lang: Lang, pin: PinId) -> String {

@@ -19,11 +19,11 @@ use super::output::{emit, say};
 use super::status;
 use super::text::{reader_name, sim_reader_name};
 use super::Ctx;
-use crate::card::MyNumberCard;
-use crate::procedure::profile::Profile;
-use crate::sim::{Fixture, SimCard};
-use crate::transport::pcsc::{self, ReaderSelector, ServiceEvent, WaitFor};
-use crate::transport::{sim::SimTransport, Interruptible, TransportError};
+use mynapin_core::card::MyNumberCard;
+use mynapin_core::procedure::profile::Profile;
+use mynapin_core::transport::pcsc::{self, ReaderSelector, ServiceEvent, WaitFor};
+use mynapin_core::transport::{in_process::InProcess, Interruptible, TransportError};
+use mynapin_sim::{Fixture, SimCard};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -136,7 +136,7 @@ fn run_simulated(ctx: &Ctx, view: &View<'_>) -> Result<Exit, CliError> {
             .map_err(CliError::from)
             .and_then(|fixture| {
                 let mut card = SimCard::new(fixture);
-                let mut t = SimTransport::new(&mut card, reader.clone());
+                let mut t = InProcess::new(&mut card, reader.clone());
                 let mut t = Interruptible::new(&mut t, Arc::clone(&ctx.stop));
                 MyNumberCard::open(&mut t)
                     .map_err(CliError::from)
@@ -250,7 +250,9 @@ fn config_city(lang: Lang) -> Result<Option<City>, CliError> {
     let Some(path) = config_path() else {
         return Ok(None);
     };
-    let Ok(text) = crate::bounded::read_to_string(&path, crate::bounded::MAX_DATA_FILE) else {
+    let Ok(text) =
+        mynapin_core::bounded::read_to_string(&path, mynapin_core::bounded::MAX_DATA_FILE)
+    else {
         return Ok(None);
     };
     let bad = |what: String| CliError::Usage {

@@ -9,12 +9,11 @@
 //!   the window is closed, Windows ends the process soon after (about 5 s at most): a command
 //!   already sent finishes or is cut off with the process, no new one starts.
 //! - Windows sets no `LANG`: without `--lang`, `LC_ALL`, `LC_MESSAGES` or `LANG`, the language
-//!   is the user's Windows display language (`GetUserPreferredUILanguages`), so a Japanese
-//!   Windows gets Japanese.
+//!   is the user's Windows display language (`mynapin_words::Lang::from_env`).
 //!
-//! The code of this crate has no `unsafe`: the system calls come from `ctrlc` and `sys-locale`.
+//! The code of this crate has no `unsafe`: the system calls come from `ctrlc`.
 
-use crate::transport::StopFlag;
+use mynapin_core::transport::StopFlag;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
@@ -27,9 +26,4 @@ pub fn stop_on_console_events(flag: &StopFlag) {
     // Fails only when a handler was already set (it is set once, here) or the system refuses;
     // then Ctrl-C ends the process as it does any Windows program.
     let _ = ctrlc::set_handler(move || flag.store(SIGINT, Ordering::SeqCst));
-}
-
-/// The user's first Windows display language, as a tag (`ja-JP`), if Windows names one.
-pub fn ui_language() -> Option<String> {
-    sys_locale::get_locale()
 }

@@ -52,12 +52,12 @@ pub fn refused<T: std::fmt::Debug>(r: myna_card::Result<T>) -> u16 {
     }
 }
 
-/// The public half of a TEST key in fixtures/certs (`data`: the issuer of the data files, which
+/// The public half of a TEST key in sim/fixtures/certs (`data`: the issuer of the data files, which
 /// the card's card-verifiable certificates also certify; `cv-root`: their root, not on the card;
 /// `common`: the common DF's key 0019).
 pub fn fixture_key(name: &str) -> RsaPublicKey {
     let der = std::fs::read(format!(
-        "{}/fixtures/certs/{name}-key.pk8.der",
+        "{}/sim/fixtures/certs/{name}-key.pk8.der",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();

@@ -1,8 +1,8 @@
-//! Generates the simulated card's TEST ONLY public-key infrastructure into `fixtures/certs/`,
+//! Generates the simulated card's TEST ONLY public-key infrastructure into `sim/fixtures/certs/`,
 //! reproducibly: the same seed gives the same keys and certificates, byte for byte.
 //!
 //! ```text
-//! cargo run --release -p testpki               # writes fixtures/certs/
+//! cargo run --release -p testpki               # writes sim/fixtures/certs/
 //! cargo run --release -p testpki -- --check    # fails if the files differ from a fresh run
 //! ```
 //!
@@ -75,7 +75,7 @@ const SAN_NAME: &str = "1.3.6.1.4.1.32473.392.2.1";
 const SAN_ADDRESS: &str = "1.3.6.1.4.1.32473.392.2.2";
 const SAN_BIRTH: &str = "1.3.6.1.4.1.32473.392.2.3";
 const SAN_SEX: &str = "1.3.6.1.4.1.32473.392.2.4";
-/// The TEST person of the default fixture (`src/sim/fixture.rs`, `Person::default`).
+/// The TEST person of the default fixture (`sim/src/fixture.rs`, `Person::default`).
 const PERSON_NAME: &str = "試験\u{3000}花子";
 const PERSON_ADDRESS: &str = "東京都千代田区試験町\u{FF11}\u{FF0D}\u{FF12}\u{FF0D}\u{FF13}";
 const PERSON_BIRTH: &str = "19900101";
@@ -269,7 +269,7 @@ fn issue(
 
 /// Where the files go.
 fn out_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/certs")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sim/fixtures/certs")
 }
 
 fn main() {
@@ -290,7 +290,7 @@ fn main() {
     }
     if check {
         if differ.is_empty() {
-            println!("testpki: fixtures/certs matches the seed");
+            println!("testpki: sim/fixtures/certs matches the seed");
         } else {
             eprintln!("testpki: differs from a fresh run: {}", differ.join(", "));
             std::process::exit(1);

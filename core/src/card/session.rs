@@ -1045,9 +1045,9 @@ mod tests {
     //! (its keypad scripted; it builds the APDU from the structure's template as a reader
     //! does). The real reader, through pcscd, is tested in `tests/e2e_pinpad.rs`.
     use super::*;
-    use crate::sim::{Fixture, SimCard};
-    use crate::transport::{sim::SimTransport, Capabilities, PinPadInfo, Transport};
+    use crate::transport::{in_process::InProcess, Capabilities, PinPadInfo, Transport};
     use mynapin_apdu::{Command, Response};
+    use mynapin_sim::{Fixture, SimCard};
     use std::collections::VecDeque;
 
     const VERIFY: u32 = 0x4233_0006;
@@ -1363,7 +1363,7 @@ mod tests {
             ..Src::default()
         };
         let report = {
-            let mut t = SimTransport::new(&mut card, "no pad");
+            let mut t = InProcess::new(&mut card, "no pad");
             let mut c = MyNumberCard::open(&mut t).unwrap();
             verify(&mut c, PinId::Auth, opts, &mut src)
         };
@@ -1372,7 +1372,7 @@ mod tests {
         assert_eq!(src.asked, 0);
         // Auto on the same reader: the host prompt.
         let report = {
-            let mut t = SimTransport::new(&mut card, "no pad");
+            let mut t = InProcess::new(&mut card, "no pad");
             let mut c = MyNumberCard::open(&mut t).unwrap();
             verify(&mut c, PinId::Auth, Options::default(), &mut src)
         };

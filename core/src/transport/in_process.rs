@@ -1,22 +1,22 @@
-//! The in-process transport to a simulated card: the real client stack above it runs
-//! unchanged, with no pcscd.
+//! The in-process transport to a card in the same process (the simulated card of
+//! `mynapin-sim`, through [`ApduCard`]): the real client stack above it runs unchanged, with
+//! no pcscd.
 
 use super::{Transport, TransportError};
-use crate::sim::SimCard;
-use mynapin_apdu::{Command, Response};
+use mynapin_apdu::{ApduCard, Command, Response};
 
-/// The simulated card in a simulated reader, for one operation.
-pub struct SimTransport<'a> {
-    card: &'a mut SimCard,
+/// A card in the same process, in a reader named by the caller, for one operation.
+pub struct InProcess<'a> {
+    card: &'a mut dyn ApduCard,
     name: String,
     remove_after: Option<u64>,
     sent: u64,
 }
 
-impl<'a> SimTransport<'a> {
+impl<'a> InProcess<'a> {
     /// A reader named `name` holding `card`.
-    pub fn new(card: &'a mut SimCard, name: impl Into<String>) -> Self {
-        SimTransport {
+    pub fn new(card: &'a mut dyn ApduCard, name: impl Into<String>) -> Self {
+        InProcess {
             card,
             name: name.into(),
             remove_after: None,
@@ -33,7 +33,7 @@ impl<'a> SimTransport<'a> {
     }
 }
 
-impl Transport for SimTransport<'_> {
+impl Transport for InProcess<'_> {
     fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
         self.sent += 1;
         match self.remove_after {
@@ -54,7 +54,7 @@ impl Transport for SimTransport<'_> {
     }
 }
 
-impl Drop for SimTransport<'_> {
+impl Drop for InProcess<'_> {
     /// The operation is over: power the card down, so no verified state outlives it.
     fn drop(&mut self) {
         self.card.power_off();

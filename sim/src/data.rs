@@ -332,7 +332,7 @@ pub fn common_record(p: &Person) -> Vec<u8> {
 
 /// The face photo: a small JPEG 2000 (JP2) file of a generated TEST pattern, made by
 /// `tools/testimages.sh` (openjpeg's `opj_compress`).
-static TEST_PHOTO_JP2: &[u8] = include_bytes!("../../fixtures/images/photo.jp2");
+static TEST_PHOTO_JP2: &[u8] = include_bytes!("../fixtures/images/photo.jp2");
 
 /// A 16×16 PNG, 1-bit greyscale as the card's rendered text fields are \[1\], with a pattern
 /// chosen by `variant`: a small, valid TEST image.

@@ -1,9 +1,16 @@
 //! What is where on a My Number card: applets (AIDs), key references (internal EFs), data EFs,
 //! PIN formats and retry limits, token labels.
 //!
-//! These are facts about the card, shared by the client-side card layer (`card`) and the
-//! simulated card (`sim`), so that neither depends on the other. Every value is from
+//! These are facts about the card, shared by the client (`mynapin-core`) and the simulated
+//! card (`mynapin-sim`), so that neither depends on the other. Every value is from
 //! `docs/card-facts.md`; the strength of evidence is given in brackets.
+//!
+//! [`bounded`] reads the data files both sides are given (fixtures, state files, city
+//! profiles, catalogues) with a size limit.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod bounded;
 
 use serde::{Deserialize, Serialize};
 

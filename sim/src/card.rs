@@ -10,11 +10,11 @@ use mynapin_apdu::{Command, Response, StatusWord};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-static AUTH_CERT_VALID: &[u8] = include_bytes!("../../fixtures/certs/auth-valid.der");
-static AUTH_CERT_EXPIRED: &[u8] = include_bytes!("../../fixtures/certs/auth-expired.der");
-static AUTH_CA_CERT: &[u8] = include_bytes!("../../fixtures/certs/auth-ca.der");
-static SIGN_CERT_VALID: &[u8] = include_bytes!("../../fixtures/certs/sign-valid.der");
-static SIGN_CA_CERT: &[u8] = include_bytes!("../../fixtures/certs/sign-ca.der");
+static AUTH_CERT_VALID: &[u8] = include_bytes!("../fixtures/certs/auth-valid.der");
+static AUTH_CERT_EXPIRED: &[u8] = include_bytes!("../fixtures/certs/auth-expired.der");
+static AUTH_CA_CERT: &[u8] = include_bytes!("../fixtures/certs/auth-ca.der");
+static SIGN_CERT_VALID: &[u8] = include_bytes!("../fixtures/certs/sign-valid.der");
+static SIGN_CA_CERT: &[u8] = include_bytes!("../fixtures/certs/sign-ca.der");
 
 /// JPKI key EFs (card facts §8 [2+]): the user-authentication and the signature private key.
 const AUTH_KEY_EF: [u8; 2] = [0x00, 0x17];
@@ -914,6 +914,16 @@ fn well_formed(format: PinFormat, value: &[u8]) -> bool {
                 && value.iter().any(u8::is_ascii_uppercase)
                 && value.iter().any(u8::is_ascii_digit)
         }
+    }
+}
+
+impl mynapin_apdu::ApduCard for SimCard {
+    fn process(&mut self, command: &[u8]) -> Vec<u8> {
+        SimCard::process(self, command)
+    }
+
+    fn power_off(&mut self) {
+        SimCard::power_off(self)
     }
 }
 

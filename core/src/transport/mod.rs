@@ -14,11 +14,11 @@
 //!
 //! This layer knows no exit codes, no command-line flags and never ends the process: every
 //! failure is a [`TransportError`] returned to the caller.
-//! * [`pcsc`] (real readers), [`sim`] (the in-process simulated card) and [`trace::Tracing`]
+//! * [`pcsc`] (real readers), [`in_process`] (a card in the same process: the simulated card) and [`trace::Tracing`]
 //!   (prints every APDU, PINs redacted).
 
+pub mod in_process;
 pub mod pcsc;
-pub mod sim;
 pub mod trace;
 
 use mynapin_apdu::{commands, Command, EncodeError, Response, ResponseError, StatusWord};

@@ -1,5 +1,5 @@
 //! City profiles: each city's counter rules as data (TOML), one file per city, embedded in the
-//! binary (`profiles/*.toml`). Every entry carries its `source` (the page's id and the heading
+//! binary (`core/profiles/*.toml`). Every entry carries its `source` (the page's id and the heading
 //! of the section that states it); where a page is silent the profile says `not_stated`.
 
 use super::documents;
@@ -564,7 +564,7 @@ impl Profile {
         Ok(profile)
     }
 
-    /// The national baseline (`profiles/national.toml`): what counters generally ask for.
+    /// The national baseline (`core/profiles/national.toml`): what counters generally ask for.
     pub fn national() -> Profile {
         Profile::from_toml(super::national::BASELINE_TOML, "national")
             .expect("the national baseline is valid")

@@ -522,7 +522,7 @@ error-pcsc-other = see the PC/SC documentation for this code
 error-fixture-read-what = Cannot read the fixture { $path }: { $reason }.
 error-fixture-malformed-what = The fixture { $path } is malformed: { $detail }
 error-fixture-invalid-what = The fixture { $path } is not a possible card: { $detail }
-error-fixture-todo = Check the fixture file against fixtures/cards/fresh.toml, or use a built-in name: mynapin sim fixtures.
+error-fixture-todo = Check the fixture file against sim/fixtures/cards/fresh.toml, or use a built-in name: mynapin sim fixtures.
 error-sim-busy-what = The simulated card { $path } is in use by another run of mynapin.
 error-sim-busy-todo = Wait for the other run to finish, then try again.
 error-state-file-what = Cannot use the simulated card's state file { $path }: { $reason }.
@@ -705,7 +705,7 @@ help-guide-arg-face-auth = The card is a face-authentication card (it has no PIN
 help-guide-arg-no-sign-cert = The card has no signature certificate (declined, or not issued)
 help-guide-arg-cert = The JPKI certificates (default: from the user-authentication certificate's expiry when a card is read; else unknown)
 help-guide-arg-city = The city whose counter rules to use
-help-guide-arg-profile = Another city's profile (the TOML schema of profiles/*.toml)
+help-guide-arg-profile = Another city's profile (the TOML schema of core/profiles/*.toml)
 help-guide-arg-have = Documents presented, by their ids from --list-documents (holder:ID for the holder's own when someone else applies)
 help-guide-arg-visit = Check only the documents of this visit (procedures with two visits)
 help-guide-arg-format = Output format
@@ -1135,10 +1135,10 @@ guide-unknown-document = Unknown document "{ $doc }".
 guide-unknown-document-todo = Name a document by its number, its name or its id; see the list with: mynapin guide --list-documents
 have-holder-word = holder
 have-representative-word = representative
-guide-profile-fix = Fix the profile; profiles/takatsuki.toml shows the schema.
+guide-profile-fix = Fix the profile; core/profiles/takatsuki.toml shows the schema.
 
 # mynapin profile check.
-profile-fix = Fix the entry named above; docs/city-profile.md describes every field and profiles/TEMPLATE.toml.example is a starting point.
+profile-fix = Fix the entry named above; docs/city-profile.md describes every field and core/profiles/TEMPLATE.toml.example is a starting point.
 # $file: the file; $id: the profile's id; $name: the city's name; $n: how many cited entries.
 profile-valid = { $file }: valid profile "{ $id }" ({ $name }), { $n } cited entries.
 # $title, $issuer, $date, $address: the page's.

@@ -236,8 +236,8 @@ mod tests {
 
     #[test]
     fn reads_not_after_of_the_test_certificates() {
-        let valid = include_bytes!("../../fixtures/certs/auth-valid.der");
-        let expired = include_bytes!("../../fixtures/certs/auth-expired.der");
+        let valid = include_bytes!("../../../sim/fixtures/certs/auth-valid.der");
+        let expired = include_bytes!("../../../sim/fixtures/certs/auth-expired.der");
         assert_eq!(
             not_after(valid),
             Some(Date {

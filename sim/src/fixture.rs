@@ -1,4 +1,4 @@
-//! The simulated card's persistent state as a TOML fixture (`fixtures/cards/*.toml`).
+//! The simulated card's persistent state as a TOML fixture (`sim/fixtures/cards/*.toml`).
 //!
 //! A fixture says what a card holds: PIN values, tries left per key reference, which
 //! certificates exist, the token label, which applets exist, and card quirks or faults for
@@ -497,70 +497,67 @@ pub fn default_value(r: KeyRef) -> &'static str {
 
 /// Built-in fixtures, embedded in the binary: name → TOML text.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("fresh", include_str!("../../fixtures/cards/fresh.toml")),
+    ("fresh", include_str!("../fixtures/cards/fresh.toml")),
     (
         "sign-blocked",
-        include_str!("../../fixtures/cards/sign-blocked.toml"),
+        include_str!("../fixtures/cards/sign-blocked.toml"),
     ),
     (
         "auth-last-try",
-        include_str!("../../fixtures/cards/auth-last-try.toml"),
+        include_str!("../fixtures/cards/auth-last-try.toml"),
     ),
     (
         "juki-mismatch",
-        include_str!("../../fixtures/cards/juki-mismatch.toml"),
+        include_str!("../fixtures/cards/juki-mismatch.toml"),
     ),
-    (
-        "under-15",
-        include_str!("../../fixtures/cards/under-15.toml"),
-    ),
+    ("under-15", include_str!("../fixtures/cards/under-15.toml")),
     (
         "juki-card",
-        include_str!("../../fixtures/cards/juki-card.toml"),
+        include_str!("../fixtures/cards/juki-card.toml"),
     ),
     (
         "not-mynumber",
-        include_str!("../../fixtures/cards/not-mynumber.toml"),
+        include_str!("../fixtures/cards/not-mynumber.toml"),
     ),
     (
         "smartphone",
-        include_str!("../../fixtures/cards/smartphone.toml"),
+        include_str!("../fixtures/cards/smartphone.toml"),
     ),
     (
         "quirky-counters",
-        include_str!("../../fixtures/cards/quirky-counters.toml"),
+        include_str!("../fixtures/cards/quirky-counters.toml"),
     ),
     (
         "no-short-query",
-        include_str!("../../fixtures/cards/no-short-query.toml"),
+        include_str!("../fixtures/cards/no-short-query.toml"),
     ),
     (
         "all-blocked",
-        include_str!("../../fixtures/cards/all-blocked.toml"),
+        include_str!("../fixtures/cards/all-blocked.toml"),
     ),
     (
         "auth-expired",
-        include_str!("../../fixtures/cards/auth-expired.toml"),
+        include_str!("../fixtures/cards/auth-expired.toml"),
     ),
     (
         "change-fails-juki-common",
-        include_str!("../../fixtures/cards/change-fails-juki-common.toml"),
+        include_str!("../fixtures/cards/change-fails-juki-common.toml"),
     ),
     (
         "no-sfi-read",
-        include_str!("../../fixtures/cards/no-sfi-read.toml"),
+        include_str!("../fixtures/cards/no-sfi-read.toml"),
     ),
     (
         "count-above-max",
-        include_str!("../../fixtures/cards/count-above-max.toml"),
+        include_str!("../fixtures/cards/count-above-max.toml"),
     ),
     (
         "count-rises",
-        include_str!("../../fixtures/cards/count-rises.toml"),
+        include_str!("../fixtures/cards/count-rises.toml"),
     ),
     (
         "change-acts-then-6c",
-        include_str!("../../fixtures/cards/change-acts-then-6c.toml"),
+        include_str!("../fixtures/cards/change-acts-then-6c.toml"),
     ),
 ];
 

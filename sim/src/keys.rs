@@ -1,4 +1,4 @@
-//! The simulated card's TEST ONLY private keys (`fixtures/certs/*-key.pk8.der`, made by
+//! The simulated card's TEST ONLY private keys (`sim/fixtures/certs/*-key.pk8.der`, made by
 //! `tools/testpki`), and the card's signatures: PKCS#1 v1.5 or PSS with the schemes a card
 //! offers (RustCrypto `rsa`, no hand-written RSA).
 
@@ -36,23 +36,17 @@ pub enum SimKey {
 fn key(k: SimKey) -> &'static RsaPrivateKey {
     static KEYS: [OnceLock<RsaPrivateKey>; 8] = [const { OnceLock::new() }; 8];
     let (i, der): (usize, &[u8]) = match k {
-        SimKey::Auth => (0, include_bytes!("../../fixtures/certs/auth-key.pk8.der")),
-        SimKey::Sign => (1, include_bytes!("../../fixtures/certs/sign-key.pk8.der")),
-        SimKey::Data => (2, include_bytes!("../../fixtures/certs/data-key.pk8.der")),
-        SimKey::Kenhojo => (
-            3,
-            include_bytes!("../../fixtures/certs/kenhojo-key.pk8.der"),
-        ),
-        SimKey::Kenmen => (4, include_bytes!("../../fixtures/certs/kenmen-key.pk8.der")),
-        SimKey::CvRoot => (
-            5,
-            include_bytes!("../../fixtures/certs/cv-root-key.pk8.der"),
-        ),
-        SimKey::CvMid => (6, include_bytes!("../../fixtures/certs/cv-mid-key.pk8.der")),
-        SimKey::Common => (7, include_bytes!("../../fixtures/certs/common-key.pk8.der")),
+        SimKey::Auth => (0, include_bytes!("../fixtures/certs/auth-key.pk8.der")),
+        SimKey::Sign => (1, include_bytes!("../fixtures/certs/sign-key.pk8.der")),
+        SimKey::Data => (2, include_bytes!("../fixtures/certs/data-key.pk8.der")),
+        SimKey::Kenhojo => (3, include_bytes!("../fixtures/certs/kenhojo-key.pk8.der")),
+        SimKey::Kenmen => (4, include_bytes!("../fixtures/certs/kenmen-key.pk8.der")),
+        SimKey::CvRoot => (5, include_bytes!("../fixtures/certs/cv-root-key.pk8.der")),
+        SimKey::CvMid => (6, include_bytes!("../fixtures/certs/cv-mid-key.pk8.der")),
+        SimKey::Common => (7, include_bytes!("../fixtures/certs/common-key.pk8.der")),
     };
     KEYS[i].get_or_init(|| {
-        RsaPrivateKey::from_pkcs8_der(der).expect("the test keys in fixtures/certs parse")
+        RsaPrivateKey::from_pkcs8_der(der).expect("the test keys in sim/fixtures/certs parse")
     })
 }
 
