@@ -2,6 +2,18 @@
 //! Their names are the CLI's: message `doc-<id>` (with `_` as `-`) in every language,
 //! Japanese as the city pages write them.
 
+use serde::{Deserialize, Serialize};
+
+/// Whose identity document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    /// The card holder's.
+    Holder,
+    /// The representative's (legal representative or agent).
+    Representative,
+}
+
 /// One document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Document {
@@ -24,8 +36,8 @@ impl Document {
     }
 
     /// Whether `owner`'s identity documents may include it.
-    pub fn presentable_by(&self, owner: super::profile::Owner) -> bool {
-        owner == super::profile::Owner::Representative || !self.representative_only()
+    pub fn presentable_by(&self, owner: Owner) -> bool {
+        owner == Owner::Representative || !self.representative_only()
     }
 }
 

@@ -289,15 +289,8 @@ impl Applicant {
     }
 }
 
-/// Whose identity document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Owner {
-    /// The card holder's.
-    Holder,
-    /// The representative's (legal representative or agent).
-    Representative,
-}
+/// Whose identity document (defined with the documents, which it qualifies).
+pub use super::documents::Owner;
 
 /// A condition under which a requirement can be left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
