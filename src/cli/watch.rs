@@ -22,7 +22,8 @@ use super::Ctx;
 use mynapin_core::card::MyNumberCard;
 use mynapin_core::procedure::profile::Profile;
 use mynapin_core::transport::pcsc::{self, ReaderSelector, ServiceEvent, WaitFor};
-use mynapin_core::transport::{in_process::InProcess, Interruptible, TransportError};
+use mynapin_core::open;
+use mynapin_core::transport::{Interruptible, TransportError};
 use mynapin_sim::{Fixture, SimCard};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -136,11 +137,13 @@ fn run_simulated(ctx: &Ctx, view: &View<'_>) -> Result<Exit, CliError> {
             .map_err(CliError::from)
             .and_then(|fixture| {
                 let mut card = SimCard::new(fixture);
-                let mut t = InProcess::new(&mut card, reader.clone());
-                let mut t = Interruptible::new(&mut t, Arc::clone(&ctx.stop));
-                MyNumberCard::open(&mut t)
-                    .map_err(CliError::from)
-                    .and_then(|mut card| status::read(ctx, &mut card, true))
+                let target = open::Target::InProcess {
+                    card: &mut card,
+                    reader: reader.clone(),
+                };
+                // No trace and no notes: watch shows each card's block only.
+                let options = open::Options::new(ctx.timeout, Arc::clone(&ctx.stop));
+                open::with_card(target, options, |card| status::read(ctx, card, true))
             });
         view.show(cards, &reader, result);
     }
