@@ -248,3 +248,190 @@ fn wait_for_card(
     events(Event::PlaceCard);
     pcsc.wait(selector, limit, Arc::clone(stop))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mynapin_sim::{Fixture, SimCard};
+    use std::cell::RefCell;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A scripted PC/SC service: its readers, and a wait that ends only on a signal (the
+    /// real wait checks the flag every 250 ms, see `pcsc::wait`), counting what was asked.
+    struct Script {
+        readers: Vec<ReaderInfo>,
+        waits: usize,
+        connects: usize,
+    }
+
+    impl Pcsc for Script {
+        fn readers(&mut self, _: Duration) -> Result<Vec<ReaderInfo>, TransportError> {
+            Ok(self.readers.clone())
+        }
+        fn wait(
+            &mut self,
+            _: &ReaderSelector,
+            limit: Duration,
+            stop: StopFlag,
+        ) -> Result<String, TransportError> {
+            self.waits += 1;
+            let end = std::time::Instant::now() + limit;
+            while std::time::Instant::now() < end {
+                let signal = stop.load(Ordering::SeqCst);
+                if signal != 0 {
+                    return Err(TransportError::Interrupted {
+                        signal: signal as i32,
+                    });
+                }
+                std::thread::yield_now();
+            }
+            Err(TransportError::NoCardInTime(limit))
+        }
+        fn with_card(
+            &mut self,
+            _: Reader<'_>,
+            _: Duration,
+            _: &mut dyn FnMut(&mut dyn Transport),
+        ) -> Result<(), TransportError> {
+            self.connects += 1;
+            Err(TransportError::CardRemovedBeforeSending)
+        }
+    }
+
+    fn empty_reader() -> Vec<ReaderInfo> {
+        vec![ReaderInfo {
+            name: "R".into(),
+            card_present: false,
+            card_in_use: false,
+            atr: vec![],
+        }]
+    }
+
+    /// An empty reader with a wait: the holder is asked to place the card, and a signal
+    /// during the wait ends it with nothing opened and the operation never run.
+    #[test]
+    fn the_wait_asks_for_the_card_and_a_signal_ends_it() {
+        let stop: StopFlag = Arc::new(AtomicUsize::new(0));
+        let events = RefCell::new(Vec::new());
+        let on_event = |e: Event| {
+            if e == Event::PlaceCard {
+                // The holder presses Ctrl-C instead of placing the card.
+                stop.store(2, Ordering::SeqCst);
+            }
+            events.borrow_mut().push(e);
+        };
+        let mut pcsc = Script {
+            readers: empty_reader(),
+            waits: 0,
+            connects: 0,
+        };
+        let options = Options {
+            events: &on_event,
+            ..Options::new(Duration::from_secs(1), Arc::clone(&stop))
+        };
+        let target = Target::Reader {
+            selector: ReaderSelector::Auto,
+            // Long enough that only the signal can end the wait within the test.
+            wait: Some(Duration::from_secs(3600)),
+        };
+        let mut ran = false;
+        let r = with_card_on(&mut pcsc, target, options, |_| {
+            ran = true;
+            Ok::<(), CardError>(())
+        });
+        assert!(
+            matches!(
+                r,
+                Err(CardError::Transport(TransportError::Interrupted { signal: 2 }))
+            ),
+            "{r:?}"
+        );
+        assert!(!ran);
+        assert_eq!((pcsc.waits, pcsc.connects), (1, 0));
+        assert_eq!(*events.borrow(), [Event::Connecting, Event::PlaceCard]);
+    }
+
+    /// A card already in the reader is not waited for, and nobody is asked to place it;
+    /// without a wait an empty reader goes straight to the connection (which reports it).
+    #[test]
+    fn a_card_in_place_is_not_waited_for() {
+        let stop: StopFlag = Arc::new(AtomicUsize::new(0));
+        for (present, wait) in [(true, Some(Duration::from_secs(3600))), (false, None)] {
+            let events = RefCell::new(Vec::new());
+            let on_event = |e: Event| events.borrow_mut().push(e);
+            let mut pcsc = Script {
+                readers: vec![ReaderInfo {
+                    card_present: present,
+                    ..empty_reader().remove(0)
+                }],
+                waits: 0,
+                connects: 0,
+            };
+            let options = Options {
+                events: &on_event,
+                ..Options::new(Duration::from_secs(1), Arc::clone(&stop))
+            };
+            let target = Target::Reader {
+                selector: ReaderSelector::Auto,
+                wait,
+            };
+            let r = with_transport_on(&mut pcsc, target, options, |_| ());
+            assert!(
+                matches!(r, Err(TransportError::CardRemovedBeforeSending)),
+                "{r:?}"
+            );
+            assert_eq!((pcsc.waits, pcsc.connects), (0, 1));
+            assert_eq!(*events.borrow(), [Event::Connecting]);
+        }
+    }
+
+    /// A card in the same process: recognized (said), the operation runs on it, every APDU
+    /// goes to the trace sink, the card is powered down afterwards (nothing verified
+    /// outlives the operation), and after a signal no command is sent.
+    #[test]
+    fn an_in_process_card_is_traced_powered_down_and_interruptible() {
+        let stop: StopFlag = Arc::new(AtomicUsize::new(0));
+        let mut sim = SimCard::new(Fixture::load("fresh").unwrap());
+        let events = RefCell::new(Vec::new());
+        let on_event = |e: Event| events.borrow_mut().push(e);
+        let mut trace = Vec::new();
+        let options = Options {
+            trace: Some(&mut trace),
+            events: &on_event,
+            ..Options::new(Duration::from_secs(1), Arc::clone(&stop))
+        };
+        let target = Target::InProcess {
+            card: &mut sim,
+            reader: "Sim".into(),
+        };
+        let pins = with_card(target, options, |card| {
+            assert_eq!(card.reader_name(), "Sim");
+            card.read_all()
+        })
+        .unwrap();
+        assert_eq!(pins.len(), 4);
+        assert_eq!(*events.borrow(), [Event::Recognized]);
+        let trace = String::from_utf8(trace).unwrap();
+        assert!(trace.lines().count() >= 2 * 10, "{trace}");
+        // Powered down: the application selected during the operation is no longer.
+        assert_eq!(sim.process(&[0x00, 0x20, 0x00, 0x80]), [0x69, 0x86]);
+
+        stop.store(15, Ordering::SeqCst);
+        let before = sim.apdu_count();
+        let target = Target::InProcess {
+            card: &mut sim,
+            reader: "Sim".into(),
+        };
+        let r = with_card(target, Options::new(Duration::from_secs(1), stop), |_| {
+            Ok::<(), CardError>(())
+        });
+        assert!(
+            matches!(
+                r,
+                Err(CardError::Transport(TransportError::Interrupted { signal: 15 }))
+            ),
+            "{r:?}"
+        );
+        assert_eq!(sim.apdu_count(), before, "nothing sent after the signal");
+    }
+}
