@@ -342,7 +342,9 @@ mod tests {
         assert!(
             matches!(
                 r,
-                Err(CardError::Transport(TransportError::Interrupted { signal: 2 }))
+                Err(CardError::Transport(TransportError::Interrupted {
+                    signal: 2
+                }))
             ),
             "{r:?}"
         );
@@ -428,7 +430,9 @@ mod tests {
         assert!(
             matches!(
                 r,
-                Err(CardError::Transport(TransportError::Interrupted { signal: 15 }))
+                Err(CardError::Transport(TransportError::Interrupted {
+                    signal: 15
+                }))
             ),
             "{r:?}"
         );

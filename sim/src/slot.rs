@@ -3,8 +3,8 @@
 //! run and written back afterwards — whatever the operation's outcome (a failed VERIFY spends
 //! a try), but only when the card changed.
 
-use crate::HoldHook;
 use crate::state::{load_fixture, StateError, StateFile};
+use crate::HoldHook;
 use crate::{FixtureError, SimCard};
 use std::path::Path;
 use std::time::Duration;
@@ -104,10 +104,12 @@ impl SimSlot {
         if self.kept.as_deref() == Some(&self.card.to_fixture().to_toml()) {
             return Ok(Saved::Unchanged);
         }
-        file.save(&self.card).map(|()| Saved::Written).map_err(|error| NotSaved {
-            error,
-            file_exists: file.path().exists(),
-        })
+        file.save(&self.card)
+            .map(|()| Saved::Written)
+            .map_err(|error| NotSaved {
+                error,
+                file_exists: file.path().exists(),
+            })
     }
 }
 

@@ -265,12 +265,11 @@ impl Ctx {
     ) -> Result<R, CliError> {
         // Locks the state (a second run waits, like a second program on a real card), and
         // fails on an unusable file before the card is touched.
-        let mut slot =
-            SimSlot::open(self.sim.as_deref(), self.sim_state.as_deref(), self.timeout)
-                .map_err(|e| match e {
-                    SlotError::Fixture(e) => CliError::Fixture(e),
-                    SlotError::State(e) => CliError::State(e),
-                })?;
+        let mut slot = SimSlot::open(self.sim.as_deref(), self.sim_state.as_deref(), self.timeout)
+            .map_err(|e| match e {
+                SlotError::Fixture(e) => CliError::Fixture(e),
+                SlotError::State(e) => CliError::State(e),
+            })?;
         slot.on_hold(serve::hold_event);
         let target = open::Target::InProcess {
             card: slot.card(),

@@ -146,9 +146,12 @@ mod tests {
             assert!(matches!(r, Err(CardError::NotMyNumberCard(_))), "{name}");
         }
         // Every fixture of sim/fixtures/cards is one of the above.
-        let listed = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../sim/fixtures/cards"))
-            .unwrap()
-            .count();
+        let listed = std::fs::read_dir(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../sim/fixtures/cards"
+        ))
+        .unwrap()
+        .count();
         assert_eq!(listed, cases.len() + 3);
     }
 
