@@ -27,6 +27,7 @@ use mynapin_core::procedure::profile::{
     Applicant, Citation, Fee, Names, Owner, Profile, Requirement, Source, Text, Tri,
 };
 use mynapin_core::procedure::Route;
+#[cfg(feature = "sim")]
 use mynapin_sim::StateError;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -426,10 +427,12 @@ fn read_card(ctx: &Ctx) -> Result<CardFacts, CliError> {
 /// Whether `e` means "no card could be read" (the guide goes on without one) rather than a
 /// mistake on the command line (which stops it).
 fn card_unreadable(e: &CliError) -> bool {
-    matches!(
-        e,
-        CliError::Card(_) | CliError::State(StateError::Busy { .. })
-    )
+    match e {
+        CliError::Card(_) => true,
+        #[cfg(feature = "sim")]
+        CliError::State(StateError::Busy { .. }) => true,
+        _ => false,
+    }
 }
 
 pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {

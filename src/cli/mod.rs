@@ -304,6 +304,54 @@ impl Ctx {
     }
 }
 
+/// Reports a simulated card whose state could not be saved (`--sim-state`), after the
+/// command's own report (stdout, or the JSON there): on stderr only, with exit 7 unless a
+/// signal stopped the run.
+#[cfg(feature = "sim")]
+fn report_unsaved(ctx: &Ctx, exit: Exit) -> Exit {
+    let unsaved = ctx.unsaved.lock().ok().and_then(|mut u| u.take());
+    let Some(NotSaved { error, file_exists }) = unsaved else {
+        return exit;
+    };
+    let path = ctx
+        .sim_state
+        .as_deref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let m = error::state_not_saved_message(ctx.lang, &path, &error, file_exists);
+    output::print_message(ctx.lang, &m.what, &m.todo);
+    if exit.is_signal() {
+        exit
+    } else {
+        m.exit
+    }
+}
+
+/// `mynapin sim …`.
+#[cfg(feature = "sim")]
+fn sim_command(ctx: &Ctx, cmd: &SimCommand) -> Result<Exit, CliError> {
+    match cmd {
+        SimCommand::Fixtures => readers::fixtures(ctx),
+        SimCommand::Serve(args) => serve::run(ctx, args),
+    }
+}
+
+/// `mynapin sim …` in a build without the simulated card.
+#[cfg(not(feature = "sim"))]
+fn sim_command(ctx: &Ctx, _: &SimCommand) -> Result<Exit, CliError> {
+    Err(no_sim_error(ctx.lang))
+}
+
+/// The usage error (exit 2) for `--sim`, `--sim-state`, `sim fixtures` and `sim serve` in a
+/// build without the `sim` feature.
+#[cfg(not(feature = "sim"))]
+fn no_sim_error(lang: Lang) -> CliError {
+    CliError::Usage {
+        what: msg::cli_no_sim(lang),
+        todo: msg::cli_no_sim_todo(lang),
+    }
+}
+
 /// Turns core dumps off for this process, so no PIN can end up in one (Linux: not dumpable
 /// and a core size limit of 0; other Unix systems: the limit).
 fn no_core_dumps() {
@@ -382,40 +430,108 @@ pub fn main() -> ExitCode {
         #[cfg(feature = "sim")]
         unsaved: std::sync::Mutex::new(None),
     };
+    // A build without the simulated card refuses every use of it first, with one message.
+    #[cfg(not(feature = "sim"))]
+    if ctx.simulated() || matches!(cli.command, Command::Sim(_)) {
+        let exit = output::report_error(&ctx, &no_sim_error(lang));
+        return ExitCode::from(exit as u8);
+    }
     let result = match &cli.command {
         Command::Status(args) => status::run(&ctx, args),
         Command::Readers => readers::run(&ctx),
         Command::Watch(a) => watch::run(&ctx, a),
         Command::Verify(args) => change::verify(&ctx, args),
         Command::Change(args) => change::change(&ctx, args),
-        Command::Sim(SimCommand::Fixtures) => readers::fixtures(&ctx),
-        Command::Sim(SimCommand::Serve(args)) => serve::run(&ctx, args),
+        Command::Sim(cmd) => sim_command(&ctx, cmd),
         Command::Doctor => doctor::run(&ctx),
         Command::Guide(args) => guide::run(&ctx, args),
         Command::Profile(cmd) => profile_cmd::run(&ctx, cmd),
         Command::Completions(args) => completions::completions(&ctx, args),
         Command::Manpage(args) => completions::manpage(&ctx, args),
     };
-    let mut exit = match result {
+    let exit = match result {
         Ok(exit) => exit,
         Err(e) => output::report_error(&ctx, &e),
     };
     #[cfg(feature = "sim")]
-    {
-        let unsaved = ctx.unsaved.lock().ok().and_then(|mut u| u.take());
-        if let Some(NotSaved { error, file_exists }) = unsaved {
-            // After the card's own report (stdout, or the JSON there): stderr only.
-            let path = ctx
-                .sim_state
-                .as_deref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            let m = error::state_not_saved_message(lang, &path, &error, file_exists);
-            output::print_message(lang, &m.what, &m.todo);
-            if !exit.is_signal() {
-                exit = m.exit;
+    let exit = report_unsaved(&ctx, exit);
+    ExitCode::from(exit as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The message of a build without the simulated card is worded in every catalogue (it is
+    /// shown only by that build, so the default build's tests check it here).
+    #[test]
+    fn the_no_sim_message_is_in_every_catalogue() {
+        for lang in Lang::all() {
+            for id in ["cli-no-sim", "cli-no-sim-todo"] {
+                assert!(lang.has(id), "{}: {id}", lang.tag());
             }
         }
     }
-    ExitCode::from(exit as u8)
+
+    /// The default build's simulated card, through the same path as every command: the
+    /// state file is written when the card changed, and a save that fails is kept for the
+    /// report after the command (exit 7), with whether the file still exists.
+    #[cfg(feature = "sim")]
+    #[test]
+    fn the_simulated_card_is_opened_and_saved_through_the_slot() {
+        use mynapin_apdu::Command;
+        use mynapin_core::card::status::Verdict;
+        use mynapin_core::layout::{Applet, KeyRef};
+
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("d");
+        std::fs::create_dir(&sub).unwrap();
+        let path = sub.join("card.toml");
+        let ctx = Ctx {
+            lang: Lang::EN,
+            json: false,
+            trace: false,
+            verbose: 0,
+            reader: None,
+            sim: Some("auth-last-try".into()),
+            sim_state: Some(path.clone()),
+            timeout: Duration::from_secs(5),
+            stop: Arc::new(AtomicUsize::new(0)),
+            wait: None,
+            unsaved: std::sync::Mutex::new(None),
+        };
+        let status = ctx
+            .with_card(|card| Ok(card.read_status(false, mynapin_core::card::cert::Date::today())?))
+            .unwrap();
+        assert_eq!(status.verdict(), Verdict::LastTry);
+        assert!(path.exists(), "a new state file is written");
+        assert!(ctx.unsaved.lock().unwrap().is_none());
+
+        // A wrong VERIFY spends the last try; the directory is gone before the save.
+        let wrong_verify = |t: &mut dyn Transport| -> Result<(), CliError> {
+            let aid = Applet::Jpki.aid();
+            let mut select = vec![0x00, 0xA4, 0x04, 0x0C, aid.len() as u8];
+            select.extend_from_slice(&aid);
+            let ef = KeyRef::Auth.ef();
+            for apdu in [
+                select,
+                vec![0x00, 0xA4, 0x02, 0x0C, 0x02, ef[0], ef[1]],
+                vec![0x00, 0x20, 0x00, 0x80, 0x04, b'9', b'9', b'9', b'9'],
+            ] {
+                t.transmit_raw(&Command::parse(&apdu).unwrap())?;
+            }
+            std::fs::remove_dir_all(&sub).unwrap();
+            Ok(())
+        };
+        ctx.with_transport(wrong_verify).unwrap();
+        let unsaved = ctx
+            .unsaved
+            .lock()
+            .unwrap()
+            .take()
+            .expect("the failed save is kept");
+        assert!(!unsaved.file_exists);
+        let m = error::state_not_saved_message(Lang::EN, "x", &unsaved.error, false);
+        assert_eq!(m.exit, Exit::StateNotSaved);
+    }
 }
