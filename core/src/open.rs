@@ -2,7 +2,7 @@
 //! the command line and the app open a card alike.
 //!
 //! A [`Target`] is where the card is: a PC/SC reader (chosen by a
-//! [`ReaderSelector`](pcsc::ReaderSelector), optionally after waiting for a card to be placed)
+//! [`ReaderSelector`], optionally after waiting for a card to be placed)
 //! or a card in the same process (the simulated card, through [`ApduCard`]). [`with_transport`]
 //! runs one operation on it with the rules of docs/card-facts.md: an exclusive connection, one
 //! PC/SC transaction, the card powered down at the end, every command checked against the
