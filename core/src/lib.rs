@@ -1,7 +1,8 @@
 //! mynapin's core: everything that decides, for every front end (the command line, the app).
 //!
 //! Layers point one way: [`mynapin_apdu`] ← [`transport`] ← [`card`] (the PIN flow and its
-//! guards) ← [`procedure`] (the reset rules). [`layout`] holds the card's constants and
+//! guards) ← [`procedure`] (the reset rules); [`open`] opens a card for one operation (a reader
+//! or a card in the same process) for every front end alike. [`layout`] holds the card's constants and
 //! [`bounded`] reads data files with a size limit (both from `mynapin-layout`, which the
 //! simulated card shares).
 //!
@@ -14,5 +15,6 @@ pub use mynapin_layout as layout;
 pub use mynapin_layout::bounded;
 
 pub mod card;
+pub mod open;
 pub mod procedure;
 pub mod transport;

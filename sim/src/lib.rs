@@ -15,9 +15,11 @@ mod card;
 mod data;
 pub mod fixture;
 mod keys;
+pub mod slot;
 pub mod state;
 pub mod vpcd;
 
-pub use card::SimCard;
+pub use card::{HoldHook, SimCard};
 pub use fixture::{CertificateState, Fixture, FixtureError, RefFixture};
+pub use slot::{NotSaved, Saved, SimSlot, SlotError};
 pub use state::{StateError, StateFile};

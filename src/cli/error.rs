@@ -9,6 +9,7 @@ use mynapin_core::card::session::{Checked, EntryError, PadAnswer, Report, Role, 
 use mynapin_core::card::{CardError, Lost, PinError, Step};
 use mynapin_core::layout::{Applet, KeyRef, PinFormat, PinId};
 use mynapin_core::transport::TransportError;
+#[cfg(feature = "sim")]
 use mynapin_sim::{FixtureError, StateError};
 
 /// The exit codes (README, `--help`).
@@ -91,6 +92,7 @@ pub enum CliError {
     #[error(transparent)]
     Card(#[from] CardError),
     /// A fixture that cannot be loaded.
+    #[cfg(feature = "sim")]
     #[error(transparent)]
     Fixture(#[from] FixtureError),
     /// Wrong use of the command line (message already localized).
@@ -102,6 +104,7 @@ pub enum CliError {
         todo: String,
     },
     /// The simulated card's state file cannot be used.
+    #[cfg(feature = "sim")]
     #[error(transparent)]
     State(#[from] StateError),
 }
@@ -135,6 +138,7 @@ impl CliError {
         };
         match self {
             CliError::Card(e) => card_message(lang, e),
+            #[cfg(feature = "sim")]
             CliError::Fixture(e) | CliError::State(StateError::Malformed(e)) => m(
                 Exit::Usage,
                 "fixture",
@@ -144,12 +148,14 @@ impl CliError {
             CliError::Usage { what, todo } => {
                 m(Exit::Usage, "usage", what.clone(), vec![todo.clone()])
             }
+            #[cfg(feature = "sim")]
             CliError::State(StateError::Busy { path }) => m(
                 Exit::NoCard,
                 "card_in_use",
                 msg::error_sim_busy_what(lang, sanitize(path)),
                 vec![msg::error_sim_busy_todo(lang)],
             ),
+            #[cfg(feature = "sim")]
             CliError::State(e) => {
                 let (path, reason) = match e {
                     StateError::Io { path, source } => (path, io_reason(lang, source)),
@@ -180,6 +186,7 @@ impl CliError {
 /// hold it. `kept`: the file exists (then it holds the state from before the command, since
 /// saves are atomic); else it was never created.
 /// `path` is the state file as the user named it (the error may name the temporary file).
+#[cfg(feature = "sim")]
 pub fn state_not_saved_message(lang: Lang, path: &str, e: &StateError, kept: bool) -> Message {
     let reason = match e {
         StateError::Io { source, .. } | StateError::Lock { source, .. } => io_reason(lang, source),
@@ -202,6 +209,7 @@ pub fn state_not_saved_message(lang: Lang, path: &str, e: &StateError, kept: boo
 
 /// What is wrong with a fixture. The checker's own words (toml's line and column, the rule
 /// a value breaks) are kept as they are, sanitized: they come from the file's parser.
+#[cfg(feature = "sim")]
 fn fixture_what(lang: Lang, e: &FixtureError) -> String {
     match e {
         FixtureError::Read { path, source } => {
@@ -220,6 +228,7 @@ fn fixture_what(lang: Lang, e: &FixtureError) -> String {
 
 /// The rule a fixture's value (or a `sim serve --fault` spec) breaks, in words. Field paths
 /// and keys are the file's own (`refs.auth.query_sw`); values from the file are sanitized.
+#[cfg(feature = "sim")]
 pub(super) fn fixture_reason(lang: Lang, reason: &mynapin_sim::fixture::Invalid) -> String {
     use mynapin_sim::fixture::{atr_names, Invalid as I, FAULT_KEYS};
     match reason {

@@ -14,9 +14,10 @@ use super::lang::{msg, Lang};
 use super::output::{emit, emit_json};
 use super::text::{date_text, pin_short, sanitize};
 use super::Ctx;
-use mynapin_core::card::{cert, PinState};
+use mynapin_core::card::cert;
 use mynapin_core::layout::PinId;
 use mynapin_core::procedure::documents::{Document, DOCUMENTS};
+use mynapin_core::procedure::from_card::CardFacts;
 use mynapin_core::procedure::guide::{
     check_documents, options, CardType, Case, CertState, DocCheck, HaveDoc, Purpose, RouteOption,
     Situation,
@@ -26,6 +27,7 @@ use mynapin_core::procedure::profile::{
     Applicant, Citation, Fee, Names, Owner, Profile, Requirement, Source, Text, Tri,
 };
 use mynapin_core::procedure::Route;
+#[cfg(feature = "sim")]
 use mynapin_sim::StateError;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -413,38 +415,24 @@ fn load_profile(lang: Lang, args: &GuideArgs) -> Result<Option<Profile>, CliErro
     }))
 }
 
-/// What the card says, when one is there.
-struct CardFacts {
-    states: Vec<(PinId, PinState)>,
-    cert: CertState,
-}
-
+/// What the card says, when one is there (the counters first, then the certificate).
 fn read_card(ctx: &Ctx) -> Result<CardFacts, CliError> {
     ctx.with_card(|card| {
         let pins = card.read_all()?;
-        // The card layer decides the certificate's state; the procedure needs only whether
-        // it expired.
-        let cert = match card.auth_certificate_state(cert::Date::today()) {
-            Ok(cert::CertificateState::Expired { .. }) => CertState::Expired,
-            Ok(
-                cert::CertificateState::Valid { .. } | cert::CertificateState::ExpiresSoon { .. },
-            ) => CertState::Valid,
-            _ => CertState::Unknown,
-        };
-        Ok(CardFacts {
-            states: pins.iter().map(|p| (p.pin, p.state())).collect(),
-            cert,
-        })
+        let cert = card.auth_certificate_state(cert::Date::today()).ok();
+        Ok(CardFacts::new(&pins, cert.as_ref()))
     })
 }
 
 /// Whether `e` means "no card could be read" (the guide goes on without one) rather than a
 /// mistake on the command line (which stops it).
 fn card_unreadable(e: &CliError) -> bool {
-    matches!(
-        e,
-        CliError::Card(_) | CliError::State(StateError::Busy { .. })
-    )
+    match e {
+        CliError::Card(_) => true,
+        #[cfg(feature = "sim")]
+        CliError::State(StateError::Busy { .. }) => true,
+        _ => false,
+    }
 }
 
 pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
@@ -475,82 +463,40 @@ pub fn run(ctx: &Ctx, args: &GuideArgs) -> Result<Exit, CliError> {
     };
     let pins: Vec<PinId> = match (named, &facts) {
         (Some(p), _) => vec![p],
-        (None, Some(f)) => {
-            let blocked: Vec<PinId> = f
-                .states
-                .iter()
-                .filter(|(_, s)| *s == PinState::Blocked)
-                .map(|(p, _)| *p)
-                .collect();
-            // An expired certificate needs the counter even when no PIN is blocked.
-            if blocked.is_empty() && f.cert == CertState::Expired {
-                vec![PinId::Auth, PinId::Sign]
-                    .into_iter()
-                    .filter(|p| {
-                        f.states
-                            .iter()
-                            .any(|(x, s)| x == p && *s != PinState::Absent)
-                    })
-                    .collect()
-            } else {
-                blocked
-            }
-        }
+        (None, Some(f)) => f.pins_to_guide(),
         // No card read and no PIN named: every PIN's routes, for a PIN that is forgotten or
         // blocked (the routes are the same for both).
         (None, None) => PinId::ALL.to_vec(),
-    };
-    let state_of = |p: PinId| {
-        facts
-            .as_ref()
-            .and_then(|f| f.states.iter().find(|(x, _)| *x == p).map(|(_, s)| *s))
-    };
-    let set_of = |s: PinState| -> BTreeSet<PinId> {
-        facts
-            .as_ref()
-            .map(|f| {
-                f.states
-                    .iter()
-                    .filter(|(_, st)| *st == s)
-                    .map(|(p, _)| *p)
-                    .collect()
-            })
-            .unwrap_or_default()
     };
     let baseline = Profile::national();
     let guides: Vec<PinGuide<'_>> = pins
         .iter()
         .map(|&pin| {
-            let state = args
-                .state()
-                .unwrap_or(if state_of(pin) == Some(PinState::Blocked) {
-                    Situation::Blocked
-                } else {
-                    Situation::Forgotten
-                });
-            let mut absent = set_of(PinState::Absent);
+            // What the card says (nothing without one), then what the command line adds.
+            let state = args.state().unwrap_or_else(|| {
+                facts
+                    .as_ref()
+                    .map_or(Situation::Forgotten, |f| f.situation_of(pin))
+            });
+            let mut case = match &facts {
+                Some(f) => f.case(pin, state),
+                None => Case::new(pin, state),
+            };
             if args.no_sign_cert {
-                absent.insert(PinId::Sign);
+                case.absent.insert(PinId::Sign);
             }
-            let case = Case {
-                pin,
-                state,
-                known: args.know.iter().map(|k| PinId::from(*k)).collect(),
-                blocked: set_of(PinState::Blocked),
-                absent,
-                cert: args
-                    .cert()
-                    .or(facts.as_ref().map(|f| f.cert))
-                    .unwrap_or(CertState::Unknown),
-                applicant: args.applicant(),
-                under_15: args.under_15,
-                adult_ward: args.adult_ward,
-                same_household: args.same_household,
-                card: if args.face_auth {
-                    CardType::FaceAuth
-                } else {
-                    CardType::Normal
-                },
+            if let Some(c) = args.cert() {
+                case.cert = c;
+            }
+            case.known = args.know.iter().map(|k| PinId::from(*k)).collect();
+            case.applicant = args.applicant();
+            case.under_15 = args.under_15;
+            case.adult_ward = args.adult_ward;
+            case.same_household = args.same_household;
+            case.card = if args.face_auth {
+                CardType::FaceAuth
+            } else {
+                CardType::Normal
             };
             let options = options(&case, profile.as_ref(), Some(&baseline));
             let check = options

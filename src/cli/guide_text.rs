@@ -5,8 +5,10 @@
 
 use super::lang::{msg, Lang};
 use super::text::pin_short;
-use mynapin_core::card::{PinState, PinStatus};
+use mynapin_core::card::PinStatus;
 use mynapin_core::layout::PinId;
+use mynapin_core::procedure::first_step::{first_step, routes_to_name, CounterVisit, FirstStep};
+use mynapin_core::procedure::from_card;
 use mynapin_core::procedure::guide::{options, Case, Purpose, RouteOption, Situation, Why};
 use mynapin_core::procedure::national::{Rule, KIOSK};
 use mynapin_core::procedure::Route;
@@ -72,20 +74,6 @@ pub fn purpose_text(lang: Lang, p: Purpose) -> String {
     }
 }
 
-/// The routes the resident can take, in the order home, kiosk, counter: the open ones, and
-/// the kiosk when only the other JPKI PIN is missing (the first step says on what condition).
-fn route_list(lang: Lang, opts: &[RouteOption<'_>]) -> Vec<String> {
-    let mut out = Vec::new();
-    for r in [Route::Home, Route::Kiosk, Route::Counter] {
-        if let Some(o) = opts.iter().find(|o| o.route == r) {
-            if o.available || o.needs_only_partner().is_some() {
-                out.push(route_short(lang, r));
-            }
-        }
-    }
-    out
-}
-
 /// The two-line summary of `opts` (the decision for `case`): the routes, and the first step.
 /// `guide` prints it at the head of each PIN; the short guide is made of it. The first step
 /// may name a command (for a terminal).
@@ -93,43 +81,38 @@ pub fn summary(lang: Lang, case: &Case, opts: &[RouteOption<'_>]) -> Vec<String>
     summary_for(lang, case, opts, true)
 }
 
-/// [`summary`]; without `commands`, in words only (for a printed handout).
+/// [`summary`]; without `commands`, in words only (for a printed handout). The routes and the
+/// first step are the procedure layer's ([`routes_to_name`], [`first_step`]); this words them.
 pub fn summary_for(
     lang: Lang,
     case: &Case,
     opts: &[RouteOption<'_>],
     commands: bool,
 ) -> Vec<String> {
-    let routes = route_list(lang, opts);
+    let routes: Vec<String> = routes_to_name(opts)
+        .into_iter()
+        .map(|r| route_short(lang, r))
+        .collect();
     let mut lines = vec![match routes.as_slice() {
         [] => msg::guide_routes_none(lang),
         [one] => msg::guide_routes_one(lang, one),
         _ => msg::guide_routes_many(lang, routes.join(&msg::guide_routes_or(lang))),
     }];
-    let find = |r: Route| opts.iter().find(|o| o.route == r);
-    let home = find(Route::Home).filter(|o| o.available);
-    let kiosk = find(Route::Kiosk);
-    let counter = find(Route::Counter);
-    let kiosk_open = kiosk.is_some_and(|o| o.available);
-    let kiosk_partner = kiosk.and_then(|o| o.needs_only_partner());
-    if home.is_some() {
-        lines.push(if commands {
+    match first_step(case, opts) {
+        FirstStep::Home => lines.push(if commands {
             msg::guide_first_home(lang, case.pin.id())
         } else {
             msg::guide_first_home_plain(lang)
-        });
-    } else if kiosk_open {
-        lines.push(msg::guide_first_kiosk(
+        }),
+        FirstStep::Kiosk => lines.push(msg::guide_first_kiosk(
             lang,
             KIOSK.app,
             KIOSK.closes,
             kiosk_fee(lang),
             KIOSK.window_hours,
             KIOSK.opens,
-        ));
-    } else if kiosk_partner.is_some() {
-        let partner = mynapin_core::procedure::kiosk_partner(case.pin).unwrap_or(PinId::Auth);
-        lines.push(msg::guide_first_kiosk_if_partner(
+        )),
+        FirstStep::KioskIfPartner { partner } => lines.push(msg::guide_first_kiosk_if_partner(
             lang,
             KIOSK.app,
             KIOSK.closes,
@@ -137,59 +120,27 @@ pub fn summary_for(
             KIOSK.window_hours,
             KIOSK.opens,
             pin_short(lang, partner),
-        ));
-    } else if let Some(c) = counter.filter(|o| o.available) {
-        // The reason that closes the kiosk: "the other PIN is not known" only makes it
-        // conditional, so another reason (an agent applies, the other PIN is blocked, …) is
-        // the one to say when there is one.
-        let why = kiosk
-            .filter(|k| !k.why.is_empty() && k.why[0] != Why::NotNeeded)
-            .map(|k| {
-                let decisive = k
-                    .why
-                    .iter()
-                    .find(|w| !matches!(w, Why::PartnerUnknown(_)))
-                    .unwrap_or(&k.why[0]);
-                why_text(lang, *decisive)
+        )),
+        FirstStep::Counter {
+            visit,
+            kiosk_closed_by,
+        } => {
+            let first = match visit {
+                CounterVisit::Agent { visits } => msg::guide_first_counter_agent(lang, visits),
+                CounterVisit::ContactFirst => msg::guide_first_counter_contact(lang),
+                CounterVisit::Visit { purpose } => {
+                    msg::guide_first_counter(lang, purpose_text(lang, purpose))
+                }
+            };
+            lines.push(match kiosk_closed_by {
+                Some(w) => msg::guide_kiosk_cannot(lang, first, why_text(lang, w)),
+                None => first,
             });
-        // A representative's route with more than one visit (a voluntary agent: the inquiry is
-        // mailed to the holder between the two) is said as it is, never as "go to the office".
-        // Where the city mails the forms before the only visit, that is said instead.
-        let representative = case.applicant != mynapin_core::procedure::profile::Applicant::Holder;
-        let contact_first = c
-            .rule
-            .is_some_and(|r| r.advance_contact == mynapin_core::procedure::profile::Tri::Yes);
-        let first = match c.visits.filter(|v| *v >= 2) {
-            Some(n) if representative => msg::guide_first_counter_agent(lang, n),
-            _ if representative && contact_first => msg::guide_first_counter_contact(lang),
-            _ => msg::guide_first_counter(lang, purpose_text(lang, c.purpose)),
-        };
-        lines.push(match why {
-            Some(w) => msg::guide_kiosk_cannot(lang, first, w),
-            None => first,
-        });
-    } else if let Some(c) = counter {
-        lines.push(why_list(lang, &c.why));
+        }
+        FirstStep::Closed { why } => lines.push(why_list(lang, &why)),
+        FirstStep::None => {}
     }
     lines
-}
-
-/// The case the short guide speaks of: `pin` blocked, the other PINs as the card reported
-/// them (when read), nothing else known.
-fn blocked_case(pin: PinId, card: Option<&[PinStatus]>) -> Case {
-    let mut case = Case::new(pin, Situation::Blocked);
-    for s in card.unwrap_or_default() {
-        match s.state() {
-            PinState::Blocked => {
-                case.blocked.insert(s.pin);
-            }
-            PinState::Absent => {
-                case.absent.insert(s.pin);
-            }
-            _ => {}
-        }
-    }
-    case
 }
 
 /// Lines for a blocked `pin`; `card` gives the other PINs' counters when they were read.
@@ -204,7 +155,7 @@ pub fn short_guide_in(
     card: Option<&[PinStatus]>,
     city: Option<&mynapin_core::procedure::profile::Profile>,
 ) -> Vec<String> {
-    let case = blocked_case(pin, card);
+    let case = from_card::blocked_case(pin, card);
     let opts = options(&case, city, None);
     let mut lines = summary(lang, &case, &opts);
     lines.push(msg::guide_full_checklist(lang, pin.id()));
@@ -234,6 +185,7 @@ pub fn low_line(lang: Lang, pin: PinId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mynapin_core::card::PinState;
 
     /// The short guide and the phrase for error messages agree with the decision for every
     /// PIN and every card state the short guide is printed for.

@@ -31,10 +31,10 @@ pub(crate) use mynapin_words::sanitize;
 use clap::{Args, Subcommand};
 use lang::msg;
 use mynapin_core::card::MyNumberCard;
-use mynapin_core::transport::{
-    in_process::InProcess, pcsc, trace::Tracing, Interruptible, StopFlag, Transport,
-};
-use mynapin_sim::{StateError, StateFile};
+use mynapin_core::open;
+use mynapin_core::transport::{pcsc, StopFlag, Transport};
+#[cfg(feature = "sim")]
+use mynapin_sim::{NotSaved, SimSlot, SlotError};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -182,7 +182,8 @@ pub struct Ctx {
     /// `--sim-state`: the save after the card answered failed (the error, and whether the
     /// file exists — then still with the state from before the command). Reported after the
     /// command's own report, with exit 7.
-    pub unsaved: std::sync::Mutex<Option<(StateError, bool)>>,
+    #[cfg(feature = "sim")]
+    pub unsaved: std::sync::Mutex<Option<NotSaved>>,
 }
 
 impl Ctx {
@@ -208,98 +209,90 @@ impl Ctx {
     }
 
     /// The simulated reader's name, as a reader would report it (and `readers` lists it).
+    #[cfg(feature = "sim")]
     fn sim_reader_name(&self) -> String {
         text::sim_reader_name(self.lang, self.sim_state.as_deref(), self.sim.as_deref())
     }
 
+    /// Words what happens while the card is opened: the request to place the card always,
+    /// progress with -v.
+    fn open_event(&self, event: open::Event) {
+        match event {
+            open::Event::Connecting => self.progress(&msg::cli_note_connecting(self.lang)),
+            open::Event::PlaceCard => output::say(&msg::cli_place_card(self.lang)),
+            open::Event::Recognized => self.progress(&msg::cli_note_card_recognized(self.lang)),
+            _ => {}
+        }
+    }
+
+    /// Runs `run` with the target of this run (the simulated card, or the chosen PC/SC
+    /// reader) and the options from the command line (`--timeout`, the signals, `--trace` on
+    /// stderr, the notes while opening). The simulated card's state is saved with
+    /// --sim-state whatever the outcome (a failed VERIFY spends a try); a failed save is kept
+    /// in [`Ctx::unsaved`], reported after the command's own report.
+    fn open<R>(
+        &self,
+        run: impl FnOnce(open::Target<'_>, open::Options<'_>) -> Result<R, CliError>,
+    ) -> Result<R, CliError> {
+        // The trace quotes the transport's errors (reader names among them): sanitized.
+        let mut sink = sanitize::Lines::new(std::io::stderr());
+        let events = |e| self.open_event(e);
+        let options = open::Options {
+            timeout: self.timeout,
+            stop: Arc::clone(&self.stop),
+            trace: if self.trace { Some(&mut sink) } else { None },
+            events: &events,
+        };
+        if self.simulated() {
+            #[cfg(feature = "sim")]
+            return self.open_simulated(options, run);
+            #[cfg(not(feature = "sim"))]
+            return Err(no_sim_error(self.lang));
+        }
+        let target = open::Target::Reader {
+            selector: pcsc::ReaderSelector::parse(self.reader.as_deref()),
+            wait: self.wait,
+        };
+        run(target, options)
+    }
+
+    /// [`Ctx::open`] on the simulated card of `--sim` / `--sim-state`.
+    #[cfg(feature = "sim")]
+    fn open_simulated<R>(
+        &self,
+        options: open::Options<'_>,
+        run: impl FnOnce(open::Target<'_>, open::Options<'_>) -> Result<R, CliError>,
+    ) -> Result<R, CliError> {
+        // Locks the state (a second run waits, like a second program on a real card), and
+        // fails on an unusable file before the card is touched.
+        let mut slot = SimSlot::open(self.sim.as_deref(), self.sim_state.as_deref(), self.timeout)
+            .map_err(|e| match e {
+                SlotError::Fixture(e) => CliError::Fixture(e),
+                SlotError::State(e) => CliError::State(e),
+            })?;
+        slot.on_hold(serve::hold_event);
+        let target = open::Target::InProcess {
+            card: slot.card(),
+            reader: self.sim_reader_name(),
+        };
+        let result = run(target, options);
+        // A save that fails does not replace what the card answered: the command reports
+        // that as usual, and the failed save is reported after it, on its own (exit 7).
+        if let Err(e) = slot.save() {
+            if let Ok(mut u) = self.unsaved.lock() {
+                *u = Some(e);
+            }
+        }
+        result
+    }
+
     /// Runs `op` on the transport of this run: the simulated card, or the chosen PC/SC
-    /// reader (exclusive, one transaction, unpowered at the end). The simulated card's state
-    /// is saved with --sim-state whatever the outcome (a failed VERIFY spends a try).
+    /// reader (exclusive, one transaction, unpowered at the end; see [`open::with_transport`]).
     pub fn with_transport<R>(
         &self,
         op: impl FnOnce(&mut dyn Transport) -> Result<R, CliError>,
     ) -> Result<R, CliError> {
-        let traced = |t: &mut dyn Transport| -> Result<R, CliError> {
-            let mut t = Interruptible::new(t, Arc::clone(&self.stop));
-            if self.trace {
-                // The trace quotes the transport's errors (reader names among them).
-                let mut tr = Tracing::new(&mut t, sanitize::Lines::new(std::io::stderr()));
-                op(&mut tr)
-            } else {
-                op(&mut t)
-            }
-        };
-        if self.simulated() {
-            // Lock the state (a second run waits, like a second program on a real card), and
-            // fail on an unusable file before the card is touched.
-            let state = match &self.sim_state {
-                Some(p) => Some(StateFile::open(p, self.timeout)?),
-                None => None,
-            };
-            let mut card = match &state {
-                Some(s) => s.load(self.sim.as_deref())?,
-                None => mynapin_sim::state::load_fixture(self.sim.as_deref())?,
-            };
-            card.on_hold(serve::hold_event);
-            // The state as the file holds it: a run that changes nothing on the card (status,
-            // a usage error) does not write the file, so a full disk cannot turn it into exit 7.
-            let kept = state
-                .as_ref()
-                .filter(|s| s.path().exists())
-                .map(|_| card.to_fixture().to_toml());
-            let result = {
-                let mut t = InProcess::new(&mut card, self.sim_reader_name());
-                traced(&mut t)
-            };
-            // Saved whatever the outcome: a failed VERIFY spends a try. A save that fails does
-            // not replace what the card answered: the command reports that as usual, and the
-            // failed save is reported after it, on its own (exit 7).
-            let unchanged = |_: &StateFile| kept.as_deref() == Some(&card.to_fixture().to_toml());
-            if let Some(s) = state.as_ref().filter(|s| !unchanged(s)) {
-                if let Err(e) = s.save(&card) {
-                    let kept = s.path().exists();
-                    if let Ok(mut u) = self.unsaved.lock() {
-                        *u = Some((e, kept));
-                    }
-                }
-            }
-            result
-        } else {
-            let selector = pcsc::ReaderSelector::parse(self.reader.as_deref());
-            self.progress(&msg::cli_note_connecting(self.lang));
-            match self.wait {
-                None => pcsc::with_card(&selector, self.timeout, traced)?,
-                Some(limit) => {
-                    let name = self.wait_for_card(&selector, limit)?;
-                    pcsc::with_named_card(&name, self.timeout, traced)?
-                }
-            }
-        }
-    }
-
-    /// Waits (up to `limit`) for a card in the reader `selector` names; says so on stderr
-    /// when there is none yet. Returns the reader's name.
-    pub fn wait_for_card(
-        &self,
-        selector: &pcsc::ReaderSelector,
-        limit: Duration,
-    ) -> Result<String, CliError> {
-        let present = pcsc::list_readers(self.timeout).ok().and_then(|r| {
-            let name = pcsc::choose(&r, selector).ok()?;
-            r.iter()
-                .any(|x| x.name == name && x.card_present)
-                .then_some(name)
-        });
-        if let Some(name) = present {
-            return Ok(name);
-        }
-        output::say(&msg::cli_place_card(self.lang));
-        Ok(pcsc::wait(
-            selector,
-            pcsc::WaitFor::Card,
-            Some(limit),
-            Arc::clone(&self.stop),
-        )?)
+        self.open(|target, options| open::with_transport(target, options, op))
     }
 
     /// Runs `op` on the recognized My Number card.
@@ -307,11 +300,55 @@ impl Ctx {
         &self,
         op: impl FnOnce(&mut MyNumberCard<'_>) -> Result<R, CliError>,
     ) -> Result<R, CliError> {
-        self.with_transport(|t| {
-            let mut card = MyNumberCard::open(t)?;
-            self.progress(&msg::cli_note_card_recognized(self.lang));
-            op(&mut card)
-        })
+        self.open(|target, options| open::with_card(target, options, op))
+    }
+}
+
+/// Reports a simulated card whose state could not be saved (`--sim-state`), after the
+/// command's own report (stdout, or the JSON there): on stderr only, with exit 7 unless a
+/// signal stopped the run.
+#[cfg(feature = "sim")]
+fn report_unsaved(ctx: &Ctx, exit: Exit) -> Exit {
+    let unsaved = ctx.unsaved.lock().ok().and_then(|mut u| u.take());
+    let Some(NotSaved { error, file_exists }) = unsaved else {
+        return exit;
+    };
+    let path = ctx
+        .sim_state
+        .as_deref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let m = error::state_not_saved_message(ctx.lang, &path, &error, file_exists);
+    output::print_message(ctx.lang, &m.what, &m.todo);
+    if exit.is_signal() {
+        exit
+    } else {
+        m.exit
+    }
+}
+
+/// `mynapin sim …`.
+#[cfg(feature = "sim")]
+fn sim_command(ctx: &Ctx, cmd: &SimCommand) -> Result<Exit, CliError> {
+    match cmd {
+        SimCommand::Fixtures => readers::fixtures(ctx),
+        SimCommand::Serve(args) => serve::run(ctx, args),
+    }
+}
+
+/// `mynapin sim …` in a build without the simulated card.
+#[cfg(not(feature = "sim"))]
+fn sim_command(ctx: &Ctx, _: &SimCommand) -> Result<Exit, CliError> {
+    Err(no_sim_error(ctx.lang))
+}
+
+/// The usage error (exit 2) for `--sim`, `--sim-state`, `sim fixtures` and `sim serve` in a
+/// build without the `sim` feature.
+#[cfg(not(feature = "sim"))]
+fn no_sim_error(lang: Lang) -> CliError {
+    CliError::Usage {
+        what: msg::cli_no_sim(lang),
+        todo: msg::cli_no_sim_todo(lang),
     }
 }
 
@@ -390,39 +427,111 @@ pub fn main() -> ExitCode {
         timeout: Duration::from_secs(cli.timeout),
         stop,
         wait: cli.wait.map(Duration::from_secs),
+        #[cfg(feature = "sim")]
         unsaved: std::sync::Mutex::new(None),
     };
+    // A build without the simulated card refuses every use of it first, with one message.
+    #[cfg(not(feature = "sim"))]
+    if ctx.simulated() || matches!(cli.command, Command::Sim(_)) {
+        let exit = output::report_error(&ctx, &no_sim_error(lang));
+        return ExitCode::from(exit as u8);
+    }
     let result = match &cli.command {
         Command::Status(args) => status::run(&ctx, args),
         Command::Readers => readers::run(&ctx),
         Command::Watch(a) => watch::run(&ctx, a),
         Command::Verify(args) => change::verify(&ctx, args),
         Command::Change(args) => change::change(&ctx, args),
-        Command::Sim(SimCommand::Fixtures) => readers::fixtures(&ctx),
-        Command::Sim(SimCommand::Serve(args)) => serve::run(&ctx, args),
+        Command::Sim(cmd) => sim_command(&ctx, cmd),
         Command::Doctor => doctor::run(&ctx),
         Command::Guide(args) => guide::run(&ctx, args),
         Command::Profile(cmd) => profile_cmd::run(&ctx, cmd),
         Command::Completions(args) => completions::completions(&ctx, args),
         Command::Manpage(args) => completions::manpage(&ctx, args),
     };
-    let mut exit = match result {
+    let exit = match result {
         Ok(exit) => exit,
         Err(e) => output::report_error(&ctx, &e),
     };
-    let unsaved = ctx.unsaved.lock().ok().and_then(|mut u| u.take());
-    if let Some((e, kept)) = unsaved {
-        // After the card's own report (stdout, or the JSON there): stderr only.
-        let path = ctx
-            .sim_state
-            .as_deref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        let m = error::state_not_saved_message(lang, &path, &e, kept);
-        output::print_message(lang, &m.what, &m.todo);
-        if !exit.is_signal() {
-            exit = m.exit;
+    #[cfg(feature = "sim")]
+    let exit = report_unsaved(&ctx, exit);
+    ExitCode::from(exit as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The message of a build without the simulated card is worded in every catalogue (it is
+    /// shown only by that build, so the default build's tests check it here).
+    #[test]
+    fn the_no_sim_message_is_in_every_catalogue() {
+        for lang in Lang::all() {
+            for id in ["cli-no-sim", "cli-no-sim-todo"] {
+                assert!(lang.has(id), "{}: {id}", lang.tag());
+            }
         }
     }
-    ExitCode::from(exit as u8)
+
+    /// The default build's simulated card, through the same path as every command: the
+    /// state file is written when the card changed, and a save that fails is kept for the
+    /// report after the command (exit 7), with whether the file still exists.
+    #[cfg(feature = "sim")]
+    #[test]
+    fn the_simulated_card_is_opened_and_saved_through_the_slot() {
+        use mynapin_apdu::Command;
+        use mynapin_core::card::status::Verdict;
+        use mynapin_core::layout::{Applet, KeyRef};
+
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("d");
+        std::fs::create_dir(&sub).unwrap();
+        let path = sub.join("card.toml");
+        let ctx = Ctx {
+            lang: Lang::EN,
+            json: false,
+            trace: false,
+            verbose: 0,
+            reader: None,
+            sim: Some("auth-last-try".into()),
+            sim_state: Some(path.clone()),
+            timeout: Duration::from_secs(5),
+            stop: Arc::new(AtomicUsize::new(0)),
+            wait: None,
+            unsaved: std::sync::Mutex::new(None),
+        };
+        let status = ctx
+            .with_card(|card| Ok(card.read_status(false, mynapin_core::card::cert::Date::today())?))
+            .unwrap();
+        assert_eq!(status.verdict(), Verdict::LastTry);
+        assert!(path.exists(), "a new state file is written");
+        assert!(ctx.unsaved.lock().unwrap().is_none());
+
+        // A wrong VERIFY spends the last try; the directory is gone before the save.
+        let wrong_verify = |t: &mut dyn Transport| -> Result<(), CliError> {
+            let aid = Applet::Jpki.aid();
+            let mut select = vec![0x00, 0xA4, 0x04, 0x0C, aid.len() as u8];
+            select.extend_from_slice(&aid);
+            let ef = KeyRef::Auth.ef();
+            for apdu in [
+                select,
+                vec![0x00, 0xA4, 0x02, 0x0C, 0x02, ef[0], ef[1]],
+                vec![0x00, 0x20, 0x00, 0x80, 0x04, b'9', b'9', b'9', b'9'],
+            ] {
+                t.transmit_raw(&Command::parse(&apdu).unwrap())?;
+            }
+            std::fs::remove_dir_all(&sub).unwrap();
+            Ok(())
+        };
+        ctx.with_transport(wrong_verify).unwrap();
+        let unsaved = ctx
+            .unsaved
+            .lock()
+            .unwrap()
+            .take()
+            .expect("the failed save is kept");
+        assert!(!unsaved.file_exists);
+        let m = error::state_not_saved_message(Lang::EN, "x", &unsaved.error, false);
+        assert_eq!(m.exit, Exit::StateNotSaved);
+    }
 }

@@ -9,7 +9,9 @@ use mynapin_apdu::part10::feature_name;
 use mynapin_core::card::probe::{probe_card, probe_readers, Found, ReaderProbe};
 use mynapin_core::card::CardKind;
 use mynapin_core::transport::{pcsc, PinPadInfo, TransportError};
+#[cfg(feature = "sim")]
 use mynapin_sim::fixture::BUILTIN;
+#[cfg(feature = "sim")]
 use mynapin_sim::Fixture;
 use serde::Serialize;
 
@@ -183,18 +185,22 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
     Ok(Exit::Success)
 }
 
+#[cfg(feature = "sim")]
 #[derive(Serialize)]
 struct FixturesJson {
     schema: &'static str,
     fixtures: Vec<FixtureJson>,
 }
 
+#[cfg(feature = "sim")]
 #[derive(Serialize)]
 struct FixtureJson {
     name: &'static str,
     description: String,
 }
 
+/// `mynapin sim fixtures`.
+#[cfg(feature = "sim")]
 pub fn fixtures(ctx: &Ctx) -> Result<Exit, CliError> {
     let list: Vec<FixtureJson> = BUILTIN
         .iter()

@@ -1,14 +1,35 @@
 //! `mynapin sim serve`: plug the simulated card into pcscd through vpcd.
 
+#[cfg(feature = "sim")]
 use super::error::{CliError, Exit};
+#[cfg(feature = "sim")]
 use super::lang::msg;
+#[cfg(feature = "sim")]
 use super::text::sanitize;
+#[cfg(feature = "sim")]
 use super::Ctx;
+#[cfg(feature = "sim")]
 use mynapin_sim::fixture::FaultRule;
+#[cfg(feature = "sim")]
 use mynapin_sim::vpcd::{self, Ended, Faults, ServeEvent, ServeOptions};
+#[cfg(feature = "sim")]
 use mynapin_sim::StateFile;
 use std::path::PathBuf;
+#[cfg(feature = "sim")]
 use std::time::Duration;
+
+/// A `--fault` rule: parsed by the simulated card's own parser; a build without the card
+/// keeps the text (the command is refused before it is used).
+#[cfg(feature = "sim")]
+type FaultSpec = FaultRule;
+#[cfg(not(feature = "sim"))]
+type FaultSpec = String;
+
+/// A `--fault-sw` value: the APDU's number and the status word.
+#[cfg(feature = "sim")]
+type FaultSw = (u64, u16);
+#[cfg(not(feature = "sim"))]
+type FaultSw = String;
 
 /// Arguments of `mynapin sim serve` (help: `help-sim-serve-…`).
 #[derive(Debug, clap::Args)]
@@ -43,16 +64,27 @@ pub struct ServeArgs {
     pub mute_ms: Option<u64>,
     /// Fault: APDU number N answered with SW (`5=6581`).
     #[arg(long, value_name = "N=SW", value_parser = parse_fault_sw)]
-    pub fault_sw: Option<(u64, u16)>,
+    pub fault_sw: Option<FaultSw>,
     /// Fault rules (repeatable), as a fixture's `[[faults.rules]]`.
     #[arg(long, value_name = "SPEC", value_parser = parse_fault)]
-    pub fault: Vec<FaultRule>,
+    pub fault: Vec<FaultSpec>,
 }
 
 /// The largest APDU number a fault option accepts.
 const MAX_APDUS: u64 = 1_000_000_000;
 
-fn parse_fault_sw(text: &str) -> Result<(u64, u16), String> {
+#[cfg(not(feature = "sim"))]
+fn parse_fault_sw(text: &str) -> Result<FaultSw, String> {
+    Ok(text.to_string())
+}
+
+#[cfg(not(feature = "sim"))]
+fn parse_fault(text: &str) -> Result<FaultSpec, String> {
+    Ok(text.to_string())
+}
+
+#[cfg(feature = "sim")]
+fn parse_fault_sw(text: &str) -> Result<FaultSw, String> {
     let (n, sw) = text
         .split_once('=')
         .ok_or_else(|| msg::serve_fault_sw_form(super::parse_lang()))?;
@@ -67,10 +99,12 @@ fn parse_fault_sw(text: &str) -> Result<(u64, u16), String> {
     Ok((n, sw))
 }
 
+#[cfg(feature = "sim")]
 fn parse_fault(text: &str) -> Result<FaultRule, String> {
     FaultRule::from_spec(text).map_err(|r| super::error::fixture_reason(super::parse_lang(), &r))
 }
 
+#[cfg(feature = "sim")]
 /// Words what the served card does, on stderr, in the run's language.
 fn serve_event(event: &ServeEvent<'_>) {
     let lang = super::parse_lang();
@@ -98,6 +132,7 @@ fn serve_event(event: &ServeEvent<'_>) {
     say_sim(&text);
 }
 
+#[cfg(feature = "sim")]
 /// Words a fault rule's held answer (the tests wait for this line to send a signal).
 pub(super) fn hold_event(apdu: u64, header: &str, hold: Duration) {
     let lang = super::parse_lang();
@@ -105,12 +140,14 @@ pub(super) fn hold_event(apdu: u64, header: &str, hold: Duration) {
     say_sim(&msg::sim_hold(lang, apdu, header, ms));
 }
 
+#[cfg(feature = "sim")]
 /// `mynapin sim: TEXT` on stderr (never panics on a closed stderr).
 fn say_sim(text: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr().lock(), "mynapin sim: {text}");
 }
 
+#[cfg(feature = "sim")]
 /// The card to serve: `--fixture`, else the global `--sim=NAME`; both naming different cards
 /// is an error (never silently serve one of them). The same for `--state` and `--sim-state`.
 fn card_and_state(
@@ -141,6 +178,7 @@ fn card_and_state(
     Ok((fixture, state))
 }
 
+#[cfg(feature = "sim")]
 pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
     let lang = ctx.lang;
     let (fixture, state_path) = card_and_state(ctx, args)?;

@@ -9,6 +9,7 @@ use super::text::{
 };
 use super::Ctx;
 use mynapin_core::card::cert::{CertificateState, Date};
+use mynapin_core::card::status::{CardStatus, StatusStep, Verdict};
 use mynapin_core::card::{Counter, MyNumberCard, PinState, PinStatus};
 use mynapin_core::layout::PinId;
 use mynapin_core::procedure::profile::Profile;
@@ -107,41 +108,19 @@ struct RefJson {
     sw: Option<String>,
 }
 
-/// The status of a card, ready to print.
-pub struct Report {
-    /// The reader's name (untrusted: sanitized and cut when printed or put in JSON).
-    pub reader: String,
-    /// The token label.
-    pub token: String,
-    /// The PINs.
-    pub pins: Vec<PinStatus>,
-    /// The user-authentication certificate (`None`: it could not be read).
-    pub cert: Option<CertificateState>,
-    /// Whether the certificate was read (`status --no-cert` skips it).
-    pub cert_read: bool,
-}
+/// The status of a card, ready to print (read by [`MyNumberCard::read_status`]).
+pub type Report = CardStatus;
 
-/// Reads everything `status` shows from a recognized card (nothing that costs a try).
-/// The counters cost 10 APDUs (12 on a card without READ BINARY by short EF id); the
-/// certificate's expiry one more (`with_cert`).
+/// Reads everything `status` shows from a recognized card (nothing that costs a try), in
+/// the card layer's order; says so on stderr with -v before the counters.
 pub fn read(ctx: &Ctx, card: &mut MyNumberCard<'_>, with_cert: bool) -> Result<Report, CliError> {
-    // The certificate first, while the JPKI application is selected (one READ BINARY).
-    let cert = if with_cert {
-        card.auth_certificate_state(Date::today()).ok()
-    } else {
-        None
+    let verbose = ctx.verbose > 0;
+    let mut note = |step: StatusStep| {
+        if verbose && step == StatusStep::Counters {
+            say(&msg::status_reading(ctx.lang));
+        }
     };
-    if ctx.verbose > 0 {
-        say(&msg::status_reading(ctx.lang));
-    }
-    let pins = card.read_all()?;
-    Ok(Report {
-        reader: card.reader_name(),
-        token: card.token().to_string(),
-        pins,
-        cert,
-        cert_read: with_cert,
-    })
+    Ok(card.read_status_noting(with_cert, Date::today(), &mut note)?)
 }
 
 /// Arguments of `mynapin status` (help: `help-status-…` in the catalogue).
@@ -173,21 +152,17 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit, CliError> {
     })
 }
 
-/// `status --check`'s exit code: the most urgent of blocked (4), one try left (5), a count
-/// the card did not report (8), an expired user-authentication certificate (9); else 0.
-/// The warnings printed (and the JSON's ids) are the same with and without `--check`.
+/// `status --check`'s exit code: the card layer's verdict (the most urgent of blocked,
+/// one try left, a count the card did not report, an expired user-authentication
+/// certificate) as 4, 5, 8, 9; else 0. The warnings printed (and the JSON's ids) are the same
+/// with and without `--check`.
 pub fn check_exit(report: &Report) -> Exit {
-    let states: Vec<PinState> = report.pins.iter().map(|p| p.state()).collect();
-    if states.contains(&PinState::Blocked) {
-        Exit::Blocked
-    } else if states.contains(&PinState::Low) {
-        Exit::Refused
-    } else if states.contains(&PinState::Unknown) {
-        Exit::CountUnknown
-    } else if matches!(report.cert, Some(CertificateState::Expired { .. })) {
-        Exit::CertExpired
-    } else {
-        Exit::Success
+    match report.verdict() {
+        Verdict::Blocked => Exit::Blocked,
+        Verdict::LastTry => Exit::Refused,
+        Verdict::CountUnknown => Exit::CountUnknown,
+        Verdict::CertificateExpired => Exit::CertExpired,
+        Verdict::Fine => Exit::Success,
     }
 }
 

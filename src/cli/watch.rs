@@ -17,14 +17,21 @@ use super::guide::City;
 use super::lang::{msg, Lang};
 use super::output::{emit, say};
 use super::status;
-use super::text::{reader_name, sim_reader_name};
+use super::text::reader_name;
+#[cfg(feature = "sim")]
+use super::text::sim_reader_name;
 use super::Ctx;
 use mynapin_core::card::MyNumberCard;
+#[cfg(feature = "sim")]
+use mynapin_core::open;
 use mynapin_core::procedure::profile::Profile;
 use mynapin_core::transport::pcsc::{self, ReaderSelector, ServiceEvent, WaitFor};
-use mynapin_core::transport::{in_process::InProcess, Interruptible, TransportError};
+use mynapin_core::transport::{Interruptible, TransportError};
+#[cfg(feature = "sim")]
 use mynapin_sim::{Fixture, SimCard};
-use std::path::{Path, PathBuf};
+#[cfg(feature = "sim")]
+use std::path::Path;
+use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
@@ -60,6 +67,8 @@ pub fn run(ctx: &Ctx, args: &WatchArgs) -> Result<Exit, CliError> {
         profile: profile.as_ref(),
         city,
     };
+    // (A build without the simulated card refuses --sim before any command runs.)
+    #[cfg(feature = "sim")]
     if ctx.simulated() {
         return run_simulated(ctx, &view);
     }
@@ -114,6 +123,7 @@ pub fn run(ctx: &Ctx, args: &WatchArgs) -> Result<Exit, CliError> {
     Ok(Exit::Success)
 }
 
+#[cfg(feature = "sim")]
 /// `--sim=LIST`: each simulated card placed, read and taken out in turn.
 fn run_simulated(ctx: &Ctx, view: &View<'_>) -> Result<Exit, CliError> {
     let lang = ctx.lang;
@@ -136,11 +146,13 @@ fn run_simulated(ctx: &Ctx, view: &View<'_>) -> Result<Exit, CliError> {
             .map_err(CliError::from)
             .and_then(|fixture| {
                 let mut card = SimCard::new(fixture);
-                let mut t = InProcess::new(&mut card, reader.clone());
-                let mut t = Interruptible::new(&mut t, Arc::clone(&ctx.stop));
-                MyNumberCard::open(&mut t)
-                    .map_err(CliError::from)
-                    .and_then(|mut card| status::read(ctx, &mut card, true))
+                let target = open::Target::InProcess {
+                    card: &mut card,
+                    reader: reader.clone(),
+                };
+                // No trace and no notes: watch shows each card's block only.
+                let options = open::Options::new(ctx.timeout, Arc::clone(&ctx.stop));
+                open::with_card(target, options, |card| status::read(ctx, card, true))
             });
         view.show(cards, &reader, result);
     }
@@ -150,6 +162,7 @@ fn run_simulated(ctx: &Ctx, view: &View<'_>) -> Result<Exit, CliError> {
 
 /// The fixtures of `--sim=LIST`: a directory's `*.toml` files in name order, or the
 /// comma-separated names and files.
+#[cfg(feature = "sim")]
 fn sim_list(lang: Lang, spec: &str) -> Result<Vec<String>, CliError> {
     let dir = Path::new(spec);
     if dir.is_dir() {

@@ -868,6 +868,10 @@ clap-note-pin-name = note: the argument names WHICH PIN (auth, sign, kenhojo or 
 cli-note-connecting = connecting to the reader (exclusive)
 cli-note-card-recognized = My Number card recognized
 cli-place-card = Place your My Number card on the reader… (Ctrl-C to cancel)
+# A build without the "sim" feature (cargo build --no-default-features): --sim, --sim-state,
+# `sim fixtures` and `sim serve` were asked for.
+cli-no-sim = This build of mynapin has no simulated card: it was built without the "sim" feature, so --sim, --sim-state, sim fixtures and sim serve are not available.
+cli-no-sim-todo = Use a card in a reader, or a build of mynapin with the simulated card (the default build).
 # The simulated reader's name; $fixture: the --sim value, $path: the --sim-state file.
 ## output (src/cli/output.rs)
 

@@ -763,6 +763,8 @@ clap-note-pin-name = 注意：引数には暗証番号の種類（auth、sign、
 cli-note-connecting = リーダーに接続しています（ほかのプログラムは使えません）。
 cli-note-card-recognized = マイナンバーカードを確認しました。
 cli-place-card = マイナンバーカードをリーダーに置いてください…（Ctrl-C で中止）
+cli-no-sim = この mynapin は模擬カードなしでビルドされています（「sim」機能なし）。--sim、--sim-state、sim fixtures、sim serve は使えません。
+cli-no-sim-todo = リーダーに置いたカードを使うか、模擬カードを含む mynapin（標準のビルド）を使ってください。
 ## output (src/cli/output.rs)
 
 # 標準エラー出力のエラー報告（「mynapin: 」の後）。$what はエラーの内容（文）。

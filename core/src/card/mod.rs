@@ -18,6 +18,7 @@ pub mod cert;
 pub mod pin;
 pub mod probe;
 pub mod session;
+pub mod status;
 
 pub use pin::{Normalized, Pin, PinError, Weakness};
 

@@ -9,6 +9,8 @@
 //! * the counter can always reset any PIN.
 
 pub mod documents;
+pub mod first_step;
+pub mod from_card;
 pub mod guide;
 pub mod national;
 pub mod profile;
