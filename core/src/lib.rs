@@ -14,5 +14,6 @@ pub use mynapin_layout as layout;
 pub use mynapin_layout::bounded;
 
 pub mod card;
+pub mod outcome;
 pub mod procedure;
 pub mod transport;
