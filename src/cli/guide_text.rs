@@ -214,16 +214,8 @@ pub fn short_guide_in(
 /// Who can reset `pin` once it is blocked, as a phrase for the wrong-PIN and last-try
 /// messages ("… and then {phrase}."), from the same decision as `guide`.
 pub fn reset_routes_phrase(lang: Lang, pin: PinId) -> String {
-    let case = Case::new(pin, Situation::Blocked);
-    let opts = options(&case, None, None);
-    let kiosk = opts
-        .iter()
-        .find(|o| o.route == Route::Kiosk)
-        .and_then(|o| o.needs_only_partner());
-    match kiosk {
-        Some(p) => msg::guide_reset_kiosk_or_counter(lang, pin_short(lang, p)),
-        None => msg::guide_reset_counter_only(lang),
-    }
+    // The words crate says it (the error messages of every front end use it too).
+    mynapin_words::outcome::reset_routes(lang, pin)
 }
 
 /// The line for a PIN with one try left.
