@@ -3,7 +3,7 @@
 //! Layers point one way: [`mynapin_apdu`] ← [`transport`] ← [`card`] (the PIN flow and its
 //! guards) ← [`procedure`] (the reset rules). [`layout`] holds the card's constants and
 //! [`bounded`] reads data files with a size limit (both from `mynapin-layout`, which the
-//! simulated card shares).
+//! simulated card shares). [`outcome`] names the kind of every failure and its class.
 //!
 //! This crate prints nothing, never exits the process, and has no words of its own: it
 //! returns typed values that a front end words through `mynapin-words`.

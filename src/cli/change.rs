@@ -2,7 +2,7 @@
 //! requests, and word its typed outcome. The order of the steps and every safety decision
 //! belong to the card layer (`card::session`); nothing here decides what is sent.
 
-use super::error::{refused_request, stop_message, CliError, Exit};
+use super::error::{exit_of_class, refused_request, stop_message, CliError, Exit};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json, print_message, say};
 use super::secret_input::{confirm, Input};
@@ -645,13 +645,7 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report, cut: bool) -> Exit {
         }
         m
     });
-    let exit = match (&message, result) {
-        (None, ChangeResult::Changed) => Exit::Success,
-        (Some(m), _) if m.exit.is_signal() => m.exit,
-        (_, ChangeResult::Partial | ChangeResult::Unknown) => Exit::Failure,
-        (Some(m), _) => m.exit,
-        (None, _) => Exit::Failure,
-    };
+    let exit = exit_of_class(report.change_class());
     if ctx.json {
         emit_json(&ChangeJson {
             schema: "mynapin.change.v1",

@@ -515,7 +515,12 @@ pub(crate) fn read_reason(lang: Lang, e: &mynapin_core::bounded::ReadError) -> S
 /// The exit code for an outcome of the core: its class, and for a stop by a signal the
 /// signal's own code.
 pub fn exit_of(outcome: Outcome) -> Exit {
-    match outcome.class {
+    exit_of_class(outcome.class)
+}
+
+/// The exit code for a class of outcome (a stop by a signal: the signal's own code).
+pub fn exit_of_class(class: Class) -> Exit {
+    match class {
         Class::Success => Exit::Success,
         Class::Refused => Exit::Refused,
         Class::WrongPin => Exit::WrongPin,

@@ -41,6 +41,7 @@ use super::{
 };
 use crate::card::{change_outcome, Normalized, Step, Weakness};
 use crate::layout::{KeyRef, PinFormat, PinId};
+use crate::outcome::Class;
 use crate::transport::TransportError;
 use mynapin_apdu::part10::{
     EntryOptions, PinCommand, PinModifyStructure, PinPadOutcome, PinVerifyStructure, LANG_JAPANESE,
@@ -497,6 +498,20 @@ impl Report {
             ChangeResult::Partial
         } else {
             ChangeResult::NotChanged
+        }
+    }
+
+    /// The class of a change's outcome: a success only when every reference holds the new
+    /// value; a stop by a signal stays that; a change that stopped half-way, or whose result
+    /// is unknown, is a failure whatever stopped it; else the stop's own class.
+    pub fn change_class(&self) -> Class {
+        let stop = self.stop.as_ref().map(Stop::outcome);
+        match (stop, self.change_result()) {
+            (None, ChangeResult::Changed) => Class::Success,
+            (Some(o), _) if matches!(o.class, Class::Interrupted { .. }) => o.class,
+            (_, ChangeResult::Partial | ChangeResult::Unknown) => Class::Failure,
+            (Some(o), _) => o.class,
+            (None, _) => Class::Failure,
         }
     }
 
@@ -1752,6 +1767,11 @@ mod report_tests {
         assert_eq!(report.refs[0].counter(), Some(Counter::Left(2)));
         assert_eq!(report.next_steps(), []);
         assert_eq!(report.sent(), Sent::More { verified: vec![] });
+        // A verify is not a change: its class is the stop's.
+        assert_eq!(
+            report.stop.as_ref().map(|s| s.outcome().class),
+            Some(Class::WrongPin)
+        );
     }
 
     #[test]
@@ -1759,6 +1779,8 @@ mod report_tests {
         let mut sim = refusing(KeyRef::JukiCommon, "6A 80");
         let report = change_on(&mut sim, &[PinId::Juki], vec!["1234", "5678", "5678"]);
         assert_eq!(report.change_result(), ChangeResult::Partial);
+        // Half-done is a failure, whatever stopped it (here an unexpected answer).
+        assert_eq!(report.change_class(), Class::Failure);
         assert_eq!(report.refs[0].change, RefChange::Changed);
         assert!(matches!(
             report.refs[1].change,
@@ -1783,8 +1805,10 @@ mod report_tests {
     fn several_pins_with_one_refused_finish_that_one() {
         let mut sim = refusing(KeyRef::Kenhojo, "6A 80");
         let pins = [PinId::Auth, PinId::Kenhojo];
-        let mut opts = Options::default();
-        opts.same_current = true;
+        let opts = Options {
+            same_current: true,
+            ..Options::default()
+        };
         let report = {
             let mut t = InProcess::new(&mut sim, "sim");
             let mut card = MyNumberCard::open(&mut t).unwrap();
@@ -1808,6 +1832,13 @@ mod report_tests {
         let report = change_on(&mut sim, &[PinId::Auth], vec!["1234", "5678", "5678"]);
         assert_eq!(report.change_result(), ChangeResult::NotChanged);
         assert_eq!(report.next_steps(), []);
+        let mut sim = SimCard::new(Fixture::fresh());
+        let done = change_on(&mut sim, &[PinId::Auth], vec!["1234", "5678", "5678"]);
+        assert_eq!(done.change_class(), Class::Success);
+        let mut sim = SimCard::new(Fixture::fresh());
+        let same = change_on(&mut sim, &[PinId::Auth], vec!["1234", "1234", "1234"]);
+        assert!(matches!(same.stop, Some(Stop::SameAsCurrent(PinId::Auth))));
+        assert_eq!(same.change_class(), Class::Usage);
     }
 
     /// The card taken out before the second juki change: if the command may have reached
@@ -1865,8 +1896,10 @@ mod report_tests {
             Some(Stop::Card(CardError::Blocked(KeyRef::Sign)))
         ));
         assert_eq!(report.next_steps(), [NextStep::SeeGuide(PinId::Sign)]);
-        let mut report = Report::default();
-        report.refs = vec![one_ref(Checked::Unknown, Some(Counter::Left(3)), None)];
+        let report = Report {
+            refs: vec![one_ref(Checked::Unknown, Some(Counter::Left(3)), None)],
+            stop: None,
+        };
         assert_eq!(report.next_steps(), [NextStep::ReadStatus]);
     }
 
@@ -1883,7 +1916,8 @@ mod report_tests {
             pinpad: PadPolicy::Always,
             ..Options::default()
         };
-        let cases: [(&[PinId], Options, fn(&Stop) -> bool); 4] = [
+        type Case = (&'static [PinId], Options, fn(&Stop) -> bool);
+        let cases: [Case; 4] = [
             (&[PinId::Sign, PinId::Auth], Options::default(), |s| {
                 matches!(s, Stop::MixedFormats)
             }),
