@@ -2,18 +2,20 @@
 //! requests, and word its typed outcome. The order of the steps and every safety decision
 //! belong to the card layer (`card::session`); nothing here decides what is sent.
 
-use super::error::{stop_message, CliError, Exit};
+use super::error::{exit_of_class, refused_request, stop_message, CliError, Exit};
 use super::lang::{msg, Lang};
 use super::output::{emit, emit_json, print_message, say};
 use super::secret_input::{confirm, Input};
 use super::text::{counter_text, pin_name, pin_short, ref_tech, tries};
 use super::Ctx;
 use mynapin_core::card::session::{
-    self, ChangeResult, Checked, EntryError, Event, Options, PadPolicy, PinRequest, PinSource,
-    Report, Role, Stop,
+    self, ChangeResult, Checked, EntryError, Event, NextStep, Options, PadPolicy, PinRequest,
+    PinSource, Report, Role, Stop,
 };
 use mynapin_core::card::{Counter, NotChanged, PinState, RefChange, Unknown, Weakness};
 use mynapin_core::layout::{KeyRef, PinFormat, PinId};
+use mynapin_core::outcome::OutcomeKind;
+use mynapin_words::outcome::{self, juki_place};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
@@ -151,11 +153,7 @@ impl HostPins<'_> {
 
 /// "PIN" or "password", for running text.
 fn secret_word(lang: Lang, sign: bool) -> String {
-    if sign {
-        msg::change_secret_password(lang)
-    } else {
-        msg::change_secret_pin(lang)
-    }
+    outcome::secret_word(lang, if sign { PinId::Sign } else { PinId::Auth })
 }
 
 /// Says `text` on stderr with -v (built only then).
@@ -165,24 +163,16 @@ fn note(ctx: &Ctx, text: impl FnOnce() -> String) {
     }
 }
 
-/// Which of the residence registry PIN's two places a key reference is (1 or 2).
-fn juki_place(r: KeyRef) -> Option<u8> {
-    match r {
-        KeyRef::JukiAp => Some(1),
-        KeyRef::JukiCommon => Some(2),
-        _ => None,
-    }
-}
-
 /// Where `pin` is kept, for the report: the PIN's name, and for the residence registry PIN
 /// which of its two places; the technical name (`Juki AP, EF 001C`) only with --verbose.
 fn place(lang: Lang, verbose: bool, pin: PinId, r: KeyRef) -> String {
+    if !verbose {
+        return outcome::place(lang, pin, r);
+    }
     let name = pin_short(lang, pin);
-    match (juki_place(r), verbose) {
-        (Some(n), false) => msg::change_place_juki(lang, n, name),
-        (Some(n), true) => msg::change_place_juki_tech(lang, n, name, ref_tech(lang, r)),
-        (None, false) => name,
-        (None, true) => msg::change_place_tech(lang, name, ref_tech(lang, r)),
+    match juki_place(r) {
+        Some(n) => msg::change_place_juki_tech(lang, n, name, ref_tech(lang, r)),
+        None => msg::change_place_tech(lang, name, ref_tech(lang, r)),
     }
 }
 
@@ -306,7 +296,7 @@ impl PinSource for HostPins<'_> {
                 attempt,
                 of,
                 super::text::format_rule(lang, pin.format()),
-                super::error::invalid_pin_what(lang, pin, role, err),
+                outcome::invalid_pin(lang, pin, role, err),
             )),
             Event::EasyToGuess(w) => {
                 let kind = match w {
@@ -408,27 +398,18 @@ fn usage(what: String, todo: String) -> CliError {
     CliError::Usage { what, todo }
 }
 
+/// The session's options for `pins`, checked by the session's own rules before the input is
+/// opened and the card is touched (a request that can never run needs no card).
 fn options(ctx: &Ctx, secret: &SecretArgs, pins: &[PinId]) -> Result<Options, CliError> {
-    let lang = ctx.lang;
-    if secret.only_ref.is_some() && pins != [PinId::Juki] {
-        return Err(usage(
-            msg::change_only_ref_juki(lang),
-            msg::change_only_ref_juki_todo(lang),
-        ));
-    }
-    if secret.pinpad == PadArg::Always && pins.contains(&PinId::Sign) {
-        return Err(usage(
-            msg::pad_sign_refused(lang),
-            msg::pad_sign_refused_todo(lang),
-        ));
-    }
-    Ok(Options {
+    let opts = Options {
         allow_last_try: secret.use_last_try,
         only: secret.only_ref.map(KeyRef::from),
         pinpad: secret.pinpad.into(),
-        pad_lang: pad_lang(lang),
+        pad_lang: pad_lang(ctx.lang),
         ..Options::default()
-    })
+    };
+    session::check(pins, &opts).map_err(|stop| refused_request(ctx.lang, &stop))?;
+    Ok(opts)
 }
 
 /// The language a PIN-pad reader shows its own messages in (a LANGID from the catalogue;
@@ -479,16 +460,7 @@ fn checked_id(c: Checked) -> &'static str {
 }
 
 fn ref_json(r: &session::RefReport, change: bool) -> RefJson {
-    let counter = r.after.or(match r.checked {
-        Checked::Wrong { tries_left } => tries_left.map(|n| {
-            if n == 0 {
-                Counter::Blocked
-            } else {
-                Counter::Left(n)
-            }
-        }),
-        _ => r.before,
-    });
+    let counter = r.counter();
     RefJson {
         pin: r.pin.id(),
         id: r.r.id(),
@@ -605,32 +577,8 @@ struct ErrorJson {
 
 /// One line of the report of a change: which place holds which PIN, and its tries.
 fn outcome_line(lang: Lang, verbose: bool, r: &session::RefReport, count: String) -> String {
-    let secret = secret_word(lang, r.pin == PinId::Sign);
-    let what = match r.change {
-        RefChange::Changed => msg::change_outcome_changed(lang, secret),
-        RefChange::NotChanged(NotChanged::NotSent) => msg::change_outcome_not_sent(lang, secret),
-        RefChange::NotChanged(NotChanged::Refused(sw)) => msg::change_outcome_refused(
-            lang,
-            super::text::sw_meaning(lang, sw),
-            secret,
-            sw.to_string(),
-        ),
-        RefChange::Unknown(Unknown::Answer(sw)) => msg::change_outcome_unknown_answer(
-            lang,
-            super::text::sw_meaning(lang, sw),
-            secret,
-            sw.to_string(),
-        ),
-        RefChange::Unknown(Unknown::NoAnswer) => msg::change_outcome_no_answer(lang, secret),
-    };
-    let checked = match r.checked {
-        Checked::Wrong { .. } => Some(msg::change_checked_wrong(
-            lang,
-            secret_word(lang, r.pin == PinId::Sign),
-        )),
-        Checked::Unknown => Some(msg::change_checked_unknown(lang)),
-        _ => None,
-    };
+    let what = outcome::ref_change(lang, r);
+    let checked = outcome::ref_checked(lang, r);
     let place = place(lang, verbose, r.pin, r.r);
     match checked {
         None => msg::change_ref_line(lang, count, what, place),
@@ -653,12 +601,6 @@ pub fn change(ctx: &Ctx, args: &ChangeArgs) -> Result<Exit, CliError> {
         if !pins.contains(&p) {
             pins.push(p);
         }
-    }
-    if pins.contains(&PinId::Sign) && pins.len() > 1 {
-        return Err(usage(
-            msg::change_sign_alone(lang),
-            msg::change_sign_alone_todo(lang),
-        ));
     }
     let mut opts = options(ctx, &args.secret, &pins)?;
     opts.same_current = args.same_current;
@@ -695,7 +637,7 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report, cut: bool) -> Exit {
         if cut && matches!(s, Stop::ConfirmationMismatch { .. }) {
             // The confirmation that does not match ended with the input: say that the input
             // ended, not that two typed entries differ.
-            m.kind = "input_cut_off";
+            m.kind = OutcomeKind::InputCutOff;
             m.what =
                 msg::error_input_cut_off_what(lang, secret_word(lang, pins.contains(&PinId::Sign)));
             m.todo.truncate(1);
@@ -703,13 +645,7 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report, cut: bool) -> Exit {
         }
         m
     });
-    let exit = match (&message, result) {
-        (None, ChangeResult::Changed) => Exit::Success,
-        (Some(m), _) if m.exit.is_signal() => m.exit,
-        (_, ChangeResult::Partial | ChangeResult::Unknown) => Exit::Failure,
-        (Some(m), _) => m.exit,
-        (None, _) => Exit::Failure,
-    };
+    let exit = exit_of_class(report.change_class());
     if ctx.json {
         emit_json(&ChangeJson {
             schema: "mynapin.change.v1",
@@ -722,7 +658,7 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report, cut: bool) -> Exit {
             refs: report_refs_json(report, true),
             notes: notes.clone(),
             error: message.as_ref().map(|m| ErrorJson {
-                kind: m.kind,
+                kind: m.kind.id(),
                 exit_code: exit as u8,
                 message: m.what.clone(),
                 todo: m.todo.clone(),
@@ -757,35 +693,38 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report, cut: bool) -> Exit {
     exit
 }
 
-/// Exactly what to do after a change that stopped half-way.
+/// Exactly what to do after a change that stopped half-way: the core's next steps for the
+/// references, each with the command that does it (the other next steps are said by the
+/// stop's own message).
 fn partial_advice(lang: Lang, report: &Report) -> Vec<String> {
-    let mut out = Vec::new();
-    for r in &report.refs {
-        let only = match r.r {
+    // The command line for `pin`, limited to the place `r` for a PIN kept in two.
+    let command = |verb: &str, pin: PinId, r: KeyRef| {
+        let only = match r {
             KeyRef::JukiAp => " --only-ref juki-ap",
             KeyRef::JukiCommon => " --only-ref juki-common",
             _ => "",
         };
-        let pin = r.pin.id();
-        let secret = secret_word(lang, r.pin == PinId::Sign);
-        match r.change {
-            RefChange::NotChanged(_) => out.push(msg::change_todo_finish(
+        format!("mynapin {verb} {}{only}", pin.id())
+    };
+    report
+        .next_steps()
+        .into_iter()
+        .filter_map(|step| match step {
+            NextStep::FinishChange { pin, r } => Some(msg::change_todo_finish(
                 lang,
-                format!("mynapin change {pin}{only}"),
-                secret,
+                command("change", pin, r),
+                outcome::secret_word(lang, pin),
             )),
-            // The card holds one of two values: no guess is presented as safe.
-            RefChange::Unknown(_) => out.push(msg::change_todo_find_out(
+            NextStep::FindOutWhichValue { pin, r } => Some(msg::change_todo_find_out(
                 lang,
-                format!("mynapin verify {pin}{only}"),
-                r.r.max_tries(),
-                place(lang, false, r.pin, r.r),
-                secret,
+                command("verify", pin, r),
+                r.max_tries(),
+                place(lang, false, pin, r),
+                outcome::secret_word(lang, pin),
             )),
-            RefChange::Changed => {}
-        }
-    }
-    out
+            NextStep::ReadStatus | NextStep::SeeGuide(_) => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

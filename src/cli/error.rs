@@ -4,13 +4,15 @@
 
 use super::guide_text;
 use super::lang::{msg, Lang};
-use super::text::{card_kind, format_rule, pin_of_ref, pin_short, ref_name, sanitize, sw_meaning};
-use mynapin_core::card::session::{Checked, EntryError, PadAnswer, Report, Role, Stop};
-use mynapin_core::card::{CardError, Lost, PinError, Step};
-use mynapin_core::layout::{Applet, KeyRef, PinFormat, PinId};
+use super::text::{format_rule, pin_of_ref, pin_short, sanitize};
+use mynapin_core::card::session::{EntryError, PadAnswer, Report, Sent, Stop};
+use mynapin_core::card::{CardError, Lost};
+use mynapin_core::layout::{KeyRef, PinId};
+use mynapin_core::outcome::{Class, Outcome, OutcomeKind};
 use mynapin_core::transport::TransportError;
 #[cfg(feature = "sim")]
 use mynapin_sim::{FixtureError, StateError};
+use mynapin_words::outcome;
 
 /// The exit codes (README, `--help`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,17 +76,6 @@ impl Exit {
     }
 }
 
-/// What the user (or the system, for SIGHUP and SIGPIPE) did to stop the run, as a phrase.
-fn stop_cause(lang: Lang, signal: i32) -> String {
-    match signal {
-        1 => msg::stop_cause_sighup(lang),
-        3 => msg::stop_cause_sigquit(lang),
-        13 => msg::stop_cause_sigpipe(lang),
-        15 => msg::stop_cause_sigterm(lang),
-        _ => msg::stop_cause_ctrl_c(lang),
-    }
-}
-
 /// A failure of a command.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -120,7 +111,7 @@ pub struct Message {
     /// Exit code.
     pub exit: Exit,
     /// Stable machine-readable kind for `--json`.
-    pub kind: &'static str,
+    pub kind: OutcomeKind,
     /// What happened.
     pub what: String,
     /// What to do.
@@ -130,28 +121,22 @@ pub struct Message {
 impl CliError {
     /// The message for this error in `lang`.
     pub fn message(&self, lang: Lang) -> Message {
-        let m = |exit, kind, what: String, todo: Vec<String>| Message {
-            exit,
-            kind,
-            what,
-            todo,
-        };
+        let m =
+            |kind: OutcomeKind, what: String, todo: Vec<String>| message(kind.into(), what, todo);
         match self {
             CliError::Card(e) => card_message(lang, e),
             #[cfg(feature = "sim")]
             CliError::Fixture(e) | CliError::State(StateError::Malformed(e)) => m(
-                Exit::Usage,
-                "fixture",
+                OutcomeKind::Fixture,
                 fixture_what(lang, e),
                 vec![msg::error_fixture_todo(lang)],
             ),
             CliError::Usage { what, todo } => {
-                m(Exit::Usage, "usage", what.clone(), vec![todo.clone()])
+                m(OutcomeKind::Usage, what.clone(), vec![todo.clone()])
             }
             #[cfg(feature = "sim")]
             CliError::State(StateError::Busy { path }) => m(
-                Exit::NoCard,
-                "card_in_use",
+                OutcomeKind::CardInUse,
                 msg::error_sim_busy_what(lang, sanitize(path)),
                 vec![msg::error_sim_busy_todo(lang)],
             ),
@@ -171,8 +156,7 @@ impl CliError {
                     StateError::Malformed(_) => unreachable!("worded as a fixture above"),
                 };
                 m(
-                    Exit::Usage,
-                    "state_file",
+                    OutcomeKind::StateFile,
                     msg::error_state_file_what(lang, sanitize(path), reason),
                     vec![msg::error_state_file_todo(lang)],
                 )
@@ -199,12 +183,11 @@ pub fn state_not_saved_message(lang: Lang, path: &str, e: &StateError, kept: boo
     } else {
         msg::error_state_not_saved_holds_none(lang)
     };
-    Message {
-        exit: Exit::StateNotSaved,
-        kind: "state_not_saved",
-        what: msg::error_state_not_saved_what(lang, holds, sanitize(path), reason),
-        todo: vec![msg::error_state_not_saved_todo(lang)],
-    }
+    message(
+        OutcomeKind::StateNotSaved.into(),
+        msg::error_state_not_saved_what(lang, holds, sanitize(path), reason),
+        vec![msg::error_state_not_saved_todo(lang)],
+    )
 }
 
 /// What is wrong with a fixture. The checker's own words (toml's line and column, the rule
@@ -538,217 +521,123 @@ pub(crate) fn read_reason(lang: Lang, e: &mynapin_core::bounded::ReadError) -> S
     }
 }
 
-/// What a stop means in words, with what the report says was sent.
-pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
-    let mut verified: Vec<PinId> = Vec::new();
-    for r in report.refs.iter().filter(|r| r.checked == Checked::Correct) {
-        if !verified.contains(&r.pin) {
-            verified.push(r.pin);
-        }
+/// The exit code for an outcome of the core: its class, and for a stop by a signal the
+/// signal's own code.
+pub fn exit_of(outcome: Outcome) -> Exit {
+    exit_of_class(outcome.class)
+}
+
+/// The exit code for a class of outcome (a stop by a signal: the signal's own code).
+pub fn exit_of_class(class: Class) -> Exit {
+    match class {
+        Class::Success => Exit::Success,
+        Class::Refused => Exit::Refused,
+        Class::WrongPin => Exit::WrongPin,
+        Class::Blocked => Exit::Blocked,
+        Class::NoCard => Exit::NoCard,
+        Class::Usage => Exit::Usage,
+        Class::Failure => Exit::Failure,
+        Class::Interrupted { signal } => Exit::from_signal(signal),
+        Class::NotSaved => Exit::StateNotSaved,
     }
-    // What was sent before this stop, for the "nothing was sent" lines.
-    let verified_line = (!verified.is_empty()).then(|| {
-        let names: Vec<String> = verified.iter().map(|p| pin_short(lang, *p)).collect();
-        msg::error_sent_verified(lang, verified.len(), lang.join(&names))
-    });
-    let sent_line = verified_line
-        .clone()
-        .unwrap_or_else(|| msg::error_sent_counters_only(lang));
-    let m = |exit, kind, what: String, todo: Vec<String>| Message {
-        exit,
-        kind,
+}
+
+/// A message for an outcome: its kind and exit code, what happened, what to do.
+fn message(outcome: Outcome, what: String, todo: Vec<String>) -> Message {
+    Message {
+        exit: exit_of(outcome),
+        kind: outcome.kind,
         what,
         todo,
+    }
+}
+
+/// What a stop means in words, with what the report says was sent. What happened is the
+/// words crate's; what to do (which names this command line's commands and flags) is here.
+pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
+    // What was sent before this stop, for the "nothing was sent" lines: the PINs checked and
+    // correct, else nothing beyond the counters. (When more was sent, the report's lines for
+    // each place say what it cost and holds; these lines keep to the checks.)
+    let verified = match report.sent() {
+        Sent::CountersOnly => Vec::new(),
+        Sent::Verified(v) | Sent::More { verified: v } => v,
     };
-    match stop {
+    let verified_line =
+        (!verified.is_empty()).then(|| outcome::sent(lang, &Sent::Verified(verified)));
+    let sent_line = verified_line
+        .clone()
+        .unwrap_or_else(|| outcome::sent(lang, &Sent::CountersOnly));
+    let what = outcome::stop(lang, stop);
+    let todo = match stop {
         Stop::Card(e) => {
-            let mut msg = card_message_with(lang, e, verified_line);
-            // A signal ends with its own exit code, also when it cut a wait for an answer
-            // short (the VERIFY's message then says too that the stop was the user's).
-            if let Some(signal) = stop.signal() {
-                msg.exit = Exit::from_signal(signal);
-            }
+            let mut m = card_message_with(lang, e, verified_line);
             if let CardError::VerifyUnknown {
                 cause: Lost::Transport(TransportError::Abandoned { signal, grace }),
                 ..
             } = e
             {
-                msg.kind = "interrupted";
-                msg.todo.insert(
+                m.todo.insert(
                     0,
-                    msg::error_abandoned_what(lang, stop_cause(lang, *signal), grace.as_secs()),
+                    msg::error_abandoned_what(
+                        lang,
+                        outcome::stop_cause(lang, *signal),
+                        grace.as_secs(),
+                    ),
                 );
             }
-            msg
+            m.todo
         }
-        Stop::Entry(EntryError::Cancelled { signal }) => m(
-            Exit::from_signal(*signal),
-            "cancelled",
-            msg::error_cancelled_what(lang),
-            vec![sent_line],
-        ),
-        Stop::Entry(EntryError::Ended { got, expected }) if *expected > 0 => m(
-            Exit::Usage,
-            "input_ended",
-            msg::error_input_ended_what(lang, *expected, *got),
-            vec![sent_line, msg::error_input_ended_todo(lang)],
-        ),
-        Stop::Entry(e) => {
-            let what = match e {
-                EntryError::Ended { .. } => msg::error_input_eof_what(lang),
-                EntryError::TooLong { max } => msg::error_input_too_long_what(lang, *max),
-                EntryError::TimedOut { .. } => msg::error_input_timeout_what(lang),
-                EntryError::Unreadable(why) => {
-                    msg::error_input_unreadable_what(lang, sanitize(why))
-                }
-                EntryError::Cancelled { .. } => String::new(),
-            };
-            m(
-                Exit::Usage,
-                "input",
-                what,
-                vec![sent_line, msg::error_input_todo(lang)],
-            )
+        Stop::Entry(EntryError::Cancelled { .. }) => vec![sent_line],
+        Stop::Entry(EntryError::Ended { expected, .. }) if *expected > 0 => {
+            vec![sent_line, msg::error_input_ended_todo(lang)]
         }
-        Stop::InvalidPin { pin, role, err } => {
-            let what = invalid_pin_what(lang, *pin, *role, *err);
-            m(
-                Exit::Usage,
-                "invalid_pin",
-                what,
-                vec![
-                    msg::error_pin_rule(lang, format_rule(lang, pin.format())),
-                    verified_line.unwrap_or_else(|| msg::error_sent_nothing_no_try(lang)),
-                ],
-            )
-        }
-        Stop::ConfirmationMismatch { attempts } => m(
-            Exit::Usage,
-            "confirmation_mismatch",
-            if *attempts > 1 {
-                msg::error_mismatch_many(lang, *attempts)
-            } else {
-                msg::error_mismatch_once(lang)
-            },
-            vec![sent_line, msg::error_run_again(lang)],
-        ),
-        Stop::SameAsCurrent(pin) => m(
-            Exit::Usage,
-            "same_as_current",
-            msg::error_same_as_current_what(lang, pin_short(lang, *pin)),
-            vec![
-                sent_line,
-                msg::error_same_as_current_todo(lang, pin_short(lang, *pin)),
-            ],
-        ),
-        Stop::MixedFormats => m(
-            Exit::Usage,
-            "usage",
-            msg::error_mixed_formats_what(lang),
-            vec![msg::error_mixed_formats_todo(lang)],
-        ),
-        Stop::NoSuchReference(r) => m(
-            Exit::Usage,
-            "usage",
-            msg::error_no_such_reference_what(lang, r.id()),
-            vec![msg::error_sent_nothing(lang)],
-        ),
-        Stop::Declined => m(
-            Exit::Refused,
-            "declined",
-            msg::error_declined_what(lang),
-            vec![sent_line],
-        ),
-        Stop::PinPad { r, role, answer } => {
-            let name = ref_phrase(lang, *r);
+        Stop::Entry(_) => vec![sent_line, msg::error_input_todo(lang)],
+        Stop::InvalidPin { pin, .. } => vec![
+            msg::error_pin_rule(lang, format_rule(lang, pin.format())),
+            verified_line.unwrap_or_else(|| msg::error_sent_nothing_no_try(lang)),
+        ],
+        Stop::ConfirmationMismatch { .. } => vec![sent_line, msg::error_run_again(lang)],
+        Stop::SameAsCurrent(pin) => vec![
+            sent_line,
+            msg::error_same_as_current_todo(lang, pin_short(lang, *pin)),
+        ],
+        Stop::MixedFormats => vec![msg::change_sign_alone_todo(lang)],
+        Stop::NoSuchReference(_) => vec![msg::change_only_ref_juki_todo(lang)],
+        Stop::Declined => vec![sent_line],
+        Stop::PinPad { answer, .. } => {
             let not_sent = msg::error_pinpad_not_sent(lang);
-            let again = msg::error_pinpad_again(lang);
-            let (exit, kind, what, todo) = match answer {
-                PadAnswer::Timeout => (
-                    Exit::Usage,
-                    "pinpad_timeout",
-                    msg::error_pinpad_timeout_what(lang, name),
-                    vec![not_sent, sent_line, again],
-                ),
-                PadAnswer::Cancelled => (
-                    Exit::Usage,
-                    "pinpad_cancelled",
-                    msg::error_pinpad_cancelled_what(lang, name),
-                    vec![not_sent, sent_line],
-                ),
-                PadAnswer::EntriesDiffer => (
-                    Exit::Usage,
-                    "pinpad_entries_differ",
-                    msg::error_pinpad_entries_differ_what(lang, name),
-                    vec![not_sent, sent_line, again],
-                ),
-                PadAnswer::WrongLength => (
-                    Exit::Usage,
-                    "pinpad_wrong_length",
-                    if *role == Role::Current {
-                        msg::error_pinpad_wrong_length_what(lang, name)
-                    } else {
-                        msg::error_pinpad_wrong_length_new_what(lang, name)
-                    },
-                    vec![not_sent, sent_line, again],
-                ),
-                PadAnswer::Rejected => (
-                    Exit::Failure,
-                    "pinpad_rejected",
-                    msg::error_pinpad_rejected_what(lang),
-                    vec![not_sent, sent_line, msg::error_pinpad_rejected_todo(lang)],
-                ),
-            };
-            m(exit, kind, what, todo)
+            match answer {
+                PadAnswer::Cancelled => vec![not_sent, sent_line],
+                PadAnswer::Rejected => {
+                    vec![not_sent, sent_line, msg::error_pinpad_rejected_todo(lang)]
+                }
+                PadAnswer::Timeout | PadAnswer::EntriesDiffer | PadAnswer::WrongLength => {
+                    vec![not_sent, sent_line, msg::error_pinpad_again(lang)]
+                }
+            }
         }
-        Stop::NoPinPad => m(
-            Exit::Usage,
-            "no_pinpad",
-            msg::error_no_pinpad_what(lang),
-            vec![
-                msg::error_sent_nothing(lang),
-                msg::error_no_pinpad_todo(lang),
-            ],
-        ),
-        Stop::PadNotForPin(pin) => m(
-            Exit::Usage,
-            "usage",
-            msg::error_pad_not_for_pin_what(lang, pin_short(lang, *pin)),
-            vec![msg::error_pad_not_for_pin_todo(lang)],
-        ),
-    }
-}
-
-/// "the user-authentication PIN" or, for a juki copy, "the residence registry PIN (its
-/// copy in …)".
-fn ref_phrase(lang: Lang, r: KeyRef) -> String {
-    let pin = pin_short(lang, pin_of_ref(r));
-    if r.is_juki() {
-        msg::error_ref_phrase(lang, pin, ref_name(lang, r))
-    } else {
-        pin
-    }
-}
-
-/// What mynapin was doing, for "the card answered … to …". The card command's technical
-/// name is in the English text only; Japanese says what the step is for.
-fn step_name(lang: Lang, step: Step) -> String {
-    let applet = |a: Applet| match a {
-        Applet::Jpki => msg::step_applet_jpki(lang),
-        Applet::Kenhojo => msg::step_applet_kenhojo(lang),
-        Applet::Juki => msg::step_applet_juki(lang),
-        Applet::Common => msg::step_applet_common(lang),
-        Applet::Kenmen => msg::step_applet_kenmen(lang),
+        Stop::NoPinPad => vec![
+            msg::error_sent_nothing(lang),
+            msg::error_no_pinpad_todo(lang),
+        ],
+        Stop::PadNotForPin(_) => vec![msg::pad_sign_refused_todo(lang)],
     };
-    match step {
-        Step::SelectApplet(a) => msg::step_select_applet(lang, applet(a)),
-        Step::SelectEf => msg::step_select_file(lang),
-        Step::ReadToken => msg::step_read_token(lang),
-        Step::CounterQuery => msg::step_counter_query(lang),
-        Step::Verify => msg::step_verify(lang),
-        Step::ChangeReferenceData => msg::step_change_reference_data(lang),
-        Step::ChangeKey => msg::step_change_key(lang),
-        Step::ReadCertificate => msg::step_read_certificate(lang),
+    // The stops a request makes before anything is sent name this command line's options.
+    let what = match stop {
+        Stop::NoSuchReference(_) => msg::change_only_ref_juki(lang),
+        Stop::PadNotForPin(_) => msg::pad_sign_refused(lang),
+        _ => what,
+    };
+    message(stop.outcome(), what, todo)
+}
+
+/// A request the core refuses before anything is sent (see `session::check`), as a usage
+/// error: worded as its stop (one line of what to do), reported before the card is opened.
+pub fn refused_request(lang: Lang, stop: &Stop) -> CliError {
+    let m = stop_message(lang, stop, &Report::default());
+    CliError::Usage {
+        what: m.what,
+        todo: m.todo.join("\n"),
     }
 }
 
@@ -761,180 +650,56 @@ pub fn card_message(lang: Lang, e: &CardError) -> Message {
 /// the counter" line when the caller knows more (a PIN already checked in this session).
 pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Message {
     let nothing_sent = sent.unwrap_or_else(|| msg::error_sent_counters_only(lang));
-    let name = |r: KeyRef| ref_phrase(lang, r);
     let short = |r: KeyRef| pin_short(lang, pin_of_ref(r));
-    let m = |exit, kind, what: String, todo: Vec<String>| Message {
-        exit,
-        kind,
-        what,
-        todo,
-    };
-    match e {
-        CardError::Transport(t) => transport_message(lang, t),
-        CardError::NotMyNumberCard(kind) => m(
-            Exit::NoCard,
-            "not_my_number_card",
-            msg::error_not_my_number_card_what(lang, card_kind(lang, kind)),
-            vec![msg::error_not_my_number_card_todo(lang)],
-        ),
-        CardError::Unexpected { step, sw } => m(
-            Exit::Failure,
-            "unexpected_answer",
-            msg::error_unexpected_answer_what(
-                lang,
-                sw_meaning(lang, *sw),
-                step_name(lang, *step),
-                sw.to_string(),
-            ),
-            vec![msg::error_unexpected_answer_todo(lang)],
-        ),
+    let todo = match e {
+        CardError::Transport(t) => return transport_message(lang, t),
+        CardError::NotMyNumberCard(_) => vec![msg::error_not_my_number_card_todo(lang)],
+        CardError::Unexpected { .. } => vec![msg::error_unexpected_answer_todo(lang)],
         CardError::Blocked(r) => {
             let mut todo = vec![nothing_sent];
             todo.extend(guide_text::short_guide(lang, pin_of_ref(*r), None));
-            m(
-                Exit::Blocked,
-                "blocked",
-                msg::error_blocked_what(lang, name(*r)),
-                todo,
-            )
+            todo
         }
-        CardError::BlockedOnVerify(r, sw) => {
+        CardError::BlockedOnVerify(r, _) => {
             let mut todo = vec![msg::error_blocked_on_verify_todo(lang)];
             todo.extend(guide_text::short_guide(lang, pin_of_ref(*r), None));
-            m(
-                Exit::Blocked,
-                "blocked",
-                msg::error_blocked_on_verify_what(lang, name(*r), sw.to_string()),
-                todo,
-            )
+            todo
         }
-        CardError::VerifyUnknown { r, cause } => m(
-            Exit::Failure,
-            "verify_unknown",
-            match cause {
-                Lost::Answer(sw) => msg::error_verify_unknown_answer_what(
-                    lang,
-                    sw_meaning(lang, *sw),
-                    name(*r),
-                    sw.to_string(),
-                ),
-                Lost::Transport(_) => msg::error_verify_unknown_lost_what(lang, name(*r)),
-            },
-            vec![msg::error_verify_unknown_todo(lang)],
-        ),
-        CardError::CountImplausible { r, sw } => m(
-            Exit::Refused,
-            "count_implausible",
-            msg::error_count_implausible_what(lang, r.max_tries(), name(*r), sw.to_string()),
-            vec![nothing_sent, msg::error_sure_use_last_try(lang, short(*r))],
-        ),
-        CardError::LastTry(r) => m(
-            Exit::Refused,
-            "last_try",
-            msg::error_last_try_what(
-                lang,
-                name(*r),
-                guide_text::reset_routes_phrase(lang, pin_of_ref(*r)),
-            ),
-            vec![
-                nothing_sent,
-                msg::error_last_try_todo(lang, pin_of_ref(*r).id(), short(*r)),
-            ],
-        ),
-        CardError::CountUnknown(r) => m(
-            Exit::Refused,
-            "count_unknown",
-            msg::error_count_unknown_what(lang, name(*r)),
-            vec![nothing_sent, msg::error_sure_use_last_try(lang, short(*r))],
-        ),
-        CardError::Absent(r) => m(
-            Exit::Failure,
-            "absent",
-            msg::error_absent_what(lang, name(*r)),
-            vec![if pin_of_ref(*r) == PinId::Sign {
-                msg::error_absent_sign_todo(lang)
-            } else {
-                msg::error_absent_todo(lang)
-            }],
-        ),
-        CardError::OutOfSequence(r) => m(
-            Exit::Failure,
-            "internal",
-            msg::error_out_of_sequence_what(lang, name(*r)),
-            vec![msg::error_report_to_developers(lang)],
-        ),
+        CardError::VerifyUnknown { .. } => vec![msg::error_verify_unknown_todo(lang)],
+        CardError::CountImplausible { r, .. } | CardError::CountUnknown(r) => {
+            vec![nothing_sent, msg::error_sure_use_last_try(lang, short(*r))]
+        }
+        CardError::LastTry(r) => vec![
+            nothing_sent,
+            msg::error_last_try_todo(lang, pin_of_ref(*r).id(), short(*r)),
+        ],
+        CardError::Absent(r) => vec![if pin_of_ref(*r) == PinId::Sign {
+            msg::error_absent_sign_todo(lang)
+        } else {
+            msg::error_absent_todo(lang)
+        }],
+        CardError::OutOfSequence(_) => vec![msg::error_report_to_developers(lang)],
+        // The result is said once (in what happened); after the second wrong entry the
+        // warning points to the guide, never to --use-last-try. A wrong PIN that blocked the
+        // card exits as blocked (its class); the kind stays `wrong_pin` (the fact).
         CardError::WrongPin { r, tries_left } => {
             let pin = pin_of_ref(*r);
-            // The result is said once (in `what`); after the second wrong entry the warning
-            // points to the guide, never to --use-last-try.
-            let (what, mut todo) = match tries_left {
-                Some(0) => (msg::error_wrong_pin_blocked_what(lang, name(*r)), vec![]),
-                Some(1) => (
-                    msg::error_wrong_pin_last_what(lang, name(*r)),
-                    vec![msg::error_wrong_pin_last_todo(
-                        lang,
-                        pin.id(),
-                        guide_text::reset_routes_phrase(lang, pin),
-                    )],
-                ),
-                Some(n) => (
-                    msg::error_wrong_pin_left_what(lang, *n, name(*r)),
-                    vec![msg::error_wrong_pin_left_todo(
-                        lang,
-                        guide_text::reset_routes_phrase(lang, pin),
-                    )],
-                ),
-                None => (
-                    msg::error_wrong_pin_unknown_what(lang, name(*r)),
-                    vec![msg::error_wrong_pin_unknown_todo(lang)],
-                ),
-            };
-            if *tries_left == Some(0) {
-                todo.extend(guide_text::short_guide(lang, pin, None));
-                // The wrong PIN that blocked the card: exit 4 (blocked), like a PIN found
-                // blocked; the kind stays `wrong_pin` (the fact), the message says both.
-                return m(Exit::Blocked, "wrong_pin", what, todo);
+            match tries_left {
+                Some(0) => guide_text::short_guide(lang, pin, None),
+                Some(1) => vec![msg::error_wrong_pin_last_todo(
+                    lang,
+                    pin.id(),
+                    guide_text::reset_routes_phrase(lang, pin),
+                )],
+                Some(_) => vec![msg::error_wrong_pin_left_todo(
+                    lang,
+                    guide_text::reset_routes_phrase(lang, pin),
+                )],
+                None => vec![msg::error_wrong_pin_unknown_todo(lang)],
             }
-            m(Exit::WrongPin, "wrong_pin", what, todo)
         }
-    }
-}
-
-/// Why an entry is not a valid `pin` (for `role`), in words; never a character of it.
-pub fn invalid_pin_what(lang: Lang, pin: PinId, role: Role, err: PinError) -> String {
-    let name = pin_short(lang, pin);
-    let which = match role {
-        Role::Current => msg::error_which_current(lang, name),
-        _ => msg::error_which_new(lang, name),
     };
-    match err {
-        PinError::Empty => msg::error_pin_empty(lang, which),
-        PinError::BadCharacter { position } => msg::error_pin_bad_character(lang, position, which),
-        PinError::NotDigits => msg::error_pin_not_digits(lang, which),
-        // A PIN of digits counts digits (「5桁です」), a password characters.
-        PinError::Length { got } if pin.format() != PinFormat::SignPassword => {
-            msg::error_pin_digits_length(lang, got, which)
-        }
-        PinError::Length { got } => msg::error_pin_length(lang, got, which),
-        PinError::NeedsLetterAndDigit => msg::error_pin_letter_and_digit(lang, which),
-    }
-}
-
-/// What PC/SC reported, in words, for the errors not mapped to a message of their own.
-fn pcsc_reason(lang: Lang, e: ::pcsc::Error) -> String {
-    use ::pcsc::Error as E;
-    match e {
-        E::ReaderUnavailable => msg::error_pcsc_reader_unavailable(lang),
-        E::UnknownReader => msg::error_pcsc_unknown_reader(lang),
-        E::UnpoweredCard => msg::error_pcsc_unpowered_card(lang),
-        E::UnresponsiveCard => msg::error_pcsc_unresponsive_card(lang),
-        E::UnsupportedCard | E::CardUnsupported => msg::error_pcsc_unsupported_card(lang),
-        E::ServiceStopped | E::Shutdown | E::NoService => msg::error_pcsc_service_stopped(lang),
-        E::CommError | E::CommDataLost => msg::error_pcsc_comm_error(lang),
-        E::NoAccess => msg::error_pcsc_no_access(lang),
-        E::Timeout | E::WaitedTooLong => msg::error_pcsc_timeout(lang),
-        _ => msg::error_pcsc_other(lang),
-    }
+    message(e.outcome(), outcome::card_error(lang, e), todo)
 }
 
 fn transport_message(lang: Lang, t: &TransportError) -> Message {
@@ -945,161 +710,56 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
             .map(|(i, r)| format!("  {i}: {}", super::text::reader_name(r)))
             .collect::<Vec<_>>()
     };
-    let (exit, kind, what, todo): (Exit, &str, String, Vec<String>) = match t {
-        TransportError::NoService => (
-            Exit::NoCard,
-            "no_service",
-            if cfg!(windows) {
-                msg::error_no_service_windows_what(lang)
-            } else {
-                msg::error_no_service_what(lang)
-            },
-            vec![
-                super::text::service_fix(lang),
-                msg::error_no_service_todo(lang),
-            ],
-        ),
-        TransportError::ServiceStopped => (
-            Exit::NoCard,
-            "service_stopped",
-            msg::error_service_stopped_what(lang),
-            vec![
-                super::text::service_fix(lang),
-                msg::error_service_stopped_todo(lang),
-            ],
-        ),
-        TransportError::NoReaders => (
-            Exit::NoCard,
-            "no_reader",
-            msg::error_no_reader_what(lang),
-            vec![msg::error_no_reader_todo(lang)],
-        ),
-        TransportError::ReaderNotFound { selector, readers } => {
+    let todo = match t {
+        TransportError::NoService => vec![
+            super::text::service_fix(lang),
+            msg::error_no_service_todo(lang),
+        ],
+        TransportError::ServiceStopped => vec![
+            super::text::service_fix(lang),
+            msg::error_service_stopped_todo(lang),
+        ],
+        TransportError::NoReaders => vec![msg::error_no_reader_todo(lang)],
+        TransportError::ReaderNotFound { readers, .. } => {
             let mut todo = vec![msg::error_reader_not_found_todo(lang)];
             todo.extend(list(readers));
-            (
-                Exit::NoCard,
-                "reader_not_found",
-                msg::error_reader_not_found_what(lang, sanitize(selector)),
-                todo,
-            )
+            todo
         }
         TransportError::AmbiguousReader { readers } => {
             let mut todo = vec![msg::error_ambiguous_reader_todo(lang)];
             todo.extend(list(readers));
-            (
-                Exit::NoCard,
-                "ambiguous_reader",
-                msg::error_ambiguous_reader_what(lang),
-                todo,
-            )
+            todo
         }
-        TransportError::NoCard { reader } => (
-            Exit::NoCard,
-            "no_card",
-            msg::error_no_card_what(lang, sanitize(reader)),
-            vec![msg::error_no_card_todo(lang)],
-        ),
-        TransportError::CardRemoved => (
-            Exit::NoCard,
-            "card_removed",
-            msg::error_card_removed_what(lang),
-            vec![msg::error_card_removed_todo(lang)],
-        ),
-        TransportError::CardRemovedBeforeSending => (
-            Exit::NoCard,
-            "card_removed",
-            msg::error_card_removed_not_sent_what(lang),
-            vec![msg::error_card_removed_todo(lang)],
-        ),
-        TransportError::CardInUse => (
-            Exit::NoCard,
-            "card_in_use",
-            msg::error_card_in_use_what(lang),
-            vec![msg::error_card_in_use_todo(lang)],
-        ),
-        TransportError::CardWasReset => (
-            Exit::NoCard,
-            "card_reset",
-            msg::error_card_reset_what(lang),
-            vec![msg::error_card_reset_todo(lang)],
-        ),
-        TransportError::BadResponse(_) | TransportError::EndlessResponse => (
-            Exit::NoCard,
-            "bad_response",
-            msg::error_bad_response_what(lang),
-            vec![msg::error_bad_response_todo(lang)],
-        ),
-        TransportError::Timeout(limit) => (
-            Exit::NoCard,
-            "timeout",
-            msg::error_timeout_what(lang, limit.as_secs()),
-            vec![msg::error_timeout_todo(lang)],
-        ),
-        TransportError::ConnectTimeout(limit) => (
-            Exit::NoCard,
-            "card_in_use",
-            msg::error_connect_timeout_what(lang, limit.as_secs()),
-            vec![msg::error_connect_timeout_todo(lang)],
-        ),
-        TransportError::NoCardInTime(limit) => (
-            Exit::NoCard,
-            "no_card",
-            msg::error_no_card_in_time_what(lang, limit.as_secs()),
-            vec![msg::error_no_card_in_time_todo(lang)],
-        ),
-        TransportError::Interrupted { signal } => (
-            Exit::from_signal(*signal),
-            "interrupted",
-            match *signal {
-                1 => msg::error_interrupted_sighup_what(lang),
-                3 => msg::error_interrupted_sigquit_what(lang),
-                13 => msg::error_interrupted_sigpipe_what(lang),
-                15 => msg::error_interrupted_sigterm_what(lang),
-                _ => msg::error_interrupted_ctrl_c_what(lang),
-            },
-            vec![msg::error_interrupted_todo(lang)],
-        ),
-        TransportError::Abandoned { signal, grace } => (
-            Exit::from_signal(*signal),
-            "interrupted",
-            msg::error_abandoned_what(lang, stop_cause(lang, *signal), grace.as_secs()),
-            vec![msg::error_abandoned_todo(lang)],
-        ),
-        TransportError::Encode(_) => (
-            Exit::Failure,
-            "internal",
-            msg::error_internal_encode_what(lang),
-            vec![msg::error_report_to_developers(lang)],
-        ),
-        TransportError::Unsupported => (
-            Exit::NoCard,
-            "reader_unsupported",
-            msg::error_reader_unsupported_what(lang),
-            vec![msg::error_reader_unsupported_todo(lang)],
-        ),
-        TransportError::Pcsc(e) => (
-            Exit::NoCard,
-            "pcsc",
-            msg::error_pcsc_what(lang, format!("0x{:08X}", *e as u32), pcsc_reason(lang, *e)),
-            vec![msg::error_pcsc_todo(lang)],
-        ),
+        TransportError::NoCard { .. } => vec![msg::error_no_card_todo(lang)],
+        TransportError::CardRemoved | TransportError::CardRemovedBeforeSending => {
+            vec![msg::error_card_removed_todo(lang)]
+        }
+        TransportError::CardInUse => vec![msg::error_card_in_use_todo(lang)],
+        TransportError::CardWasReset => vec![msg::error_card_reset_todo(lang)],
+        TransportError::BadResponse(_) | TransportError::EndlessResponse => {
+            vec![msg::error_bad_response_todo(lang)]
+        }
+        TransportError::Timeout(_) => vec![msg::error_timeout_todo(lang)],
+        TransportError::ConnectTimeout(_) => vec![msg::error_connect_timeout_todo(lang)],
+        TransportError::NoCardInTime(_) => vec![msg::error_no_card_in_time_todo(lang)],
+        TransportError::Interrupted { .. } => vec![msg::error_interrupted_todo(lang)],
+        TransportError::Abandoned { .. } => vec![msg::error_abandoned_todo(lang)],
+        TransportError::Encode(_) => vec![msg::error_report_to_developers(lang)],
+        TransportError::Unsupported => vec![msg::error_reader_unsupported_todo(lang)],
+        TransportError::Pcsc(_) => vec![msg::error_pcsc_todo(lang)],
     };
-    Message {
-        exit,
-        kind,
-        what,
-        todo,
-    }
+    message(t.outcome(), outcome::transport(lang, t), todo)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::text::sw_meaning;
     use mynapin_apdu::{EncodeError, ResponseError, StatusWord};
     use mynapin_core::bounded::ReadError;
-    use mynapin_core::card::session::RefReport;
-    use mynapin_core::card::{CardKind, NotChanged, RefChange};
+    use mynapin_core::card::session::{Checked, PadAnswer, RefReport, Role};
+    use mynapin_core::card::{CardKind, NotChanged, PinError, RefChange, Step};
+    use mynapin_core::layout::Applet;
     use std::time::Duration;
 
     /// One status word per meaning (the enum is total over `u16`).
@@ -1571,7 +1231,7 @@ mod tests {
         }
         let cut = Message {
             exit: Exit::Usage,
-            kind: "input_cut_off",
+            kind: OutcomeKind::InputCutOff,
             what: msg::error_input_cut_off_what(Lang::JA, "暗証番号"),
             todo: vec![msg::error_input_cut_off_todo(Lang::JA)],
         };
@@ -1623,7 +1283,11 @@ mod tests {
             "verify_unknown",
             "wrong_pin",
         ];
-        assert_eq!(kinds, all.into_iter().collect(), "kinds sampled");
+        let sampled: std::collections::BTreeSet<&str> = kinds.iter().map(|k| k.id()).collect();
+        assert_eq!(sampled, all.into_iter().collect(), "kinds sampled");
+        // The core's kinds are exactly these (a kind added there is sampled and documented).
+        let core: Vec<&str> = OutcomeKind::ALL.iter().map(|k| k.id()).collect();
+        assert_eq!(core, all, "the core's outcome kinds");
         // And every one is documented for scripts in the README's table of kinds.
         let readme = include_str!("../../README.md");
         for kind in all {

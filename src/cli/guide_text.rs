@@ -9,7 +9,7 @@ use mynapin_core::card::PinStatus;
 use mynapin_core::layout::PinId;
 use mynapin_core::procedure::first_step::{first_step, routes_to_name, CounterVisit, FirstStep};
 use mynapin_core::procedure::from_card;
-use mynapin_core::procedure::guide::{options, Case, Purpose, RouteOption, Situation, Why};
+use mynapin_core::procedure::guide::{options, Case, Purpose, RouteOption, Why};
 use mynapin_core::procedure::national::{Rule, KIOSK};
 use mynapin_core::procedure::Route;
 
@@ -165,16 +165,8 @@ pub fn short_guide_in(
 /// Who can reset `pin` once it is blocked, as a phrase for the wrong-PIN and last-try
 /// messages ("… and then {phrase}."), from the same decision as `guide`.
 pub fn reset_routes_phrase(lang: Lang, pin: PinId) -> String {
-    let case = Case::new(pin, Situation::Blocked);
-    let opts = options(&case, None, None);
-    let kiosk = opts
-        .iter()
-        .find(|o| o.route == Route::Kiosk)
-        .and_then(|o| o.needs_only_partner());
-    match kiosk {
-        Some(p) => msg::guide_reset_kiosk_or_counter(lang, pin_short(lang, p)),
-        None => msg::guide_reset_counter_only(lang),
-    }
+    // The words crate says it (the error messages of every front end use it too).
+    mynapin_words::outcome::reset_routes(lang, pin)
 }
 
 /// The line for a PIN with one try left.
@@ -202,7 +194,8 @@ mod tests {
                 );
                 for partner_state in [None, Some(PinState::Blocked), Some(PinState::Absent)] {
                     let case = {
-                        let mut c = Case::new(pin, Situation::Blocked);
+                        let mut c =
+                            Case::new(pin, mynapin_core::procedure::guide::Situation::Blocked);
                         if let (Some(p), Some(s)) =
                             (mynapin_core::procedure::kiosk_partner(pin), partner_state)
                         {

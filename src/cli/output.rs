@@ -84,7 +84,7 @@ pub fn emit_error_json(m: &Message, refs: &impl serde::Serialize) {
     emit_json(&ErrorJson {
         schema: "mynapin.error.v1",
         error: ErrorBody {
-            kind: m.kind,
+            kind: m.kind.id(),
             exit_code: m.exit as u8,
             message: &m.what,
             todo: &m.todo,
@@ -102,7 +102,7 @@ pub fn report_error(ctx: &Ctx, err: &CliError) -> Exit {
         emit_json(&ErrorJson::<()> {
             schema: "mynapin.error.v1",
             error: ErrorBody {
-                kind: m.kind,
+                kind: m.kind.id(),
                 exit_code: m.exit as u8,
                 message: &m.what,
                 todo: &m.todo,

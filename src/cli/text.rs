@@ -4,9 +4,13 @@
 
 use super::lang::{msg, Lang};
 pub use super::sanitize::{reader_name, sanitize};
+// The names and meanings the core's outcomes are worded with are the words crate's.
 use mynapin_core::card::cert::Date;
-use mynapin_core::card::{CardKind, Counter, PinState};
-use mynapin_core::layout::{KeyRef, PinFormat, PinId};
+use mynapin_core::card::{Counter, PinState};
+use mynapin_core::layout::{KeyRef, PinId};
+pub use mynapin_words::outcome::{
+    card_kind, format_rule, pin_of_ref, pin_short, ref_name, state_word, sw_meaning,
+};
 
 /// The official name of a PIN with its format, as printed on the card's paperwork.
 pub fn pin_name(lang: Lang, pin: PinId) -> String {
@@ -15,29 +19,6 @@ pub fn pin_name(lang: Lang, pin: PinId) -> String {
         PinId::Sign => msg::pin_name_sign(lang),
         PinId::Kenhojo => msg::pin_name_kenhojo(lang),
         PinId::Juki => msg::pin_name_juki(lang),
-    }
-}
-
-/// A short name for running text.
-pub fn pin_short(lang: Lang, pin: PinId) -> String {
-    match pin {
-        PinId::Auth => msg::pin_short_auth(lang),
-        PinId::Sign => msg::pin_short_sign(lang),
-        PinId::Kenhojo => msg::pin_short_kenhojo(lang),
-        PinId::Juki => msg::pin_short_juki(lang),
-    }
-}
-
-/// Where on the card a key reference keeps its PIN, in words a resident can follow (the
-/// residence registry PIN is kept in two places: "place 1 of 2", "place 2 of 2").
-pub fn ref_name(lang: Lang, r: KeyRef) -> String {
-    match r {
-        KeyRef::Auth => msg::ref_auth(lang),
-        KeyRef::Sign => msg::ref_sign(lang),
-        KeyRef::Kenhojo => msg::ref_kenhojo(lang),
-        KeyRef::JukiAp => msg::ref_juki_ap(lang),
-        KeyRef::JukiCommon => msg::ref_juki_common(lang),
-        _ => msg::ref_derived(lang),
     }
 }
 
@@ -68,31 +49,9 @@ pub fn sim_reader_name(
     }
 }
 
-/// The PIN a key reference belongs to (the derived codes are reported under kenhojo).
-pub fn pin_of_ref(r: KeyRef) -> PinId {
-    r.pin().unwrap_or(PinId::Kenhojo)
-}
-
 /// `2/3`, `0/3`, `?/3` for one reference's counter.
 pub fn counter_text(r: KeyRef, c: Counter) -> String {
     tries(c.retries_left(), r.max_tries(), c.state())
-}
-
-/// The meaning of a status word in `lang`, for messages: the catalogue's `sw-<name>` (one
-/// message per [`StatusWord::name`](mynapin_apdu::StatusWord::name)).
-pub fn sw_meaning(lang: Lang, sw: mynapin_apdu::StatusWord) -> String {
-    lang.format(&format!("sw-{}", sw.name()), &[])
-}
-
-/// The state word in the status table.
-pub fn state_word(lang: Lang, s: PinState) -> String {
-    match s {
-        PinState::Ok => msg::state_ok(lang),
-        PinState::Low => msg::state_low(lang),
-        PinState::Blocked => msg::state_blocked(lang),
-        PinState::Absent => msg::state_absent(lang),
-        PinState::Unknown => msg::state_unknown(lang),
-    }
 }
 
 /// `3/3`, `0/5`, `?/3`, `-`.
@@ -115,25 +74,6 @@ pub fn counter_note(lang: Lang, c: Counter) -> Option<String> {
             sw.to_string(),
         )),
         _ => None,
-    }
-}
-
-/// The rule a PIN entry must follow.
-pub fn format_rule(lang: Lang, f: PinFormat) -> String {
-    match f {
-        PinFormat::FourDigits => msg::format_four_digits(lang),
-        PinFormat::SignPassword => msg::format_sign_password(lang),
-        PinFormat::DigitsExact(n) => msg::format_digits(lang, n),
-    }
-}
-
-/// What kind of card this is, for refusals.
-pub fn card_kind(lang: Lang, k: &CardKind) -> String {
-    match k {
-        CardKind::NoJpkiApplet => msg::card_no_jpki(lang),
-        CardKind::OldJukiCard => msg::card_old_juki(lang),
-        CardKind::Smartphone(t) => msg::card_smartphone(lang, sanitize(t)),
-        CardKind::UnknownToken(t) => msg::card_unknown_token(lang, sanitize(t)),
     }
 }
 

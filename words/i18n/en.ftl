@@ -390,8 +390,6 @@ error-input-cut-off-todo = Check that the input holds every line, each ending wi
 error-mismatch-many = The two entries of the new PIN differed { $attempts } times.
 error-same-as-current-what = The new { $pin } is the same as the current one.
 error-same-as-current-todo = Choose a different new { $pin }.
-error-mixed-formats-what = The signature password cannot share a new value with the 4-digit PINs.
-error-mixed-formats-todo = Change it on its own: mynapin change sign
 # $id: a key reference's id as given to --only-ref (e.g. juki-common).
 error-no-such-reference-what = { $id } is not one of these PINs' references.
 error-declined-what = Not confirmed: the last try was not used.
@@ -411,8 +409,7 @@ error-pinpad-rejected-what = The reader rejected the PIN-entry parameters (6B 80
 error-pinpad-rejected-todo = Type the PIN at the computer with --pinpad never, and report the reader's model to the developers (`mynapin doctor` shows it).
 error-no-pinpad-what = --pinpad always: this reader has no PIN pad that can take the 4-digit PINs.
 error-no-pinpad-todo = Use a reader with a PIN pad, or leave out --pinpad always to type the PIN at the computer. `mynapin readers` shows which readers have one.
-error-pad-not-for-pin-what = The { $pin } cannot be typed on a numeric PIN pad (--pinpad always).
-error-pad-not-for-pin-todo = Nothing was sent to the card. Leave out --pinpad always to type it at the computer.
+error-pad-not-for-pin-what = The { $pin } cannot be typed on a numeric PIN pad.
 
 # Card errors. $name: the PIN (error-ref-phrase); $sw: a status word in hex (63 C2);
 # $meaning: its meaning (sw-…); $step: what mynapin was doing (step-…).
@@ -1262,3 +1259,14 @@ fixture-reason-bad-when = when: "{ $value }" is not instead or after
 # $key: the key given; $keys: the keys a rule has, joined as a list.
 fixture-reason-unknown-key = unknown key "{ $key }" (the keys are { $keys })
 fixture-reason-needs-match = needs match=HEX (a prefix of the command APDU)
+
+# What to do next, in plain words for any front end (no command or option in them: the command
+# line words the same steps with its commands, change-todo-…). $place: where the PIN is kept
+# (change-place-juki, or the PIN's short name); $secret: change-secret-pin or -password;
+# $max: the place's maximum tries; $pin: a PIN's short name.
+next-step-finish = { $place } still holds the OLD { $secret }: change it again, with the OLD { $secret } as the current one and the NEW { $secret } as the new one.
+next-step-find-out = { $place } holds either the OLD or the NEW { $secret }, and nothing shows which. Reading its tries left costs nothing; checking it with one of them costs one of its { $max } tries if it holds the other.
+next-step-read-status = Read the card's tries left before anything else: that costs nothing.
+next-step-see-guide = The { $pin } is blocked: see what to do to reset it.
+# What was sent before a stop, when it was more than the counter queries and correct checks.
+sent-more = Commands that use a try or change a PIN were sent: what each place on the card holds, and what it cost, is said for each place.

@@ -307,8 +307,6 @@ error-input-cut-off-todo = 入力にすべての行がそろい、各行が改�
 error-mismatch-many = 確認のための2回目の入力が、{ $attempts }回とも1回目と一致しませんでした。
 error-same-as-current-what = 新しい{ $pin }が現在のものと同じです。
 error-same-as-current-todo = 現在のものとは異なる新しい{ $pin }を決めてください。
-error-mixed-formats-what = 署名用パスワードは、数字4桁の暗証番号と同じ値にはできません。
-error-mixed-formats-todo = 署名用パスワードは単独で変更してください：mynapin change sign
 # $id：--only-ref に渡された名前（juki-common など）。
 error-no-such-reference-what = { $id } は、この暗証番号が登録されているカード内の場所ではありません。
 error-declined-what = 確認が得られなかったため、最後の1回は使っていません。
@@ -327,8 +325,7 @@ error-pinpad-rejected-what = リーダーが暗証番号の入力の設定を受
 error-pinpad-rejected-todo = --pinpad never を付けてパソコンから入力してください。また、リーダーの機種を開発者に報告してください（機種は `mynapin doctor` で表示されます）。
 error-no-pinpad-what = --pinpad always が指定されましたが、このリーダーには数字4桁の暗証番号を入力できるキーパッドがありません。
 error-no-pinpad-todo = キーパッド付きのリーダーを使うか、--pinpad always を付けずにパソコンから入力してください。キーパッドの有無は `mynapin readers` で分かります。
-error-pad-not-for-pin-what = { $pin }は、リーダーの数字のキーパッドでは入力できません（--pinpad always）。
-error-pad-not-for-pin-todo = カードには何も送っていません。--pinpad always を付けずに、パソコンから入力してください。
+error-pad-not-for-pin-what = { $pin }は、リーダーの数字のキーパッドでは入力できません。
 
 # カードの誤り。$sw：応答の16進数（63 C2）。$meaning：その意味。$step：行っていた処理。
 # $kind：カードの種類の説明（card-… のメッセージ。文末の「。」まで含む）。
@@ -1061,3 +1058,12 @@ fixture-reason-not-a-number = { $key } の「{ $value }」は数字ではあり�
 fixture-reason-bad-when = when の「{ $value }」は使えません。instead か after を指定してください。
 fixture-reason-unknown-key = 「{ $key }」というキーはありません（使えるキー：{ $keys }）。
 fixture-reason-needs-match = どの命令に当てはめるかを match=16進数（命令の先頭のバイト）で指定してください。
+
+# 次にすること（どの画面でも使える言葉。コマンドやオプションは含めない。コマンドラインは change-todo-… で言う）。
+# $place：暗証番号を登録している場所。$secret：暗証番号かパスワード。$max：その場所の上限回数。$pin：暗証番号の名前。
+next-step-finish = { $place }は元の{ $secret }のままです。現在の{ $secret }として元の{ $secret }を、新しい{ $secret }として新しい{ $secret }を入力して、もう一度変更してください。
+next-step-find-out = { $place }は元の{ $secret }と新しい{ $secret }のどちらかになっていますが、どちらなのかは分かりません。残り回数の確認では回数は減りません。どちらかを入力して確かめる場合、カードに設定されていない方を入力すると、{ $max }回のうち1回が減ります。
+next-step-read-status = 先に残り回数を確認してください。確認では回数は減りません。
+next-step-see-guide = { $pin }はロックされています。再設定の手順を確認してください。
+# 停止までに、残り回数の確認と正しい照合のほかにも送ったとき。
+sent-more = 残り回数が減る指示や暗証番号を変更する指示もカードに送りました。カード内の場所ごとに、どうなったかをお知らせします。

@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod outcome;
 pub mod sanitize;
 
 use fluent_bundle::concurrent::FluentBundle;

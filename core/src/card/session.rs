@@ -41,6 +41,7 @@ use super::{
 };
 use crate::card::{change_outcome, Normalized, Step, Weakness};
 use crate::layout::{KeyRef, PinFormat, PinId};
+use crate::outcome::Class;
 use crate::transport::TransportError;
 use mynapin_apdu::part10::{
     EntryOptions, PinCommand, PinModifyStructure, PinPadOutcome, PinVerifyStructure, LANG_JAPANESE,
@@ -284,7 +285,8 @@ pub enum Stop {
     /// PINs of different formats cannot share one new value (the signature password).
     #[error("PINs of different formats")]
     MixedFormats,
-    /// `only` names a reference of none of the PINs.
+    /// `only` is not a reference of the one PIN asked for (it picks one place of a PIN kept in
+    /// several).
     #[error("the reference is not one of these PINs")]
     NoSuchReference(KeyRef),
     /// The user did not confirm the last try.
@@ -390,8 +392,72 @@ pub struct RefReport {
     pub after: Option<Counter>,
 }
 
+impl RefReport {
+    /// What the reference's counter is known to be now: as read back at the end; else, after
+    /// a wrong VERIFY, the count the card gave with its refusal (0 is blocked); else as read
+    /// before anything was sent. `None`: not known.
+    pub fn counter(&self) -> Option<Counter> {
+        self.after.or(match self.checked {
+            Checked::Wrong { tries_left } => tries_left.map(|n| {
+                if n == 0 {
+                    Counter::Blocked
+                } else {
+                    Counter::Left(n)
+                }
+            }),
+            _ => self.before,
+        })
+    }
+}
+
+/// What was sent to the card before an operation stopped ([`Report::sent`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sent {
+    /// At most the counter queries, which spend no try: nothing was checked or changed.
+    CountersOnly,
+    /// The current value of these PINs was checked on the card and is correct (their counters
+    /// are back at the maximum); nothing else was sent but the counter queries.
+    Verified(Vec<PinId>),
+    /// More: a VERIFY the card refused or did not answer (a try spent, or maybe spent), or a
+    /// change command. What each reference cost and holds is in [`Report::refs`]; `verified`
+    /// are the PINs whose current value the card accepted.
+    More {
+        /// The PINs checked and correct.
+        verified: Vec<PinId>,
+    },
+}
+
+/// One thing to do after an operation, as a value: each front end words it its own way (the
+/// command line with its commands and flags, an app with its buttons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStep {
+    /// The reference `r` of `pin` certainly still holds the old value: change it again, with
+    /// the old value as the current one and the new value as the new one (a PIN kept in
+    /// several places is finished for this place alone).
+    FinishChange {
+        /// The PIN.
+        pin: PinId,
+        /// The reference that still holds the old value.
+        r: KeyRef,
+    },
+    /// The reference `r` of `pin` holds either the old or the new value and nothing shows
+    /// which: its counter can be read for free; verifying it with one value costs a try if it
+    /// holds the other.
+    FindOutWhichValue {
+        /// The PIN.
+        pin: PinId,
+        /// The reference whose value is unknown.
+        r: KeyRef,
+    },
+    /// Read the counters before anything else (free: no try is spent): a try may have been
+    /// spent, or the card did not say how many are left.
+    ReadStatus,
+    /// The PIN is blocked: see its reset guide.
+    SeeGuide(PinId),
+}
+
 /// The outcome of a verify or change.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Report {
     /// Every reference involved, in the order worked on.
     pub refs: Vec<RefReport>,
@@ -435,9 +501,97 @@ impl Report {
         }
     }
 
+    /// The class of a change's outcome: a success only when every reference holds the new
+    /// value; a stop by a signal stays that; a change that stopped half-way, or whose result
+    /// is unknown, is a failure whatever stopped it; else the stop's own class.
+    pub fn change_class(&self) -> Class {
+        let stop = self.stop.as_ref().map(Stop::outcome);
+        match (stop, self.change_result()) {
+            (None, ChangeResult::Changed) => Class::Success,
+            (Some(o), _) if matches!(o.class, Class::Interrupted { .. }) => o.class,
+            (_, ChangeResult::Partial | ChangeResult::Unknown) => Class::Failure,
+            (Some(o), _) => o.class,
+            (None, _) => Class::Failure,
+        }
+    }
+
     /// True when a VERIFY may have spent a try without the card saying so.
     pub fn try_maybe_spent(&self) -> bool {
         self.refs.iter().any(|r| r.checked == Checked::Unknown)
+    }
+
+    /// What was sent to the card before the operation stopped, for the line that says what
+    /// is known: at most the counter queries (which spend no try), VERIFYs the card accepted,
+    /// or more (a VERIFY refused or not answered, a change command). Computed once here so
+    /// that every front end says the same.
+    pub fn sent(&self) -> Sent {
+        let mut verified: Vec<PinId> = Vec::new();
+        for r in self.refs.iter().filter(|r| r.checked == Checked::Correct) {
+            if !verified.contains(&r.pin) {
+                verified.push(r.pin);
+            }
+        }
+        let more = self.refs.iter().any(|r| {
+            matches!(r.checked, Checked::Wrong { .. } | Checked::Unknown)
+                || r.change != RefChange::NotChanged(NotChanged::NotSent)
+        });
+        match (more, verified.is_empty()) {
+            (true, _) => Sent::More { verified },
+            (false, true) => Sent::CountersOnly,
+            (false, false) => Sent::Verified(verified),
+        }
+    }
+
+    /// What to do next, as typed values a front end words itself, in the order worked on:
+    /// after a change that stopped half-way (some references changed, or one whose change is
+    /// unknown), per reference how to finish it or find out which value it holds; a PIN found
+    /// or left blocked, its reset guide; a VERIFY whose answer was lost or that did not say
+    /// the count, a status read (it spends no try) before anything else.
+    pub fn next_steps(&self) -> Vec<NextStep> {
+        let mut out = Vec::new();
+        if matches!(
+            self.change_result(),
+            ChangeResult::Partial | ChangeResult::Unknown
+        ) {
+            for r in &self.refs {
+                match r.change {
+                    RefChange::NotChanged(_) => {
+                        out.push(NextStep::FinishChange { pin: r.pin, r: r.r })
+                    }
+                    // The card holds one of two values: no guess is presented as safe.
+                    RefChange::Unknown(_) => {
+                        out.push(NextStep::FindOutWhichValue { pin: r.pin, r: r.r })
+                    }
+                    RefChange::Changed => {}
+                }
+            }
+        }
+        let unknown_count = self.refs.iter().any(|r| {
+            matches!(
+                r.checked,
+                Checked::Unknown | Checked::Wrong { tries_left: None }
+            )
+        });
+        if unknown_count
+            && !out
+                .iter()
+                .any(|s| matches!(s, NextStep::FindOutWhichValue { .. }))
+        {
+            out.push(NextStep::ReadStatus);
+        }
+        let blocked = match &self.stop {
+            Some(Stop::Card(
+                CardError::Blocked(r)
+                | CardError::BlockedOnVerify(r, _)
+                | CardError::WrongPin {
+                    r,
+                    tries_left: Some(0),
+                },
+            )) => Some(r.pin().unwrap_or(PinId::Kenhojo)),
+            _ => None,
+        };
+        out.extend(blocked.map(NextStep::SeeGuide));
+        out
     }
 
     fn set_checked(&mut self, r: KeyRef, c: Checked) {
@@ -483,11 +637,10 @@ fn choose_pad(
     if opts.pinpad == PadPolicy::Never {
         return Ok(None);
     }
-    if let Some(&p) = pins.iter().find(|p| p.format() != PinFormat::FourDigits) {
-        return match opts.pinpad {
-            PadPolicy::Always => Err(Stop::PadNotForPin(p)),
-            _ => Ok(None),
-        };
+    // A PIN a numeric pad cannot type is typed at the computer (with `Always`, [`check`]
+    // has refused it already).
+    if pins.iter().any(|p| p.format() != PinFormat::FourDigits) {
+        return Ok(None);
     }
     let caps = card.t.capabilities();
     let pad =
@@ -876,6 +1029,28 @@ impl MyNumberCard<'_> {
     }
 }
 
+/// Checks a request before anything is sent, even before the card is opened (rule 1): the
+/// PINs share one format (the signature password is changed on its own), `opts.only` names a
+/// reference of the one PIN asked for, and a numeric PIN pad is not required for a PIN it
+/// cannot type. [`verify`] and [`change`] make these checks first; a front end may make them
+/// earlier, before it opens the card, to refuse a request without a card.
+pub fn check(pins: &[PinId], opts: &Options) -> Result<(), Stop> {
+    if pins.is_empty() || pins.iter().any(|p| p.format() != pins[0].format()) {
+        return Err(Stop::MixedFormats);
+    }
+    if let Some(only) = opts.only {
+        if pins.len() != 1 || !pins[0].refs().contains(&only) {
+            return Err(Stop::NoSuchReference(only));
+        }
+    }
+    if opts.pinpad == PadPolicy::Always {
+        if let Some(&p) = pins.iter().find(|p| p.format() != PinFormat::FourDigits) {
+            return Err(Stop::PadNotForPin(p));
+        }
+    }
+    Ok(())
+}
+
 /// Checks that the user still knows `pin`: one VERIFY per reference (both juki copies),
 /// after the counters and guards. Nothing is changed. On a PIN pad, each reference takes its
 /// own keypad entry.
@@ -895,10 +1070,12 @@ pub fn verify(
         verify_only: true,
         pad: None,
     };
+    // A request that cannot run sends nothing, not even the counter queries of the end.
+    if let Err(stop) = check(&[pin], &opts) {
+        run.report.stop = Some(stop);
+        return run.report;
+    }
     let result = (|| {
-        if run.report.refs.is_empty() {
-            return Err(Stop::NoSuchReference(opts.only.unwrap_or(KeyRef::JukiAp)));
-        }
         run.pad = choose_pad(run.card, &opts, &[pin], false)?;
         run.counters_and_guards()?;
         if let Some(pad) = run.pad {
@@ -944,13 +1121,12 @@ pub fn change(
         verify_only: false,
         pad: None,
     };
+    // A request that cannot run sends nothing, not even the counter queries of the end.
+    if let Err(stop) = check(pins, &opts) {
+        run.report.stop = Some(stop);
+        return run.report;
+    }
     let result = (|| {
-        if pins.is_empty() || pins.iter().any(|p| p.format() != pins[0].format()) {
-            return Err(Stop::MixedFormats);
-        }
-        if run.report.refs.is_empty() {
-            return Err(Stop::NoSuchReference(opts.only.unwrap_or(KeyRef::JukiAp)));
-        }
         run.pad = choose_pad(run.card, &opts, pins, true)?;
         run.counters_and_guards()?;
         if let Some(pad) = run.pad {
@@ -1378,5 +1554,406 @@ mod tests {
         };
         assert!(report.stop.is_none());
         assert_eq!(src.asked, 1);
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    //! What the report says was sent, what each reference's counter is, and what to do next,
+    //! after real runs on the in-process simulated card (faults make a change stop half-way).
+    use super::*;
+    use crate::card::{NotChanged, Unknown};
+    use crate::transport::{in_process::InProcess, Transport};
+    use mynapin_apdu::{Command, Response};
+    use mynapin_sim::{Fixture, SimCard};
+
+    /// Gives the scripted entries in order (non-interactive, like `--pin-stdin`).
+    struct Lines(Vec<&'static str>);
+
+    impl PinSource for Lines {
+        fn ask(&mut self, req: &PinRequest) -> Result<Zeroizing<String>, EntryError> {
+            if self.0.is_empty() {
+                return Err(EntryError::Ended {
+                    got: 0,
+                    expected: req.entries_total,
+                });
+            }
+            Ok(Zeroizing::new(self.0.remove(0).to_string()))
+        }
+        fn interactive(&self) -> bool {
+            false
+        }
+        fn confirm_last_try(
+            &mut self,
+            _: PinId,
+            _: KeyRef,
+            _: Counter,
+        ) -> Result<bool, EntryError> {
+            Ok(false)
+        }
+    }
+
+    /// The in-process card, taken out right before the `nth` change command (CHANGE
+    /// REFERENCE DATA or CHANGE KEY): that command and every later one fail with `error`.
+    struct RemovedBeforeChange<'a> {
+        inner: InProcess<'a>,
+        nth: usize,
+        changes: usize,
+        error: fn() -> TransportError,
+    }
+
+    impl Transport for RemovedBeforeChange<'_> {
+        fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
+            if matches!(command.ins(), 0x24 | 0x32) {
+                self.changes += 1;
+            }
+            if self.changes >= self.nth {
+                return Err((self.error)());
+            }
+            self.inner.transmit_raw(command)
+        }
+        fn reader_name(&self) -> String {
+            "test".into()
+        }
+    }
+
+    /// The in-process card, counting the commands sent to it.
+    struct Counting<'a> {
+        inner: InProcess<'a>,
+        sent: std::rc::Rc<std::cell::Cell<usize>>,
+    }
+
+    impl Transport for Counting<'_> {
+        fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
+            self.sent.set(self.sent.get() + 1);
+            self.inner.transmit_raw(command)
+        }
+        fn reader_name(&self) -> String {
+            "test".into()
+        }
+    }
+
+    /// A fresh card whose change of `r` is answered `sw` (and not made).
+    fn refusing(r: KeyRef, sw: &str) -> SimCard {
+        let mut f = Fixture::fresh();
+        f.faults.change_sw.insert(r, sw.into());
+        SimCard::new(f)
+    }
+
+    fn change_on(sim: &mut SimCard, pins: &[PinId], lines: Vec<&'static str>) -> Report {
+        let mut t = InProcess::new(sim, "sim");
+        let mut card = MyNumberCard::open(&mut t).unwrap();
+        change(&mut card, pins, Options::default(), &mut Lines(lines))
+    }
+
+    fn verify_on(sim: &mut SimCard, pin: PinId, lines: Vec<&'static str>) -> Report {
+        let mut t = InProcess::new(sim, "sim");
+        let mut card = MyNumberCard::open(&mut t).unwrap();
+        verify(&mut card, pin, Options::default(), &mut Lines(lines))
+    }
+
+    fn one_ref(checked: Checked, before: Option<Counter>, after: Option<Counter>) -> RefReport {
+        RefReport {
+            pin: PinId::Auth,
+            r: KeyRef::Auth,
+            before,
+            checked,
+            change: RefChange::NotChanged(NotChanged::NotSent),
+            after,
+        }
+    }
+
+    #[test]
+    fn sent_names_each_pin_verified_once() {
+        let mut report = Report::default();
+        assert_eq!(report.sent(), Sent::CountersOnly);
+        report.refs = vec![
+            one_ref(
+                Checked::Wrong {
+                    tries_left: Some(2),
+                },
+                None,
+                None,
+            ),
+            RefReport {
+                pin: PinId::Juki,
+                r: KeyRef::JukiAp,
+                ..one_ref(Checked::Correct, None, None)
+            },
+            RefReport {
+                pin: PinId::Juki,
+                r: KeyRef::JukiCommon,
+                ..one_ref(Checked::Correct, None, None)
+            },
+        ];
+        assert_eq!(
+            report.sent(),
+            Sent::More {
+                verified: vec![PinId::Juki]
+            },
+            "a wrong VERIFY was sent too"
+        );
+        report.refs.remove(0);
+        assert_eq!(report.sent(), Sent::Verified(vec![PinId::Juki]));
+        // A real run: the new PIN's confirmation never came, after both copies were checked
+        // (non-interactive input is read in full first, so use an interactive source).
+        struct Terminal(Vec<&'static str>);
+        impl PinSource for Terminal {
+            fn ask(&mut self, _: &PinRequest) -> Result<Zeroizing<String>, EntryError> {
+                match self.0.pop() {
+                    Some(p) => Ok(Zeroizing::new(p.into())),
+                    None => Err(EntryError::Cancelled { signal: 2 }),
+                }
+            }
+            fn interactive(&self) -> bool {
+                true
+            }
+            fn confirm_last_try(
+                &mut self,
+                _: PinId,
+                _: KeyRef,
+                _: Counter,
+            ) -> Result<bool, EntryError> {
+                Ok(false)
+            }
+        }
+        let mut sim = SimCard::new(Fixture::fresh());
+        let mut t = InProcess::new(&mut sim, "sim");
+        let mut card = MyNumberCard::open(&mut t).unwrap();
+        let report = change(
+            &mut card,
+            &[PinId::Juki],
+            Options::default(),
+            &mut Terminal(vec!["1234"]),
+        );
+        assert!(matches!(
+            report.stop,
+            Some(Stop::Entry(EntryError::Cancelled { .. }))
+        ));
+        assert_eq!(report.sent(), Sent::Verified(vec![PinId::Juki]));
+    }
+
+    #[test]
+    fn the_counter_after_a_wrong_verify_is_the_count_the_card_gave() {
+        let wrong = |n| Checked::Wrong { tries_left: n };
+        let left3 = Some(Counter::Left(3));
+        assert_eq!(
+            one_ref(wrong(Some(2)), left3, None).counter(),
+            Some(Counter::Left(2))
+        );
+        assert_eq!(
+            one_ref(wrong(Some(0)), left3, None).counter(),
+            Some(Counter::Blocked)
+        );
+        // Not reported with the refusal: unknown (the count before is out of date: a try was
+        // spent), unless the read-back at the end gave one.
+        assert_eq!(one_ref(wrong(None), left3, None).counter(), None);
+        let read_back = Some(Counter::Left(1));
+        assert_eq!(
+            one_ref(wrong(Some(2)), left3, read_back).counter(),
+            read_back
+        );
+        assert_eq!(one_ref(Checked::NotSent, None, None).counter(), None);
+        // A real wrong VERIFY: one try spent, the next steps say nothing (the count is known).
+        let mut sim = SimCard::new(Fixture::fresh());
+        let report = verify_on(&mut sim, PinId::Auth, vec!["9999"]);
+        assert!(matches!(
+            report.stop,
+            Some(Stop::Card(CardError::WrongPin {
+                tries_left: Some(2),
+                ..
+            }))
+        ));
+        assert_eq!(report.refs[0].counter(), Some(Counter::Left(2)));
+        assert_eq!(report.next_steps(), []);
+        assert_eq!(report.sent(), Sent::More { verified: vec![] });
+        // A verify is not a change: its class is the stop's.
+        assert_eq!(
+            report.stop.as_ref().map(|s| s.outcome().class),
+            Some(Class::WrongPin)
+        );
+    }
+
+    #[test]
+    fn juki_with_one_place_changed_finishes_the_other_place() {
+        let mut sim = refusing(KeyRef::JukiCommon, "6A 80");
+        let report = change_on(&mut sim, &[PinId::Juki], vec!["1234", "5678", "5678"]);
+        assert_eq!(report.change_result(), ChangeResult::Partial);
+        // Half-done is a failure, whatever stopped it (here an unexpected answer).
+        assert_eq!(report.change_class(), Class::Failure);
+        assert_eq!(report.refs[0].change, RefChange::Changed);
+        assert!(matches!(
+            report.refs[1].change,
+            RefChange::NotChanged(NotChanged::Refused(_))
+        ));
+        assert_eq!(
+            report.next_steps(),
+            [NextStep::FinishChange {
+                pin: PinId::Juki,
+                r: KeyRef::JukiCommon
+            }]
+        );
+        assert_eq!(
+            report.sent(),
+            Sent::More {
+                verified: vec![PinId::Juki]
+            }
+        );
+    }
+
+    #[test]
+    fn several_pins_with_one_refused_finish_that_one() {
+        let mut sim = refusing(KeyRef::Kenhojo, "6A 80");
+        let pins = [PinId::Auth, PinId::Kenhojo];
+        let opts = Options {
+            same_current: true,
+            ..Options::default()
+        };
+        let report = {
+            let mut t = InProcess::new(&mut sim, "sim");
+            let mut card = MyNumberCard::open(&mut t).unwrap();
+            change(
+                &mut card,
+                &pins,
+                opts,
+                &mut Lines(vec!["1234", "5678", "5678"]),
+            )
+        };
+        assert_eq!(report.change_result(), ChangeResult::Partial);
+        assert_eq!(
+            report.next_steps(),
+            [NextStep::FinishChange {
+                pin: PinId::Kenhojo,
+                r: KeyRef::Kenhojo
+            }]
+        );
+        // A change that changed nothing has no next step of its own.
+        let mut sim = refusing(KeyRef::Auth, "6A 80");
+        let report = change_on(&mut sim, &[PinId::Auth], vec!["1234", "5678", "5678"]);
+        assert_eq!(report.change_result(), ChangeResult::NotChanged);
+        assert_eq!(report.next_steps(), []);
+        let mut sim = SimCard::new(Fixture::fresh());
+        let done = change_on(&mut sim, &[PinId::Auth], vec!["1234", "5678", "5678"]);
+        assert_eq!(done.change_class(), Class::Success);
+        let mut sim = SimCard::new(Fixture::fresh());
+        let same = change_on(&mut sim, &[PinId::Auth], vec!["1234", "1234", "1234"]);
+        assert!(matches!(same.stop, Some(Stop::SameAsCurrent(PinId::Auth))));
+        assert_eq!(same.change_class(), Class::Usage);
+    }
+
+    /// The card taken out before the second juki change: if the command may have reached
+    /// the card, the place holds one of two values (find out, never guess); if PC/SC knew it
+    /// was gone before sending, the place certainly holds the old one (finish).
+    #[test]
+    fn the_card_removed_mid_change_says_what_each_place_may_hold() {
+        for (error, step) in [
+            (
+                (|| TransportError::CardRemoved) as fn() -> TransportError,
+                NextStep::FindOutWhichValue {
+                    pin: PinId::Juki,
+                    r: KeyRef::JukiCommon,
+                },
+            ),
+            (
+                || TransportError::CardRemovedBeforeSending,
+                NextStep::FinishChange {
+                    pin: PinId::Juki,
+                    r: KeyRef::JukiCommon,
+                },
+            ),
+        ] {
+            let mut sim = SimCard::new(Fixture::fresh());
+            let report = {
+                let mut t = RemovedBeforeChange {
+                    inner: InProcess::new(&mut sim, "sim"),
+                    nth: 2,
+                    changes: 0,
+                    error,
+                };
+                let mut card = MyNumberCard::open(&mut t).unwrap();
+                change(
+                    &mut card,
+                    &[PinId::Juki],
+                    Options::default(),
+                    &mut Lines(vec!["1234", "5678", "5678"]),
+                )
+            };
+            assert_eq!(report.refs[0].change, RefChange::Changed);
+            assert_eq!(report.next_steps(), [step], "{:?}", report.refs[1].change);
+            if let NextStep::FindOutWhichValue { .. } = step {
+                assert_eq!(report.refs[1].change, RefChange::Unknown(Unknown::NoAnswer));
+                assert_eq!(report.change_result(), ChangeResult::Unknown);
+            }
+        }
+    }
+
+    #[test]
+    fn a_blocked_pin_leads_to_its_guide_and_a_lost_answer_to_the_status() {
+        let mut sim = SimCard::new(Fixture::builtin("sign-blocked").unwrap());
+        let report = verify_on(&mut sim, PinId::Sign, vec![]);
+        assert!(matches!(
+            report.stop,
+            Some(Stop::Card(CardError::Blocked(KeyRef::Sign)))
+        ));
+        assert_eq!(report.next_steps(), [NextStep::SeeGuide(PinId::Sign)]);
+        let report = Report {
+            refs: vec![one_ref(Checked::Unknown, Some(Counter::Left(3)), None)],
+            stop: None,
+        };
+        assert_eq!(report.next_steps(), [NextStep::ReadStatus]);
+    }
+
+    /// The three checks a request gets before anything is sent, made by the session itself
+    /// (a front end may make them earlier with [`check`]): nothing reaches the card, not even
+    /// a counter query.
+    #[test]
+    fn requests_that_cannot_run_are_refused_before_any_command() {
+        let only = |r| Options {
+            only: Some(r),
+            ..Options::default()
+        };
+        let always = Options {
+            pinpad: PadPolicy::Always,
+            ..Options::default()
+        };
+        type Case = (&'static [PinId], Options, fn(&Stop) -> bool);
+        let cases: [Case; 4] = [
+            (&[PinId::Sign, PinId::Auth], Options::default(), |s| {
+                matches!(s, Stop::MixedFormats)
+            }),
+            (&[PinId::Juki, PinId::Auth], only(KeyRef::JukiAp), |s| {
+                matches!(s, Stop::NoSuchReference(KeyRef::JukiAp))
+            }),
+            (&[PinId::Auth], only(KeyRef::JukiCommon), |s| {
+                matches!(s, Stop::NoSuchReference(KeyRef::JukiCommon))
+            }),
+            (&[PinId::Sign], always, |s| {
+                matches!(s, Stop::PadNotForPin(PinId::Sign))
+            }),
+        ];
+        for (pins, opts, expected) in cases {
+            assert!(expected(&check(pins, &opts).unwrap_err()), "{pins:?}");
+            let mut sim = SimCard::new(Fixture::fresh());
+            let sent = std::rc::Rc::new(std::cell::Cell::new(0));
+            let report = {
+                let mut t = Counting {
+                    inner: InProcess::new(&mut sim, "sim"),
+                    sent: sent.clone(),
+                };
+                let mut card = MyNumberCard::open(&mut t).unwrap();
+                let opened = sent.get();
+                let report = if pins.len() == 1 {
+                    verify(&mut card, pins[0], opts, &mut Lines(vec!["ABC123"]))
+                } else {
+                    change(&mut card, pins, opts, &mut Lines(vec![]))
+                };
+                assert_eq!(sent.get(), opened, "{pins:?}: nothing sent");
+                report
+            };
+            assert!(expected(report.stop.as_ref().unwrap()), "{pins:?}");
+            assert!(report.refs.iter().all(|r| r.before.is_none()));
+        }
+        assert!(check(&[PinId::Juki], &only(KeyRef::JukiCommon)).is_ok());
+        assert!(check(&[PinId::Auth, PinId::Juki], &always).is_ok());
     }
 }
