@@ -1,0 +1,22 @@
+//! The CLI surface as snapshot cases, one folder per language: `tests/cmd/ja/*.toml` and
+//! `tests/cmd/en/*.toml` (trycmd). Each case is one command line on the in-process simulated
+//! card (`--sim`, `--sim=FIXTURE`, `--sim-state FILE` in a sandbox folder), with its PINs on
+//! standard input (`stdin` in the case, never on the command line), its environment (no
+//! inherited locale: `LANG` in the case) and its exit code; beside it `.stdout` and `.stderr`
+//! hold what the resident reads, so a change of wording or of an exit code shows in the diff
+//! in the language it was written in.
+//!
+//! Bless after an intended change: `TRYCMD=overwrite cargo test -p mynapin --test
+//! cli_snapshots`, then read the diff. Times are elided with `[..]` (trycmd keeps an elision
+//! on overwrite); the sandbox's path is `[CWD]`/`[ROOT]`.
+//!
+//! No case reaches pcscd: `PCSCLITE_CSOCK_NAME` points at a socket nobody listens on, so the
+//! cases without `--sim` show what a resident sees when the PC/SC service is not running.
+
+#[test]
+fn cli_cases_in_japanese_and_english() {
+    trycmd::TestCases::new()
+        .env("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm")
+        .case("tests/cmd/ja/*.toml")
+        .case("tests/cmd/en/*.toml");
+}
