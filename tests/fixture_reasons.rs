@@ -1,6 +1,7 @@
 //! A broken simulated card's fixture and a city profile's broken text table, through the
-//! `mynapin` binary: the reason is worded in the run's language (issue 10), Japanese with no
-//! English left but the file's own field names, keys and values.
+//! `mynapin` binary: the reason is worded in the run's language (issue 10) and shows the
+//! file's own field names, keys and values as they are. (That no English is left in the
+//! Japanese is checked once, over the catalogue: tests/ja_latin.rs.)
 
 use assert_cmd::Command;
 use std::path::Path;
@@ -22,30 +23,6 @@ fn run(args: &[&str]) -> (i32, String) {
     )
 }
 
-/// The runs of two or more ASCII letters in `text` once `allowed` are removed.
-fn english_in(text: &str, allowed: &[&str]) -> Vec<String> {
-    let mut plain = text.to_string();
-    let mut allowed = allowed.to_vec();
-    allowed.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    for a in allowed {
-        plain = plain.replace(a, " ");
-    }
-    plain
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|t| t.len() >= 2)
-        .map(String::from)
-        .collect()
-}
-
-/// Words of every error line: the program, the file, the message's own commands and files.
-const AROUND: &[&str] = &[
-    "mynapin",
-    "sim fixtures",
-    "sim/fixtures/cards/fresh.toml",
-    "docs/city-profile.md",
-    "core/profiles/TEMPLATE.toml.example",
-];
-
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -56,7 +33,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 fn a_broken_fixture_is_explained_in_japanese() {
     let dir = tempfile::tempdir().unwrap();
     let base = "description = \"x\"\n";
-    // (extra TOML, what the Japanese says, what the English says, the data it shows)
+    // (extra TOML, what the Japanese says, what the English says, the file's words it shows)
     let cases: &[(&str, &str, &str, &[&str])] = &[
         (
             "[[faults.rules]]\nmatch = \"00\"\nnth = 0\nsw = \"6C00\"\n",
@@ -106,11 +83,10 @@ fn a_broken_fixture_is_explained_in_japanese() {
         let (code, out) = run(&["--lang", "ja", &sim, "status"]);
         assert_eq!(code, 2, "{out}");
         assert!(out.contains(ja), "{extra}: {out}");
-        let mut allowed = AROUND.to_vec();
-        allowed.push(&file);
-        allowed.extend_from_slice(data);
-        let bad = english_in(&out, &allowed);
-        assert!(bad.is_empty(), "{extra}: {bad:?} in {out}");
+        // The file's own names and values are shown as they are, in every language.
+        for d in *data {
+            assert!(out.contains(d), "{extra}: no {d} in {out}");
+        }
         let (code, out) = run(&["--lang", "en", &sim, "status"]);
         assert_eq!(code, 2, "{out}");
         assert!(out.contains(en), "{extra}: {out}");
@@ -161,11 +137,7 @@ fn a_profile_text_with_a_bad_key_or_without_japanese_is_explained_in_japanese() 
         let (code, out) = run(&["--lang", "ja", "profile", "check", &file]);
         assert_ne!(code, 0, "{out}");
         assert!(out.contains(ja), "{to}: {out}");
-        let mut allowed = AROUND.to_vec();
-        allowed.push(&file);
-        allowed.push(key);
-        let bad = english_in(&out, &allowed);
-        assert!(bad.is_empty(), "{to}: {bad:?} in {out}");
+        assert!(out.contains(key), "{to}: no {key} in {out}");
         let (code, out) = run(&["--lang", "en", "profile", "check", &file]);
         assert_ne!(code, 0, "{out}");
         assert!(out.contains(en), "{to}: {out}");

@@ -162,7 +162,14 @@ const ALLOWED: &[&str] = &[
 /// Other programs whose command lines a message gives (`sudo systemctl start pcscd.socket`):
 /// the rest of such a command line is the command's.
 const COMMANDS: &[&str] = &[
-    "mynapin", "sudo", "systemctl", "apt", "apt-get", "dnf", "brew", "echo",
+    "mynapin",
+    "sudo",
+    "systemctl",
+    "apt",
+    "apt-get",
+    "dnf",
+    "brew",
+    "echo",
 ];
 
 /// File name endings: a word ending so is a file name (`card.toml`, `pcscd.socket`).
@@ -302,9 +309,9 @@ fn clean(w: &str) -> &str {
 
 /// A word inside a command line (after `mynapin`, `sudo`…): a subcommand, a PIN name, a value.
 fn is_command_word(w: &str) -> bool {
-    w.bytes().all(|b| {
-        b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_=,.:|[]<>/~".contains(&b)
-    }) || is_placeholder(w)
+    w.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_=,.:|[]<>/~".contains(&b))
+        || is_placeholder(w)
         || is_flag(w)
 }
 
@@ -355,12 +362,44 @@ fn latin_words(text: &str) -> Vec<String> {
     out
 }
 
-/// The messages of a Japanese catalogue with Latin words outside the allow-list.
+/// Half-width sentence punctuation in Japanese prose, where Japanese writes the full-width
+/// forms (（）、。：): `(` or `)` next to a Japanese character; `.`, `,` or `:` after one and
+/// before a space, a digit or the end. Not `.toml` (a file ending), `ホスト名:ポート番号` or
+/// `書類,…` (value names shaped as typed).
+fn ascii_punctuation(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let japanese = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+            let bad = match c {
+                '(' | ')' => japanese(before) || japanese(after),
+                '.' | ',' | ':' => {
+                    japanese(before)
+                        && after.is_none_or(|a| a.is_ascii_whitespace() || a.is_ascii_digit())
+                }
+                _ => false,
+            };
+            if bad {
+                let from = i.saturating_sub(3);
+                let to = (i + 4).min(chars.len());
+                out.push(chars[from..to].iter().collect());
+            }
+        }
+    }
+    out
+}
+
+/// The messages of a Japanese catalogue with Latin words outside the allow-list, or with
+/// half-width sentence punctuation.
 fn findings(source: &str) -> BTreeMap<String, Vec<String>> {
     messages(source)
         .into_iter()
         .filter_map(|(id, text)| {
-            let bad = latin_words(&text);
+            let mut bad = latin_words(&text);
+            bad.extend(ascii_punctuation(&text));
             (!bad.is_empty()).then_some((id, bad))
         })
         .collect()
@@ -380,8 +419,8 @@ fn the_japanese_catalogue_has_no_latin_words_outside_the_allow_list() {
         .collect();
     assert!(
         found.is_empty(),
-        "Latin words in ja.ftl (translate them, or add a name a resident meets as it is to \
-         ALLOWED in tests/ja_latin.rs with a comment):\n{}",
+        "Latin words or half-width punctuation in ja.ftl (translate them, or add a name a \
+         resident meets as it is to ALLOWED in tests/ja_latin.rs with a comment):\n{}",
         report.join("\n")
     );
 }
@@ -429,7 +468,11 @@ fn the_japanese_texts_of_profiles_and_fixtures_have_no_latin_words_either() {
             (!w.is_empty()).then(|| format!("  {at}: {}", w.join(" ")))
         })
         .collect();
-    assert!(bad.is_empty(), "Latin words in Japanese texts:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "Latin words in Japanese texts:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -463,6 +506,16 @@ fn commands_flags_files_hex_and_names_pass_and_english_does_not() {
     }
     assert_eq!(latin_words("応答（memory failure）"), ["memory", "failure"]);
     assert_eq!(latin_words("CHANGE KEY を送りました"), ["CHANGE", "KEY"]);
+    assert_eq!(ascii_punctuation("形式:4桁."), ["形式:4桁.", ":4桁."]);
+    assert_eq!(ascii_punctuation("応答(6A 80)"), ["応答(6A "]);
+    for fine in [
+        "（.toml ファイル）",
+        "「ホスト名:ポート番号」",
+        "書類,…",
+        "SW 6A 80、EF 001C。",
+    ] {
+        assert_eq!(ascii_punctuation(fine), Vec::<String>::new(), "{fine}");
+    }
     // A command ends at the next Japanese character: English after it is caught.
     assert_eq!(
         latin_words("mynapin status で確認 and more"),
