@@ -2,58 +2,11 @@
 //! JSON, exit codes, the verify/change flows across runs (`--sim-state`), the bad-input
 //! matrix, and the secrecy of PINs in every output.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{card_at, json, mynapin, run, state_file, tries};
 use mynapin_core::layout::KeyRef;
-use mynapin_sim::{Fixture, SimCard};
-use std::path::{Path, PathBuf};
-
-fn mynapin() -> Command {
-    let mut c = Command::cargo_bin("mynapin").unwrap();
-    c.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c.timeout(std::time::Duration::from_secs(30));
-    c
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], stdin: &str) -> Run {
-    let out = mynapin()
-        .args(args)
-        .write_stdin(stdin.as_bytes().to_vec())
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let r = run(args, "");
-    serde_json::from_str(&r.stdout)
-        .unwrap_or_else(|e| panic!("{args:?}: {e}\n{}\n{}", r.stdout, r.stderr))
-}
-
-fn state_file(dir: &tempfile::TempDir, fixture: &str) -> PathBuf {
-    let p = dir.path().join("card.toml");
-    std::fs::write(&p, Fixture::builtin(fixture).unwrap().to_toml()).unwrap();
-    p
-}
-
-fn card_at(p: &Path) -> SimCard {
-    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
-}
-
-fn all_tries(c: &SimCard) -> Vec<u8> {
-    KeyRef::ALL.iter().map(|r| c.tries_left(*r)).collect()
-}
+use mynapin_sim::Fixture;
 
 #[test]
 fn status_on_the_default_simulated_card() {
@@ -918,13 +871,13 @@ fn bad_input_matrix_leaves_every_counter_as_it_was() {
     for (pins, stdin) in cases {
         let dir = tempfile::tempdir().unwrap();
         let state = state_file(&dir, "fresh");
-        let before = all_tries(&card_at(&state));
+        let before = tries(&state);
         let mut args = vec!["--sim-state", state.to_str().unwrap(), "--trace", "change"];
         args.extend_from_slice(pins);
         args.push("--pin-stdin");
         let r = run(&args, stdin);
         assert_eq!(r.code, 2, "{pins:?} {stdin:?}: {}{}", r.stdout, r.stderr);
-        assert_eq!(all_tries(&card_at(&state)), before, "{pins:?} {stdin:?}");
+        assert_eq!(tries(&state), before, "{pins:?} {stdin:?}");
         // Piped input is read and checked whole before the first VERIFY (issue 18, item 0):
         // whatever entry is bad, no PIN command and no change command is sent.
         let changes =

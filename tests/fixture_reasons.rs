@@ -3,25 +3,10 @@
 //! file's own field names, keys and values as they are. (That no English is left in the
 //! Japanese is checked once, over the catalogue: tests/ja_latin.rs.)
 
-use assert_cmd::Command;
-use std::path::Path;
+mod common;
 
-/// `mynapin ARGS` in a C locale: (exit code, stderr).
-fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("mynapin")
-        .unwrap()
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .timeout(std::time::Duration::from_secs(30))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::cli::run;
+use std::path::Path;
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
@@ -80,14 +65,14 @@ fn a_broken_fixture_is_explained_in_japanese() {
             &format!("{base}{extra}"),
         );
         let sim = format!("--sim={file}");
-        let (code, out) = run(&["--lang", "ja", &sim, "status"]);
+        let (code, out) = run(&["--lang", "ja", &sim, "status"], "").code_stderr();
         assert_eq!(code, 2, "{out}");
         assert!(out.contains(ja), "{extra}: {out}");
         // The file's own names and values are shown as they are, in every language.
         for d in *data {
             assert!(out.contains(d), "{extra}: no {d} in {out}");
         }
-        let (code, out) = run(&["--lang", "en", &sim, "status"]);
+        let (code, out) = run(&["--lang", "en", &sim, "status"], "").code_stderr();
         assert_eq!(code, 2, "{out}");
         assert!(out.contains(en), "{extra}: {out}");
     }
@@ -134,11 +119,11 @@ fn a_profile_text_with_a_bad_key_or_without_japanese_is_explained_in_japanese() 
         let text = base.replacen(from, to, 1);
         assert_ne!(text, base, "{from}");
         let file = write(dir.path(), &format!("city{i}.toml"), &text);
-        let (code, out) = run(&["--lang", "ja", "profile", "check", &file]);
+        let (code, out) = run(&["--lang", "ja", "profile", "check", &file], "").code_stderr();
         assert_ne!(code, 0, "{out}");
         assert!(out.contains(ja), "{to}: {out}");
         assert!(out.contains(key), "{to}: no {key} in {out}");
-        let (code, out) = run(&["--lang", "en", "profile", "check", &file]);
+        let (code, out) = run(&["--lang", "en", "profile", "check", &file], "").code_stderr();
         assert_ne!(code, 0, "{out}");
         assert!(out.contains(en), "{to}: {out}");
     }
@@ -148,13 +133,13 @@ fn a_profile_text_with_a_bad_key_or_without_japanese_is_explained_in_japanese() 
 /// (exit 2, nothing served), in the run's language.
 #[test]
 fn a_bad_fault_rule_on_the_command_line_says_why() {
-    let (code, err) = run(&["sim", "serve", "--fault", "nth=0"]);
+    let (code, err) = run(&["sim", "serve", "--fault", "nth=0"], "").code_stderr();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("needs match=HEX"), "{err}");
-    let (code, err) = run(&["--lang", "ja", "sim", "serve", "--fault", "nth=0"]);
+    let (code, err) = run(&["--lang", "ja", "sim", "serve", "--fault", "nth=0"], "").code_stderr();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("match=16進数"), "{err}");
-    let (code, err) = run(&["--lang", "ja", "sim", "serve", "--fault-sw", "x"]);
+    let (code, err) = run(&["--lang", "ja", "sim", "serve", "--fault-sw", "x"], "").code_stderr();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("「番号=ステータスワード」"), "{err}");
 }

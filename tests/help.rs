@@ -11,10 +11,12 @@
 #[allow(dead_code)]
 mod ftl;
 
+mod common;
+
+use common::cli::{run_env, Run};
 use mynapin::cli::{localized_command, Lang};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 /// The terminal width the binary is run with.
@@ -254,27 +256,20 @@ fn is_japanese(c: char) -> bool {
         '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
+/// `mynapin ARGS` with `LANG=env_lang`, the pseudo-locale's catalogue directory and a
+/// fixed width.
 fn run(env_lang: &str, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_mynapin"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", env_lang)
-        .env("MYNAPIN_CATALOG_DIR", pseudo_dir())
-        .env("COLUMNS", COLUMNS.to_string())
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let columns = COLUMNS.to_string();
+    let catalogs = pseudo_dir().to_str().unwrap();
+    run_env(
+        args,
+        "",
+        &[
+            ("LANG", env_lang),
+            ("MYNAPIN_CATALOG_DIR", catalogs),
+            ("COLUMNS", &columns),
+        ],
+    )
 }
 
 /// Every `--help` and `-h` of the binary, as (command line, output).
