@@ -110,12 +110,7 @@ fn status_by_index_and_by_name_text_and_json() {
     ] {
         let r = run(args, "");
         assert_eq!(r.code, 0, "{}", r.stderr);
-        let n = r
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("trace: >"))
-            .count();
-        assert_eq!(n, apdus, "{args:?}: {}", r.stderr);
+        assert_eq!(r.sent(), apdus, "{args:?}: {}", r.stderr);
     }
 }
 

@@ -615,12 +615,12 @@ fn status_shows_the_certificate_expiry_and_warns_when_it_has_expired() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let r = run(&args, "");
         assert_eq!(r.code, 0, "{}", r.stderr);
-        let n = r
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("trace: >"))
-            .count();
-        assert_eq!(n, expected, "{fixture} no_cert={no_cert}: {}", r.stderr);
+        assert_eq!(
+            r.sent(),
+            expected,
+            "{fixture} no_cert={no_cert}: {}",
+            r.stderr
+        );
         assert_eq!(
             r.stdout.contains("not read (--no-cert)"),
             no_cert,

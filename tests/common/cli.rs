@@ -57,6 +57,14 @@ impl Run {
         format!("{}{}", self.stdout, self.stderr)
     }
 
+    /// How many commands were sent to the card (`--trace` lines `trace: >`).
+    pub fn sent(&self) -> usize {
+        self.stderr
+            .lines()
+            .filter(|l| l.starts_with("trace: >"))
+            .count()
+    }
+
     /// (exit code, stdout, stderr).
     pub fn parts(self) -> (i32, String, String) {
         (self.code, self.stdout, self.stderr)
@@ -138,10 +146,16 @@ pub fn tries(p: &Path) -> Vec<u8> {
 /// Starts `mynapin ARGS` ([`std_command`]) with its stdout and stderr piped, writes `stdin`
 /// and closes it (a write the process refused by exiting first is ignored).
 pub fn spawn(args: &[&str], stdin: &str) -> std::process::Child {
+    let mut c = std_command();
+    c.args(args);
+    spawn_with(c, stdin)
+}
+
+/// [`spawn`] for another command (one that runs mynapin itself: a shell, `unshare`).
+pub fn spawn_with(mut c: std::process::Command, stdin: &str) -> std::process::Child {
     use std::io::Write;
     use std::process::Stdio;
-    let mut child = std_command()
-        .args(args)
+    let mut child = c
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
