@@ -8,7 +8,11 @@
 //!
 //! Bless after an intended change: `TRYCMD=overwrite cargo test -p mynapin --test
 //! cli_snapshots`, then read the diff. Times are elided with `[..]` (trycmd keeps an elision
-//! on overwrite); the sandbox's path is `[CWD]`/`[ROOT]`.
+//! on overwrite); the sandbox's path is `[CWD]`/`[ROOT]`. A new case: copy a `.toml` beside
+//! it in each language's folder, change `args` and `stdin`, set `status.code` to the exit code
+//! it must end with (overwrite writes the output, never the exit code), create empty `.stdout`
+//! and `.stderr` files and bless. Files a case reads go in a `NAME.in/` folder beside it (the
+//! case then runs in a copy of it).
 //!
 //! No case reaches pcscd: `PCSCLITE_CSOCK_NAME` points at a socket nobody listens on, so the
 //! cases without `--sim` show what a resident sees when the PC/SC service is not running.
