@@ -11,9 +11,9 @@ use common::cli::signal_during;
 use common::cli::{card_at, run, state_with, tries};
 use mynapin_core::layout::KeyRef;
 use mynapin_sim::Fixture;
-// Reading a child's stderr line by line: the Unix-only tests (core dumps).
 use std::io::Write;
-#[cfg(unix)]
+// Reading a child's stderr line by line: the Linux-only core-dump test.
+#[cfg(target_os = "linux")]
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;
