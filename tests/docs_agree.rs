@@ -1,7 +1,9 @@
 //! The documentation agrees with the scripts and the help, and cites only what is in the
 //! repository (issue 19, items 20 and 21).
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::run;
 use std::path::{Path, PathBuf};
 
 fn read(p: &str) -> String {
@@ -9,12 +11,7 @@ fn read(p: &str) -> String {
 }
 
 fn help(lang: &str) -> String {
-    let out = Command::cargo_bin("mynapin")
-        .unwrap()
-        .args(["--lang", lang, "sim", "serve", "--help"])
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    run(&["--lang", lang, "sim", "serve", "--help"], "").stdout
 }
 
 /// The reader's name: the script's FRIENDLYNAME, and every document and help text says the

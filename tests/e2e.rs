@@ -11,10 +11,12 @@ use mynapin_core::layout::KeyRef;
 use mynapin_sim::{Fixture, SimCard};
 use std::path::Path;
 use std::process::Stdio;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 use std::time::{Duration, Instant};
 
 mod common;
+use common::cli::{card_at, run, spawn};
+use common::e2e::{one_at_a_time, var};
 use common::Served;
 
 impl Served {
@@ -24,10 +26,6 @@ impl Served {
     }
 }
 
-const NEEDS: &str = "needs pcscd + vpcd: run scripts/test-all.sh";
-
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
 struct Env {
     port1: String,
     reader0: String,
@@ -35,15 +33,8 @@ struct Env {
 }
 
 fn setup() -> (MutexGuard<'static, ()>, Env) {
-    let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    assert_eq!(
-        std::env::var("MYNAPIN_E2E").as_deref(),
-        Ok("1"),
-        "end-to-end tests {NEEDS}"
-    );
-    let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} not set: {NEEDS}"));
     (
-        guard,
+        one_at_a_time(),
         Env {
             port1: var("VPCD_PORT1"),
             reader0: var("VPCD_READER0"),
@@ -52,41 +43,12 @@ fn setup() -> (MutexGuard<'static, ()>, Env) {
     )
 }
 
-fn bin() -> std::path::PathBuf {
-    assert_cmd::cargo::cargo_bin("mynapin")
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    took: Duration,
-}
-
-fn mynapin(args: &[&str], stdin: &str) -> Run {
-    let t0 = Instant::now();
-    let out = Command::new(bin())
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .timeout(Duration::from_secs(60))
-        .write_stdin(stdin.as_bytes().to_vec())
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        took: t0.elapsed(),
-    }
-}
-
 /// Waits (up to 20 s) until the card in `reader` answers again — pcscd is still waiting for
 /// a held answer after mynapin gave up — so it can be stopped without deafening the slot.
 fn wait_until_it_answers(reader: &str) {
     let t0 = Instant::now();
     while t0.elapsed() < Duration::from_secs(20) {
-        let r = mynapin(
+        let r = run(
             &["--reader", reader, "--timeout", "1", "readers", "--json"],
             "",
         );
@@ -113,27 +75,19 @@ fn wait_for_state(state: &Path, check: impl Fn(&SimCard) -> bool) -> bool {
     false
 }
 
-fn card_at(p: &Path) -> SimCard {
-    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
-}
-
-fn json(r: &Run) -> serde_json::Value {
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", r.stdout, r.stderr))
-}
-
 #[test]
 #[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
 fn status_by_index_and_by_name_text_and_json() {
     let (_g, env) = setup();
-    let r = mynapin(&["--reader", "0", "status"], "");
+    let r = run(&["--reader", "0", "status"], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains(&format!("Reader: {}", env.reader0)));
     assert!(r
         .stdout
         .contains("3/3    ok                User-authentication PIN"));
     assert!(r.stdout.contains("residence registry, place 2 of 2"));
-    let r = mynapin(&["--reader", "vpcd 00 00", "status", "--json"], "");
-    let v = json(&r);
+    let r = run(&["--reader", "vpcd 00 00", "status", "--json"], "");
+    let v = r.json();
     assert_eq!(v["schema"], "mynapin.status.v1");
     assert_eq!(v["reader"], env.reader0.as_str());
     assert!(v["pins"]
@@ -141,27 +95,22 @@ fn status_by_index_and_by_name_text_and_json() {
         .unwrap()
         .iter()
         .all(|p| p["state"] == "ok"));
-    let r = mynapin(&["--lang", "ja", "--reader", "0", "status"], "");
+    let r = run(&["--lang", "ja", "--reader", "0", "status"], "");
     assert!(r.stdout.contains("利用者証明用電子証明書の暗証番号"));
     assert!(r.stdout.contains(&format!("リーダー：{}", env.reader0)));
     assert!(r
         .stdout
         .contains("      3/3    正常              住民基本台帳用（2か所目）"));
     // Only one reader has a card: no --reader needed.
-    assert_eq!(mynapin(&["status"], "").code, 0);
+    assert_eq!(run(&["status"], "").code, 0);
     // Through pcscd too: the counters in 10 APDUs, the certificate's expiry one more.
     for (args, apdus) in [
         (&["--trace", "--reader", "0", "status", "--no-cert"][..], 10),
         (&["--trace", "--reader", "0", "status"][..], 11),
     ] {
-        let r = mynapin(args, "");
+        let r = run(args, "");
         assert_eq!(r.code, 0, "{}", r.stderr);
-        let n = r
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("trace: >"))
-            .count();
-        assert_eq!(n, apdus, "{args:?}: {}", r.stderr);
+        assert_eq!(r.sent(), apdus, "{args:?}: {}", r.stderr);
     }
 }
 
@@ -179,14 +128,11 @@ fn every_fixture_reads_the_same_through_pcscd_as_in_process() {
         "all-blocked",
     ] {
         let _card = Served::start(&env, fixture, &[]);
-        let real = json(&mynapin(&["--reader", "1", "status", "--json"], ""));
-        let sim = json(&mynapin(
-            &[&format!("--sim={fixture}"), "status", "--json"],
-            "",
-        ));
+        let real = run(&["--reader", "1", "status", "--json"], "").json();
+        let sim = run(&[&format!("--sim={fixture}"), "status", "--json"], "").json();
         assert_eq!(real["pins"], sim["pins"], "{fixture}");
         assert_eq!(real["warnings"], sim["warnings"], "{fixture}");
-        let text = mynapin(&["--reader", "1", "status"], "");
+        let text = run(&["--reader", "1", "status"], "");
         assert_eq!(text.code, 0, "{fixture}: {}", text.stderr);
     }
 }
@@ -196,7 +142,7 @@ fn every_fixture_reads_the_same_through_pcscd_as_in_process() {
 fn readers_lists_both_slots() {
     let (_g, env) = setup();
     let _card = Served::start(&env, "juki-card", &[]);
-    let r = mynapin(&["readers"], "");
+    let r = run(&["readers"], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout
@@ -212,10 +158,10 @@ fn readers_lists_both_slots() {
         "{}",
         r.stdout
     );
-    let v = json(&mynapin(&["readers", "--json"], ""));
+    let v = run(&["readers", "--json"], "").json();
     assert_eq!(v["readers"][1]["card"], "juki_card");
     // Two cards now: --reader is required.
-    let r = mynapin(&["status"], "");
+    let r = run(&["status"], "");
     assert_eq!(r.code, 6);
     assert!(r.stderr.contains("--reader"), "{}", r.stderr);
 }
@@ -228,19 +174,19 @@ fn verify_and_change_through_pcscd_with_counters_checked() {
     let state = dir.path().join("card.toml");
     let s = state.to_str().unwrap();
     let _card = Served::start(&env, "fresh", &["--state", s]);
-    let r = mynapin(
+    let r = run(
         &["--reader", "1", "verify", "auth", "--pin-stdin"],
         "9999\n",
     );
     assert_eq!(r.code, 3, "{}", r.stderr);
     assert_eq!(card_at(&state).tries_left(KeyRef::Auth), 2);
-    let r = mynapin(
+    let r = run(
         &["--reader", "1", "verify", "auth", "--pin-stdin"],
         "1234\n",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(card_at(&state).tries_left(KeyRef::Auth), 3);
-    let r = mynapin(
+    let r = run(
         &[
             "--reader",
             "1",
@@ -264,12 +210,12 @@ fn verify_and_change_through_pcscd_with_counters_checked() {
         assert!(c.value_is(k, "2468"), "{k:?}");
         assert_eq!(c.tries_left(k), 3);
     }
-    let r = mynapin(
+    let r = run(
         &["--reader", "1", "verify", "juki", "--pin-stdin"],
         "2468\n",
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = mynapin(
+    let r = run(
         &["--reader", "1", "change", "sign", "--pin-stdin"],
         "abc123\nQWE987\nqwe987\n",
     );
@@ -282,7 +228,7 @@ fn verify_and_change_through_pcscd_with_counters_checked() {
 fn card_removed_mid_status() {
     let (_g, env) = setup();
     let _card = Served::start(&env, "fresh", &["--close-after", "4"]);
-    let r = mynapin(&["--reader", "1", "status"], "");
+    let r = run(&["--reader", "1", "status"], "");
     assert_eq!(r.code, 6, "{}{}", r.stdout, r.stderr);
     assert!(
         r.stderr.contains("removed") || r.stderr.contains("cut off"),
@@ -310,12 +256,12 @@ fn card_removed_mid_change_is_reported_as_unknown_never_as_done() {
             state.to_str().unwrap(),
         ],
     );
-    let r = mynapin(
+    let r = run(
         &["--reader", "1", "change", "auth", "--pin-stdin", "--json"],
         "1234\n5678\n5678\n",
     );
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
-    let v = json(&r);
+    let v = r.json();
     assert_eq!(v["result"], "unknown");
     assert_eq!(v["refs"][0]["outcome"], "unknown");
     assert_eq!(v["refs"][0]["holds"], "unknown");
@@ -335,7 +281,7 @@ fn a_card_that_stops_answering_times_out_with_a_clear_message() {
     let (_g, env) = setup();
     // The card holds its 4th answer for 6 s; mynapin gives up after 2 s.
     let _card = Served::start(&env, "fresh", &["--mute-after", "3", "--mute-ms", "6000"]);
-    let r = mynapin(&["--reader", "1", "--timeout", "2", "status"], "");
+    let r = run(&["--reader", "1", "--timeout", "2", "status"], "");
     assert_eq!(r.code, 6, "{}{}", r.stdout, r.stderr);
     assert!(
         r.stderr.contains("did not answer within 2 s"),
@@ -365,7 +311,7 @@ fn a_card_that_hangs_during_a_change_is_reported_per_reference() {
             state.to_str().unwrap(),
         ],
     );
-    let r = mynapin(
+    let r = run(
         &[
             "--reader",
             "1",
@@ -398,7 +344,7 @@ fn a_card_that_hangs_during_a_change_is_reported_per_reference() {
 fn an_unexpected_status_word_is_shown_with_its_meaning() {
     let (_g, env) = setup();
     let _card = Served::start(&env, "fresh", &["--fault-sw", "2=6581"]);
-    let r = mynapin(&["--reader", "1", "status"], "");
+    let r = run(&["--reader", "1", "status"], "");
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("65 81 (memory failure)"), "{}", r.stderr);
 }
@@ -412,7 +358,7 @@ fn another_program_holding_the_card() {
     let held = ctx
         .connect(&name, pcsc::ShareMode::Exclusive, pcsc::Protocols::ANY)
         .unwrap();
-    let r = mynapin(&["--reader", "0", "status"], "");
+    let r = run(&["--reader", "0", "status"], "");
     assert_eq!(r.code, 6, "{}{}", r.stdout, r.stderr);
     assert!(
         r.stderr.contains("in use by another program"),
@@ -420,7 +366,7 @@ fn another_program_holding_the_card() {
         r.stderr
     );
     drop(held);
-    assert_eq!(mynapin(&["--reader", "0", "status"], "").code, 0);
+    assert_eq!(run(&["--reader", "0", "status"], "").code, 0);
 }
 
 #[test]
@@ -433,15 +379,15 @@ fn another_programs_transaction_is_in_use_not_a_silent_card() {
         .connect(&name, pcsc::ShareMode::Shared, pcsc::Protocols::ANY)
         .unwrap();
     let tx = held.transaction().unwrap();
-    let r = mynapin(&["--reader", "0", "--timeout", "2", "status", "--json"], "");
+    let r = run(&["--reader", "0", "--timeout", "2", "status", "--json"], "");
     assert_eq!(r.code, 6, "{}{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("another program"), "{}", r.stderr);
     assert!(!r.stderr.contains("did not answer"), "{}", r.stderr);
     assert!(r.took < Duration::from_secs(10), "took {:?}", r.took);
-    let readers = mynapin(&["--timeout", "2", "readers", "--json"], "");
+    let readers = run(&["--timeout", "2", "readers", "--json"], "");
     assert_eq!(readers.code, 0, "{}", readers.stderr);
     assert!(readers.stdout.contains("\"in_use\""), "{}", readers.stdout);
-    let doctor = mynapin(&["--timeout", "2", "doctor", "--json"], "");
+    let doctor = run(&["--timeout", "2", "doctor", "--json"], "");
     assert!(
         doctor.stdout.contains("in use by another program"),
         "{}",
@@ -449,14 +395,14 @@ fn another_programs_transaction_is_in_use_not_a_silent_card() {
     );
     drop(tx);
     drop(held);
-    assert_eq!(mynapin(&["--reader", "0", "status"], "").code, 0);
+    assert_eq!(run(&["--reader", "0", "status"], "").code, 0);
 }
 
 #[test]
 #[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
 fn pcscd_not_running() {
     let (_g, _env) = setup();
-    let out = Command::new(bin())
+    let out = Command::new(common::bin())
         .args(["status"])
         .env("LANG", "C")
         .env("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm")
@@ -465,7 +411,7 @@ fn pcscd_not_running() {
         .unwrap();
     assert_eq!(out.status.code(), Some(6));
     assert!(String::from_utf8_lossy(&out.stderr).contains("pcscd) is not running"));
-    let out = Command::new(bin())
+    let out = Command::new(common::bin())
         .args(["doctor"])
         .env("LANG", "C")
         .env("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm")
@@ -488,14 +434,14 @@ fn pcscd_not_running() {
 #[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
 fn no_card_in_the_reader_and_a_card_that_is_not_a_my_number_card() {
     let (_g, env) = setup();
-    let r = mynapin(&["--reader", "1", "status"], "");
+    let r = run(&["--reader", "1", "status"], "");
     assert_eq!(r.code, 6);
     assert!(r.stderr.contains("No card in the reader"), "{}", r.stderr);
-    let r = mynapin(&["--reader", "9", "status"], "");
+    let r = run(&["--reader", "9", "status"], "");
     assert_eq!(r.code, 6);
     assert!(r.stderr.contains("No reader matches"), "{}", r.stderr);
     let _card = Served::start(&env, "not-mynumber", &[]);
-    let r = mynapin(&["--reader", "1", "status"], "");
+    let r = run(&["--reader", "1", "status"], "");
     assert_eq!(r.code, 6);
     assert!(r.stderr.contains("not a My Number card"), "{}", r.stderr);
 }
@@ -504,12 +450,12 @@ fn no_card_in_the_reader_and_a_card_that_is_not_a_my_number_card() {
 #[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
 fn doctor_finds_the_card() {
     let (_g, _env) = setup();
-    let r = mynapin(&["doctor"], "");
+    let r = run(&["doctor"], "");
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("[ok] the PC/SC service (pcscd) answers"));
     assert!(r.stdout.contains("My Number card readable"));
     assert!(r.stdout.contains("[!!] mynapin vpcd 00 01: no card"));
-    let r = mynapin(&["--lang", "ja", "doctor"], "");
+    let r = run(&["--lang", "ja", "doctor"], "");
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(
         r.stdout
@@ -560,7 +506,7 @@ fn opensc_recognizes_the_simulated_card_and_sees_its_counters() {
     assert_eq!(pins[0].1, "3");
     assert!(pins[1].0.starts_with("min_len:6, max_len:16"), "{pins:?}");
     assert_eq!(pins[1].1, "5");
-    let r = mynapin(
+    let r = run(
         &["--reader", "1", "verify", "auth", "--pin-stdin"],
         "0000\n",
     );
@@ -575,7 +521,7 @@ fn opensc_recognizes_the_simulated_card_and_sees_its_counters() {
 fn status_wait_succeeds_once_the_card_is_placed() {
     use std::io::BufRead;
     let (_g, env) = setup();
-    let mut child = std::process::Command::new(bin())
+    let mut child = std::process::Command::new(common::bin())
         .args(["--reader", "1", "--wait=30", "status", "--json"])
         .env("LANG", "C")
         .stdout(Stdio::piped())
@@ -604,7 +550,7 @@ fn status_wait_succeeds_once_the_card_is_placed() {
 fn watch_prints_one_object_per_card_and_ends_on_ctrl_c() {
     use std::io::BufRead;
     let (_g, env) = setup();
-    let mut child = std::process::Command::new(bin())
+    let mut child = std::process::Command::new(common::bin())
         .args(["--reader", "1", "watch", "--json"])
         .env("LANG", "C")
         .stdout(Stdio::piped())
@@ -667,8 +613,8 @@ fn ctrl_c_while_the_card_does_not_answer_stops_after_the_grace_not_the_timeout()
         Stdio::piped(),
     );
     let mut held = std::io::BufReader::new(card.take_stderr().unwrap());
-    let mut child = std::process::Command::new(bin())
-        .args([
+    let child = spawn(
+        &[
             "--reader",
             "1",
             "--timeout",
@@ -676,15 +622,9 @@ fn ctrl_c_while_the_card_does_not_answer_stops_after_the_grace_not_the_timeout()
             "change",
             "juki",
             "--pin-stdin",
-        ])
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"1234\n4321\n4321\n").unwrap();
+        ],
+        "1234\n4321\n4321\n",
+    );
     // The event: the card says it holds the answer to the second CHANGE KEY.
     let mut seen = String::new();
     loop {
@@ -784,7 +724,7 @@ fn no_pin_is_left_in_the_process_after_an_answered_or_a_timed_out_verify() {
             ])
             .args(["-ex", &format!("gcore {}", core.display())])
             .args(["-ex", "kill"])
-            .arg(bin())
+            .arg(common::bin())
             .env("LANG", "C")
             .env_remove("LC_ALL")
             .output()

@@ -12,10 +12,11 @@
 
 use std::path::Path;
 use std::process::Stdio;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 use std::time::{Duration, Instant};
 
 mod common;
+use common::e2e::{one_at_a_time, var};
 use common::{wait_for, Served};
 
 impl Served {
@@ -29,12 +30,9 @@ impl Served {
     }
 }
 
-const NEEDS: &str = "needs pcscd + vpcd: run scripts/test-all.sh";
 const MODULE: &str = "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so";
 const AUTH_PIN: &str = "1234";
 const SIGN_PIN: &str = "ABC123";
-
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 struct Env {
     port1: String,
@@ -42,15 +40,8 @@ struct Env {
 }
 
 fn setup() -> (MutexGuard<'static, ()>, Env) {
-    let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    assert_eq!(
-        std::env::var("MYNAPIN_E2E").as_deref(),
-        Ok("1"),
-        "end-to-end tests {NEEDS}"
-    );
-    let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} not set: {NEEDS}"));
     (
-        guard,
+        one_at_a_time(),
         Env {
             port1: var("VPCD_PORT1"),
             reader1: var("VPCD_READER1"),

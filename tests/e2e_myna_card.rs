@@ -10,10 +10,9 @@ use myna_card::transport::pcsc::{connect, PcscTransport, Sharing};
 
 mod common;
 mod myna_scenarios;
+use common::e2e::{one_at_a_time, var};
 use common::Served;
 use myna_scenarios::PowerCycle;
-
-const NEEDS: &str = "needs pcscd + vpcd: run scripts/test-all.sh";
 
 impl PowerCycle for PcscTransport {
     fn power_cycle(&mut self) {
@@ -24,12 +23,7 @@ impl PowerCycle for PcscTransport {
 #[test]
 #[ignore = "needs pcscd + vpcd: run scripts/test-all.sh"]
 fn myna_card_reads_signs_and_is_refused_as_on_a_card() {
-    assert_eq!(
-        std::env::var("MYNAPIN_E2E").as_deref(),
-        Ok("1"),
-        "end-to-end tests {NEEDS}"
-    );
-    let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} not set: {NEEDS}"));
+    let _one = one_at_a_time();
     let (reader, port) = (var("VPCD_READER1"), var("VPCD_PORT1"));
     // One card for every scenario; each starts from a power-up.
     let _card = Served::on(&reader, &port, "fresh", &[]);

@@ -26,16 +26,15 @@ use mynapin_apdu::part10::{
 };
 use mynapin_apdu::StatusWord;
 use mynapin_core::layout::{Applet, KeyRef};
-use mynapin_sim::{Fixture, SimCard};
 use std::ffi::CString;
 use std::io::BufRead;
 use std::io::Write;
-use std::path::Path;
-use std::process::Stdio;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 use std::time::{Duration, Instant};
 
 mod common;
+use common::cli::{card_at, spawn};
+use common::e2e::{one_at_a_time, var, NEEDS};
 use common::{card_present, Served};
 
 impl Served {
@@ -45,10 +44,6 @@ impl Served {
     }
 }
 
-const NEEDS: &str = "needs pcscd + vpcd: run scripts/test-all.sh";
-
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
 struct Env {
     reader: String,
     port: String,
@@ -57,15 +52,8 @@ struct Env {
 }
 
 fn setup() -> (MutexGuard<'static, ()>, Env) {
-    let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    assert_eq!(
-        std::env::var("MYNAPIN_E2E").as_deref(),
-        Ok("1"),
-        "end-to-end tests {NEEDS}"
-    );
-    let var = |k: &str| std::env::var(k).unwrap_or_else(|_| panic!("{k} not set: {NEEDS}"));
     (
-        guard,
+        one_at_a_time(),
         Env {
             reader: var("PINPAD_READER"),
             port: var("PINPAD_PORT"),
@@ -73,10 +61,6 @@ fn setup() -> (MutexGuard<'static, ()>, Env) {
             log: var("PCSCD_LOG"),
         },
     )
-}
-
-fn bin() -> std::path::PathBuf {
-    assert_cmd::cargo::cargo_bin("mynapin")
 }
 
 fn context() -> pcsc::Context {
@@ -418,19 +402,7 @@ const STEP_LINE: &str = "on the reader's keypad and press OK";
 /// Runs mynapin with `args` (and `stdin`), and types `keys[i]` on the keypad when the i-th
 /// keypad instruction appears on its stderr. Fails after 60 s.
 fn mynapin_on_pad(env: &Env, args: &[&str], stdin: &str, keys: &[&str]) -> Run {
-    let mut child = std::process::Command::new(bin())
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.as_bytes()).unwrap();
-    }
+    let mut child = spawn(args, stdin);
     let mut out = child.stdout.take().unwrap();
     let stdout = std::thread::spawn(move || {
         let mut s = String::new();
@@ -478,10 +450,6 @@ fn mynapin_on_pad(env: &Env, args: &[&str], stdin: &str, keys: &[&str]) -> Run {
         stderr,
         steps,
     }
-}
-
-fn card_at(p: &Path) -> SimCard {
-    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
 }
 
 fn hex_of(pin: &str) -> [String; 2] {

@@ -1,50 +1,12 @@
 //! A broken simulated card's fixture and a city profile's broken text table, through the
-//! `mynapin` binary: the reason is worded in the run's language (issue 10), Japanese with no
-//! English left but the file's own field names, keys and values.
+//! `mynapin` binary: the reason is worded in the run's language (issue 10) and shows the
+//! file's own field names, keys and values as they are. (That no English is left in the
+//! Japanese is checked once, over the catalogue: tests/ja_latin.rs.)
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::run;
 use std::path::Path;
-
-/// `mynapin ARGS` in a C locale: (exit code, stderr).
-fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("mynapin")
-        .unwrap()
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .timeout(std::time::Duration::from_secs(30))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-/// The runs of two or more ASCII letters in `text` once `allowed` are removed.
-fn english_in(text: &str, allowed: &[&str]) -> Vec<String> {
-    let mut plain = text.to_string();
-    let mut allowed = allowed.to_vec();
-    allowed.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    for a in allowed {
-        plain = plain.replace(a, " ");
-    }
-    plain
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|t| t.len() >= 2)
-        .map(String::from)
-        .collect()
-}
-
-/// Words of every error line: the program, the file, the message's own commands and files.
-const AROUND: &[&str] = &[
-    "mynapin",
-    "sim fixtures",
-    "sim/fixtures/cards/fresh.toml",
-    "docs/city-profile.md",
-    "core/profiles/TEMPLATE.toml.example",
-];
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
@@ -56,7 +18,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 fn a_broken_fixture_is_explained_in_japanese() {
     let dir = tempfile::tempdir().unwrap();
     let base = "description = \"x\"\n";
-    // (extra TOML, what the Japanese says, what the English says, the data it shows)
+    // (extra TOML, what the Japanese says, what the English says, the file's words it shows)
     let cases: &[(&str, &str, &str, &[&str])] = &[
         (
             "[[faults.rules]]\nmatch = \"00\"\nnth = 0\nsw = \"6C00\"\n",
@@ -103,15 +65,14 @@ fn a_broken_fixture_is_explained_in_japanese() {
             &format!("{base}{extra}"),
         );
         let sim = format!("--sim={file}");
-        let (code, out) = run(&["--lang", "ja", &sim, "status"]);
+        let (code, out) = run(&["--lang", "ja", &sim, "status"], "").code_stderr();
         assert_eq!(code, 2, "{out}");
         assert!(out.contains(ja), "{extra}: {out}");
-        let mut allowed = AROUND.to_vec();
-        allowed.push(&file);
-        allowed.extend_from_slice(data);
-        let bad = english_in(&out, &allowed);
-        assert!(bad.is_empty(), "{extra}: {bad:?} in {out}");
-        let (code, out) = run(&["--lang", "en", &sim, "status"]);
+        // The file's own names and values are shown as they are, in every language.
+        for d in *data {
+            assert!(out.contains(d), "{extra}: no {d} in {out}");
+        }
+        let (code, out) = run(&["--lang", "en", &sim, "status"], "").code_stderr();
         assert_eq!(code, 2, "{out}");
         assert!(out.contains(en), "{extra}: {out}");
     }
@@ -158,15 +119,11 @@ fn a_profile_text_with_a_bad_key_or_without_japanese_is_explained_in_japanese() 
         let text = base.replacen(from, to, 1);
         assert_ne!(text, base, "{from}");
         let file = write(dir.path(), &format!("city{i}.toml"), &text);
-        let (code, out) = run(&["--lang", "ja", "profile", "check", &file]);
+        let (code, out) = run(&["--lang", "ja", "profile", "check", &file], "").code_stderr();
         assert_ne!(code, 0, "{out}");
         assert!(out.contains(ja), "{to}: {out}");
-        let mut allowed = AROUND.to_vec();
-        allowed.push(&file);
-        allowed.push(key);
-        let bad = english_in(&out, &allowed);
-        assert!(bad.is_empty(), "{to}: {bad:?} in {out}");
-        let (code, out) = run(&["--lang", "en", "profile", "check", &file]);
+        assert!(out.contains(key), "{to}: no {key} in {out}");
+        let (code, out) = run(&["--lang", "en", "profile", "check", &file], "").code_stderr();
         assert_ne!(code, 0, "{out}");
         assert!(out.contains(en), "{to}: {out}");
     }
@@ -176,13 +133,13 @@ fn a_profile_text_with_a_bad_key_or_without_japanese_is_explained_in_japanese() 
 /// (exit 2, nothing served), in the run's language.
 #[test]
 fn a_bad_fault_rule_on_the_command_line_says_why() {
-    let (code, err) = run(&["sim", "serve", "--fault", "nth=0"]);
+    let (code, err) = run(&["sim", "serve", "--fault", "nth=0"], "").code_stderr();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("needs match=HEX"), "{err}");
-    let (code, err) = run(&["--lang", "ja", "sim", "serve", "--fault", "nth=0"]);
+    let (code, err) = run(&["--lang", "ja", "sim", "serve", "--fault", "nth=0"], "").code_stderr();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("match=16進数"), "{err}");
-    let (code, err) = run(&["--lang", "ja", "sim", "serve", "--fault-sw", "x"]);
+    let (code, err) = run(&["--lang", "ja", "sim", "serve", "--fault-sw", "x"], "").code_stderr();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("「番号=ステータスワード」"), "{err}");
 }

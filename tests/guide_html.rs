@@ -5,7 +5,9 @@
 //! Skipped, with a message, only when chromium is absent and MYNAPIN_E2E is not set; with
 //! MYNAPIN_E2E=1 a missing browser is a failure.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::run;
 use std::path::Path;
 use std::process::Command as Proc;
 
@@ -17,20 +19,9 @@ fn have(tool: &str) -> bool {
 }
 
 fn guide_html(args: &[&str]) -> String {
-    let out = Command::cargo_bin("mynapin")
-        .unwrap()
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let r = run(args, "");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout
 }
 
 /// Prints `html` to PDF with headless chromium; returns (pages, text).

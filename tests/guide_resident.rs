@@ -2,30 +2,12 @@
 //! guide, the short guide in `status`, and the printed handout, run through the command line
 //! in Japanese and in English.
 
-use assert_cmd::Command;
+mod common;
 
-/// No card reachable: a PC/SC socket that does not exist.
-const NO_PCSCD: (&str, &str) = ("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm");
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("mynapin")
-        .unwrap()
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env(NO_PCSCD.0, NO_PCSCD.1)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::cli::{run_env, NO_PCSCD};
 
 fn ok(args: &[&str]) -> String {
-    let (code, out, err) = run(args);
+    let (code, out, err) = run_env(args, "", &[NO_PCSCD]).parts();
     assert_eq!(code, 0, "{args:?}: {err}");
     out
 }
@@ -409,7 +391,7 @@ fn japanese_resident_text_has_no_engineer_words() {
         }
     }
     // Status of every built-in card, and the guide read from it, as a resident runs them.
-    let (_, list, _) = run(&["sim", "fixtures", "--json"]);
+    let (_, list, _) = run_env(&["sim", "fixtures", "--json"], "", &[NO_PCSCD]).parts();
     let names: Vec<String> = serde_json::from_str::<serde_json::Value>(&list)
         .ok()
         .and_then(|v| {
@@ -428,7 +410,7 @@ fn japanese_resident_text_has_no_engineer_words() {
             vec!["--lang", "ja", &sim, "guide"],
             vec!["--lang", "ja", &sim, "guide", "--format", "html"],
         ] {
-            let (_, out, _) = run(&args);
+            let (_, out, _) = run_env(&args, "", &[NO_PCSCD]).parts();
             runs += 1;
             let terminal = !args.contains(&"html");
             for w in engineer_words(&out, terminal) {
@@ -597,9 +579,14 @@ fn have_by_number_or_name_and_the_handout_records_it() {
         };
         assert!(out.contains(done), "{lang} {have}: {out}");
     }
-    let (code, _, err) = run(&[
-        "--lang", "ja", "guide", "juki", "--state", "blocked", "--have", "99",
-    ]);
+    let (code, _, err) = run_env(
+        &[
+            "--lang", "ja", "guide", "juki", "--state", "blocked", "--have", "99",
+        ],
+        "",
+        &[NO_PCSCD],
+    )
+    .parts();
     assert_eq!(code, 2, "{err}");
     for (lang, fields) in [
         (

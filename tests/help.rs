@@ -2,19 +2,21 @@
 //!
 //! The whole command tree (`localized_command`, every command including the hidden `manpage`
 //! and clap's `help`) is worded from the catalogue: a pseudo-locale that wraps every message
-//! in `⟦…⟧` proves that no text of the tree is anything else; in Japanese no run of Latin
-//! letters is left outside an allow-list, in English no Japanese. The binary's `--help` of
-//! every command and its argument errors are checked the same way, and a usage error still
+//! in `⟦…⟧` proves that no text of the tree is anything else; in English no Japanese. (No
+//! English in the Japanese catalogue is the lint's: tests/ja_latin.rs.) The binary's `--help`
+//! of every command and its argument errors are checked the same way, and a usage error still
 //! exits 2.
 
 #[path = "../words/i18n/ftl.rs"]
 #[allow(dead_code)]
 mod ftl;
 
+mod common;
+
+use common::cli::{run_env, Run};
 use mynapin::cli::{localized_command, Lang};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 /// The terminal width the binary is run with.
@@ -229,7 +231,8 @@ fn allowed_words() -> BTreeSet<String> {
 }
 
 /// The runs of Latin letters in `text` that are not allowed: flags, file names, key=value
-/// syntax and hex are; so are the allowed words.
+/// syntax and hex are; so are the allowed words. Used on the pseudo-locale's text once its
+/// `⟦…⟧` messages are removed: what is left must be typed words, not text from elsewhere.
 fn stray_latin(text: &str, allowed: &BTreeSet<String>) -> Vec<String> {
     let mut stray = Vec::new();
     for raw in text.split(|c: char| !c.is_ascii_graphic()) {
@@ -253,27 +256,20 @@ fn is_japanese(c: char) -> bool {
         '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
+/// `mynapin ARGS` with `LANG=env_lang`, the pseudo-locale's catalogue directory and a
+/// fixed width.
 fn run(env_lang: &str, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_mynapin"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", env_lang)
-        .env("MYNAPIN_CATALOG_DIR", pseudo_dir())
-        .env("COLUMNS", COLUMNS.to_string())
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let columns = COLUMNS.to_string();
+    let catalogs = pseudo_dir().to_str().unwrap();
+    run_env(
+        args,
+        "",
+        &[
+            ("LANG", env_lang),
+            ("MYNAPIN_CATALOG_DIR", catalogs),
+            ("COLUMNS", &columns),
+        ],
+    )
 }
 
 /// Every `--help` and `-h` of the binary, as (command line, output).
@@ -330,16 +326,9 @@ fn every_text_of_the_command_tree_comes_from_the_catalogue() {
 }
 
 #[test]
-fn japanese_command_tree_has_no_stray_english_and_english_no_japanese() {
+fn english_command_tree_has_no_japanese() {
     pseudo_dir();
-    let allowed = allowed_words();
     let mut problems = Vec::new();
-    for (at, text) in tree_texts(Lang::JA) {
-        let s = stray_latin(&text, &allowed);
-        if !s.is_empty() {
-            problems.push(format!("ja {at}: {s:?} in {text}"));
-        }
-    }
     for (at, text) in tree_texts(Lang::EN) {
         if text.chars().any(is_japanese) {
             problems.push(format!("en {at}: {text}"));
@@ -364,19 +353,14 @@ fn every_language_words_every_text() {
 }
 
 #[test]
-fn japanese_help_of_every_command_is_japanese() {
+fn japanese_help_of_every_command_has_its_headings_and_fits() {
     pseudo_dir();
-    let allowed = allowed_words();
     let mut problems = Vec::new();
     for (line, out) in every_help("ja") {
         for heading in ["使い方：", "オプション：", "共通のオプション："] {
             if !out.contains(heading) && !line.contains("help sim") {
                 problems.push(format!("{line}: no {heading}"));
             }
-        }
-        let s = stray_latin(&out, &allowed);
-        if !s.is_empty() {
-            problems.push(format!("{line}: {s:?}\n{out}"));
         }
         if out.contains('\\') {
             problems.push(format!("{line}: a backslash\n{out}"));
@@ -463,7 +447,6 @@ fn the_locale_chooses_the_help_language_and_lang_overrides_it() {
 #[test]
 fn clap_errors_are_in_the_chosen_language_and_exit_2() {
     pseudo_dir();
-    let allowed = allowed_words();
     let mut problems = Vec::new();
     for bad in BAD {
         let mut ja_args = vec!["--lang", "ja"];
@@ -474,18 +457,12 @@ fn clap_errors_are_in_the_chosen_language_and_exit_2() {
         }
         // `--lang xx` names no language: the locale's (C: English) says so.
         let expect_ja = !bad.contains(&"xx");
-        if expect_ja {
-            // What was typed may be repeated.
-            let mut allowed = allowed.clone();
-            allowed.extend(bad.iter().map(|a| a.to_string()));
-            let s = stray_latin(&ja.stderr, &allowed);
-            if !s.is_empty()
-                || !ja.stderr.contains("エラー：")
+        if expect_ja
+            && (!ja.stderr.contains("エラー：")
                 || !ja.stderr.contains("--help")
-                || !too_wide(&ja.stderr).is_empty()
-            {
-                problems.push(format!("{ja_args:?}: {s:?}\n{}", ja.stderr));
-            }
+                || !too_wide(&ja.stderr).is_empty())
+        {
+            problems.push(format!("{ja_args:?}:\n{}", ja.stderr));
         }
         let en = run("C", bad);
         if en.code != 2 || en.stderr.chars().any(is_japanese) || !en.stderr.contains("error: ") {

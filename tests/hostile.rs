@@ -3,65 +3,20 @@
 //! (`[[faults.rules]]`, see sim/fixtures/apdu/README.md). Each asserts the counters afterwards and
 //! the per-reference report.
 
-use assert_cmd::Command;
-use mynapin_core::layout::KeyRef;
-use mynapin_sim::{Fixture, SimCard};
-// Reading a child's stderr line by line: the Unix-only tests (signals, core dumps).
-use std::io::Write;
+mod common;
+
+use common::bin;
 #[cfg(unix)]
+use common::cli::signal_during;
+use common::cli::{card_at, run, state_with, tries};
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::Fixture;
+use std::io::Write;
+// Reading a child's stderr line by line: the Linux-only core-dump test.
+#[cfg(target_os = "linux")]
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
-
-fn bin() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("mynapin")
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], stdin: &str) -> Run {
-    let out = Command::new(bin())
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .timeout(Duration::from_secs(60))
-        .write_stdin(stdin.as_bytes().to_vec())
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-/// A state file holding `fixture` plus extra TOML (fault rules, values).
-fn state_with(dir: &tempfile::TempDir, fixture: &str, extra: &str) -> PathBuf {
-    let p = dir.path().join("card.toml");
-    let text = format!(
-        "{}\n{extra}\n",
-        Fixture::builtin(fixture).unwrap().to_toml()
-    );
-    std::fs::write(&p, text).unwrap();
-    // It must load (the test's TOML is right).
-    let _ = card_at(&p);
-    p
-}
-
-fn card_at(p: &Path) -> SimCard {
-    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
-}
-
-fn tries(p: &Path) -> Vec<u8> {
-    let c = card_at(p);
-    KeyRef::ALL.iter().map(|r| c.tries_left(*r)).collect()
-}
 
 // 1. 6C xx ---------------------------------------------------------------------------------
 
@@ -161,51 +116,6 @@ fn a_change_the_card_performed_then_answered_6c_is_unknown_never_not_changed() {
 
 // Unix signals, sent with kill(1). On Windows, Ctrl-C is a console event: scripts/test-windows.sh
 // checks it under Wine (the same report, exit 130).
-
-/// Starts `mynapin ARGS` with `stdin`, waits for the simulated card's "holding" line on
-/// stderr (the event), sends `signal`, and returns (exit code, stdout, stderr).
-#[cfg(unix)]
-fn signal_during(args: &[&str], stdin: &str, signal: &str) -> (i32, String, String) {
-    let mut child = std::process::Command::new(bin())
-        .args(args)
-        .env("LANG", "C")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut seen = String::new();
-    loop {
-        let mut line = String::new();
-        if err.read_line(&mut line).unwrap() == 0 {
-            panic!("the card never held an answer:\n{seen}");
-        }
-        seen.push_str(&line);
-        if line.starts_with("mynapin sim: holding") {
-            break;
-        }
-    }
-    let ok = std::process::Command::new("kill")
-        .args([signal, &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
-    let mut rest = String::new();
-    std::io::Read::read_to_string(&mut err, &mut rest).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        seen + &rest,
-    )
-}
 
 #[cfg(unix)]
 #[test]
@@ -705,12 +615,12 @@ fn status_shows_the_certificate_expiry_and_warns_when_it_has_expired() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let r = run(&args, "");
         assert_eq!(r.code, 0, "{}", r.stderr);
-        let n = r
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("trace: >"))
-            .count();
-        assert_eq!(n, expected, "{fixture} no_cert={no_cert}: {}", r.stderr);
+        assert_eq!(
+            r.sent(),
+            expected,
+            "{fixture} no_cert={no_cert}: {}",
+            r.stderr
+        );
         assert_eq!(
             r.stdout.contains("not read (--no-cert)"),
             no_cert,

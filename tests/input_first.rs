@@ -4,14 +4,13 @@
 //! with exit 2 and every counter of the (simulated, `--sim-state`) card unchanged. On the old
 //! order the wrong current PIN was sent first: a try spent, exit 3.
 
-use mynapin_core::layout::KeyRef;
-use mynapin_sim::{Fixture, SimCard};
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod common;
 
-fn card_at(p: &Path) -> SimCard {
-    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
-}
+use common::cli::{card_at, spawn};
+use mynapin_core::layout::KeyRef;
+use mynapin_sim::Fixture;
+use std::path::Path;
+use std::process::Command;
 
 fn counters(p: &Path) -> Vec<(KeyRef, u8)> {
     let c = card_at(p);
@@ -33,7 +32,7 @@ fn run(
     channel: Channel,
     input: &str,
 ) -> (i32, String) {
-    let bin = env!("CARGO_BIN_EXE_mynapin");
+    let bin = common::bin();
     let mut args: Vec<String> = vec!["--sim-state".into(), state.display().to_string()];
     args.push("change".into());
     args.extend(pins.iter().map(|s| s.to_string()));
@@ -41,21 +40,8 @@ fn run(
     let out = match channel {
         Channel::Stdin => {
             args.push("--pin-stdin".into());
-            let mut child = Command::new(bin)
-                .args(&args)
-                .env("LANG", "C")
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap();
-            use std::io::Write;
-            let mut stdin = child.stdin.take().unwrap();
-            let _ = stdin.write_all(input.as_bytes());
-            drop(stdin);
-            child.wait_with_output().unwrap()
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            spawn(&args, input).wait_with_output().unwrap()
         }
         Channel::Fd3 => {
             let file = state.with_extension("lines");

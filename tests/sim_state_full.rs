@@ -8,6 +8,10 @@
 //! file is written. Where no mount namespace can be made the test says so and does nothing —
 //! except under scripts/test-all.sh (`MYNAPIN_E2E=1`, as CI runs it), where that fails.
 
+mod common;
+
+#[cfg(target_os = "linux")]
+use common::cli::spawn_with;
 #[cfg(target_os = "linux")]
 use mynapin_core::layout::KeyRef;
 use mynapin_sim::Fixture;
@@ -19,8 +23,6 @@ use std::process::Command;
 /// none to be had.
 #[cfg(target_os = "linux")]
 fn in_namespace(script: &str, stdin: &str) -> Option<std::process::Output> {
-    use std::io::Write;
-    use std::process::Stdio;
     for flags in [&["-m"][..], &["-r", "-m"][..]] {
         let probe = Command::new("unshare")
             .args(flags)
@@ -29,20 +31,14 @@ fn in_namespace(script: &str, stdin: &str) -> Option<std::process::Output> {
         if !probe.is_ok_and(|o| o.status.success()) {
             continue;
         }
-        let mut child = Command::new("unshare")
-            .args(flags)
+        let mut c = Command::new("unshare");
+        c.args(flags)
             .args(["--propagation", "private", "sh", "-c", script])
-            .env("BIN", env!("CARGO_BIN_EXE_mynapin"))
+            .env("BIN", common::bin())
             .env("LANG", "C")
             .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-        return Some(child.wait_with_output().unwrap());
+            .env_remove("LC_MESSAGES");
+        return Some(spawn_with(c, stdin).wait_with_output().unwrap());
     }
     None
 }

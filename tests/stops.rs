@@ -6,75 +6,19 @@
 //! after the signal (item 5): tests/e2e.rs.
 #![cfg(unix)] // SIGHUP, SIGQUIT and SIGPIPE exist on Unix only (Windows: tests/cli.rs, windows.rs).
 
-use mynapin_core::layout::KeyRef;
-use mynapin_sim::{Fixture, SimCard};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
+mod common;
 
-fn bin() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("mynapin")
-}
+use common::cli::{card_at, signal_during, state_with};
+use mynapin_core::layout::KeyRef;
+use std::path::PathBuf;
 
 /// A state file holding a fresh card whose first CHANGE KEY is performed and its answer held
 /// (the simulated card says so on stderr, the event the signal waits for).
 fn held_after_first_change_key(dir: &tempfile::TempDir) -> PathBuf {
-    let p = dir.path().join("card.toml");
-    let text = format!(
-        "{}\n[[faults.rules]]\nmatch = \"80 32\"\nnth = 1\nwhen = \"after\"\nhold_ms = 1500\n",
-        Fixture::builtin("fresh").unwrap().to_toml()
-    );
-    std::fs::write(&p, text).unwrap();
-    p
-}
-
-fn card_at(p: &Path) -> SimCard {
-    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
-}
-
-/// Runs `mynapin ARGS` with `stdin`, sends `signal` when the card holds its answer, and
-/// returns (exit code, stdout, stderr).
-fn signal_during(args: &[&str], stdin: &str, signal: &str) -> (i32, String, String) {
-    let mut child = std::process::Command::new(bin())
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut seen = String::new();
-    loop {
-        let mut line = String::new();
-        if err.read_line(&mut line).unwrap() == 0 {
-            panic!("the card never held an answer:\n{seen}");
-        }
-        seen.push_str(&line);
-        if line.starts_with("mynapin sim: holding") {
-            break;
-        }
-    }
-    let ok = std::process::Command::new("kill")
-        .args([signal, &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
-    let mut rest = String::new();
-    std::io::Read::read_to_string(&mut err, &mut rest).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        seen + &rest,
+    state_with(
+        dir,
+        "fresh",
+        "[[faults.rules]]\nmatch = \"80 32\"\nnth = 1\nwhen = \"after\"\nhold_ms = 1500",
     )
 }
 

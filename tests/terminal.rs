@@ -3,13 +3,15 @@
 //! restored, Ctrl-D ends the input. Every step waits for the prompt it answers, not a sleep.
 #![cfg(unix)]
 
+mod common;
+
+use common::cli::{card_at, state_file};
 use mynapin_core::layout::KeyRef;
-use mynapin_sim::{Fixture, SimCard};
 use rexpect::session::PtySession;
 
 /// `mynapin ARGS` on a pty, in English.
 fn spawn(args: &str) -> PtySession {
-    let bin = assert_cmd::cargo::cargo_bin("mynapin");
+    let bin = common::bin();
     let mut cmd = std::process::Command::new("sh");
     // `stty -a` afterwards shows whether the echo was restored.
     // The shell catches SIGINT, SIGQUIT and SIGHUP (a trap with a command is reset to the
@@ -42,20 +44,10 @@ fn finish(mut p: PtySession) -> (i32, String) {
     (code, out)
 }
 
-fn state(dir: &tempfile::TempDir, fixture: &str) -> std::path::PathBuf {
-    let p = dir.path().join("card.toml");
-    std::fs::write(&p, Fixture::builtin(fixture).unwrap().to_toml()).unwrap();
-    p
-}
-
-fn card(p: &std::path::Path) -> SimCard {
-    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "s").unwrap())
-}
-
 #[test]
 fn the_last_try_needs_a_typed_yes() {
     let dir = tempfile::tempdir().unwrap();
-    let s = state(&dir, "auth-last-try");
+    let s = state_file(&dir, "auth-last-try");
     let mut p = spawn(&format!(
         "--sim-state {} verify auth --use-last-try",
         s.display()
@@ -65,7 +57,7 @@ fn the_last_try_needs_a_typed_yes() {
     let (code, out) = finish(p);
     assert_eq!(code, 5, "{out}");
     assert!(out.contains("the last try was not used"), "{out}");
-    assert_eq!(card(&s).tries_left(KeyRef::Auth), 1);
+    assert_eq!(card_at(&s).tries_left(KeyRef::Auth), 1);
 
     let mut p = spawn(&format!(
         "--sim-state {} verify auth --use-last-try",
@@ -84,7 +76,7 @@ fn the_last_try_needs_a_typed_yes() {
 #[test]
 fn change_on_a_terminal_echoes_no_pin_and_asks_the_new_pin_after_checking_the_current() {
     let dir = tempfile::tempdir().unwrap();
-    let s = state(&dir, "fresh");
+    let s = state_file(&dir, "fresh");
     let mut p = spawn(&format!("--sim-state {} change kenhojo", s.display()));
     p.exp_string("Current card-info input support PIN [3 tries left] (input is not shown):")
         .unwrap();
@@ -108,13 +100,13 @@ fn change_on_a_terminal_echoes_no_pin_and_asks_the_new_pin_after_checking_the_cu
         !out.contains("1234") && !out.contains("9753"),
         "a PIN was echoed: {out}"
     );
-    assert!(card(&s).value_is(KeyRef::Kenhojo, "9753"));
+    assert!(card_at(&s).value_is(KeyRef::Kenhojo, "9753"));
 }
 
 #[test]
 fn ctrl_c_at_a_prompt_cancels_and_restores_the_echo() {
     let dir = tempfile::tempdir().unwrap();
-    let s = state(&dir, "fresh");
+    let s = state_file(&dir, "fresh");
     let mut p = spawn(&format!("--sim-state {} change auth", s.display()));
     p.exp_string("(input is not shown)").unwrap();
     p.send_control('c').unwrap();
@@ -127,7 +119,7 @@ fn ctrl_c_at_a_prompt_cancels_and_restores_the_echo() {
         out.split_whitespace().any(|w| w == "echo"),
         "the echo was not restored: {out}"
     );
-    assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+    assert_eq!(card_at(&s).tries_left(KeyRef::Auth), 3);
 }
 
 /// The shell's PID, as it printed it (read it before the first prompt).
@@ -151,7 +143,7 @@ fn mynapin_pid(sh: &str) -> i32 {
 #[test]
 fn sigquit_and_sighup_at_a_prompt_cancel_and_restore_the_echo() {
     let dir = tempfile::tempdir().unwrap();
-    let s = state(&dir, "fresh");
+    let s = state_file(&dir, "fresh");
     for (signal, code, how) in [(3, 131, "Ctrl-\\"), (1, 129, "kill -HUP")] {
         let mut p = spawn(&format!("--sim-state {} change auth", s.display()));
         let sh = shell_pid(&mut p);
@@ -174,7 +166,7 @@ fn sigquit_and_sighup_at_a_prompt_cancel_and_restore_the_echo() {
             out.split_whitespace().any(|w| w == "echo"),
             "{how}: the echo was not restored: {out}"
         );
-        assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+        assert_eq!(card_at(&s).tries_left(KeyRef::Auth), 3);
     }
 }
 
@@ -183,7 +175,7 @@ fn sigquit_and_sighup_at_a_prompt_cancel_and_restore_the_echo() {
 #[test]
 fn ctrl_d_at_a_prompt_cancels_like_ctrl_c() {
     let dir = tempfile::tempdir().unwrap();
-    let s = state(&dir, "fresh");
+    let s = state_file(&dir, "fresh");
     let mut p = spawn(&format!("--sim-state {} verify auth", s.display()));
     p.exp_string("(input is not shown)").unwrap();
     p.send_control('d').unwrap();
@@ -196,7 +188,7 @@ fn ctrl_d_at_a_prompt_cancels_like_ctrl_c() {
         "{out}"
     );
     assert!(!out.contains("no terminal"), "{out}");
-    assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+    assert_eq!(card_at(&s).tries_left(KeyRef::Auth), 3);
 
     // After the current PIN was verified, at the new PIN's prompt: still a cancel.
     let mut p = spawn(&format!("--sim-state {} change kenhojo", s.display()));
@@ -207,7 +199,7 @@ fn ctrl_d_at_a_prompt_cancels_like_ctrl_c() {
     let (code, out) = finish(p);
     assert_eq!(code, 130, "{out}");
     assert!(out.contains("Cancelled at the prompt"), "{out}");
-    assert!(card(&s).value_is(KeyRef::Kenhojo, "1234"));
+    assert!(card_at(&s).value_is(KeyRef::Kenhojo, "1234"));
 }
 
 /// Issue 19, item 10: at a terminal a malformed or empty entry is asked again (nothing was
@@ -217,7 +209,7 @@ fn ctrl_d_at_a_prompt_cancels_like_ctrl_c() {
 #[test]
 fn a_malformed_entry_at_a_terminal_is_asked_again() {
     let dir = tempfile::tempdir().unwrap();
-    let s = state(&dir, "fresh");
+    let s = state_file(&dir, "fresh");
     let mut p = spawn(&format!("--sim-state {} change kenhojo", s.display()));
     p.exp_string("Current card-info input support PIN").unwrap();
     p.send_line("12345").unwrap();
@@ -251,12 +243,12 @@ fn a_malformed_entry_at_a_terminal_is_asked_again() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("PIN change DONE"), "{out}");
     assert!(!out.contains("9753") && !out.contains("12345"), "{out}");
-    let c = card(&s);
+    let c = card_at(&s);
     assert!(c.value_is(KeyRef::Kenhojo, "9753"));
     assert_eq!(c.tries_left(KeyRef::Kenhojo), 3);
 
     // Three malformed entries in a row: it stops there, nothing sent.
-    let s = state(&dir, "fresh");
+    let s = state_file(&dir, "fresh");
     let mut p = spawn(&format!("--sim-state {} verify auth", s.display()));
     for _ in 0..3 {
         p.exp_string("(input is not shown)").unwrap();
@@ -265,7 +257,7 @@ fn a_malformed_entry_at_a_terminal_is_asked_again() {
     let (code, out) = finish(p);
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("has 1 digit."), "{out}");
-    assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+    assert_eq!(card_at(&s).tries_left(KeyRef::Auth), 3);
 }
 
 /// rexpect reads the pty byte by byte as Latin-1: how UTF-8 `text` looks to it.
@@ -282,7 +274,7 @@ fn utf8(seen: &str) -> String {
 #[test]
 fn in_japanese_hai_confirms_the_last_try_and_ctrl_c_ctrl_d_are_worded_in_japanese() {
     let dir = tempfile::tempdir().unwrap();
-    let s = state(&dir, "auth-last-try");
+    let s = state_file(&dir, "auth-last-try");
     let mut p = spawn(&format!(
         "--lang ja --sim-state {} verify auth --use-last-try",
         s.display()
@@ -295,9 +287,9 @@ fn in_japanese_hai_confirms_the_last_try_and_ctrl_c_ctrl_d_are_worded_in_japanes
     let (code, out) = finish(p);
     let out = utf8(&out);
     assert_eq!(code, 0, "{out}");
-    assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+    assert_eq!(card_at(&s).tries_left(KeyRef::Auth), 3);
 
-    let s = state(&dir, "fresh");
+    let s = state_file(&dir, "fresh");
     let mut p = spawn(&format!(
         "--lang ja --sim-state {} change auth",
         s.display()
@@ -323,7 +315,7 @@ fn in_japanese_hai_confirms_the_last_try_and_ctrl_c_ctrl_d_are_worded_in_japanes
     assert_eq!(code, 130, "{out}");
     assert!(out.contains("入力の途中で中止しました。"), "{out}");
     assert!(!out.contains("入力が途中で終わりました"), "{out}");
-    assert_eq!(card(&s).tries_left(KeyRef::Auth), 3);
+    assert_eq!(card_at(&s).tries_left(KeyRef::Auth), 3);
 
     // Issue 19, items 10 and 12, in Japanese: a malformed entry is asked again, in digits
     // (「5桁」); a mismatch says the card's tries were not used and counts re-entries.
@@ -354,7 +346,7 @@ fn in_japanese_hai_confirms_the_last_try_and_ctrl_c_ctrl_d_are_worded_in_japanes
     let out = utf8(&out);
     assert_eq!(code, 130, "{out}");
     assert!(!out.contains("3回中2回目"), "{out}");
-    assert!(card(&s).value_is(KeyRef::Kenhojo, "1234"));
+    assert!(card_at(&s).value_is(KeyRef::Kenhojo, "1234"));
 }
 
 /// Issue 19, item 14: at a terminal, an easy new PIN is warned about before its confirmation
@@ -362,7 +354,7 @@ fn in_japanese_hai_confirms_the_last_try_and_ctrl_c_ctrl_d_are_worded_in_japanes
 #[test]
 fn an_easy_new_pin_is_warned_about_before_its_confirmation() {
     let dir = tempfile::tempdir().unwrap();
-    let s = state(&dir, "fresh");
+    let s = state_file(&dir, "fresh");
     let mut p = spawn(&format!("--sim-state {} change kenhojo", s.display()));
     p.exp_string("Current card-info input support PIN").unwrap();
     p.send_line("1234").unwrap();
@@ -377,7 +369,7 @@ fn an_easy_new_pin_is_warned_about_before_its_confirmation() {
     let (code, out) = finish(p);
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("0000"), "{out}");
-    assert!(card(&s).value_is(KeyRef::Kenhojo, "0000"));
+    assert!(card_at(&s).value_is(KeyRef::Kenhojo, "0000"));
 
     let mut p = spawn(&format!(
         "--lang ja --sim-state {} change kenhojo",
@@ -395,5 +387,5 @@ fn an_easy_new_pin_is_warned_about_before_its_confirmation() {
     p.send_control('c').unwrap();
     let (code, out) = finish(p);
     assert_eq!(code, 130, "{}", utf8(&out));
-    assert!(card(&s).value_is(KeyRef::Kenhojo, "0000"));
+    assert!(card_at(&s).value_is(KeyRef::Kenhojo, "0000"));
 }

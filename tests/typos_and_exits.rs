@@ -4,49 +4,11 @@
 //! trust (a wrong PIN that blocks exits 4; `status --check` on unknown counts or an expired
 //! certificate). Each in English and in Japanese.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{card_at, run, state_file, Run};
 use mynapin_core::layout::KeyRef;
-use mynapin_sim::{Fixture, SimCard};
-use std::path::{Path, PathBuf};
-
-fn mynapin() -> Command {
-    let mut c = Command::cargo_bin("mynapin").unwrap();
-    c.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("MYNAPIN_CITY")
-        .env("LANG", "C");
-    c.timeout(std::time::Duration::from_secs(30));
-    c
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], stdin: &str) -> Run {
-    let out = mynapin()
-        .args(args)
-        .write_stdin(stdin.as_bytes().to_vec())
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn state_file(dir: &tempfile::TempDir, fixture: &str) -> PathBuf {
-    let p = dir.path().join("card.toml");
-    std::fs::write(&p, Fixture::builtin(fixture).unwrap().to_toml()).unwrap();
-    p
-}
-
-fn card_at(p: &Path) -> SimCard {
-    SimCard::new(Fixture::from_toml(&std::fs::read_to_string(p).unwrap(), "state").unwrap())
-}
+use std::path::Path;
 
 /// `verify PIN` with a wrong entry on the card in `state`, in `lang`.
 fn wrong(state: &Path, lang: &str, pin: &str) -> Run {

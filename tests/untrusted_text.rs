@@ -4,32 +4,17 @@
 //! each path the issue names goes through it: an unknown card token (text and JSON), a reader
 //! name (text and JSON, and its length), `--trace`, a profile's error message.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::run;
 use mynapin_sim::Fixture;
 use std::path::PathBuf;
-use std::time::Duration;
 
 /// Layout characters found coming through: line and paragraph separators, zero-width space and
 /// joiners, word joiner, BOM, NEL, and the bidi override the old code already caught.
 const LAYOUT: &[char] = &[
     '\u{2028}', '\u{2029}', '\u{200B}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{85}', '\u{202E}',
 ];
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(assert_cmd::cargo::cargo_bin("mynapin"))
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn assert_clean(what: &str, text: &str) {
     for c in LAYOUT {
@@ -60,15 +45,15 @@ fn an_unknown_card_token_is_shown_without_layout_characters() {
     // 32 bytes at most: the label is cut there.
     let card = card_with_token(&dir, "A\u{2028}B\u{200B}C\u{FEFF}D\u{85}E");
     let sim = format!("--sim={}", card.display());
-    let (code, out, err) = run(&[&sim, "status"]);
+    let (code, out, err) = run(&[&sim, "status"], "").parts();
     assert_eq!(code, 6, "{out}{err}");
     assert!(err.contains("A?B?C?D?E"), "{err}");
     assert_clean("status", &(out + &err));
-    let (code, out, err) = run(&[&sim, "--json", "status"]);
+    let (code, out, err) = run(&[&sim, "--json", "status"], "").parts();
     assert_eq!(code, 6, "{out}{err}");
     assert!(out.contains("A?B?C?D?E"), "{out}");
     assert_clean("status --json", &(out + &err));
-    let (_, out, err) = run(&[&sim, "--trace", "readers"]);
+    let (_, out, err) = run(&[&sim, "--trace", "readers"], "").parts();
     assert_clean("--trace readers", &(out + &err));
 }
 
@@ -89,7 +74,7 @@ fn a_reader_name_is_shown_and_put_in_json_without_layout_characters_and_cut() {
         &["--sim-state", state, "status", "--no-cert"][..],
         &["--sim-state", state, "--json", "status", "--no-cert"][..],
     ] {
-        let (code, out, err) = run(args);
+        let (code, out, err) = run(args, "").parts();
         assert_eq!(code, 0, "{args:?}: {out}{err}");
         assert_clean(&format!("{args:?}"), &(out.clone() + &err));
         // Each layout character shown as `?` (where the name is cut depends on the temporary
@@ -107,17 +92,21 @@ fn a_profile_error_message_is_shown_without_layout_characters() {
     // The message names the file and quotes an unknown field's name.
     let p = dir.path().join("city\u{2028}\u{200B}\u{FEFF}.toml");
     std::fs::write(&p, "\"f\u{2029}\u{2060}\u{85}\" = 1\n").unwrap();
-    let (code, out, err) = run(&["profile", "check", p.to_str().unwrap()]);
+    let (code, out, err) = run(&["profile", "check", p.to_str().unwrap()], "").parts();
     assert_ne!(code, 0, "{out}{err}");
     assert_clean("profile check", &(out + &err));
-    let (code, out, err) = run(&[
-        "guide",
-        "auth",
-        "--state",
-        "blocked",
-        "--profile",
-        p.to_str().unwrap(),
-    ]);
+    let (code, out, err) = run(
+        &[
+            "guide",
+            "auth",
+            "--state",
+            "blocked",
+            "--profile",
+            p.to_str().unwrap(),
+        ],
+        "",
+    )
+    .parts();
     assert_ne!(code, 0, "{out}{err}");
     assert_clean("guide --profile", &(out + &err));
 }

@@ -4,33 +4,9 @@
 //! the screen before each card; `--city` (or `MYNAPIN_CITY`, or the config file) words the
 //! short guide of every blocked PIN with that city's rules. In English and in Japanese.
 
-use assert_cmd::Command;
+mod common;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut c = Command::cargo_bin("mynapin").unwrap();
-    c.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("MYNAPIN_CITY")
-        .env("LANG", "C")
-        // No config file of the machine's user.
-        .env("XDG_CONFIG_HOME", "/nonexistent/mynapin-test");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c.timeout(std::time::Duration::from_secs(30));
-    let out = c.args(args).output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use common::cli::run_env;
 
 /// The headings `== card N · HH:MM:SS ==` (or `== N枚目・HH:MM:SS ==`) in order.
 fn headings(out: &str, ja: bool) -> Vec<String> {
@@ -69,8 +45,9 @@ fn watch_places_each_simulated_card_in_turn() {
         ("en", "Please take the card out.", "BLOCKED"),
         ("ja", "カードを取り外してください。", "ロック中"),
     ] {
-        let r = run(
+        let r = run_env(
             &["--lang", lang, "--sim=fresh,sign-blocked,fresh", "watch"],
+            "",
             &[],
         );
         assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
@@ -89,7 +66,7 @@ fn watch_places_each_simulated_card_in_turn() {
 
 #[test]
 fn watch_clears_the_screen_before_each_card_when_asked() {
-    let r = run(&["--sim=fresh,all-blocked", "watch", "--clear"], &[]);
+    let r = run_env(&["--sim=fresh,all-blocked", "watch", "--clear"], "", &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout.matches("\x1b[2J").count(), 2, "{:?}", r.stdout);
     // Each clear comes before its card's heading.
@@ -97,7 +74,7 @@ fn watch_clears_the_screen_before_each_card_when_asked() {
         assert!(part.trim_start().starts_with("== card "), "{part:?}");
     }
     // Never with --json (one object per line).
-    let r = run(&["--json", "--sim=fresh", "watch", "--clear"], &[]);
+    let r = run_env(&["--json", "--sim=fresh", "watch", "--clear"], "", &[]);
     assert!(!r.stdout.contains('\x1b'));
     let v: serde_json::Value = serde_json::from_str(r.stdout.trim()).unwrap();
     assert_eq!(v["schema"], "mynapin.status.v1");
@@ -119,7 +96,7 @@ fn the_time_of_each_card_is_in_the_machines_zone() {
         (s / 3600 % 24) as u32
     };
     let before = hour();
-    let r = run(&["--sim=fresh", "watch"], &[("TZ", "Asia/Tokyo")]);
+    let r = run_env(&["--sim=fresh", "watch"], "", &[("TZ", "Asia/Tokyo")]);
     let after = hour();
     assert_eq!(r.code, 0, "{}", r.stderr);
     let t = &headings(&r.stdout, false)[0];
@@ -150,7 +127,7 @@ fn watch_with_a_city_words_the_guide_of_every_blocked_pin() {
         ),
     ] {
         // --city: one line per blocked PIN (all four).
-        let r = run(
+        let r = run_env(
             &[
                 "--lang",
                 lang,
@@ -159,6 +136,7 @@ fn watch_with_a_city_words_the_guide_of_every_blocked_pin() {
                 "--city",
                 "takatsuki",
             ],
+            "",
             &[],
         );
         assert_eq!(r.code, 0, "{}", r.stderr);
@@ -172,17 +150,19 @@ fn watch_with_a_city_words_the_guide_of_every_blocked_pin() {
             );
         }
         // MYNAPIN_CITY, then the config file; --city wins over both.
-        let r = run(
+        let r = run_env(
             &["--lang", lang, "--sim=sign-blocked", "watch"],
+            "",
             &[("MYNAPIN_CITY", "takatsuki")],
         );
         assert_eq!(r.stdout.matches(takatsuki).count(), 1, "{}", r.stdout);
-        let r = run(
+        let r = run_env(
             &["--lang", lang, "--sim=sign-blocked", "watch"],
+            "",
             &[("XDG_CONFIG_HOME", xdg)],
         );
         assert_eq!(r.stdout.matches(toyokawa).count(), 1, "{}", r.stdout);
-        let r = run(
+        let r = run_env(
             &[
                 "--lang",
                 lang,
@@ -191,11 +171,12 @@ fn watch_with_a_city_words_the_guide_of_every_blocked_pin() {
                 "--city",
                 "takatsuki",
             ],
+            "",
             &[("XDG_CONFIG_HOME", xdg)],
         );
         assert_eq!(r.stdout.matches(takatsuki).count(), 1, "{}", r.stdout);
         // Without a city: the general short guide.
-        let r = run(&["--lang", lang, "--sim=sign-blocked", "watch"], &[]);
+        let r = run_env(&["--lang", lang, "--sim=sign-blocked", "watch"], "", &[]);
         assert!(
             !r.stdout.contains("--city") && r.stdout.contains("mynapin guide sign"),
             "{}",
@@ -216,14 +197,14 @@ fn watch_takes_a_directory_of_fixtures_in_name_order() {
     }
     std::fs::write(dir.path().join("notes.txt"), "not a card").unwrap();
     let sim = format!("--sim={}", dir.path().display());
-    let r = run(&[&sim, "watch"], &[]);
+    let r = run_env(&[&sim, "watch"], "", &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let blocks: Vec<&str> = r.stdout.split("Please take the card out.").collect();
     assert_eq!(blocks.len(), 3, "{}", r.stdout);
     assert!(blocks[0].contains("a.toml") && !blocks[0].contains("BLOCKED"));
     assert!(blocks[1].contains("b.toml") && blocks[1].contains("BLOCKED"));
     // A card that cannot be read is one line, and the next is read.
-    let r = run(&["--sim=nonexistent,fresh", "watch"], &[]);
+    let r = run_env(&["--sim=nonexistent,fresh", "watch"], "", &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(headings(&r.stdout, false).len(), 2, "{}", r.stdout);
     assert!(r.stdout.contains("Cannot read the fixture nonexistent"));
@@ -251,7 +232,11 @@ fn watch_help_has_an_example_and_describes_the_output() {
             ],
         ),
     ] {
-        let r = run(&["--lang", lang, "watch", "--help"], &[("COLUMNS", "400")]);
+        let r = run_env(
+            &["--lang", lang, "watch", "--help"],
+            "",
+            &[("COLUMNS", "400")],
+        );
         assert_eq!(r.code, 0, "{}", r.stderr);
         for w in words {
             assert!(r.stdout.contains(w), "{w}: {}", r.stdout);

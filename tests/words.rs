@@ -2,32 +2,10 @@
 //! simulated card: the card's own status word in the "refused as blocked" message, and a
 //! confirmation line cut off by the end of the input said as such.
 
-use mynapin_sim::Fixture;
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-fn run(args: &[&str], stdin: &str) -> (i32, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mynapin"))
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
-}
+use common::cli::run;
+use mynapin_sim::Fixture;
 
 /// A VERIFY answered `69 83` (or `69 84`) although the counter said tries were left: the
 /// message quotes what the card answered, not a status word written into the catalogue.
@@ -46,7 +24,8 @@ fn the_blocked_answer_is_quoted_as_the_card_gave_it() {
             let (code, out) = run(
                 &[&sim, "--lang", lang, "verify", "auth", "--pin-stdin"],
                 "1234\n",
-            );
+            )
+            .code_all();
             assert_eq!(code, 4, "{out}");
             assert!(
                 out.contains(&format!("（{sw}）")) || out.contains(&format!("({sw})")),
@@ -69,7 +48,8 @@ fn a_confirmation_cut_off_by_the_end_of_input_is_said_as_such() {
         ("1234\n5678\n5679", true),
         ("1234\n5678\n5679\n", false),
     ] {
-        let (code, out) = run(&["--sim-state", s, "change", "auth", "--pin-stdin"], input);
+        let (code, out) =
+            run(&["--sim-state", s, "change", "auth", "--pin-stdin"], input).code_all();
         assert_eq!(code, 2, "{input:?}: {out}");
         assert_eq!(
             out.contains("The input ended in the middle of its last line"),
@@ -97,7 +77,8 @@ fn a_confirmation_cut_off_by_the_end_of_input_is_said_as_such() {
             "--pin-stdin",
         ],
         "ABC123\nNEW456\nNEW4",
-    );
+    )
+    .code_all();
     assert_eq!(code, 2, "{out}");
     assert!(
         out.contains("入力が最後の行の途中で終わっています"),

@@ -3,6 +3,11 @@
 //! a vpcd port for the life of a value.
 #![allow(dead_code)] // each test file uses part of it
 
+/// The harness of the tests that run the binary without pcscd.
+pub mod cli;
+/// The start of every end-to-end test: one at a time, the readers from the environment.
+pub mod e2e;
+
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
