@@ -1,6 +1,13 @@
-//! Names the build in `mynapin --version`: the commit and its date when built from a git
-//! checkout of this crate, the version alone otherwise (a crate from a registry has no `.git`):
-//! no words, so `--version` reads the same in every language.
+//! Two things, at build time:
+//!
+//! - the command line's own messages, from `src/cli/i18n/*.ftl` into `$OUT_DIR/cli_catalogue.rs`
+//!   (the crate-private module `cli::lang::msg`, by `mynapin-catalogue`): one function per
+//!   message, a struct of named variables for a message with two or more, the lookup tables of
+//!   the run-time families; the catalogue is added to `mynapin-words`' bundles before the first
+//!   message is said;
+//! - the build's name in `mynapin --version`: the commit and its date when built from a git
+//!   checkout of this crate, the version alone otherwise (a crate from a registry has no
+//!   `.git`): no words, so `--version` reads the same in every language.
 //!
 //! Sets `MYNAPIN_VERSION` for `env!`, e.g. `0.1.0 (git 7a9af29, 2026-11-30)`. Never fails the
 //! build: no git, a git that refuses the directory, or a checkout of another project around
@@ -33,6 +40,11 @@ fn main() {
         }
     };
     println!("cargo:rustc-env=MYNAPIN_VERSION={version}{build}");
+    mynapin_catalogue::generate(
+        &manifest_dir.join("src/cli/i18n"),
+        "cli_catalogue.rs",
+        mynapin_catalogue::Mode::Overlay,
+    );
     println!("cargo:rerun-if-changed=build.rs");
 }
 

@@ -1112,6 +1112,7 @@ mod tests {
         for lang in Lang::all() {
             for sw in &words {
                 let id = format!("sw-{}", sw.name());
+                assert!(msg::sw(&id).is_some(), "no {id}");
                 assert!(lang.has(&id), "{}.ftl has no {id}", lang.tag());
                 assert_ne!(sw_meaning(lang, *sw), id);
             }

@@ -202,7 +202,8 @@ fn pick_text(lang: Lang, t: &Text) -> String {
 
 /// A document's name (message `doc-…`).
 fn doc_name(lang: Lang, d: &Document) -> String {
-    lang.format(&d.message_id(), &[])
+    let id = d.message_id();
+    msg::doc(&id).map_or(id, |say| say(lang))
 }
 
 /// Whether an office takes agents, in words.

@@ -78,8 +78,9 @@ pub(super) fn lang_of_args(argv: &[OsString]) -> Option<Lang> {
     found
 }
 
-/// A catalogue message looked up by an id built at run time (every message of the help takes
-/// these variables, unused ones are ignored).
+/// A catalogue message looked up by an id built at run time, in the generated `help-` table
+/// (every message of the table may take `$tags`); an id it lacks shows as itself (the tests
+/// catch it).
 fn text(lang: Lang, id: &str) -> String {
     // Windows has its own words for some texts (the Smart Card service, not pcscd): a message
     // `ID-windows` replaces `ID` there.
@@ -89,8 +90,16 @@ fn text(lang: Lang, id: &str) -> String {
     } else {
         id
     };
+    let Some(say) = msg::help(id) else {
+        return id.to_string();
+    };
     let tags: Vec<&str> = Lang::all().map(Lang::tag).collect();
-    lang.format(id, &[("tags", lang.join(&tags).into())])
+    say(
+        lang,
+        &msg::HelpVars {
+            tags: lang.join(&tags).into(),
+        },
+    )
 }
 
 /// `text` for the clap settings that take only `&'static str` (headings, value names: clap's
@@ -109,9 +118,10 @@ fn interned(text: String) -> &'static str {
     s
 }
 
-/// Whether the reference catalogue has `id` (every language has what English has: a test).
+/// Whether the catalogue has the help message `id` (every language has what English has: a
+/// test).
 fn known(id: &str) -> bool {
-    Lang::EN.has(id)
+    msg::help(id).is_some()
 }
 
 /// The first of `ids` English has.

@@ -81,7 +81,8 @@ pub fn counter_text(r: KeyRef, c: Counter) -> String {
 /// The meaning of a status word in `lang`, for messages: the catalogue's `sw-<name>` (one
 /// message per [`StatusWord::name`](mynapin_apdu::StatusWord::name)).
 pub fn sw_meaning(lang: Lang, sw: mynapin_apdu::StatusWord) -> String {
-    lang.format(&format!("sw-{}", sw.name()), &[])
+    let id = format!("sw-{}", sw.name());
+    msg::sw(&id).map_or(id, |say| say(lang))
 }
 
 /// The state word in the status table.
