@@ -16,6 +16,20 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The command line's messages that one kind of system only shows, with the `cfg` of the code
+/// that shows them: they exist on that system only (elsewhere they would be dead code).
+const ONLY_ON: &[(&str, &str)] = &[
+    ("doctor-windows-driver", "windows"),
+    ("doctor-fix-windows-service", "windows"),
+    ("doctor-macos-driver", "target_os = \"macos\""),
+    ("doctor-fix-macos-service", "target_os = \"macos\""),
+    (
+        "doctor-fix-other-service",
+        "not(any(target_os = \"linux\", windows, target_os = \"macos\"))",
+    ),
+    ("prompt-fd-unsupported", "not(unix)"),
+];
+
 fn main() {
     let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
@@ -44,6 +58,7 @@ fn main() {
         &manifest_dir.join("src/cli/i18n"),
         "cli_catalogue.rs",
         mynapin_catalogue::Mode::Overlay,
+        ONLY_ON,
     );
     println!("cargo:rerun-if-changed=build.rs");
 }

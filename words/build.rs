@@ -11,6 +11,6 @@ use std::path::PathBuf;
 fn main() {
     let dir =
         PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("i18n");
-    mynapin_catalogue::generate(&dir, "catalogue.rs", mynapin_catalogue::Mode::Base);
+    mynapin_catalogue::generate(&dir, "catalogue.rs", mynapin_catalogue::Mode::Base, &[]);
     println!("cargo:rerun-if-changed=build.rs");
 }
