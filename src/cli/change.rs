@@ -179,10 +179,23 @@ fn juki_place(r: KeyRef) -> Option<u8> {
 fn place(lang: Lang, verbose: bool, pin: PinId, r: KeyRef) -> String {
     let name = pin_short(lang, pin);
     match (juki_place(r), verbose) {
-        (Some(n), false) => msg::change_place_juki(lang, n, name),
-        (Some(n), true) => msg::change_place_juki_tech(lang, n, name, ref_tech(lang, r)),
+        (Some(n), false) => msg::change_place_juki(lang, msg::ChangePlaceJuki { n, pin: name }),
+        (Some(n), true) => msg::change_place_juki_tech(
+            lang,
+            msg::ChangePlaceJukiTech {
+                n,
+                pin: name,
+                tech: ref_tech(lang, r),
+            },
+        ),
         (None, false) => name,
-        (None, true) => msg::change_place_tech(lang, name, ref_tech(lang, r)),
+        (None, true) => msg::change_place_tech(
+            lang,
+            msg::ChangePlaceTech {
+                pin: name,
+                tech: ref_tech(lang, r),
+            },
+        ),
     }
 }
 
@@ -215,8 +228,10 @@ fn prompt(lang: Lang, req: &PinRequest) -> String {
         Role::Current => msg::change_ask_current_shared(lang, names(lang, &req.pins)),
         Role::New if one => msg::change_ask_new(
             lang,
-            format_hint(lang, req.format),
-            pin_short(lang, req.pins[0]),
+            msg::ChangeAskNew {
+                hint: format_hint(lang, req.format),
+                pin: pin_short(lang, req.pins[0]),
+            },
         ),
         Role::New => msg::change_ask_new_shared(lang, names(lang, &req.pins)),
         Role::Confirm if sign => msg::change_ask_again_sign(lang),
@@ -226,7 +241,7 @@ fn prompt(lang: Lang, req: &PinRequest) -> String {
         Role::Current => tries_tag(lang, req.tries_left),
         _ => String::new(),
     };
-    msg::change_prompt(lang, tries, what)
+    msg::change_prompt(lang, msg::ChangePrompt { tries, what })
 }
 
 impl PinSource for HostPins<'_> {
@@ -272,8 +287,10 @@ impl PinSource for HostPins<'_> {
         let q = match counter {
             Counter::Left(1) => msg::change_last_try(
                 lang,
-                pin_short(lang, pin),
-                secret_word(lang, pin == PinId::Sign),
+                msg::ChangeLastTry {
+                    pin: pin_short(lang, pin),
+                    secret: secret_word(lang, pin == PinId::Sign),
+                },
             ),
             _ => msg::change_last_try_unknown(lang, pin_short(lang, pin)),
         };
@@ -303,10 +320,12 @@ impl PinSource for HostPins<'_> {
                 of,
             } => say(&msg::change_invalid_again(
                 lang,
-                attempt,
-                of,
-                super::text::format_rule(lang, pin.format()),
-                super::error::invalid_pin_what(lang, pin, role, err),
+                msg::ChangeInvalidAgain {
+                    attempt,
+                    of,
+                    rule: super::text::format_rule(lang, pin.format()),
+                    what: super::error::invalid_pin_what(lang, pin, role, err),
+                },
             )),
             Event::EasyToGuess(w) => {
                 let kind = match w {
@@ -314,17 +333,34 @@ impl PinSource for HostPins<'_> {
                     Weakness::Run => msg::change_easy_run(lang),
                 };
                 say(&if self.input.interactive() {
-                    msg::change_easy_to_guess(lang, kind, self.secret())
+                    msg::change_easy_to_guess(
+                        lang,
+                        msg::ChangeEasyToGuess {
+                            kind,
+                            secret: self.secret(),
+                        },
+                    )
                 } else {
-                    msg::change_easy_to_guess_stream(lang, kind, self.secret())
+                    msg::change_easy_to_guess_stream(
+                        lang,
+                        msg::ChangeEasyToGuessStream {
+                            kind,
+                            secret: self.secret(),
+                        },
+                    )
                 });
             }
             Event::CurrentAccepted => note(self.ctx, || {
                 msg::change_current_accepted(lang, self.secret())
             }),
-            Event::ConfirmationMismatch { attempt, of } => {
-                say(&msg::change_mismatch(lang, attempt + 1, of, self.secret()))
-            }
+            Event::ConfirmationMismatch { attempt, of } => say(&msg::change_mismatch(
+                lang,
+                msg::ChangeMismatch {
+                    attempt: attempt + 1,
+                    of,
+                    secret: self.secret(),
+                },
+            )),
             Event::Changing(r) => note(self.ctx, || {
                 let pin = r.pin().unwrap_or(PinId::Kenhojo);
                 msg::change_changing(lang, place(lang, true, pin, r))
@@ -377,19 +413,56 @@ fn pad_instruction(
     let tries = tries_tag(lang, tries_left);
     match (role, juki_place(r)) {
         (Role::Current, place) => {
-            let step = msg::pad_step_one(lang, no, total);
+            let step = msg::pad_step_one(lang, msg::PadStepOne { no, total });
             match (verify, place) {
-                (true, None) => msg::pad_type_verify(lang, name, step, tries),
-                (true, Some(n)) => msg::pad_type_verify_juki(lang, n, name, step, tries),
-                (false, None) => msg::pad_type_current(lang, name, step, tries),
-                (false, Some(n)) => msg::pad_type_current_juki(lang, n, name, step, tries),
+                (true, None) => msg::pad_type_verify(
+                    lang,
+                    msg::PadTypeVerify {
+                        pin: name,
+                        step,
+                        tries,
+                    },
+                ),
+                (true, Some(n)) => msg::pad_type_verify_juki(
+                    lang,
+                    msg::PadTypeVerifyJuki {
+                        n,
+                        pin: name,
+                        step,
+                        tries,
+                    },
+                ),
+                (false, None) => msg::pad_type_current(
+                    lang,
+                    msg::PadTypeCurrent {
+                        pin: name,
+                        step,
+                        tries,
+                    },
+                ),
+                (false, Some(n)) => msg::pad_type_current_juki(
+                    lang,
+                    msg::PadTypeCurrentJuki {
+                        n,
+                        pin: name,
+                        step,
+                        tries,
+                    },
+                ),
             }
         }
         (_, place) => {
-            let step = msg::pad_step_two(lang, no + 1, no, total);
+            let step = msg::pad_step_two(
+                lang,
+                msg::PadStepTwo {
+                    next: no + 1,
+                    no,
+                    total,
+                },
+            );
             match place {
-                None => msg::pad_type_new(lang, name, step),
-                Some(n) => msg::pad_type_new_juki(lang, n, name, step),
+                None => msg::pad_type_new(lang, msg::PadTypeNew { pin: name, step }),
+                Some(n) => msg::pad_type_new_juki(lang, msg::PadTypeNewJuki { n, pin: name, step }),
             }
         }
     }
@@ -398,7 +471,13 @@ fn pad_instruction(
 /// The warning for a juki PIN whose two references report different counts.
 pub fn juki_disagree(lang: Lang, first: Counter, second: Counter) -> String {
     let t = |r: KeyRef, c: Counter| {
-        msg::change_juki_place_count(lang, counter_text(r, c), juki_place(r).unwrap_or(1))
+        msg::change_juki_place_count(
+            lang,
+            msg::ChangeJukiPlaceCount {
+                count: counter_text(r, c),
+                n: juki_place(r).unwrap_or(1),
+            },
+        )
     };
     let parts = [t(KeyRef::JukiAp, first), t(KeyRef::JukiCommon, second)];
     msg::change_juki_disagree(lang, lang.join(&parts))
@@ -561,8 +640,10 @@ pub fn verify(ctx: &Ctx, args: &VerifyArgs) -> Result<Exit, CliError> {
             .unwrap_or(PinState::Unknown);
         emit(&msg::verify_correct(
             lang,
-            pin_short(lang, pin),
-            tries(left, pin.max_tries(), state),
+            msg::VerifyCorrect {
+                pin: pin_short(lang, pin),
+                tries: tries(left, pin.max_tries(), state),
+            },
         ));
     }
     Ok(Exit::Success)
@@ -611,15 +692,19 @@ fn outcome_line(lang: Lang, verbose: bool, r: &session::RefReport, count: String
         RefChange::NotChanged(NotChanged::NotSent) => msg::change_outcome_not_sent(lang, secret),
         RefChange::NotChanged(NotChanged::Refused(sw)) => msg::change_outcome_refused(
             lang,
-            super::text::sw_meaning(lang, sw),
-            secret,
-            sw.to_string(),
+            msg::ChangeOutcomeRefused {
+                meaning: super::text::sw_meaning(lang, sw),
+                secret,
+                sw: sw.to_string(),
+            },
         ),
         RefChange::Unknown(Unknown::Answer(sw)) => msg::change_outcome_unknown_answer(
             lang,
-            super::text::sw_meaning(lang, sw),
-            secret,
-            sw.to_string(),
+            msg::ChangeOutcomeUnknownAnswer {
+                meaning: super::text::sw_meaning(lang, sw),
+                secret,
+                sw: sw.to_string(),
+            },
         ),
         RefChange::Unknown(Unknown::NoAnswer) => msg::change_outcome_no_answer(lang, secret),
     };
@@ -633,8 +718,23 @@ fn outcome_line(lang: Lang, verbose: bool, r: &session::RefReport, count: String
     };
     let place = place(lang, verbose, r.pin, r.r);
     match checked {
-        None => msg::change_ref_line(lang, count, what, place),
-        Some(c) => msg::change_ref_line_checked(lang, c, count, what, place),
+        None => msg::change_ref_line(
+            lang,
+            msg::ChangeRefLine {
+                count,
+                outcome: what,
+                place,
+            },
+        ),
+        Some(c) => msg::change_ref_line_checked(
+            lang,
+            msg::ChangeRefLineChecked {
+                checked: c,
+                count,
+                outcome: what,
+                place,
+            },
+        ),
     }
 }
 
@@ -683,8 +783,10 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report, cut: bool) -> Exit {
     if pins.contains(&PinId::Juki) && report.refs.iter().any(|r| r.r.is_juki()) && verbose {
         notes.push(msg::change_juki_note(
             lang,
-            ref_tech(lang, KeyRef::JukiAp),
-            ref_tech(lang, KeyRef::JukiCommon),
+            msg::ChangeJukiNote {
+                first: ref_tech(lang, KeyRef::JukiAp),
+                second: ref_tech(lang, KeyRef::JukiCommon),
+            },
         ));
     }
     if matches!(result, ChangeResult::Partial | ChangeResult::Unknown) {
@@ -771,16 +873,20 @@ fn partial_advice(lang: Lang, report: &Report) -> Vec<String> {
         match r.change {
             RefChange::NotChanged(_) => out.push(msg::change_todo_finish(
                 lang,
-                format!("mynapin change {pin}{only}"),
-                secret,
+                msg::ChangeTodoFinish {
+                    command: format!("mynapin change {pin}{only}"),
+                    secret,
+                },
             )),
             // The card holds one of two values: no guess is presented as safe.
             RefChange::Unknown(_) => out.push(msg::change_todo_find_out(
                 lang,
-                format!("mynapin verify {pin}{only}"),
-                r.r.max_tries(),
-                place(lang, false, r.pin, r.r),
-                secret,
+                msg::ChangeTodoFindOut {
+                    command: format!("mynapin verify {pin}{only}"),
+                    max: r.r.max_tries(),
+                    place: place(lang, false, r.pin, r.r),
+                    secret,
+                },
             )),
             RefChange::Changed => {}
         }
@@ -1089,7 +1195,14 @@ mod tests {
             let text = format!(
                 "{}{}",
                 prompt(lang, &req(Role::New)),
-                msg::change_mismatch(lang, 1u8, 3u8, secret_word(lang, true))
+                msg::change_mismatch(
+                    lang,
+                    msg::ChangeMismatch {
+                        attempt: 1u8,
+                        of: 3u8,
+                        secret: secret_word(lang, true)
+                    }
+                )
             );
             assert!(
                 !text.contains("暗証番号") && !text.contains("PIN"),

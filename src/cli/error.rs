@@ -160,14 +160,26 @@ impl CliError {
                     // The state file is named; its lock file is the reason.
                     StateError::Lock { path, lock, source } => (
                         path,
-                        msg::error_state_lock(lang, sanitize(lock), io_reason(lang, source)),
+                        msg::error_state_lock(
+                            lang,
+                            msg::ErrorStateLock {
+                                lock: sanitize(lock),
+                                reason: io_reason(lang, source),
+                            },
+                        ),
                     ),
                     StateError::Malformed(_) => unreachable!("worded as a fixture above"),
                 };
                 m(
                     Exit::Usage,
                     "state_file",
-                    msg::error_state_file_what(lang, sanitize(path), reason),
+                    msg::error_state_file_what(
+                        lang,
+                        msg::ErrorStateFileWhat {
+                            path: sanitize(path),
+                            reason,
+                        },
+                    ),
                     vec![msg::error_state_file_todo(lang)],
                 )
             }
@@ -195,7 +207,14 @@ pub fn state_not_saved_message(lang: Lang, path: &str, e: &StateError, kept: boo
     Message {
         exit: Exit::StateNotSaved,
         kind: "state_not_saved",
-        what: msg::error_state_not_saved_what(lang, holds, sanitize(path), reason),
+        what: msg::error_state_not_saved_what(
+            lang,
+            msg::ErrorStateNotSavedWhat {
+                holds,
+                path: sanitize(path),
+                reason,
+            },
+        ),
         todo: vec![msg::error_state_not_saved_todo(lang)],
     }
 }
@@ -204,17 +223,27 @@ pub fn state_not_saved_message(lang: Lang, path: &str, e: &StateError, kept: boo
 /// a value breaks) are kept as they are, sanitized: they come from the file's parser.
 fn fixture_what(lang: Lang, e: &FixtureError) -> String {
     match e {
-        FixtureError::Read { path, source } => {
-            msg::error_fixture_read_what(lang, sanitize(path), read_reason(lang, source))
-        }
+        FixtureError::Read { path, source } => msg::error_fixture_read_what(
+            lang,
+            msg::ErrorFixtureReadWhat {
+                path: sanitize(path),
+                reason: read_reason(lang, source),
+            },
+        ),
         FixtureError::Malformed { path, message } => msg::error_fixture_malformed_what(
             lang,
-            super::text::toml_detail(lang, message),
-            sanitize(path),
+            msg::ErrorFixtureMalformedWhat {
+                detail: super::text::toml_detail(lang, message),
+                path: sanitize(path),
+            },
         ),
-        FixtureError::Invalid { path, reason } => {
-            msg::error_fixture_invalid_what(lang, fixture_reason(lang, reason), sanitize(path))
-        }
+        FixtureError::Invalid { path, reason } => msg::error_fixture_invalid_what(
+            lang,
+            msg::ErrorFixtureInvalidWhat {
+                detail: fixture_reason(lang, reason),
+                path: sanitize(path),
+            },
+        ),
     }
 }
 
@@ -223,28 +252,51 @@ fn fixture_what(lang: Lang, e: &FixtureError) -> String {
 pub(super) fn fixture_reason(lang: Lang, reason: &mynapin_sim::fixture::Invalid) -> String {
     use mynapin_sim::fixture::{atr_names, Invalid as I, FAULT_KEYS};
     match reason {
-        I::At { field, reason } => {
-            msg::fixture_reason_at(lang, sanitize(field), fixture_reason(lang, reason))
-        }
+        I::At { field, reason } => msg::fixture_reason_at(
+            lang,
+            msg::FixtureReasonAt {
+                field: sanitize(field),
+                reason: fixture_reason(lang, reason),
+            },
+        ),
         I::NoDescription => msg::fixture_reason_no_description(lang),
         I::Token { max } => msg::fixture_reason_token(lang, *max),
-        I::TriesAboveMax { field, tries, max } => {
-            msg::fixture_reason_tries_above_max(lang, sanitize(field), *max, *tries)
-        }
+        I::TriesAboveMax { field, tries, max } => msg::fixture_reason_tries_above_max(
+            lang,
+            msg::FixtureReasonTriesAboveMax {
+                field: sanitize(field),
+                max: *max,
+                tries: *tries,
+            },
+        ),
         I::RefValue { field } => msg::fixture_reason_ref_value(lang, sanitize(field)),
-        I::TooManyEntries { field, max } => {
-            msg::fixture_reason_too_many_entries(lang, sanitize(field), *max)
-        }
+        I::TooManyEntries { field, max } => msg::fixture_reason_too_many_entries(
+            lang,
+            msg::FixtureReasonTooManyEntries {
+                field: sanitize(field),
+                max: *max,
+            },
+        ),
         I::SignExpired => msg::fixture_reason_sign_expired(lang),
         I::MyNumberDigits => msg::fixture_reason_my_number_digits(lang),
         I::DateFormat { field } => msg::fixture_reason_date_format(lang, *field),
         I::MunicipalityDigits => msg::fixture_reason_municipality_digits(lang),
         I::SerialLength => msg::fixture_reason_serial_length(lang),
         I::Sex => msg::fixture_reason_sex(lang),
-        I::TooLong { field, max } => msg::fixture_reason_too_long(lang, *field, *max),
-        I::AtrName { name } => {
-            msg::fixture_reason_atr_name(lang, sanitize(name), lang.join(&atr_names()))
-        }
+        I::TooLong { field, max } => msg::fixture_reason_too_long(
+            lang,
+            msg::FixtureReasonTooLong {
+                field: *field,
+                max: *max,
+            },
+        ),
+        I::AtrName { name } => msg::fixture_reason_atr_name(
+            lang,
+            msg::FixtureReasonAtrName {
+                name: sanitize(name),
+                presets: lang.join(&atr_names()),
+            },
+        ),
         I::AtrBytes => msg::fixture_reason_atr_bytes(lang),
         I::NthFromOne => msg::fixture_reason_nth_from_one(lang),
         I::SwAndAnswer => msg::fixture_reason_sw_and_answer(lang),
@@ -252,22 +304,34 @@ pub(super) fn fixture_reason(lang: Lang, reason: &mynapin_sim::fixture::Invalid)
         I::HoldTooLong { max } => msg::fixture_reason_hold_too_long(lang, *max),
         I::BadHex { text, position } => match text.get(..*position) {
             // The first bad character, counted from 1 (in characters, not bytes).
-            Some(before) if *position < text.len() => {
-                msg::fixture_reason_hex_char(lang, before.chars().count() + 1, sanitize(text))
-            }
+            Some(before) if *position < text.len() => msg::fixture_reason_hex_char(
+                lang,
+                msg::FixtureReasonHexChar {
+                    n: before.chars().count() + 1,
+                    text: sanitize(text),
+                },
+            ),
             _ => msg::fixture_reason_hex_odd(lang, sanitize(text)),
         },
         I::BadSw { text } => msg::fixture_reason_bad_sw(lang, sanitize(text)),
         I::ExpectedKeyValue { part } => {
             msg::fixture_reason_expected_key_value(lang, sanitize(part))
         }
-        I::NotANumber { key, value } => {
-            msg::fixture_reason_not_a_number(lang, *key, sanitize(value))
-        }
+        I::NotANumber { key, value } => msg::fixture_reason_not_a_number(
+            lang,
+            msg::FixtureReasonNotANumber {
+                key: *key,
+                value: sanitize(value),
+            },
+        ),
         I::BadWhen { value } => msg::fixture_reason_bad_when(lang, sanitize(value)),
-        I::UnknownKey { key } => {
-            msg::fixture_reason_unknown_key(lang, sanitize(key), lang.join(FAULT_KEYS))
-        }
+        I::UnknownKey { key } => msg::fixture_reason_unknown_key(
+            lang,
+            msg::FixtureReasonUnknownKey {
+                key: sanitize(key),
+                keys: lang.join(FAULT_KEYS),
+            },
+        ),
         I::NeedsMatch => msg::fixture_reason_needs_match(lang),
     }
 }
@@ -540,7 +604,13 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
     // What was sent before this stop, for the "nothing was sent" lines.
     let verified_line = (!verified.is_empty()).then(|| {
         let names: Vec<String> = verified.iter().map(|p| pin_short(lang, *p)).collect();
-        msg::error_sent_verified(lang, verified.len(), lang.join(&names))
+        msg::error_sent_verified(
+            lang,
+            msg::ErrorSentVerified {
+                count: verified.len(),
+                pins: lang.join(&names),
+            },
+        )
     });
     let sent_line = verified_line
         .clone()
@@ -567,7 +637,13 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
                 msg.kind = "interrupted";
                 msg.todo.insert(
                     0,
-                    msg::error_abandoned_what(lang, stop_cause(lang, *signal), grace.as_secs()),
+                    msg::error_abandoned_what(
+                        lang,
+                        msg::ErrorAbandonedWhat {
+                            cause: stop_cause(lang, *signal),
+                            secs: grace.as_secs(),
+                        },
+                    ),
                 );
             }
             msg
@@ -581,7 +657,13 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
         Stop::Entry(EntryError::Ended { got, expected }) if *expected > 0 => m(
             Exit::Usage,
             "input_ended",
-            msg::error_input_ended_what(lang, *expected, *got),
+            msg::error_input_ended_what(
+                lang,
+                msg::ErrorInputEndedWhat {
+                    expected: *expected,
+                    got: *got,
+                },
+            ),
             vec![sent_line, msg::error_input_ended_todo(lang)],
         ),
         Stop::Entry(e) => {
@@ -715,7 +797,13 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
 fn ref_phrase(lang: Lang, r: KeyRef) -> String {
     let pin = pin_short(lang, pin_of_ref(r));
     if r.is_juki() {
-        msg::error_ref_phrase(lang, pin, ref_name(lang, r))
+        msg::error_ref_phrase(
+            lang,
+            msg::ErrorRefPhrase {
+                pin,
+                place: ref_name(lang, r),
+            },
+        )
     } else {
         pin
     }
@@ -773,9 +861,11 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
             "unexpected_answer",
             msg::error_unexpected_answer_what(
                 lang,
-                sw_meaning(lang, *sw),
-                step_name(lang, *step),
-                sw.to_string(),
+                msg::ErrorUnexpectedAnswerWhat {
+                    meaning: sw_meaning(lang, *sw),
+                    step: step_name(lang, *step),
+                    sw: sw.to_string(),
+                },
             ),
             vec![msg::error_unexpected_answer_todo(lang)],
         ),
@@ -795,7 +885,13 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
             m(
                 Exit::Blocked,
                 "blocked",
-                msg::error_blocked_on_verify_what(lang, name(*r), sw.to_string()),
+                msg::error_blocked_on_verify_what(
+                    lang,
+                    msg::ErrorBlockedOnVerifyWhat {
+                        name: name(*r),
+                        sw: sw.to_string(),
+                    },
+                ),
                 todo,
             )
         }
@@ -805,9 +901,11 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
             match cause {
                 Lost::Answer(sw) => msg::error_verify_unknown_answer_what(
                     lang,
-                    sw_meaning(lang, *sw),
-                    name(*r),
-                    sw.to_string(),
+                    msg::ErrorVerifyUnknownAnswerWhat {
+                        meaning: sw_meaning(lang, *sw),
+                        name: name(*r),
+                        sw: sw.to_string(),
+                    },
                 ),
                 Lost::Transport(_) => msg::error_verify_unknown_lost_what(lang, name(*r)),
             },
@@ -816,7 +914,14 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         CardError::CountImplausible { r, sw } => m(
             Exit::Refused,
             "count_implausible",
-            msg::error_count_implausible_what(lang, r.max_tries(), name(*r), sw.to_string()),
+            msg::error_count_implausible_what(
+                lang,
+                msg::ErrorCountImplausibleWhat {
+                    max: r.max_tries(),
+                    name: name(*r),
+                    sw: sw.to_string(),
+                },
+            ),
             vec![nothing_sent, msg::error_sure_use_last_try(lang, short(*r))],
         ),
         CardError::LastTry(r) => m(
@@ -824,12 +929,20 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
             "last_try",
             msg::error_last_try_what(
                 lang,
-                name(*r),
-                guide_text::reset_routes_phrase(lang, pin_of_ref(*r)),
+                msg::ErrorLastTryWhat {
+                    name: name(*r),
+                    routes: guide_text::reset_routes_phrase(lang, pin_of_ref(*r)),
+                },
             ),
             vec![
                 nothing_sent,
-                msg::error_last_try_todo(lang, pin_of_ref(*r).id(), short(*r)),
+                msg::error_last_try_todo(
+                    lang,
+                    msg::ErrorLastTryTodo {
+                        id: pin_of_ref(*r).id(),
+                        pin: short(*r),
+                    },
+                ),
             ],
         ),
         CardError::CountUnknown(r) => m(
@@ -864,12 +977,20 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
                     msg::error_wrong_pin_last_what(lang, name(*r)),
                     vec![msg::error_wrong_pin_last_todo(
                         lang,
-                        pin.id(),
-                        guide_text::reset_routes_phrase(lang, pin),
+                        msg::ErrorWrongPinLastTodo {
+                            id: pin.id(),
+                            routes: guide_text::reset_routes_phrase(lang, pin),
+                        },
                     )],
                 ),
                 Some(n) => (
-                    msg::error_wrong_pin_left_what(lang, *n, name(*r)),
+                    msg::error_wrong_pin_left_what(
+                        lang,
+                        msg::ErrorWrongPinLeftWhat {
+                            n: *n,
+                            name: name(*r),
+                        },
+                    ),
                     vec![msg::error_wrong_pin_left_todo(
                         lang,
                         guide_text::reset_routes_phrase(lang, pin),
@@ -900,13 +1021,15 @@ pub fn invalid_pin_what(lang: Lang, pin: PinId, role: Role, err: PinError) -> St
     };
     match err {
         PinError::Empty => msg::error_pin_empty(lang, which),
-        PinError::BadCharacter { position } => msg::error_pin_bad_character(lang, position, which),
+        PinError::BadCharacter { position } => {
+            msg::error_pin_bad_character(lang, msg::ErrorPinBadCharacter { position, which })
+        }
         PinError::NotDigits => msg::error_pin_not_digits(lang, which),
         // A PIN of digits counts digits (「5桁です」), a password characters.
         PinError::Length { got } if pin.format() != PinFormat::SignPassword => {
-            msg::error_pin_digits_length(lang, got, which)
+            msg::error_pin_digits_length(lang, msg::ErrorPinDigitsLength { got, which })
         }
-        PinError::Length { got } => msg::error_pin_length(lang, got, which),
+        PinError::Length { got } => msg::error_pin_length(lang, msg::ErrorPinLength { got, which }),
         PinError::NeedsLetterAndDigit => msg::error_pin_letter_and_digit(lang, which),
     }
 }
@@ -1054,7 +1177,13 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         TransportError::Abandoned { signal, grace } => (
             Exit::from_signal(*signal),
             "interrupted",
-            msg::error_abandoned_what(lang, stop_cause(lang, *signal), grace.as_secs()),
+            msg::error_abandoned_what(
+                lang,
+                msg::ErrorAbandonedWhat {
+                    cause: stop_cause(lang, *signal),
+                    secs: grace.as_secs(),
+                },
+            ),
             vec![msg::error_abandoned_todo(lang)],
         ),
         TransportError::Encode(_) => (
@@ -1072,7 +1201,13 @@ fn transport_message(lang: Lang, t: &TransportError) -> Message {
         TransportError::Pcsc(e) => (
             Exit::NoCard,
             "pcsc",
-            msg::error_pcsc_what(lang, format!("0x{:08X}", *e as u32), pcsc_reason(lang, *e)),
+            msg::error_pcsc_what(
+                lang,
+                msg::ErrorPcscWhat {
+                    code: format!("0x{:08X}", *e as u32),
+                    reason: pcsc_reason(lang, *e),
+                },
+            ),
             vec![msg::error_pcsc_todo(lang)],
         ),
     };

@@ -122,22 +122,26 @@ pub fn summary_for(
     } else if kiosk_open {
         lines.push(msg::guide_first_kiosk(
             lang,
-            KIOSK.app,
-            KIOSK.closes,
-            kiosk_fee(lang),
-            KIOSK.window_hours,
-            KIOSK.opens,
+            msg::GuideFirstKiosk {
+                app: KIOSK.app,
+                closes: KIOSK.closes,
+                fee: kiosk_fee(lang),
+                hours: KIOSK.window_hours,
+                opens: KIOSK.opens,
+            },
         ));
     } else if kiosk_partner.is_some() {
         let partner = mynapin_core::procedure::kiosk_partner(case.pin).unwrap_or(PinId::Auth);
         lines.push(msg::guide_first_kiosk_if_partner(
             lang,
-            KIOSK.app,
-            KIOSK.closes,
-            kiosk_fee(lang),
-            KIOSK.window_hours,
-            KIOSK.opens,
-            pin_short(lang, partner),
+            msg::GuideFirstKioskIfPartner {
+                app: KIOSK.app,
+                closes: KIOSK.closes,
+                fee: kiosk_fee(lang),
+                hours: KIOSK.window_hours,
+                opens: KIOSK.opens,
+                partner: pin_short(lang, partner),
+            },
         ));
     } else if let Some(c) = counter.filter(|o| o.available) {
         // The reason that closes the kiosk: "the other PIN is not known" only makes it
@@ -166,7 +170,7 @@ pub fn summary_for(
             _ => msg::guide_first_counter(lang, purpose_text(lang, c.purpose)),
         };
         lines.push(match why {
-            Some(w) => msg::guide_kiosk_cannot(lang, first, w),
+            Some(w) => msg::guide_kiosk_cannot(lang, msg::GuideKioskCannot { first, why: w }),
             None => first,
         });
     } else if let Some(c) = counter {
@@ -229,7 +233,13 @@ pub fn reset_routes_phrase(lang: Lang, pin: PinId) -> String {
 
 /// The line for a PIN with one try left.
 pub fn low_line(lang: Lang, pin: PinId) -> String {
-    msg::guide_low_line(lang, pin.id(), reset_routes_phrase(lang, pin))
+    msg::guide_low_line(
+        lang,
+        msg::GuideLowLine {
+            pin: pin.id(),
+            routes: reset_routes_phrase(lang, pin),
+        },
+    )
 }
 
 #[cfg(test)]
