@@ -18,7 +18,7 @@
 //!
 //! so two arguments given by position do not compile, whatever their types:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0061
 //! # mod msg {
 //! #     use mynapin_words::{Arg, Lang};
 //! #     include!(concat!(env!("OUT_DIR"), "/cli_catalogue.rs"));
@@ -30,7 +30,7 @@
 //! nor do they under names the message does not have (here: swapped into the wrong places by
 //! shorthand):
 //!
-//! ```compile_fail
+//! ```compile_fail,E0560
 //! # mod msg {
 //! #     use mynapin_words::{Arg, Lang};
 //! #     include!(concat!(env!("OUT_DIR"), "/cli_catalogue.rs"));

@@ -146,7 +146,10 @@ fn build() -> &'static [Catalogue] {
     let added: Vec<&'static [(&'static str, &'static str)]> =
         ADDED.lock().unwrap_or_else(PoisonError::into_inner).clone();
     let mut builtin: Vec<(&str, Vec<&str>)> = Vec::new();
-    for (tag, source) in msg::BUILTIN.iter().chain(added.iter().flat_map(|a| a.iter())) {
+    for (tag, source) in msg::BUILTIN
+        .iter()
+        .chain(added.iter().flat_map(|a| a.iter()))
+    {
         match builtin.iter_mut().find(|(t, _)| t == tag) {
             Some((_, sources)) => sources.push(source),
             None => builtin.push((tag, vec![source])),

@@ -19,8 +19,9 @@
 //! - per message without variables or with one, a function taking them by position:
 //!   `tries_left(lang, n)`;
 //! - per message with two or more variables, a struct with one field per variable (generic
-//!   over `Into<Arg>`) and a function taking it: `pad_step(lang, PadStep { no: 1, pin: name })`;
-//!   two arguments given by position, or under the wrong names, do not compile;
+//!   over `Into<Arg>`) and a function taking it:
+//!   `pad_step_one(lang, PadStepOne { no: 1, total: 3 })`; two arguments given by position,
+//!   or under the wrong names, do not compile;
 //! - per run-time family of [`FAMILIES`] with members in the catalogue, a lookup table by
 //!   message id (`sw("sw-6982") -> Option<fn(Lang) -> String>`), whose entries are the
 //!   members' functions, so those are reachable without a caller naming them.
@@ -258,7 +259,10 @@ fn family_table(
         return Ok(());
     }
     let name = family.name;
-    if declared.contains_key(name) || declared.contains_key(&format!("{name}-vars")) {
+    if declared.contains_key(name)
+        || declared.contains_key(&format!("{name}-vars"))
+        || declared.contains_key(&format!("{name}-fn"))
+    {
         return Err(format!(
             "a message named {name} clashes with the {name}- table"
         ));
