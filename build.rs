@@ -27,7 +27,18 @@ const ONLY_ON: &[(&str, &str)] = &[
         "doctor-fix-other-service",
         "not(any(target_os = \"linux\", windows, target_os = \"macos\"))",
     ),
+    ("doctor-fix-install-pcscd", "target_os = \"linux\""),
+    ("doctor-fix-start-pcscd", "target_os = \"linux\""),
+    ("doctor-rcs300", "target_os = \"linux\""),
+    ("doctor-rcs300-unknown", "target_os = \"linux\""),
+    ("doctor-fix-rcs300", "target_os = \"linux\""),
+    ("doctor-rcs380", "target_os = \"linux\""),
+    ("doctor-fix-rcs380", "target_os = \"linux\""),
+    ("prompt-fd-is-output", "unix"),
+    ("prompt-fd-cannot-open", "unix"),
     ("prompt-fd-unsupported", "not(unix)"),
+    // ENXIO is a Unix error; a unit test words it on every system.
+    ("error-io-no-device", "any(unix, test)"),
 ];
 
 fn main() {
