@@ -14,6 +14,10 @@ same `##` section heading.
   cannot call the words crate's private function; the fix is a public function of the words
   crate that says it (then rerun this script).
 - A message nobody calls stays where it is and is reported as UNUSED (rustc reports it too).
+- A message in both files (after a merge that kept both copies) is kept once, the words
+  file's, and reported as DUPLICATE. After merging work that edited words/i18n/*.ftl, the
+  simplest is to take the merged words/i18n files whole, delete src/cli/i18n/*.ftl, and run
+  this script: it rebuilds the command line's files from what the code calls.
 
 Rerun it after moving wording between src/cli and words/src. It rewrites only the .ftl files;
 it is idempotent. Usage: python3 scripts/partition-catalogue.py [--dry-run] [ROOT]
@@ -298,8 +302,9 @@ def main():
         if (crate, "en") in files:
             for s in files[(crate, "en")][1]:
                 for e in s.entries:
-                    home[e.id] = crate
-                    english.append(e)
+                    if e.id not in home:
+                        home[e.id] = crate
+                        english.append(e)
     vars_of = variables(english)
     by_name = {}
     for ident, vs in vars_of.items():
@@ -334,10 +339,11 @@ def main():
             unused.append(ident)
 
     moved = {"words": 0, "cli": 0}
+    duplicates = set()
     for tag in sorted(tags):
         preambles = {c: files[(c, tag)][0] for c in ORDER if (c, tag) in files}
         # The union of the two files' sections, by heading, in the words file's order first.
-        order, merged = [], {}
+        order, merged, seen = [], {}, set()
         for crate in ORDER:
             if (crate, tag) not in files:
                 continue
@@ -346,8 +352,15 @@ def main():
                 if k not in merged:
                     order.append(k)
                     merged[k] = (s.header, [], [])
-                merged[k][1].extend((crate, e) for e in s.entries)
-                if s.tail and any(x.strip() for x in s.tail):
+                for e in s.entries:
+                    # After a merge a message may be in both files: the words file's wins.
+                    if e.id in seen:
+                        duplicates.add(f"{tag}: {e.id}")
+                        continue
+                    seen.add(e.id)
+                    merged[k][1].append((crate, e))
+                text = [x for x in s.tail if x.strip()]
+                if text and all([x for x in t if x.strip()] != text for _, t in merged[k][2]):
                     merged[k][2].append((crate, s.tail))
         out = {}
         for crate in ORDER:
@@ -386,6 +399,10 @@ def main():
         f"{count['cli']} in src/cli/i18n; moved {moved['cli']} to src/cli/i18n, "
         f"{moved['words']} to words/i18n" + (" (dry run: nothing written)" if dry else "")
     )
+    if duplicates:
+        print(f"DUPLICATE ({len(duplicates)}, in both files; kept the one in words/i18n):")
+        for d in sorted(duplicates):
+            print(f"  {d}")
     if unused:
         print(f"UNUSED ({len(unused)}, left where they are; rustc reports them):")
         for ident in sorted(unused):

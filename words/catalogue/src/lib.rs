@@ -5,7 +5,7 @@
 //! reference; `ja.ftl` must exist), and its build script calls [`generate`]. The generated
 //! file is meant to be included in a crate-private module:
 //!
-//! ```ignore
+//! ```text
 //! pub(crate) mod msg {
 //!     use mynapin_words::{Arg, Lang};
 //!     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
