@@ -1,6 +1,13 @@
-//! Names the build in `mynapin --version`: the commit and its date when built from a git
-//! checkout of this crate, the version alone otherwise (a crate from a registry has no `.git`):
-//! no words, so `--version` reads the same in every language.
+//! Two things, at build time:
+//!
+//! - the command line's own messages, from `src/cli/i18n/*.ftl` into `$OUT_DIR/cli_catalogue.rs`
+//!   (the crate-private module `cli::lang::msg`, by `mynapin-catalogue`): one function per
+//!   message, a struct of named variables for a message with two or more, the lookup tables of
+//!   the run-time families; the catalogue is added to `mynapin-words`' bundles before the first
+//!   message is said;
+//! - the build's name in `mynapin --version`: the commit and its date when built from a git
+//!   checkout of this crate, the version alone otherwise (a crate from a registry has no
+//!   `.git`): no words, so `--version` reads the same in every language.
 //!
 //! Sets `MYNAPIN_VERSION` for `env!`, e.g. `0.1.0 (git 7a9af29, 2026-11-30)`. Never fails the
 //! build: no git, a git that refuses the directory, or a checkout of another project around
@@ -8,6 +15,106 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// The command line's messages that one kind of system only shows, with the `cfg` of the code
+/// that shows them: they exist on that system only (elsewhere they would be dead code).
+const ONLY_ON: &[(&str, &str)] = &[
+    ("doctor-windows-driver", "windows"),
+    ("doctor-fix-windows-service", "windows"),
+    ("doctor-macos-driver", "target_os = \"macos\""),
+    ("doctor-fix-macos-service", "target_os = \"macos\""),
+    (
+        "doctor-fix-other-service",
+        "not(any(target_os = \"linux\", windows, target_os = \"macos\"))",
+    ),
+    ("doctor-fix-install-pcscd", "target_os = \"linux\""),
+    ("doctor-fix-start-pcscd", "target_os = \"linux\""),
+    ("doctor-rcs300", "target_os = \"linux\""),
+    ("doctor-rcs300-unknown", "target_os = \"linux\""),
+    ("doctor-fix-rcs300", "target_os = \"linux\""),
+    ("doctor-rcs380", "target_os = \"linux\""),
+    ("doctor-fix-rcs380", "target_os = \"linux\""),
+    ("prompt-fd-is-output", "unix"),
+    ("prompt-fd-cannot-open", "unix"),
+    ("prompt-fd-unsupported", "not(unix)"),
+    // ENXIO is a Unix error; a unit test words it on every system.
+    ("error-io-no-device", "any(unix, test)"),
+    // A build without the simulated card refuses --sim and sim commands with these.
+    ("cli-no-sim", "not(feature = \"sim\")"),
+    ("cli-no-sim-todo", "not(feature = \"sim\")"),
+];
+
+/// The messages only the simulated card's commands and errors show (`--sim`, `--sim-state`,
+/// `sim serve`, `watch --sim`): they exist in a build with the `sim` feature only.
+const SIM_ONLY: &[&str] = &[
+    "error-fixture-invalid-what",
+    "error-fixture-malformed-what",
+    "error-fixture-read-what",
+    "error-fixture-todo",
+    "error-sim-busy-todo",
+    "error-sim-busy-what",
+    "error-state-file-todo",
+    "error-state-file-what",
+    "error-state-lock",
+    "error-state-not-saved-holds-none",
+    "error-state-not-saved-holds-old",
+    "error-state-not-saved-todo",
+    "error-state-not-saved-what",
+    "error-state-read-only",
+    "fixture-reason-at",
+    "fixture-reason-atr-bytes",
+    "fixture-reason-atr-name",
+    "fixture-reason-bad-sw",
+    "fixture-reason-bad-when",
+    "fixture-reason-date-format",
+    "fixture-reason-expected-key-value",
+    "fixture-reason-hex-char",
+    "fixture-reason-hex-odd",
+    "fixture-reason-hold-too-long",
+    "fixture-reason-municipality-digits",
+    "fixture-reason-my-number-digits",
+    "fixture-reason-needs-match",
+    "fixture-reason-no-action",
+    "fixture-reason-no-description",
+    "fixture-reason-not-a-number",
+    "fixture-reason-nth-from-one",
+    "fixture-reason-ref-value",
+    "fixture-reason-serial-length",
+    "fixture-reason-sex",
+    "fixture-reason-sign-expired",
+    "fixture-reason-sw-and-answer",
+    "fixture-reason-token",
+    "fixture-reason-too-long",
+    "fixture-reason-too-many-entries",
+    "fixture-reason-tries-above-max",
+    "fixture-reason-unknown-key",
+    "serve-bad-address",
+    "serve-event-empty-answer",
+    "serve-event-fault-removed",
+    "serve-event-inserted",
+    "serve-event-malformed",
+    "serve-event-muted",
+    "serve-event-reconnecting",
+    "serve-event-waiting",
+    "serve-fault-sw-form",
+    "serve-fault-sw-number",
+    "serve-fix-address",
+    "serve-fix-signals",
+    "serve-fix-two-cards",
+    "serve-fix-two-states",
+    "serve-fix-unreachable",
+    "serve-signals",
+    "serve-two-cards",
+    "serve-two-states",
+    "serve-unreachable",
+    "sim-hold",
+    "watch-sim-dir-empty",
+    "watch-sim-dir-todo",
+    "watch-sim-dir-unreadable",
+    "watch-sim-list",
+    "watch-sim-state",
+    "watch-sim-state-todo",
+];
 
 fn main() {
     let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
@@ -33,6 +140,16 @@ fn main() {
         }
     };
     println!("cargo:rustc-env=MYNAPIN_VERSION={version}{build}");
+    mynapin_catalogue::generate(
+        &manifest_dir.join("src/cli/i18n"),
+        "cli_catalogue.rs",
+        mynapin_catalogue::Mode::Overlay,
+        &ONLY_ON
+            .iter()
+            .copied()
+            .chain(SIM_ONLY.iter().map(|id| (*id, "feature = \"sim\"")))
+            .collect::<Vec<_>>(),
+    );
     println!("cargo:rerun-if-changed=build.rs");
 }
 

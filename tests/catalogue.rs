@@ -1,14 +1,20 @@
-//! The message catalogue: every language declares every English message with the same
-//! variables, and no catalogue has a message English lacks (it would never be shown).
+//! The message catalogues: every language declares every English message with the same
+//! variables, and no catalogue has a message English lacks (it would never be shown). There
+//! are two catalogues, one per crate that says something (its `msg` module is generated from
+//! it and crate-private, so rustc itself reports a message nobody shows): the words crate's
+//! (`words/i18n/`) and the command line's (`src/cli/i18n/`). Each language is one file in
+//! each, and a message lives in one of them only.
 
-#[path = "../words/i18n/ftl.rs"]
-#[allow(dead_code)]
-mod ftl;
-
+use mynapin_catalogue::ftl;
+use std::collections::BTreeMap;
 use std::path::Path;
 
-fn catalogues() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("words/i18n");
+/// The catalogue folders: the words crate's and the command line's.
+const CATALOGUES: &[&str] = &["words/i18n", "src/cli/i18n"];
+
+/// The files of one catalogue folder: (tag, source), by tag.
+fn catalogues(dir: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| {
@@ -22,16 +28,15 @@ fn catalogues() -> Vec<(String, String)> {
     out
 }
 
-#[test]
-fn every_language_has_every_message_with_the_same_variables() {
-    let all = catalogues();
-    assert!(all.len() >= 2, "en and ja at least");
-    let (_, en_src) = all.iter().find(|(t, _)| t == "en").expect("en.ftl");
-    let en = ftl::declared("en.ftl", en_src).unwrap();
-    assert!(!en.is_empty());
+/// Every language of one catalogue against its English.
+fn problems_of(dir: &str, all: &[(String, String)]) -> Vec<String> {
     let mut problems = Vec::new();
-    for (tag, src) in &all {
-        let other = match ftl::declared(&format!("{tag}.ftl"), src) {
+    let Some((_, en_src)) = all.iter().find(|(t, _)| t == "en") else {
+        return vec![format!("{dir}: no en.ftl")];
+    };
+    let en = ftl::declared("en.ftl", en_src).unwrap();
+    for (tag, src) in all {
+        let other = match ftl::declared(&format!("{dir}/{tag}.ftl"), src) {
             Ok(d) => d,
             Err(e) => {
                 problems.push(e);
@@ -40,20 +45,71 @@ fn every_language_has_every_message_with_the_same_variables() {
         };
         for (id, vars) in &en {
             match other.get(id) {
-                None => problems.push(format!("{tag}.ftl: no message {id}")),
+                None => problems.push(format!("{dir}/{tag}.ftl: no message {id}")),
                 Some(v) if v != vars => problems.push(format!(
-                    "{tag}.ftl: {id} takes {v:?}, English takes {vars:?}"
+                    "{dir}/{tag}.ftl: {id} takes {v:?}, English takes {vars:?}"
                 )),
                 Some(_) => {}
             }
         }
         for id in other.keys() {
             if !en.contains_key(id) {
-                problems.push(format!("{tag}.ftl: {id} is not an English message"));
+                problems.push(format!("{dir}/{tag}.ftl: {id} is not an English message"));
             }
         }
     }
+    problems
+}
+
+#[test]
+fn every_language_has_every_message_with_the_same_variables() {
+    let mut problems = Vec::new();
+    let mut languages: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut home: BTreeMap<String, &str> = BTreeMap::new();
+    for dir in CATALOGUES {
+        let all = catalogues(dir);
+        assert!(all.len() >= 2, "{dir}: en and ja at least");
+        let en = &all.iter().find(|(t, _)| t == "en").expect("en.ftl").1;
+        let en = ftl::declared("en.ftl", en).unwrap();
+        assert!(!en.is_empty(), "{dir}/en.ftl has no message");
+        // One message, one catalogue: the second would silently replace the first.
+        for id in en.keys() {
+            if let Some(other) = home.insert(id.clone(), dir) {
+                problems.push(format!("{id} is in {other}/en.ftl and in {dir}/en.ftl"));
+            }
+        }
+        languages.insert(dir, all.iter().map(|(t, _)| t.clone()).collect());
+        problems.extend(problems_of(dir, &all));
+    }
+    // A language is one file in each catalogue.
+    let first = &languages[CATALOGUES[0]];
+    for (dir, tags) in &languages {
+        if tags != first {
+            problems.push(format!(
+                "{dir} has the languages {tags:?}, {} has {first:?}",
+                CATALOGUES[0]
+            ));
+        }
+    }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The checks above catch what they are for.
+#[test]
+fn the_parity_check_catches_a_missing_or_extra_message() {
+    let all = |xx: &str| {
+        vec![
+            ("en".to_string(), "a = { $n } left\nb = plain\n".to_string()),
+            ("xx".to_string(), xx.to_string()),
+        ]
+    };
+    assert!(problems_of("t", &all("a = { $n } left\nb = plain\n")).is_empty());
+    let p = problems_of("t", &all("a = left\nb = plain\nc = extra\n"));
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p[0].contains("t/xx.ftl: a takes"), "{p:?}");
+    assert!(p[1].contains("c is not an English message"), "{p:?}");
+    let p = problems_of("t", &all("a = { $n } left\n"));
+    assert_eq!(p, ["t/xx.ftl: no message b"]);
 }
 
 #[test]
@@ -64,142 +120,4 @@ fn the_parity_check_catches_a_missing_variable() {
     assert_eq!(en.get("b"), xx.get("b"));
     assert!(ftl::declared("xx", "a = 1\na = 2\n").is_err());
     assert!(ftl::declared("xx", "a = { $n\n").is_err());
-}
-
-/// The messages looked up by an id built at run time: clap's help by command path and
-/// argument (`help-…`), status-word meanings by name (`sw-…`), national rules and document
-/// names by id (`rule-…`, `doc-…`). tests/help.rs, the unit tests of `text::sw_meaning` and
-/// of `guide_text` check that each has its message.
-const RUN_TIME_PREFIXES: &[&str] = &["help-", "sw-", "rule-", "doc-"];
-
-fn sources(dir: &Path, out: &mut String) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            sources(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push_str(&std::fs::read_to_string(&p).unwrap());
-        }
-    }
-}
-
-/// The English messages (id -> variables) and all the sources that word them (the command
-/// line and the words crate) as one text.
-fn english_and_sources() -> (ftl::Declared, String) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let en = std::fs::read_to_string(root.join("words/i18n/en.ftl")).unwrap();
-    let mut src = String::new();
-    for dir in ["src", "words/src"] {
-        sources(&root.join(dir), &mut src);
-    }
-    (ftl::declared("en.ftl", &en).unwrap(), src)
-}
-
-/// A message nobody shows is a translator's wasted work and usually a sign of text that
-/// went missing from the output: every English message is called through `msg::` somewhere
-/// in src/, or is looked up at run time by one of [`RUN_TIME_PREFIXES`].
-#[test]
-fn every_message_is_used() {
-    let (ids, src) = english_and_sources();
-    let unused: Vec<&String> = ids
-        .keys()
-        .filter(|id| !RUN_TIME_PREFIXES.iter().any(|p| id.starts_with(p)))
-        .filter(|id| {
-            let name = id.replace('-', "_");
-            !src.contains(&format!("msg::{name}(")) && !src.contains(&format!("msg::{name}_("))
-        })
-        .collect();
-    assert!(unused.is_empty(), "messages nobody shows: {unused:?}");
-}
-
-/// The arguments of one `msg::name(…)` call, split at its top-level commas (string and char
-/// literals skipped), and where the call ends.
-fn call_arguments(text: &str) -> Option<(Vec<String>, usize)> {
-    let b = text.as_bytes();
-    let (mut depth, mut i, mut start) = (0usize, 0usize, 1usize);
-    let mut args = Vec::new();
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'\'' if i + 2 < b.len() && b[i + 2] == b'\'' => i += 2,
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    let last = text[start..i].trim();
-                    if !last.is_empty() {
-                        args.push(last.to_string()); // no trailing comma
-                    }
-                    return Some((args, i));
-                }
-            }
-            b',' if depth == 1 => {
-                args.push(text[start..i].trim().to_string());
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
-/// Every message's variables are its function's parameters in alphabetical order, so two
-/// arguments passed the wrong way round still compile. Where an argument's expression names
-/// one of the message's variables (`c.title` for `$title`), it must be that variable's place.
-#[test]
-fn arguments_go_to_the_variable_they_name() {
-    let (ids, src) = english_and_sources();
-    let (mut problems, mut checked) = (Vec::new(), 0);
-    for (at, _) in src.match_indices("msg::") {
-        let rest = &src[at + 5..];
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        let Some(vars) = ids.get(&name.replace('_', "-")) else {
-            continue;
-        };
-        if vars.len() < 2 || !rest[name.len()..].starts_with('(') {
-            continue;
-        }
-        let vars: Vec<String> = vars.iter().map(|v| v.replace('-', "_")).collect();
-        let Some((args, _)) = call_arguments(&rest[name.len()..]) else {
-            continue;
-        };
-        if args.len() != vars.len() + 1 {
-            problems.push(format!(
-                "msg::{name}: could not read its arguments {args:?}"
-            ));
-            continue;
-        }
-        for (i, arg) in args.iter().skip(1).enumerate() {
-            let words: Vec<&str> = arg
-                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .collect();
-            let named: Vec<&String> = vars
-                .iter()
-                .filter(|v| words.contains(&v.as_str()))
-                .collect();
-            checked += usize::from(!named.is_empty());
-            // `sw_meaning(lang, sw)` for $meaning: the expected name may be part of a word.
-            let expected_in_a_word = words.iter().any(|w| w.split('_').any(|p| p == vars[i]));
-            // Reviewed: the next step's number is computed from this one's.
-            let reviewed = name == "pad_step_two" && arg == "no + 1";
-            if !named.is_empty() && !named.contains(&&vars[i]) && !expected_in_a_word && !reviewed {
-                problems.push(format!(
-                    "msg::{name}: `{arg}` is passed as ${} (the parameters are {vars:?})",
-                    vars[i]
-                ));
-            }
-        }
-    }
-    eprintln!("arguments_go_to_the_variable_they_name: {checked} arguments checked");
-    assert!(checked > 50, "only {checked} arguments were checked");
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

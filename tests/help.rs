@@ -7,14 +7,11 @@
 //! of every command and its argument errors are checked the same way, and a usage error still
 //! exits 2.
 
-#[path = "../words/i18n/ftl.rs"]
-#[allow(dead_code)]
-mod ftl;
-
 mod common;
 
 use common::cli::{run_env, Run};
 use mynapin::cli::{localized_command, Lang};
+use mynapin_catalogue::ftl;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -42,9 +39,15 @@ fn pseudo_dir() -> &'static Path {
     DIR.get_or_init(|| {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("help-pseudo-locale");
         std::fs::create_dir_all(&dir).unwrap();
-        let en_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("words/i18n/en.ftl");
-        let en = std::fs::read_to_string(en_path).unwrap();
-        let declared = ftl::declared("en.ftl", &en).unwrap();
+        // Both catalogues: the words crate's and the command line's.
+        let mut declared = ftl::Declared::new();
+        for dir in ["words/i18n", "src/cli/i18n"] {
+            let en_path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(dir)
+                .join("en.ftl");
+            let en = std::fs::read_to_string(en_path).unwrap();
+            declared.extend(ftl::declared("en.ftl", &en).unwrap());
+        }
         let mut out = String::new();
         for (id, vars) in &declared {
             let vars: String = vars.iter().map(|v| format!(" {{ ${v} }}")).collect();

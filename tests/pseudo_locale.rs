@@ -1,5 +1,6 @@
 //! Adding a third language is adding one file (issue 10, "Done means"): a pseudo-locale
-//! `qps.ftl`, made from `words/i18n/en.ftl` by wrapping every message's whole pattern (selects
+//! `qps.ftl`, made from the English of both catalogues (`words/i18n/en.ftl` and
+//! `src/cli/i18n/en.ftl`) by wrapping every message's whole pattern (selects
 //! included) in ⟦…⟧, is put in a folder named by `MYNAPIN_CATALOG_DIR`; `--lang qps` then
 //! runs a representative set of commands, and every piece of their output must be inside
 //! ⟦…⟧ — except data: hex, numbers, counters, dates, flags and the command words clap
@@ -51,8 +52,13 @@ fn root() -> &'static Path {
 /// A folder holding `qps.ftl`.
 fn catalog_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let en = std::fs::read_to_string(root().join("words/i18n/en.ftl")).unwrap();
-    std::fs::write(dir.path().join("qps.ftl"), pseudo(&en)).unwrap();
+    // Both catalogues (the words crate's and the command line's) make one language.
+    let mut qps = String::new();
+    for catalogue in ["words/i18n", "src/cli/i18n"] {
+        let en = std::fs::read_to_string(root().join(catalogue).join("en.ftl")).unwrap();
+        qps.push_str(&pseudo(&en));
+    }
+    std::fs::write(dir.path().join("qps.ftl"), qps).unwrap();
     dir
 }
 

@@ -171,8 +171,21 @@ fn place(lang: Lang, verbose: bool, pin: PinId, r: KeyRef) -> String {
     }
     let name = pin_short(lang, pin);
     match juki_place(r) {
-        Some(n) => msg::change_place_juki_tech(lang, n, name, ref_tech(lang, r)),
-        None => msg::change_place_tech(lang, name, ref_tech(lang, r)),
+        Some(n) => msg::change_place_juki_tech(
+            lang,
+            msg::ChangePlaceJukiTech {
+                n,
+                pin: name,
+                tech: ref_tech(lang, r),
+            },
+        ),
+        None => msg::change_place_tech(
+            lang,
+            msg::ChangePlaceTech {
+                pin: name,
+                tech: ref_tech(lang, r),
+            },
+        ),
     }
 }
 
@@ -205,8 +218,10 @@ fn prompt(lang: Lang, req: &PinRequest) -> String {
         Role::Current => msg::change_ask_current_shared(lang, names(lang, &req.pins)),
         Role::New if one => msg::change_ask_new(
             lang,
-            format_hint(lang, req.format),
-            pin_short(lang, req.pins[0]),
+            msg::ChangeAskNew {
+                hint: format_hint(lang, req.format),
+                pin: pin_short(lang, req.pins[0]),
+            },
         ),
         Role::New => msg::change_ask_new_shared(lang, names(lang, &req.pins)),
         Role::Confirm if sign => msg::change_ask_again_sign(lang),
@@ -216,7 +231,7 @@ fn prompt(lang: Lang, req: &PinRequest) -> String {
         Role::Current => tries_tag(lang, req.tries_left),
         _ => String::new(),
     };
-    msg::change_prompt(lang, tries, what)
+    msg::change_prompt(lang, msg::ChangePrompt { tries, what })
 }
 
 impl PinSource for HostPins<'_> {
@@ -262,8 +277,10 @@ impl PinSource for HostPins<'_> {
         let q = match counter {
             Counter::Left(1) => msg::change_last_try(
                 lang,
-                pin_short(lang, pin),
-                secret_word(lang, pin == PinId::Sign),
+                msg::ChangeLastTry {
+                    pin: pin_short(lang, pin),
+                    secret: secret_word(lang, pin == PinId::Sign),
+                },
             ),
             _ => msg::change_last_try_unknown(lang, pin_short(lang, pin)),
         };
@@ -293,10 +310,12 @@ impl PinSource for HostPins<'_> {
                 of,
             } => say(&msg::change_invalid_again(
                 lang,
-                attempt,
-                of,
-                super::text::format_rule(lang, pin.format()),
-                outcome::invalid_pin(lang, pin, role, err),
+                msg::ChangeInvalidAgain {
+                    attempt,
+                    of,
+                    rule: super::text::format_rule(lang, pin.format()),
+                    what: outcome::invalid_pin(lang, pin, role, err),
+                },
             )),
             Event::EasyToGuess(w) => {
                 let kind = match w {
@@ -304,17 +323,34 @@ impl PinSource for HostPins<'_> {
                     Weakness::Run => msg::change_easy_run(lang),
                 };
                 say(&if self.input.interactive() {
-                    msg::change_easy_to_guess(lang, kind, self.secret())
+                    msg::change_easy_to_guess(
+                        lang,
+                        msg::ChangeEasyToGuess {
+                            kind,
+                            secret: self.secret(),
+                        },
+                    )
                 } else {
-                    msg::change_easy_to_guess_stream(lang, kind, self.secret())
+                    msg::change_easy_to_guess_stream(
+                        lang,
+                        msg::ChangeEasyToGuessStream {
+                            kind,
+                            secret: self.secret(),
+                        },
+                    )
                 });
             }
             Event::CurrentAccepted => note(self.ctx, || {
                 msg::change_current_accepted(lang, self.secret())
             }),
-            Event::ConfirmationMismatch { attempt, of } => {
-                say(&msg::change_mismatch(lang, attempt + 1, of, self.secret()))
-            }
+            Event::ConfirmationMismatch { attempt, of } => say(&msg::change_mismatch(
+                lang,
+                msg::ChangeMismatch {
+                    attempt: attempt + 1,
+                    of,
+                    secret: self.secret(),
+                },
+            )),
             Event::Changing(r) => note(self.ctx, || {
                 let pin = r.pin().unwrap_or(PinId::Kenhojo);
                 msg::change_changing(lang, place(lang, true, pin, r))
@@ -367,19 +403,56 @@ fn pad_instruction(
     let tries = tries_tag(lang, tries_left);
     match (role, juki_place(r)) {
         (Role::Current, place) => {
-            let step = msg::pad_step_one(lang, no, total);
+            let step = msg::pad_step_one(lang, msg::PadStepOne { no, total });
             match (verify, place) {
-                (true, None) => msg::pad_type_verify(lang, name, step, tries),
-                (true, Some(n)) => msg::pad_type_verify_juki(lang, n, name, step, tries),
-                (false, None) => msg::pad_type_current(lang, name, step, tries),
-                (false, Some(n)) => msg::pad_type_current_juki(lang, n, name, step, tries),
+                (true, None) => msg::pad_type_verify(
+                    lang,
+                    msg::PadTypeVerify {
+                        pin: name,
+                        step,
+                        tries,
+                    },
+                ),
+                (true, Some(n)) => msg::pad_type_verify_juki(
+                    lang,
+                    msg::PadTypeVerifyJuki {
+                        n,
+                        pin: name,
+                        step,
+                        tries,
+                    },
+                ),
+                (false, None) => msg::pad_type_current(
+                    lang,
+                    msg::PadTypeCurrent {
+                        pin: name,
+                        step,
+                        tries,
+                    },
+                ),
+                (false, Some(n)) => msg::pad_type_current_juki(
+                    lang,
+                    msg::PadTypeCurrentJuki {
+                        n,
+                        pin: name,
+                        step,
+                        tries,
+                    },
+                ),
             }
         }
         (_, place) => {
-            let step = msg::pad_step_two(lang, no + 1, no, total);
+            let step = msg::pad_step_two(
+                lang,
+                msg::PadStepTwo {
+                    next: no + 1,
+                    no,
+                    total,
+                },
+            );
             match place {
-                None => msg::pad_type_new(lang, name, step),
-                Some(n) => msg::pad_type_new_juki(lang, n, name, step),
+                None => msg::pad_type_new(lang, msg::PadTypeNew { pin: name, step }),
+                Some(n) => msg::pad_type_new_juki(lang, msg::PadTypeNewJuki { n, pin: name, step }),
             }
         }
     }
@@ -388,7 +461,13 @@ fn pad_instruction(
 /// The warning for a juki PIN whose two references report different counts.
 pub fn juki_disagree(lang: Lang, first: Counter, second: Counter) -> String {
     let t = |r: KeyRef, c: Counter| {
-        msg::change_juki_place_count(lang, counter_text(r, c), juki_place(r).unwrap_or(1))
+        msg::change_juki_place_count(
+            lang,
+            msg::ChangeJukiPlaceCount {
+                count: counter_text(r, c),
+                n: juki_place(r).unwrap_or(1),
+            },
+        )
     };
     let parts = [t(KeyRef::JukiAp, first), t(KeyRef::JukiCommon, second)];
     msg::change_juki_disagree(lang, lang.join(&parts))
@@ -533,8 +612,10 @@ pub fn verify(ctx: &Ctx, args: &VerifyArgs) -> Result<Exit, CliError> {
             .unwrap_or(PinState::Unknown);
         emit(&msg::verify_correct(
             lang,
-            pin_short(lang, pin),
-            tries(left, pin.max_tries(), state),
+            msg::VerifyCorrect {
+                pin: pin_short(lang, pin),
+                tries: tries(left, pin.max_tries(), state),
+            },
         ));
     }
     Ok(Exit::Success)
@@ -581,8 +662,23 @@ fn outcome_line(lang: Lang, verbose: bool, r: &session::RefReport, count: String
     let checked = outcome::ref_checked(lang, r);
     let place = place(lang, verbose, r.pin, r.r);
     match checked {
-        None => msg::change_ref_line(lang, count, what, place),
-        Some(c) => msg::change_ref_line_checked(lang, c, count, what, place),
+        None => msg::change_ref_line(
+            lang,
+            msg::ChangeRefLine {
+                count,
+                outcome: what,
+                place,
+            },
+        ),
+        Some(c) => msg::change_ref_line_checked(
+            lang,
+            msg::ChangeRefLineChecked {
+                checked: c,
+                count,
+                outcome: what,
+                place,
+            },
+        ),
     }
 }
 
@@ -625,8 +721,10 @@ fn print_change(ctx: &Ctx, pins: &[PinId], report: &Report, cut: bool) -> Exit {
     if pins.contains(&PinId::Juki) && report.refs.iter().any(|r| r.r.is_juki()) && verbose {
         notes.push(msg::change_juki_note(
             lang,
-            ref_tech(lang, KeyRef::JukiAp),
-            ref_tech(lang, KeyRef::JukiCommon),
+            msg::ChangeJukiNote {
+                first: ref_tech(lang, KeyRef::JukiAp),
+                second: ref_tech(lang, KeyRef::JukiCommon),
+            },
         ));
     }
     if matches!(result, ChangeResult::Partial | ChangeResult::Unknown) {
@@ -712,15 +810,19 @@ fn partial_advice(lang: Lang, report: &Report) -> Vec<String> {
         .filter_map(|step| match step {
             NextStep::FinishChange { pin, r } => Some(msg::change_todo_finish(
                 lang,
-                command("change", pin, r),
-                outcome::secret_word(lang, pin),
+                msg::ChangeTodoFinish {
+                    command: command("change", pin, r),
+                    secret: outcome::secret_word(lang, pin),
+                },
             )),
             NextStep::FindOutWhichValue { pin, r } => Some(msg::change_todo_find_out(
                 lang,
-                command("verify", pin, r),
-                r.max_tries(),
-                place(lang, false, pin, r),
-                outcome::secret_word(lang, pin),
+                msg::ChangeTodoFindOut {
+                    command: command("verify", pin, r),
+                    max: r.max_tries(),
+                    place: place(lang, false, pin, r),
+                    secret: outcome::secret_word(lang, pin),
+                },
             )),
             NextStep::ReadStatus | NextStep::SeeGuide(_) => None,
         })
@@ -1028,7 +1130,14 @@ mod tests {
             let text = format!(
                 "{}{}",
                 prompt(lang, &req(Role::New)),
-                msg::change_mismatch(lang, 1u8, 3u8, secret_word(lang, true))
+                msg::change_mismatch(
+                    lang,
+                    msg::ChangeMismatch {
+                        attempt: 1u8,
+                        of: 3u8,
+                        secret: secret_word(lang, true)
+                    }
+                )
             );
             assert!(
                 !text.contains("暗証番号") && !text.contains("PIN"),

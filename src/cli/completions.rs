@@ -80,8 +80,10 @@ pub fn manpage(ctx: &Ctx, args: &ManpageArgs) -> Result<Exit, CliError> {
                 ctx,
                 &msg::completions_cannot_write_dir(
                     ctx.lang,
-                    sanitize(&dir.display().to_string()),
-                    super::error::io_reason(ctx.lang, &e),
+                    msg::CompletionsCannotWriteDir {
+                        dir: sanitize(&dir.display().to_string()),
+                        why: super::error::io_reason(ctx.lang, &e),
+                    },
                 ),
             )),
         },

@@ -171,7 +171,15 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
         }
         for p in probes {
             let name = super::text::reader_name(&p.name);
-            let about = |what: String| msg::doctor_reader(lang, &name, what);
+            let about = |what: String| {
+                msg::doctor_reader(
+                    lang,
+                    msg::DoctorReader {
+                        reader: &name,
+                        what,
+                    },
+                )
+            };
             let (ok, detail, fix) = match &p.found {
                 Found::Empty => (
                     false,

@@ -4,7 +4,9 @@
 
 use super::guide_text;
 use super::lang::{msg, Lang};
-use super::text::{format_rule, pin_of_ref, pin_short, sanitize};
+#[cfg(feature = "sim")]
+use super::text::sanitize;
+use super::text::{format_rule, pin_of_ref, pin_short};
 use mynapin_core::card::session::{EntryError, PadAnswer, Report, Sent, Stop};
 use mynapin_core::card::{CardError, Lost};
 use mynapin_core::layout::{KeyRef, PinId};
@@ -151,13 +153,25 @@ impl CliError {
                     // The state file is named; its lock file is the reason.
                     StateError::Lock { path, lock, source } => (
                         path,
-                        msg::error_state_lock(lang, sanitize(lock), io_reason(lang, source)),
+                        msg::error_state_lock(
+                            lang,
+                            msg::ErrorStateLock {
+                                lock: sanitize(lock),
+                                reason: io_reason(lang, source),
+                            },
+                        ),
                     ),
                     StateError::Malformed(_) => unreachable!("worded as a fixture above"),
                 };
                 m(
                     OutcomeKind::StateFile,
-                    msg::error_state_file_what(lang, sanitize(path), reason),
+                    msg::error_state_file_what(
+                        lang,
+                        msg::ErrorStateFileWhat {
+                            path: sanitize(path),
+                            reason,
+                        },
+                    ),
                     vec![msg::error_state_file_todo(lang)],
                 )
             }
@@ -185,7 +199,14 @@ pub fn state_not_saved_message(lang: Lang, path: &str, e: &StateError, kept: boo
     };
     message(
         OutcomeKind::StateNotSaved.into(),
-        msg::error_state_not_saved_what(lang, holds, sanitize(path), reason),
+        msg::error_state_not_saved_what(
+            lang,
+            msg::ErrorStateNotSavedWhat {
+                holds,
+                path: sanitize(path),
+                reason,
+            },
+        ),
         vec![msg::error_state_not_saved_todo(lang)],
     )
 }
@@ -195,17 +216,27 @@ pub fn state_not_saved_message(lang: Lang, path: &str, e: &StateError, kept: boo
 #[cfg(feature = "sim")]
 fn fixture_what(lang: Lang, e: &FixtureError) -> String {
     match e {
-        FixtureError::Read { path, source } => {
-            msg::error_fixture_read_what(lang, sanitize(path), read_reason(lang, source))
-        }
+        FixtureError::Read { path, source } => msg::error_fixture_read_what(
+            lang,
+            msg::ErrorFixtureReadWhat {
+                path: sanitize(path),
+                reason: read_reason(lang, source),
+            },
+        ),
         FixtureError::Malformed { path, message } => msg::error_fixture_malformed_what(
             lang,
-            super::text::toml_detail(lang, message),
-            sanitize(path),
+            msg::ErrorFixtureMalformedWhat {
+                detail: super::text::toml_detail(lang, message),
+                path: sanitize(path),
+            },
         ),
-        FixtureError::Invalid { path, reason } => {
-            msg::error_fixture_invalid_what(lang, fixture_reason(lang, reason), sanitize(path))
-        }
+        FixtureError::Invalid { path, reason } => msg::error_fixture_invalid_what(
+            lang,
+            msg::ErrorFixtureInvalidWhat {
+                detail: fixture_reason(lang, reason),
+                path: sanitize(path),
+            },
+        ),
     }
 }
 
@@ -215,28 +246,51 @@ fn fixture_what(lang: Lang, e: &FixtureError) -> String {
 pub(super) fn fixture_reason(lang: Lang, reason: &mynapin_sim::fixture::Invalid) -> String {
     use mynapin_sim::fixture::{atr_names, Invalid as I, FAULT_KEYS};
     match reason {
-        I::At { field, reason } => {
-            msg::fixture_reason_at(lang, sanitize(field), fixture_reason(lang, reason))
-        }
+        I::At { field, reason } => msg::fixture_reason_at(
+            lang,
+            msg::FixtureReasonAt {
+                field: sanitize(field),
+                reason: fixture_reason(lang, reason),
+            },
+        ),
         I::NoDescription => msg::fixture_reason_no_description(lang),
         I::Token { max } => msg::fixture_reason_token(lang, *max),
-        I::TriesAboveMax { field, tries, max } => {
-            msg::fixture_reason_tries_above_max(lang, sanitize(field), *max, *tries)
-        }
+        I::TriesAboveMax { field, tries, max } => msg::fixture_reason_tries_above_max(
+            lang,
+            msg::FixtureReasonTriesAboveMax {
+                field: sanitize(field),
+                max: *max,
+                tries: *tries,
+            },
+        ),
         I::RefValue { field } => msg::fixture_reason_ref_value(lang, sanitize(field)),
-        I::TooManyEntries { field, max } => {
-            msg::fixture_reason_too_many_entries(lang, sanitize(field), *max)
-        }
+        I::TooManyEntries { field, max } => msg::fixture_reason_too_many_entries(
+            lang,
+            msg::FixtureReasonTooManyEntries {
+                field: sanitize(field),
+                max: *max,
+            },
+        ),
         I::SignExpired => msg::fixture_reason_sign_expired(lang),
         I::MyNumberDigits => msg::fixture_reason_my_number_digits(lang),
         I::DateFormat { field } => msg::fixture_reason_date_format(lang, *field),
         I::MunicipalityDigits => msg::fixture_reason_municipality_digits(lang),
         I::SerialLength => msg::fixture_reason_serial_length(lang),
         I::Sex => msg::fixture_reason_sex(lang),
-        I::TooLong { field, max } => msg::fixture_reason_too_long(lang, *field, *max),
-        I::AtrName { name } => {
-            msg::fixture_reason_atr_name(lang, sanitize(name), lang.join(&atr_names()))
-        }
+        I::TooLong { field, max } => msg::fixture_reason_too_long(
+            lang,
+            msg::FixtureReasonTooLong {
+                field: *field,
+                max: *max,
+            },
+        ),
+        I::AtrName { name } => msg::fixture_reason_atr_name(
+            lang,
+            msg::FixtureReasonAtrName {
+                name: sanitize(name),
+                presets: lang.join(&atr_names()),
+            },
+        ),
         I::AtrBytes => msg::fixture_reason_atr_bytes(lang),
         I::NthFromOne => msg::fixture_reason_nth_from_one(lang),
         I::SwAndAnswer => msg::fixture_reason_sw_and_answer(lang),
@@ -244,22 +298,34 @@ pub(super) fn fixture_reason(lang: Lang, reason: &mynapin_sim::fixture::Invalid)
         I::HoldTooLong { max } => msg::fixture_reason_hold_too_long(lang, *max),
         I::BadHex { text, position } => match text.get(..*position) {
             // The first bad character, counted from 1 (in characters, not bytes).
-            Some(before) if *position < text.len() => {
-                msg::fixture_reason_hex_char(lang, before.chars().count() + 1, sanitize(text))
-            }
+            Some(before) if *position < text.len() => msg::fixture_reason_hex_char(
+                lang,
+                msg::FixtureReasonHexChar {
+                    n: before.chars().count() + 1,
+                    text: sanitize(text),
+                },
+            ),
             _ => msg::fixture_reason_hex_odd(lang, sanitize(text)),
         },
         I::BadSw { text } => msg::fixture_reason_bad_sw(lang, sanitize(text)),
         I::ExpectedKeyValue { part } => {
             msg::fixture_reason_expected_key_value(lang, sanitize(part))
         }
-        I::NotANumber { key, value } => {
-            msg::fixture_reason_not_a_number(lang, *key, sanitize(value))
-        }
+        I::NotANumber { key, value } => msg::fixture_reason_not_a_number(
+            lang,
+            msg::FixtureReasonNotANumber {
+                key: *key,
+                value: sanitize(value),
+            },
+        ),
         I::BadWhen { value } => msg::fixture_reason_bad_when(lang, sanitize(value)),
-        I::UnknownKey { key } => {
-            msg::fixture_reason_unknown_key(lang, sanitize(key), lang.join(FAULT_KEYS))
-        }
+        I::UnknownKey { key } => msg::fixture_reason_unknown_key(
+            lang,
+            msg::FixtureReasonUnknownKey {
+                key: sanitize(key),
+                keys: lang.join(FAULT_KEYS),
+            },
+        ),
         I::NeedsMatch => msg::fixture_reason_needs_match(lang),
     }
 }
@@ -578,10 +644,12 @@ pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
             {
                 m.todo.insert(
                     0,
-                    msg::error_abandoned_what(
+                    outcome::transport(
                         lang,
-                        outcome::stop_cause(lang, *signal),
-                        grace.as_secs(),
+                        &TransportError::Abandoned {
+                            signal: *signal,
+                            grace: *grace,
+                        },
                     ),
                 );
             }
@@ -649,7 +717,7 @@ pub fn card_message(lang: Lang, e: &CardError) -> Message {
 /// The message for a card-layer error; `sent` replaces the default "nothing was sent beyond
 /// the counter" line when the caller knows more (a PIN already checked in this session).
 pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Message {
-    let nothing_sent = sent.unwrap_or_else(|| msg::error_sent_counters_only(lang));
+    let nothing_sent = sent.unwrap_or_else(|| outcome::sent(lang, &Sent::CountersOnly));
     let short = |r: KeyRef| pin_short(lang, pin_of_ref(r));
     let todo = match e {
         CardError::Transport(t) => return transport_message(lang, t),
@@ -671,7 +739,13 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
         }
         CardError::LastTry(r) => vec![
             nothing_sent,
-            msg::error_last_try_todo(lang, pin_of_ref(*r).id(), short(*r)),
+            msg::error_last_try_todo(
+                lang,
+                msg::ErrorLastTryTodo {
+                    id: pin_of_ref(*r).id(),
+                    pin: short(*r),
+                },
+            ),
         ],
         CardError::Absent(r) => vec![if pin_of_ref(*r) == PinId::Sign {
             msg::error_absent_sign_todo(lang)
@@ -688,8 +762,10 @@ pub fn card_message_with(lang: Lang, e: &CardError, sent: Option<String>) -> Mes
                 Some(0) => guide_text::short_guide(lang, pin, None),
                 Some(1) => vec![msg::error_wrong_pin_last_todo(
                     lang,
-                    pin.id(),
-                    guide_text::reset_routes_phrase(lang, pin),
+                    msg::ErrorWrongPinLastTodo {
+                        id: pin.id(),
+                        routes: guide_text::reset_routes_phrase(lang, pin),
+                    },
                 )],
                 Some(_) => vec![msg::error_wrong_pin_left_todo(
                     lang,

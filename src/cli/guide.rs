@@ -204,7 +204,8 @@ fn pick_text(lang: Lang, t: &Text) -> String {
 
 /// A document's name (message `doc-…`).
 fn doc_name(lang: Lang, d: &Document) -> String {
-    lang.format(&d.message_id(), &[])
+    let id = d.message_id();
+    msg::doc(&id).map_or(id, |say| say(lang))
 }
 
 /// Whether an office takes agents, in words.
@@ -262,15 +263,19 @@ fn steps(
             s.push(msg::guide_step_kiosk_reserve(lang, k.app));
             s.push(msg::guide_step_kiosk_go(
                 lang,
-                k.closes,
-                kiosk_fee(lang),
-                k.window_hours,
-                k.opens,
+                msg::GuideStepKioskGo {
+                    closes: k.closes,
+                    fee: kiosk_fee(lang),
+                    hours: k.window_hours,
+                    opens: k.opens,
+                },
             ));
             s.push(msg::guide_step_kiosk_enter(
                 lang,
-                pin_short(lang, partner),
-                pin_short(lang, pin),
+                msg::GuideStepKioskEnter {
+                    partner: pin_short(lang, partner),
+                    pin: pin_short(lang, pin),
+                },
             ));
             s.push(msg::guide_step_kiosk_conditions(
                 lang,
@@ -278,9 +283,11 @@ fn steps(
             ));
             s.push(msg::guide_step_kiosk_stores(
                 lang,
-                msg::kiosk_check(lang),
-                pin_short(lang, pin),
-                stores,
+                msg::GuideStepKioskStores {
+                    check: msg::kiosk_check(lang),
+                    pin: pin_short(lang, pin),
+                    stores,
+                },
             ));
         }
         Route::Counter => {
@@ -327,7 +334,15 @@ fn counts<'a>(
     items: impl Iterator<Item = (&'a str, usize)>,
 ) -> String {
     items
-        .map(|(c, n)| msg::guide_count(lang, n, category_name(lang, profile, c)))
+        .map(|(c, n)| {
+            msg::guide_count(
+                lang,
+                msg::GuideCount {
+                    n,
+                    name: category_name(lang, profile, c),
+                },
+            )
+        })
         .collect::<Vec<_>>()
         .join(&msg::guide_count_and(lang))
 }
@@ -722,9 +737,22 @@ fn rules_and_sources(
         }
         out.push((
             if verbose {
-                msg::guide_rule_line_verbose(lang, r.id, nums.join(""), rule_text(lang, r))
+                msg::guide_rule_line_verbose(
+                    lang,
+                    msg::GuideRuleLineVerbose {
+                        id: r.id,
+                        refs: nums.join(""),
+                        says: rule_text(lang, r),
+                    },
+                )
             } else {
-                msg::guide_rule_line(lang, nums.join(""), rule_text(lang, r))
+                msg::guide_rule_line(
+                    lang,
+                    msg::GuideRuleLine {
+                        refs: nums.join(""),
+                        says: rule_text(lang, r),
+                    },
+                )
             },
             Vec::new(),
         ));
@@ -761,7 +789,13 @@ fn build_doc(
     let brief = card.every_pin && !verbose && commands;
     let mut out = Vec::new();
     out.push(Block::Title(match profile {
-        Some(p) => msg::guide_title_city(lang, pick(lang, &p.name), msg::guide_title(lang)),
+        Some(p) => msg::guide_title_city(
+            lang,
+            msg::GuideTitleCity {
+                city: pick(lang, &p.name),
+                title: msg::guide_title(lang),
+            },
+        ),
         None => msg::guide_title(lang),
     }));
     let mut head = Vec::new();
@@ -769,8 +803,10 @@ fn build_doc(
         Some(p) => {
             head.push(msg::guide_city(
                 lang,
-                pick(lang, &p.name),
-                citation_text(lang, &p.page_citation()),
+                msg::GuideCity {
+                    city: pick(lang, &p.name),
+                    source: citation_text(lang, &p.page_citation()),
+                },
             ));
             head.push(msg::guide_where_city(lang, pick(lang, &p.name)));
             head.push(msg::guide_where(lang));
@@ -834,7 +870,13 @@ fn build_doc(
         };
         out.push(Block::Heading(
             2,
-            msg::guide_pin_heading(lang, pin_short(lang, g.case.pin), state),
+            msg::guide_pin_heading(
+                lang,
+                msg::GuidePinHeading {
+                    pin: pin_short(lang, g.case.pin),
+                    state,
+                },
+            ),
         ));
         out.extend(
             summary_for(lang, &g.case, &g.options, commands)
@@ -875,7 +917,14 @@ fn build_doc(
             };
             out.push(Block::Heading(
                 3,
-                msg::guide_route_heading(lang, mark, i + 1, route_name(lang, o)),
+                msg::guide_route_heading(
+                    lang,
+                    msg::GuideRouteHeading {
+                        mark,
+                        n: i + 1,
+                        route: route_name(lang, o),
+                    },
+                ),
             ));
             if !o.available && conditional.is_none() {
                 out.push(Block::List(
@@ -1030,9 +1079,11 @@ fn counter_items(
         items.push((
             msg::guide_phone(
                 lang,
-                pick(lang, &ph.hours),
-                pick(lang, &ph.name),
-                &ph.number,
+                msg::GuidePhone {
+                    hours: pick(lang, &ph.hours),
+                    name: pick(lang, &ph.name),
+                    number: &ph.number,
+                },
             ),
             Vec::new(),
         ));
@@ -1120,8 +1171,10 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
                     .collect();
                 sub.push(msg::guide_category(
                     lang,
-                    lang.join(&names),
-                    pick(lang, &cat.name),
+                    msg::GuideCategory {
+                        docs: lang.join(&names),
+                        name: pick(lang, &cat.name),
+                    },
                 ));
             }
         }
@@ -1147,7 +1200,13 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
                             } else {
                                 counts(lang, p, counted.iter().map(|(k, n)| (k.as_str(), *n)))
                             };
-                            sub.push(msg::guide_need_have(lang, have, alternatives(lang, p, r)));
+                            sub.push(msg::guide_need_have(
+                                lang,
+                                msg::GuideNeedHave {
+                                    have,
+                                    need: alternatives(lang, p, r),
+                                },
+                            ));
                         }
                         (pick(lang, &r.name), sub)
                     })
@@ -1163,7 +1222,13 @@ fn checklist(lang: Lang, g: &PinGuide<'_>, o: &RouteOption<'_>, out: &mut Vec<Bl
                 if c.heading.is_empty() {
                     cited
                 } else {
-                    msg::guide_source_section(lang, &c.heading, cited)
+                    msg::guide_source_section(
+                        lang,
+                        msg::GuideSourceSection {
+                            section: &c.heading,
+                            source: cited,
+                        },
+                    )
                 }
             })
             .unwrap_or_default(),

@@ -11,7 +11,6 @@ use mynapin_core::procedure::first_step::{first_step, routes_to_name, CounterVis
 use mynapin_core::procedure::from_card;
 use mynapin_core::procedure::guide::{options, Case, Purpose, RouteOption, Why};
 use mynapin_core::procedure::national::{Rule, KIOSK};
-use mynapin_core::procedure::Route;
 
 /// Why a route is closed, in words.
 pub fn why_text(lang: Lang, w: Why) -> String {
@@ -45,7 +44,8 @@ pub fn why_list(lang: Lang, why: &[Why]) -> String {
 /// What a national rule says: its message `rule-…` (every rule has one in every language; a
 /// test checks it).
 pub fn rule_text(lang: Lang, r: &Rule) -> String {
-    lang.format(&r.message_id(), &[])
+    let id = r.message_id();
+    msg::rule(&id).map_or(id, |say| say(lang))
 }
 
 /// The kiosk's fee, in words.
@@ -54,14 +54,8 @@ pub fn kiosk_fee(lang: Lang) -> String {
     msg::kiosk_fee(lang)
 }
 
-/// The short name of a route (`kiosk`, `city office counter`).
-pub fn route_short(lang: Lang, r: Route) -> String {
-    match r {
-        Route::Home => msg::route_home(lang),
-        Route::Kiosk => msg::route_kiosk(lang),
-        Route::Counter => msg::route_counter(lang),
-    }
-}
+/// The short name of a route (`kiosk`, `city office counter`): the words crate's.
+pub use mynapin_words::outcome::route_short;
 
 /// What the counter does, in words.
 pub fn purpose_text(lang: Lang, p: Purpose) -> String {
@@ -106,20 +100,24 @@ pub fn summary_for(
         }),
         FirstStep::Kiosk => lines.push(msg::guide_first_kiosk(
             lang,
-            KIOSK.app,
-            KIOSK.closes,
-            kiosk_fee(lang),
-            KIOSK.window_hours,
-            KIOSK.opens,
+            msg::GuideFirstKiosk {
+                app: KIOSK.app,
+                closes: KIOSK.closes,
+                fee: kiosk_fee(lang),
+                hours: KIOSK.window_hours,
+                opens: KIOSK.opens,
+            },
         )),
         FirstStep::KioskIfPartner { partner } => lines.push(msg::guide_first_kiosk_if_partner(
             lang,
-            KIOSK.app,
-            KIOSK.closes,
-            kiosk_fee(lang),
-            KIOSK.window_hours,
-            KIOSK.opens,
-            pin_short(lang, partner),
+            msg::GuideFirstKioskIfPartner {
+                app: KIOSK.app,
+                closes: KIOSK.closes,
+                fee: kiosk_fee(lang),
+                hours: KIOSK.window_hours,
+                opens: KIOSK.opens,
+                partner: pin_short(lang, partner),
+            },
         )),
         FirstStep::Counter {
             visit,
@@ -133,7 +131,13 @@ pub fn summary_for(
                 }
             };
             lines.push(match kiosk_closed_by {
-                Some(w) => msg::guide_kiosk_cannot(lang, first, why_text(lang, w)),
+                Some(w) => msg::guide_kiosk_cannot(
+                    lang,
+                    msg::GuideKioskCannot {
+                        first,
+                        why: why_text(lang, w),
+                    },
+                ),
                 None => first,
             });
         }
@@ -171,13 +175,20 @@ pub fn reset_routes_phrase(lang: Lang, pin: PinId) -> String {
 
 /// The line for a PIN with one try left.
 pub fn low_line(lang: Lang, pin: PinId) -> String {
-    msg::guide_low_line(lang, pin.id(), reset_routes_phrase(lang, pin))
+    msg::guide_low_line(
+        lang,
+        msg::GuideLowLine {
+            pin: pin.id(),
+            routes: reset_routes_phrase(lang, pin),
+        },
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use mynapin_core::card::PinState;
+    use mynapin_core::procedure::Route;
 
     /// The short guide and the phrase for error messages agree with the decision for every
     /// PIN and every card state the short guide is printed for.
@@ -188,7 +199,7 @@ mod tests {
                 let phrase = reset_routes_phrase(lang, pin);
                 let kiosk_ever = matches!(pin, PinId::Auth | PinId::Sign);
                 assert_eq!(
-                    phrase.contains(&msg::route_kiosk(lang)),
+                    phrase.contains(&route_short(lang, Route::Kiosk)),
                     kiosk_ever,
                     "{pin:?}: {phrase}"
                 );
@@ -241,10 +252,14 @@ mod catalogue_tests {
     fn every_rule_and_document_has_its_words_in_every_language() {
         for lang in Lang::all() {
             for r in RULES {
-                assert!(lang.has(&r.message_id()), "{}: {}", lang.tag(), r.id);
+                let id = r.message_id();
+                assert!(msg::rule(&id).is_some(), "{id}");
+                assert!(lang.has(&id), "{}: {}", lang.tag(), r.id);
             }
             for d in DOCUMENTS {
-                assert!(lang.has(&d.message_id()), "{}: {}", lang.tag(), d.id);
+                let id = d.message_id();
+                assert!(msg::doc(&id).is_some(), "{id}");
+                assert!(lang.has(&id), "{}: {}", lang.tag(), d.id);
             }
         }
         for r in RULES {

@@ -78,8 +78,9 @@ pub(super) fn lang_of_args(argv: &[OsString]) -> Option<Lang> {
     found
 }
 
-/// A catalogue message looked up by an id built at run time (every message of the help takes
-/// these variables, unused ones are ignored).
+/// A catalogue message looked up by an id built at run time, in the generated `help-` table
+/// (every message of the table may take `$tags`); an id it lacks shows as itself (the tests
+/// catch it).
 fn text(lang: Lang, id: &str) -> String {
     // Windows has its own words for some texts (the Smart Card service, not pcscd): a message
     // `ID-windows` replaces `ID` there.
@@ -89,8 +90,16 @@ fn text(lang: Lang, id: &str) -> String {
     } else {
         id
     };
+    let Some(say) = msg::help(id) else {
+        return id.to_string();
+    };
     let tags: Vec<&str> = Lang::all().map(Lang::tag).collect();
-    lang.format(id, &[("tags", lang.join(&tags).into())])
+    say(
+        lang,
+        &msg::HelpVars {
+            tags: lang.join(&tags).into(),
+        },
+    )
 }
 
 /// `text` for the clap settings that take only `&'static str` (headings, value names: clap's
@@ -109,9 +118,10 @@ fn interned(text: String) -> &'static str {
     s
 }
 
-/// Whether the reference catalogue has `id` (every language has what English has: a test).
+/// Whether the catalogue has the help message `id` (every language has what English has: a
+/// test).
 fn known(id: &str) -> bool {
-    Lang::EN.has(id)
+    msg::help(id).is_some()
 }
 
 /// The first of `ids` English has.
@@ -281,15 +291,33 @@ fn localize_arg(arg: Arg, path: &[&str], lang: Lang) -> Arg {
         let listed = !shown.is_empty();
         if listed {
             let names: Vec<&str> = shown.iter().map(PossibleValue::get_name).collect();
-            short = msg::help_with_values(lang, short, lang.join(&names));
+            short = msg::help_with_values(
+                lang,
+                msg::HelpWithValues {
+                    help: short,
+                    values: lang.join(&names),
+                },
+            );
             let items: Vec<String> = shown
                 .iter()
                 .map(|v| {
                     let help = v.get_help().map(|h| h.to_string()).unwrap_or_default();
-                    msg::help_value_item(lang, help, v.get_name())
+                    msg::help_value_item(
+                        lang,
+                        msg::HelpValueItem {
+                            help,
+                            name: v.get_name(),
+                        },
+                    )
                 })
                 .collect();
-            long = msg::help_with_values_long(lang, long, items.join("\n"));
+            long = msg::help_with_values_long(
+                lang,
+                msg::HelpWithValuesLong {
+                    help: long,
+                    list: items.join("\n"),
+                },
+            );
         }
         let defaults: Vec<String> = arg
             .get_default_values()
@@ -298,11 +326,29 @@ fn localize_arg(arg: Arg, path: &[&str], lang: Lang) -> Arg {
             .collect();
         if !defaults.is_empty() {
             let d = lang.join(&defaults);
-            short = msg::help_with_default(lang, short, d.clone());
+            short = msg::help_with_default(
+                lang,
+                msg::HelpWithDefault {
+                    help: short,
+                    value: d.clone(),
+                },
+            );
             long = if listed {
-                msg::help_with_default_long(lang, long, d)
+                msg::help_with_default_long(
+                    lang,
+                    msg::HelpWithDefaultLong {
+                        help: long,
+                        value: d,
+                    },
+                )
             } else {
-                msg::help_with_default(lang, long, d)
+                msg::help_with_default(
+                    lang,
+                    msg::HelpWithDefault {
+                        help: long,
+                        value: d,
+                    },
+                )
             };
         }
         let names: Vec<String> = match arg.get_value_names() {
@@ -621,7 +667,13 @@ fn render_clap_error(
             if let Some(valid) = context_list(lang, e, ContextKind::ValidValue) {
                 lines.push(msg::clap_possible_values(lang, valid));
             }
-            msg::clap_invalid_value(lang, arg(), value())
+            msg::clap_invalid_value(
+                lang,
+                msg::ClapInvalidValue {
+                    arg: arg(),
+                    value: value(),
+                },
+            )
         }
         ErrorKind::ValueValidation => {
             hint = arg_hint(cmd, argv, &arg());
@@ -630,11 +682,19 @@ fn render_clap_error(
             match std::error::Error::source(e) {
                 Some(reason) if arg().starts_with("--fault") => msg::clap_invalid_value_reason(
                     lang,
-                    arg(),
-                    sanitize_reason(&reason.to_string()),
-                    value(),
+                    msg::ClapInvalidValueReason {
+                        arg: arg(),
+                        reason: sanitize_reason(&reason.to_string()),
+                        value: value(),
+                    },
                 ),
-                _ => msg::clap_invalid_value(lang, arg(), value()),
+                _ => msg::clap_invalid_value(
+                    lang,
+                    msg::ClapInvalidValue {
+                        arg: arg(),
+                        value: value(),
+                    },
+                ),
             }
         }
         ErrorKind::NoEquals => msg::clap_no_equals(lang, arg()),
@@ -644,7 +704,7 @@ fn render_clap_error(
             if other == arg() {
                 msg::clap_multiple_use(lang, arg())
             } else {
-                msg::clap_conflict(lang, arg(), other)
+                msg::clap_conflict(lang, msg::ClapConflict { arg: arg(), other })
             }
         }
         ErrorKind::MissingRequiredArgument => msg::clap_missing_required(
@@ -655,7 +715,13 @@ fn render_clap_error(
             lang,
             context_text(e, ContextKind::InvalidSubcommand).unwrap_or_default(),
         ),
-        ErrorKind::TooManyValues => msg::clap_too_many_values(lang, arg(), value()),
+        ErrorKind::TooManyValues => msg::clap_too_many_values(
+            lang,
+            msg::ClapTooManyValues {
+                arg: arg(),
+                value: value(),
+            },
+        ),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             msg::clap_wrong_number(lang, arg())
         }
@@ -664,7 +730,13 @@ fn render_clap_error(
     };
     let mut out = vec![msg::clap_error(lang, what)];
     if let Some(h) = hint {
-        out.push(msg::clap_value_hint(lang, arg(), h));
+        out.push(msg::clap_value_hint(
+            lang,
+            msg::ClapValueHint {
+                arg: arg(),
+                help: h,
+            },
+        ));
     }
     out.extend(lines);
     for kind in [

@@ -24,8 +24,8 @@ pub use error::{CliError, Exit};
 pub use help::localized_command;
 pub(crate) use help::parse_lang;
 pub use mynapin_words::Lang;
-// The words crate under the names the CLI has always used for it.
-pub(crate) use mynapin_words as lang;
+// The words crate and the command line's own catalogue, under the name the CLI has always used.
+pub(crate) mod lang;
 pub(crate) use mynapin_words::sanitize;
 
 use clap::{Args, Subcommand};

@@ -52,11 +52,31 @@ pub fn error_text(lang: Lang, e: &ProfileError) -> String {
             field,
             value,
             problem,
-        } => msg::profile_error_entry(lang, field, problem_text(lang, *problem), value),
+        } => msg::profile_error_entry(
+            lang,
+            msg::ProfileErrorEntry {
+                field,
+                problem: problem_text(lang, *problem),
+                value,
+            },
+        ),
     };
     match e.line {
-        Some(line) => msg::profile_error_at_line(lang, line, &e.origin, what),
-        None => msg::profile_error(lang, &e.origin, what),
+        Some(line) => msg::profile_error_at_line(
+            lang,
+            msg::ProfileErrorAtLine {
+                line,
+                origin: &e.origin,
+                what,
+            },
+        ),
+        None => msg::profile_error(
+            lang,
+            msg::ProfileError {
+                origin: &e.origin,
+                what,
+            },
+        ),
     }
 }
 
@@ -99,8 +119,10 @@ fn coverage(lang: Lang, p: &Profile) -> (Vec<String>, Vec<String>) {
         tri(
             msg::profile_office_agents(
                 lang,
-                o.name.pick(&lang.fallbacks()),
-                format!("offices[{i}].accepts_agents"),
+                msg::ProfileOfficeAgents {
+                    name: o.name.pick(&lang.fallbacks()),
+                    path: format!("offices[{i}].accepts_agents"),
+                },
             ),
             o.accepts_agents,
         );
@@ -114,7 +136,7 @@ fn coverage(lang: Lang, p: &Profile) -> (Vec<String>, Vec<String>) {
         if n == 0 {
             no.push(path.to_string());
         } else {
-            yes.push(msg::profile_count(lang, n, path));
+            yes.push(msg::profile_count(lang, msg::ProfileCount { n, path }));
         }
     };
     list("offices", p.offices.len(), &mut yes, &mut no);
@@ -158,7 +180,10 @@ fn procedure(
     no: &mut Vec<String>,
 ) {
     if let Some(other) = &proc_.same_as {
-        yes.push(msg::profile_same_as(lang, other, name));
+        yes.push(msg::profile_same_as(
+            lang,
+            msg::ProfileSameAs { other, path: name },
+        ));
         return;
     }
     if proc_.stated == Some(false) {
@@ -172,12 +197,17 @@ fn procedure(
             Some(a) => {
                 yes.push(msg::profile_applicant(
                     lang,
-                    tri_word(lang, a.allowed),
-                    a.requirements.len(),
-                    &path,
+                    msg::ProfileApplicant {
+                        allowed: tri_word(lang, a.allowed),
+                        n: a.requirements.len(),
+                        path: &path,
+                    },
                 ));
                 match a.visits {
-                    Some(v) => yes.push(msg::profile_visits(lang, v, &path)),
+                    Some(v) => yes.push(msg::profile_visits(
+                        lang,
+                        msg::ProfileVisits { n: v, path: &path },
+                    )),
                     None => no.push(format!("{path}.visits")),
                 }
                 for (f, t) in [
@@ -186,7 +216,14 @@ fn procedure(
                 ] {
                     match t {
                         Tri::NotStated => no.push(format!("{path}.{f}")),
-                        t => yes.push(msg::profile_field(lang, f, &path, tri_word(lang, t))),
+                        t => yes.push(msg::profile_field(
+                            lang,
+                            msg::ProfileField {
+                                field: f,
+                                path: &path,
+                                value: tri_word(lang, t),
+                            },
+                        )),
                     }
                 }
             }
@@ -226,18 +263,28 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<Exit, CliError> {
         return Ok(Exit::Success);
     }
     emit(&sanitize(&msg::profile_valid(
-        lang, file, &p.id, sources, name,
+        lang,
+        msg::ProfileValid {
+            file,
+            id: &p.id,
+            n: sources,
+            name,
+        },
     )));
     if let Some(c) = page {
         emit(&sanitize(&msg::profile_page(
             lang,
-            c.address
-                .unwrap_or_else(|| msg::guide_address_not_recorded(lang)),
-            c.date
-                .map(|d| date_text(lang, &d))
-                .unwrap_or_else(|| msg::profile_date_not_stated(lang)),
-            c.issuer,
-            c.title,
+            msg::ProfilePage {
+                address: c
+                    .address
+                    .unwrap_or_else(|| msg::guide_address_not_recorded(lang)),
+                date: c
+                    .date
+                    .map(|d| date_text(lang, &d))
+                    .unwrap_or_else(|| msg::profile_date_not_stated(lang)),
+                issuer: c.issuer,
+                title: c.title,
+            },
         )));
     }
     let langs: Vec<String> = languages
@@ -246,7 +293,14 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<Exit, CliError> {
             if *n == texts {
                 tag.clone()
             } else {
-                msg::profile_language_partial(lang, *n, tag, texts)
+                msg::profile_language_partial(
+                    lang,
+                    msg::ProfileLanguagePartial {
+                        n: *n,
+                        tag,
+                        total: texts,
+                    },
+                )
             }
         })
         .collect();

@@ -85,7 +85,10 @@ impl PinPadJson {
             (false, false) => msg::readers_pinpad_no_entry(lang),
         }];
         if let (Some(min), Some(max)) = (self.min_pin_size, self.max_pin_size) {
-            details.push(msg::readers_pinpad_size(lang, max, min));
+            details.push(msg::readers_pinpad_size(
+                lang,
+                msg::ReadersPinpadSize { max, min },
+            ));
         }
         details.push(if self.display {
             msg::readers_pinpad_display(lang)
@@ -173,12 +176,21 @@ pub fn run(ctx: &Ctx) -> Result<Exit, CliError> {
             emit(&match &r.pinpad {
                 Some(p) => msg::readers_line_pinpad(
                     lang,
-                    r.index,
-                    name,
-                    p.text(lang, ctx.verbose > 0),
-                    what,
+                    msg::ReadersLinePinpad {
+                        index: r.index,
+                        name,
+                        pad: p.text(lang, ctx.verbose > 0),
+                        what,
+                    },
                 ),
-                None => msg::readers_line(lang, r.index, name, what),
+                None => msg::readers_line(
+                    lang,
+                    msg::ReadersLine {
+                        index: r.index,
+                        name,
+                        what,
+                    },
+                ),
             });
         }
     }

@@ -95,8 +95,15 @@ fn open_fd(lang: Lang, fd: u32) -> Result<File, SetupError> {
     if fd == 0 {
         return stdin_unbuffered(lang);
     }
-    File::open(format!("/dev/fd/{fd}"))
-        .map_err(|e| SetupError(msg::prompt_fd_cannot_open(lang, fd, io_reason(lang, &e))))
+    File::open(format!("/dev/fd/{fd}")).map_err(|e| {
+        SetupError(msg::prompt_fd_cannot_open(
+            lang,
+            msg::PromptFdCannotOpen {
+                fd,
+                reason: io_reason(lang, &e),
+            },
+        ))
+    })
 }
 
 #[cfg(not(unix))]

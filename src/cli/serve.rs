@@ -93,7 +93,15 @@ fn parse_fault_sw(text: &str) -> Result<FaultSw, String> {
         .parse()
         .ok()
         .filter(|n| (1..=MAX_APDUS).contains(n))
-        .ok_or_else(|| msg::serve_fault_sw_number(super::parse_lang(), MAX_APDUS, sanitize(n)))?;
+        .ok_or_else(|| {
+            msg::serve_fault_sw_number(
+                super::parse_lang(),
+                msg::ServeFaultSwNumber {
+                    max: MAX_APDUS,
+                    n: sanitize(n),
+                },
+            )
+        })?;
     let sw = mynapin_sim::fixture::parse_sw(sw)
         .map_err(|r| super::error::fixture_reason(super::parse_lang(), &r))?;
     Ok((n, sw))
@@ -109,9 +117,13 @@ fn parse_fault(text: &str) -> Result<FaultRule, String> {
 fn serve_event(event: &ServeEvent<'_>) {
     let lang = super::parse_lang();
     let text = match event {
-        ServeEvent::WaitingForVpcd { addr, why } => {
-            msg::serve_event_waiting(lang, sanitize(addr), super::error::io_reason(lang, why))
-        }
+        ServeEvent::WaitingForVpcd { addr, why } => msg::serve_event_waiting(
+            lang,
+            msg::ServeEventWaiting {
+                addr: sanitize(addr),
+                why: super::error::io_reason(lang, why),
+            },
+        ),
         ServeEvent::Inserted { addr } => msg::serve_event_inserted(lang, sanitize(addr)),
         ServeEvent::FaultRemoved { after } => msg::serve_event_fault_removed(lang, *after),
         ServeEvent::Reconnecting => msg::serve_event_reconnecting(lang),
@@ -137,7 +149,7 @@ fn serve_event(event: &ServeEvent<'_>) {
 pub(super) fn hold_event(apdu: u64, header: &str, hold: Duration) {
     let lang = super::parse_lang();
     let ms = u64::try_from(hold.as_millis()).unwrap_or(u64::MAX);
-    say_sim(&msg::sim_hold(lang, apdu, header, ms));
+    say_sim(&msg::sim_hold(lang, msg::SimHold { apdu, header, ms }));
 }
 
 #[cfg(feature = "sim")]
@@ -158,7 +170,13 @@ fn card_and_state(
     let fixture = match (&args.fixture, &ctx.sim) {
         (Some(f), Some(s)) if f != s => {
             return Err(CliError::Usage {
-                what: msg::serve_two_cards(lang, sanitize(f), sanitize(s)),
+                what: msg::serve_two_cards(
+                    lang,
+                    msg::ServeTwoCards {
+                        fixture: sanitize(f),
+                        sim: sanitize(s),
+                    },
+                ),
                 todo: msg::serve_fix_two_cards(lang, sanitize(f)),
             })
         }
@@ -215,10 +233,12 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
         Err(vpcd::ServeError::Address { addr, why }) => Err(CliError::Usage {
             what: msg::serve_bad_address(
                 lang,
-                sanitize(&addr),
-                match why {
-                    Some(e) => super::error::io_reason(lang, &e),
-                    None => msg::error_io_address(lang),
+                msg::ServeBadAddress {
+                    addr: sanitize(&addr),
+                    why: match why {
+                        Some(e) => super::error::io_reason(lang, &e),
+                        None => msg::error_io_address(lang),
+                    },
                 },
             ),
             todo: msg::serve_fix_address(lang),
@@ -229,9 +249,11 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<Exit, CliError> {
                 lang,
                 &msg::serve_unreachable(
                     lang,
-                    sanitize(&addr),
-                    secs,
-                    super::error::io_reason(lang, &why),
+                    msg::ServeUnreachable {
+                        addr: sanitize(&addr),
+                        secs,
+                        why: super::error::io_reason(lang, &why),
+                    },
                 ),
                 &[msg::serve_fix_unreachable(lang)],
             );

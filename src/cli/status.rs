@@ -75,7 +75,13 @@ fn cert_lines(lang: Lang, r: &Report) -> (String, Option<String>) {
             not_after,
             days_left,
         }) => (
-            msg::status_cert_expires_soon(lang, date(lang, not_after), days_left),
+            msg::status_cert_expires_soon(
+                lang,
+                msg::StatusCertExpiresSoon {
+                    date: date(lang, not_after),
+                    days: days_left,
+                },
+            ),
             Some(msg::status_cert_expires_soon_warning(lang)),
         ),
         Some(CertificateState::Expired { not_after }) => (
@@ -177,8 +183,10 @@ pub fn juki_warning(lang: Lang, p: &PinStatus) -> Option<String> {
         .map(|r| {
             msg::status_juki_count(
                 lang,
-                ref_name(lang, r.r),
-                tries(r.counter.retries_left(), r.r.max_tries(), r.counter.state()),
+                msg::StatusJukiCount {
+                    place: ref_name(lang, r.r),
+                    tries: tries(r.counter.retries_left(), r.r.max_tries(), r.counter.state()),
+                },
             )
         })
         .collect();
@@ -286,7 +294,13 @@ pub fn text_lines_in(
             if show_refs {
                 let st = s.counter.state();
                 let place = if verbose {
-                    msg::status_ref_tech(lang, ref_name(lang, s.r), ref_tech(lang, s.r))
+                    msg::status_ref_tech(
+                        lang,
+                        msg::StatusRefTech {
+                            place: ref_name(lang, s.r),
+                            tech: ref_tech(lang, s.r),
+                        },
+                    )
                 } else {
                     ref_name(lang, s.r)
                 };
@@ -320,9 +334,11 @@ pub fn text_lines_in(
                     lines.pop();
                     lines.push(msg::watch_guide_city(
                         lang,
-                        id,
-                        profile.name.pick(&lang.fallbacks()).to_string(),
-                        p.pin.id(),
+                        msg::WatchGuideCity {
+                            city: id,
+                            name: profile.name.pick(&lang.fallbacks()).to_string(),
+                            pin: p.pin.id(),
+                        },
                     ));
                 }
                 for line in lines {

@@ -70,8 +70,10 @@ pub fn counter_note(lang: Lang, c: Counter) -> Option<String> {
         Counter::Implausible(sw) => Some(msg::counter_implausible(lang, sw.to_string())),
         Counter::Error(sw) => Some(msg::counter_error(
             lang,
-            sw_meaning(lang, sw),
-            sw.to_string(),
+            msg::CounterError {
+                meaning: sw_meaning(lang, sw),
+                sw: sw.to_string(),
+            },
         )),
         _ => None,
     }
@@ -105,7 +107,10 @@ pub fn toml_detail(lang: Lang, message: &str) -> String {
         number_after(message, "at line"),
         number_after(message, "column"),
     ) {
-        (Some(l), Some(c)) => Some(msg::toml_position(lang, c, l)),
+        (Some(l), Some(c)) => Some(msg::toml_position(
+            lang,
+            msg::TomlPosition { column: c, line: l },
+        )),
         _ => None,
     };
     let last = message

@@ -170,8 +170,10 @@ fn sim_list(lang: Lang, spec: &str) -> Result<Vec<String>, CliError> {
             .map_err(|e| CliError::Usage {
                 what: msg::watch_sim_dir_unreadable(
                     lang,
-                    super::text::sanitize(spec),
-                    super::error::io_reason(lang, &e),
+                    msg::WatchSimDirUnreadable {
+                        dir: super::text::sanitize(spec),
+                        reason: super::error::io_reason(lang, &e),
+                    },
                 ),
                 todo: msg::watch_sim_dir_todo(lang),
             })?
@@ -231,7 +233,7 @@ impl View<'_> {
                         Err(e) => say(&msg::output_json_failed(lang, e.to_string())),
                     }
                 } else {
-                    emit(&msg::watch_card(lang, n, time));
+                    emit(&msg::watch_card(lang, msg::WatchCard { n, time }));
                     for line in status::text_lines_in(lang, ctx.verbose > 0, &report, self.city()) {
                         emit(&line);
                     }
@@ -285,8 +287,10 @@ fn config_city(lang: Lang) -> Result<Option<City>, CliError> {
             .map_err(|_| {
                 bad(msg::watch_config_bad_city(
                     lang,
-                    super::text::sanitize(s),
-                    super::text::sanitize(&path.display().to_string()),
+                    msg::WatchConfigBadCity {
+                        city: super::text::sanitize(s),
+                        path: super::text::sanitize(&path.display().to_string()),
+                    },
                 ))
             }),
         Some(_) => Err(bad(msg::watch_config_bad(
@@ -335,10 +339,12 @@ fn one_line(ctx: &Ctx, n: u64, time: &str, reader: &str, e: &CliError) {
     } else {
         emit(&msg::watch_card_failed(
             ctx.lang,
-            n,
-            reader_name(reader),
-            time.to_string(),
-            m.what,
+            msg::WatchCardFailed {
+                n,
+                reader: reader_name(reader),
+                time: time.to_string(),
+                what: m.what,
+            },
         ));
     }
 }

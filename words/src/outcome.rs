@@ -66,7 +66,7 @@ pub fn juki_place(r: KeyRef) -> Option<u8> {
 pub fn place(lang: Lang, pin: PinId, r: KeyRef) -> String {
     let name = pin_short(lang, pin);
     match juki_place(r) {
-        Some(n) => msg::change_place_juki(lang, n, name),
+        Some(n) => msg::change_place_juki(lang, msg::ChangePlaceJuki { n, pin: name }),
         None => name,
     }
 }
@@ -76,7 +76,13 @@ pub fn place(lang: Lang, pin: PinId, r: KeyRef) -> String {
 pub fn ref_phrase(lang: Lang, r: KeyRef) -> String {
     let pin = pin_short(lang, pin_of_ref(r));
     if r.is_juki() {
-        msg::error_ref_phrase(lang, pin, ref_name(lang, r))
+        msg::error_ref_phrase(
+            lang,
+            msg::ErrorRefPhrase {
+                pin,
+                place: ref_name(lang, r),
+            },
+        )
     } else {
         pin
     }
@@ -85,7 +91,8 @@ pub fn ref_phrase(lang: Lang, r: KeyRef) -> String {
 /// The meaning of a status word: the catalogue's `sw-<name>` (one message per
 /// [`StatusWord::name`](mynapin_apdu::StatusWord::name)).
 pub fn sw_meaning(lang: Lang, sw: mynapin_apdu::StatusWord) -> String {
-    lang.format(&format!("sw-{}", sw.name()), &[])
+    let id = format!("sw-{}", sw.name());
+    msg::sw(&id).map_or(id, |say| say(lang))
 }
 
 /// What kind of card this is, for refusals (a token from the card is sanitized).
@@ -104,6 +111,15 @@ pub fn format_rule(lang: Lang, f: PinFormat) -> String {
         PinFormat::FourDigits => msg::format_four_digits(lang),
         PinFormat::SignPassword => msg::format_sign_password(lang),
         PinFormat::DigitsExact(n) => msg::format_digits(lang, n),
+    }
+}
+
+/// The short name of a route (`kiosk`, `city office counter`).
+pub fn route_short(lang: Lang, r: Route) -> String {
+    match r {
+        Route::Home => msg::route_home(lang),
+        Route::Kiosk => msg::route_kiosk(lang),
+        Route::Counter => msg::route_counter(lang),
     }
 }
 
@@ -127,7 +143,13 @@ pub fn sent(lang: Lang, sent: &Sent) -> String {
         Sent::CountersOnly => msg::error_sent_counters_only(lang),
         Sent::Verified(verified) => {
             let names: Vec<String> = verified.iter().map(|p| pin_short(lang, *p)).collect();
-            msg::error_sent_verified(lang, verified.len(), lang.join(&names))
+            msg::error_sent_verified(
+                lang,
+                msg::ErrorSentVerified {
+                    count: verified.len(),
+                    pins: lang.join(&names),
+                },
+            )
         }
         Sent::More { .. } => msg::sent_more(lang),
     }
@@ -175,13 +197,15 @@ pub fn invalid_pin(lang: Lang, pin: PinId, role: Role, err: PinError) -> String 
     };
     match err {
         PinError::Empty => msg::error_pin_empty(lang, which),
-        PinError::BadCharacter { position } => msg::error_pin_bad_character(lang, position, which),
+        PinError::BadCharacter { position } => {
+            msg::error_pin_bad_character(lang, msg::ErrorPinBadCharacter { position, which })
+        }
         PinError::NotDigits => msg::error_pin_not_digits(lang, which),
         // A PIN of digits counts digits (「5桁です」), a password characters.
         PinError::Length { got } if pin.format() != PinFormat::SignPassword => {
-            msg::error_pin_digits_length(lang, got, which)
+            msg::error_pin_digits_length(lang, msg::ErrorPinDigitsLength { got, which })
         }
-        PinError::Length { got } => msg::error_pin_length(lang, got, which),
+        PinError::Length { got } => msg::error_pin_length(lang, msg::ErrorPinLength { got, which }),
         PinError::NeedsLetterAndDigit => msg::error_pin_letter_and_digit(lang, which),
     }
 }
@@ -193,9 +217,13 @@ pub fn stop(lang: Lang, stop: &Stop) -> String {
         Stop::Card(e) => card_error(lang, e),
         Stop::Entry(e) => match e {
             EntryError::Cancelled { .. } => msg::error_cancelled_what(lang),
-            EntryError::Ended { got, expected } if *expected > 0 => {
-                msg::error_input_ended_what(lang, *expected, *got)
-            }
+            EntryError::Ended { got, expected } if *expected > 0 => msg::error_input_ended_what(
+                lang,
+                msg::ErrorInputEndedWhat {
+                    expected: *expected,
+                    got: *got,
+                },
+            ),
             EntryError::Ended { .. } => msg::error_input_eof_what(lang),
             EntryError::TooLong { max } => msg::error_input_too_long_what(lang, *max),
             EntryError::TimedOut { .. } => msg::error_input_timeout_what(lang),
@@ -238,36 +266,59 @@ pub fn card_error(lang: Lang, e: &CardError) -> String {
         }
         CardError::Unexpected { step, sw } => msg::error_unexpected_answer_what(
             lang,
-            sw_meaning(lang, *sw),
-            step_name(lang, *step),
-            sw.to_string(),
+            msg::ErrorUnexpectedAnswerWhat {
+                meaning: sw_meaning(lang, *sw),
+                step: step_name(lang, *step),
+                sw: sw.to_string(),
+            },
         ),
         CardError::Blocked(r) => msg::error_blocked_what(lang, name(*r)),
-        CardError::BlockedOnVerify(r, sw) => {
-            msg::error_blocked_on_verify_what(lang, name(*r), sw.to_string())
-        }
+        CardError::BlockedOnVerify(r, sw) => msg::error_blocked_on_verify_what(
+            lang,
+            msg::ErrorBlockedOnVerifyWhat {
+                name: name(*r),
+                sw: sw.to_string(),
+            },
+        ),
         CardError::VerifyUnknown { r, cause } => match cause {
             Lost::Answer(sw) => msg::error_verify_unknown_answer_what(
                 lang,
-                sw_meaning(lang, *sw),
-                name(*r),
-                sw.to_string(),
+                msg::ErrorVerifyUnknownAnswerWhat {
+                    meaning: sw_meaning(lang, *sw),
+                    name: name(*r),
+                    sw: sw.to_string(),
+                },
             ),
             Lost::Transport(_) => msg::error_verify_unknown_lost_what(lang, name(*r)),
         },
-        CardError::CountImplausible { r, sw } => {
-            msg::error_count_implausible_what(lang, r.max_tries(), name(*r), sw.to_string())
-        }
-        CardError::LastTry(r) => {
-            msg::error_last_try_what(lang, name(*r), reset_routes(lang, pin_of_ref(*r)))
-        }
+        CardError::CountImplausible { r, sw } => msg::error_count_implausible_what(
+            lang,
+            msg::ErrorCountImplausibleWhat {
+                max: r.max_tries(),
+                name: name(*r),
+                sw: sw.to_string(),
+            },
+        ),
+        CardError::LastTry(r) => msg::error_last_try_what(
+            lang,
+            msg::ErrorLastTryWhat {
+                name: name(*r),
+                routes: reset_routes(lang, pin_of_ref(*r)),
+            },
+        ),
         CardError::CountUnknown(r) => msg::error_count_unknown_what(lang, name(*r)),
         CardError::Absent(r) => msg::error_absent_what(lang, name(*r)),
         CardError::OutOfSequence(r) => msg::error_out_of_sequence_what(lang, name(*r)),
         CardError::WrongPin { r, tries_left } => match tries_left {
             Some(0) => msg::error_wrong_pin_blocked_what(lang, name(*r)),
             Some(1) => msg::error_wrong_pin_last_what(lang, name(*r)),
-            Some(n) => msg::error_wrong_pin_left_what(lang, *n, name(*r)),
+            Some(n) => msg::error_wrong_pin_left_what(
+                lang,
+                msg::ErrorWrongPinLeftWhat {
+                    n: *n,
+                    name: name(*r),
+                },
+            ),
             None => msg::error_wrong_pin_unknown_what(lang, name(*r)),
         },
     }
@@ -323,14 +374,22 @@ pub fn transport(lang: Lang, t: &TransportError) -> String {
             15 => msg::error_interrupted_sigterm_what(lang),
             _ => msg::error_interrupted_ctrl_c_what(lang),
         },
-        TransportError::Abandoned { signal, grace } => {
-            msg::error_abandoned_what(lang, stop_cause(lang, *signal), grace.as_secs())
-        }
+        TransportError::Abandoned { signal, grace } => msg::error_abandoned_what(
+            lang,
+            msg::ErrorAbandonedWhat {
+                cause: stop_cause(lang, *signal),
+                secs: grace.as_secs(),
+            },
+        ),
         TransportError::Encode(_) => msg::error_internal_encode_what(lang),
         TransportError::Unsupported => msg::error_reader_unsupported_what(lang),
-        TransportError::Pcsc(e) => {
-            msg::error_pcsc_what(lang, format!("0x{:08X}", *e as u32), pcsc_reason(lang, *e))
-        }
+        TransportError::Pcsc(e) => msg::error_pcsc_what(
+            lang,
+            msg::ErrorPcscWhat {
+                code: format!("0x{:08X}", *e as u32),
+                reason: pcsc_reason(lang, *e),
+            },
+        ),
     }
 }
 
@@ -341,12 +400,22 @@ pub fn ref_change(lang: Lang, r: &RefReport) -> String {
     match r.change {
         RefChange::Changed => msg::change_outcome_changed(lang, secret),
         RefChange::NotChanged(NotChanged::NotSent) => msg::change_outcome_not_sent(lang, secret),
-        RefChange::NotChanged(NotChanged::Refused(sw)) => {
-            msg::change_outcome_refused(lang, sw_meaning(lang, sw), secret, sw.to_string())
-        }
-        RefChange::Unknown(Unknown::Answer(sw)) => {
-            msg::change_outcome_unknown_answer(lang, sw_meaning(lang, sw), secret, sw.to_string())
-        }
+        RefChange::NotChanged(NotChanged::Refused(sw)) => msg::change_outcome_refused(
+            lang,
+            msg::ChangeOutcomeRefused {
+                meaning: sw_meaning(lang, sw),
+                secret,
+                sw: sw.to_string(),
+            },
+        ),
+        RefChange::Unknown(Unknown::Answer(sw)) => msg::change_outcome_unknown_answer(
+            lang,
+            msg::ChangeOutcomeUnknownAnswer {
+                meaning: sw_meaning(lang, sw),
+                secret,
+                sw: sw.to_string(),
+            },
+        ),
         RefChange::Unknown(Unknown::NoAnswer) => msg::change_outcome_no_answer(lang, secret),
     }
 }
@@ -376,14 +445,20 @@ pub fn state_word(lang: Lang, s: PinState) -> String {
 /// words the step with them instead (the command line does).
 pub fn next_step(lang: Lang, step: &NextStep) -> String {
     match *step {
-        NextStep::FinishChange { pin, r } => {
-            msg::next_step_finish(lang, place(lang, pin, r), secret_word(lang, pin))
-        }
+        NextStep::FinishChange { pin, r } => msg::next_step_finish(
+            lang,
+            msg::NextStepFinish {
+                place: place(lang, pin, r),
+                secret: secret_word(lang, pin),
+            },
+        ),
         NextStep::FindOutWhichValue { pin, r } => msg::next_step_find_out(
             lang,
-            r.max_tries(),
-            place(lang, pin, r),
-            secret_word(lang, pin),
+            msg::NextStepFindOut {
+                max: r.max_tries(),
+                place: place(lang, pin, r),
+                secret: secret_word(lang, pin),
+            },
         ),
         NextStep::ReadStatus => msg::next_step_read_status(lang),
         NextStep::SeeGuide(pin) => msg::next_step_see_guide(lang, pin_short(lang, pin)),

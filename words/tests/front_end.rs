@@ -17,7 +17,7 @@ use mynapin_core::procedure::guide::{options, Case, Situation};
 use mynapin_core::procedure::Route;
 use mynapin_core::transport::in_process::InProcess;
 use mynapin_sim::{Fixture, SimCard};
-use mynapin_words::{msg, outcome, Lang};
+use mynapin_words::{outcome, Lang};
 use std::collections::VecDeque;
 use zeroize::Zeroizing;
 
@@ -289,11 +289,7 @@ fn a_blocked_pin_gets_its_reset_guide() {
     for lang in Lang::all() {
         let words: Vec<String> = open
             .iter()
-            .map(|r| match r {
-                Route::Home => msg::route_home(lang),
-                Route::Kiosk => msg::route_kiosk(lang),
-                Route::Counter => msg::route_counter(lang),
-            })
+            .map(|r| outcome::route_short(lang, *r))
             .collect();
         assert!(words.iter().all(|w| !w.is_empty()));
     }

@@ -1,6 +1,6 @@
 //! What a catalogue file declares: its message ids and the variables each message takes.
-//! Shared by the build script (which generates one typed function per message) and by the
-//! catalogue tests (which compare every language with English).
+//! Used by the generator (one typed function per message) and by the catalogue tests (which
+//! compare every language with English).
 
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
