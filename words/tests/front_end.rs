@@ -3,17 +3,20 @@
 //! outcome and next step, and build the guide for the card"), on the simulated card
 //! in-process: no CLI crate, no clap, no terminal.
 //!
-//! The reset guide is built with `mynapin_core::procedure::guide` as it is on this branch
-//! (`Case` filled in from the card's status here; the card-to-guide join is moving into the
-//! procedure layer).
+//! The reset guide for the card is built by the procedure layer from the card's own status
+//! read (`MyNumberCard::read_status` → `procedure::from_card::CardFacts` → `guide::options`
+//! and `first_step`).
 
+use mynapin_core::card::cert::Date;
 use mynapin_core::card::session::{
     self, ChangeResult, EntryError, NextStep, Options, PinRequest, PinSource, Report, Sent,
 };
 use mynapin_core::card::{Counter, MyNumberCard, PinState, PinStatus, RefChange};
 use mynapin_core::layout::{KeyRef, PinId};
 use mynapin_core::outcome::{Class, OutcomeKind};
-use mynapin_core::procedure::guide::{options, Case, Situation};
+use mynapin_core::procedure::first_step::{first_step, FirstStep};
+use mynapin_core::procedure::from_card::CardFacts;
+use mynapin_core::procedure::guide::options;
 use mynapin_core::procedure::Route;
 use mynapin_core::transport::in_process::InProcess;
 use mynapin_sim::{Fixture, SimCard};
@@ -271,10 +274,18 @@ fn a_blocked_pin_gets_its_reset_guide() {
     assert!(ja.last().unwrap().contains("署名用パスワード"), "{ja:?}");
     assert!(word(Lang::EN, &report)[0].contains("blocked"));
 
-    // The guide for the card as read: the case from the card's status, the routes from the
-    // reset rules.
-    let mut case = Case::new(PinId::Sign, Situation::Blocked);
-    case.blocked = blocked.into_iter().collect();
+    // The guide for the card as read: the card's status (with its certificate) as the reset
+    // rules see it, the PINs to guide, each one's case and routes, and the first step.
+    let card_status = {
+        let mut t = InProcess::new(&mut sim, "sim");
+        let mut card = MyNumberCard::open(&mut t).expect("a My Number card");
+        card.read_status(true, Date::parse_iso("2026-12-01").unwrap())
+            .expect("the status")
+    };
+    let facts = CardFacts::of_status(&card_status);
+    assert_eq!(facts.pins_to_guide(), blocked);
+    let case = facts.case(PinId::Sign, facts.situation_of(PinId::Sign));
+    assert!(case.blocked.contains(&PinId::Sign));
     let routes = options(&case, None, None);
     let open: Vec<Route> = routes
         .iter()
@@ -285,6 +296,14 @@ fn a_blocked_pin_gets_its_reset_guide() {
     assert!(
         !open.contains(&Route::Home),
         "a blocked PIN is not changed at home"
+    );
+    // The signature password is reset at a kiosk only with the other JPKI PIN, which this
+    // card has unblocked: the first step is the kiosk on that condition (the counter else).
+    assert_eq!(
+        first_step(&case, &routes),
+        FirstStep::KioskIfPartner {
+            partner: PinId::Auth
+        }
     );
     for lang in Lang::all() {
         let words: Vec<String> = open
