@@ -621,18 +621,13 @@ fn message(outcome: Outcome, what: String, todo: Vec<String>) -> Message {
 /// What a stop means in words, with what the report says was sent. What happened is the
 /// words crate's; what to do (which names this command line's commands and flags) is here.
 pub fn stop_message(lang: Lang, stop: &Stop, report: &Report) -> Message {
-    // What was sent before this stop, for the "nothing was sent" lines: the PINs checked and
-    // correct, else nothing beyond the counters. (When more was sent, the report's lines for
-    // each place say what it cost and holds; these lines keep to the checks.)
-    let verified = match report.sent() {
-        Sent::CountersOnly => Vec::new(),
-        Sent::Verified(v) | Sent::More { verified: v } => v,
-    };
-    let verified_line =
-        (!verified.is_empty()).then(|| outcome::sent(lang, &Sent::Verified(verified)));
-    let sent_line = verified_line
-        .clone()
-        .unwrap_or_else(|| outcome::sent(lang, &Sent::CountersOnly));
+    // What was sent before this stop: nothing beyond the counters; the PINs checked and
+    // correct (nothing changed); or more — a try spent or a place changed, as when a keypad
+    // entry stops after one juki place was changed — and then the report's line for each
+    // place says what it cost and holds, never "nothing was changed".
+    let sent = report.sent();
+    let sent_line = outcome::sent(lang, &sent);
+    let verified_line = (sent != Sent::CountersOnly).then(|| sent_line.clone());
     let what = outcome::stop(lang, stop);
     let todo = match stop {
         Stop::Card(e) => {
@@ -885,6 +880,50 @@ mod tests {
                 after: None,
             }],
             stop: None,
+        }
+    }
+
+    /// A keypad stop after one juki place was already changed on the pad must not say that
+    /// nothing was changed: more than a check was sent, and each place's line says what it
+    /// holds. (It used to say "checked … and is correct; nothing was changed".)
+    #[test]
+    fn a_pad_stop_after_a_place_was_changed_does_not_say_nothing_changed() {
+        let place = |r: KeyRef, change: RefChange| RefReport {
+            pin: PinId::Juki,
+            r,
+            before: Some(mynapin_core::card::Counter::Left(3)),
+            checked: Checked::Correct,
+            change,
+            after: None,
+        };
+        let report = Report {
+            refs: vec![
+                place(KeyRef::JukiAp, RefChange::Changed),
+                place(KeyRef::JukiCommon, RefChange::NotChanged(NotChanged::NotSent)),
+            ],
+            stop: None,
+        };
+        for answer in [
+            PadAnswer::Timeout,
+            PadAnswer::Cancelled,
+            PadAnswer::EntriesDiffer,
+            PadAnswer::WrongLength,
+            PadAnswer::Rejected,
+        ] {
+            let stop = Stop::PinPad {
+                r: KeyRef::JukiCommon,
+                role: Role::New,
+                answer,
+            };
+            for lang in [Lang::EN, Lang::JA] {
+                let todo = stop_message(lang, &stop, &report).todo.join("\n");
+                let unchanged = outcome::sent(lang, &Sent::Verified(vec![PinId::Juki]));
+                assert!(!todo.contains(&unchanged), "{answer:?}: {todo}");
+                assert!(
+                    todo.contains(&outcome::sent(lang, &report.sent())),
+                    "{answer:?}: {todo}"
+                );
+            }
         }
     }
 
