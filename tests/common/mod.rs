@@ -25,16 +25,38 @@ pub fn card_present(reader: &str) -> bool {
         && states[0].event_state().contains(pcsc::State::PRESENT)
 }
 
-/// Waits up to 15 s for the reader to show (or lose) a card; false on time-out.
+/// Waits up to 15 s for the reader to show (or lose) a card; false on time-out. The wait is
+/// pcscd's own event: `SCardGetStatusChange` blocks until the reader's state changes, so a
+/// card that appears is seen as soon as pcscd sees it, without polling.
 pub fn wait_for(reader: &str, present: bool) -> bool {
-    let t0 = Instant::now();
-    while card_present(reader) != present {
-        if t0.elapsed() > Duration::from_secs(15) {
-            return false;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let Ok(ctx) = pcsc::Context::establish(pcsc::Scope::User) else {
+        return !present;
+    };
+    let mut states = [pcsc::ReaderState::new(
+        std::ffi::CString::new(reader).unwrap(),
+        pcsc::State::UNAWARE,
+    )];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match ctx.get_status_change(left, &mut states) {
+            Ok(()) => {
+                if states[0].event_state().contains(pcsc::State::PRESENT) == present {
+                    return true;
+                }
+                states[0].sync_current_state();
+            }
+            Err(pcsc::Error::Timeout) => return false,
+            // No reader (yet) counts as no card, as in `card_present`.
+            Err(_) if !present => return true,
+            Err(_) => {
+                if left.is_zero() {
+                    return false;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
         }
-        std::thread::sleep(Duration::from_millis(50));
     }
-    true
 }
 
 /// A simulated card served by `mynapin sim serve` to a vpcd port; stopped by PID (SIGTERM)
@@ -99,8 +121,9 @@ impl Drop for Served {
         if !wait_for(&self.reader, false) && !std::thread::panicking() {
             panic!("{}: the card never left", self.reader);
         }
-        // Let vpcd settle before the next card: inserting one right after a removal left
-        // the slot deaf for minutes now and then (measured: 1 s of rest fixed 5 of 5 rounds).
-        std::thread::sleep(Duration::from_secs(1));
+        // No rest before the next card: the next `Served::on` waits on pcscd's event for
+        // the card to appear. (A fixed 1 s rest here used to guard against a vpcd slot that
+        // stayed deaf after a quick re-insertion; 34 cards cost 34 s. Measured without it:
+        // see docs/architecture.md, "The end-to-end rest".)
     }
 }
