@@ -3,6 +3,9 @@
 //! (`BUILTIN`, English first) and one function per message of `words/i18n/en.ftl` that takes the
 //! message's variables, so that a message id or a variable the English catalogue does not
 //! declare is a compile error.
+//!
+//! That file is all it generates (each function is named after its message id, `-` as `_`);
+//! the version string of `mynapin --version` is the root crate's `build.rs`.
 
 use std::path::PathBuf;
 
