@@ -32,7 +32,7 @@ if [ -n "$build" ]; then
   say "cargo build --release --locked"
   nice -n 10 timeout 1800 cargo build --release --locked --bin mynapin
 fi
-bin=target/release/mynapin
+bin=${CARGO_TARGET_DIR:-target}/release/mynapin
 [ -x "$bin" ] || { say "no $bin: run without --no-build"; exit 1; }
 
 for tool in dpkg-deb gzip install; do

@@ -7,7 +7,11 @@
 # How: Debian's rustc-web toolchain (its cargo, clippy and the std sources) with
 # RUSTC_BOOTSTRAP=1 so that -Zbuild-std compiles core/std for the foreign target from those
 # sources; /usr/bin first on PATH so that the Debian cargo/rustc/clippy are the ones used, not
-# rustup's; a target dir of its own (target/cross) so that none of this touches the normal build.
+# rustup's; a target dir of its own so that none of this touches the normal build:
+# CROSS_TARGET_DIR, default target/cross. CI keeps it outside the clone
+# (/var/cache/mynapin-ci/target-cross), so that the standard library and the dependencies,
+# built for each target from source, are not built again on every push; cargo rebuilds them
+# when the toolchain, the flags or Cargo.lock change.
 #
 # 1. installs what is missing (apt, ~1 GB): rustc-web cargo-web rust-web-src rust-web-clippy
 #    binutils-mingw-w64-x86-64, after checking with apt-cache policy that they exist;
@@ -54,7 +58,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # 2. The checks, with Debian's toolchain.
-export PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$PWD/target/cross"
+export PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="${CROSS_TARGET_DIR:-$PWD/target/cross}"
 # rustup's variables would send cargo back to rustup's toolchain.
 unset RUSTUP_TOOLCHAIN RUSTC RUSTDOC CARGO RUSTC_WRAPPER || true
 say "toolchain: $(/usr/bin/cargo --version), $(/usr/bin/rustc --version), $(/usr/bin/cargo clippy --version)"

@@ -2,11 +2,14 @@
 # CI for the packages: builds the release binary and the Debian package, installs it with
 # dpkg -i, uses it from the PATH (mynapin --sim status), finds its man page (man -w) and its
 # bash completion, removes it with dpkg -r and checks that it is gone; then cargo package for
-# both crates. Prints how long each step took.
+# every crate of the workspace (verified: each builds from its packaged sources alone). Prints
+# how long each step took. CARGO_TARGET_DIR is where the release binary is built;
+# CI_PACKAGE_TARGET_DIR (default target/ci-package) is where the packages are verified.
 #
 # Installs what it needs with apt (as scripts/test-all.sh does): dpkg-dev (dpkg-shlibdeps),
 # binutils (strip), libpcsclite1 (the package's dependency), man-db (man -w), bash-completion,
-# zsh and fish (to check that each shell finds its completion where the package puts it).
+# zsh and fish (to check that each shell finds its completion where the package puts it), jq
+# (to read cargo metadata).
 # It starts no background process (dpkg -i of this package starts no service; pcscd, only
 # recommended, is not installed by dpkg -i), so there is nothing to stop.
 #
@@ -71,6 +74,7 @@ has_pkg man-db || missing+=(man-db)
 has_pkg bash-completion || missing+=(bash-completion)
 has_pkg zsh || missing+=(zsh)
 has_pkg fish || missing+=(fish)
+command -v jq >/dev/null || missing+=(jq)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   timeout 600 $SUDO apt-get update -qq
@@ -175,21 +179,36 @@ step "cargo package --workspace --locked"
 # (seen: mynapin built against an old mynapin-apdu, E0599). Remove our own crates' unpacked
 # copies from the local registries (directories starting with '-'; crates.io's are
 # index.crates.io-*). cargo also takes a registry crate's build output as final whatever its
-# sources, so the verification builds in a target directory of its own, emptied first.
+# sources (its fingerprint is the name, version and source, not the files), so the build
+# output of our own crates is removed from the verification's target directory before it
+# runs. What stays there is crates.io's dependencies, which cannot change under a version:
+# with CI_PACKAGE_TARGET_DIR kept between runs (CI keeps it in /var/cache/mynapin-ci), they
+# are not built again on every push.
 cargo_home=${CARGO_HOME:-$HOME/.cargo}
-pkg_target=target/ci-package
-rm -rf target/package "$pkg_target"
+pkg_target=${CI_PACKAGE_TARGET_DIR:-target/ci-package}
+command -v jq >/dev/null || fail "jq is missing"
+# name and version of every workspace crate, from cargo metadata (JSON, read with jq).
 crates=$(cargo metadata --no-deps --format-version 1 --locked \
-  | grep -o '"name":"[^"]*","version":"[^"]*"' \
-  | sed 's/"name":"\([^"]*\)","version":"\([^"]*\)"/\1-\2/') || fail "cargo metadata: no workspace crates found"
+  | jq -r '.workspace_members as $m | .packages[] | select(.id as $id | $m | index($id)) | "\(.name) \(.version)"') \
+  || fail "cargo metadata failed"
 [ -n "$crates" ] || fail "cargo metadata: no workspace crates found"
-for crate in $crates; do
-  for d in "$cargo_home"/registry/src/-*/"$crate"; do
+rm -rf "$pkg_target/package"
+while read -r name version; do
+  for d in "$cargo_home"/registry/src/-*/"$name-$version"; do
     [ -d "$d" ] || continue
     say "removing a stale unpacked copy: $d"
     rm -rf -- "$d"
   done
-done
+  # Build output is named after the crate: <name>-<hash> in .fingerprint/ and build/, the
+  # library's file name (dashes as underscores) in deps/ and incremental/.
+  lib=${name//-/_}
+  for profile in "$pkg_target"/debug "$pkg_target"/release; do
+    [ -d "$profile" ] || continue
+    rm -rf -- "$profile/.fingerprint/$name"-* "$profile/build/$name"-* \
+      "$profile/deps/lib$lib"-* "$profile/deps/lib$lib".* "$profile/deps/$lib"-* \
+      "$profile/incremental/$lib"-*
+  done
+done <<<"$crates"
 CARGO_TARGET_DIR=$pkg_target nice -n 10 timeout 1800 cargo package --workspace --locked
 step_done
 say "ok: $deb"

@@ -8,7 +8,8 @@
 #    built in step 1; refuses if another pcscd runs);
 # 3. serves a fresh simulated card on slot 0 and waits until pcscd sees it; the end-to-end
 #    tests serve their own cards (fixtures, faults) on slot 1, one test at a time;
-# 4. runs every test, end-to-end included;
+# 4. runs every test, end-to-end included (arguments are passed to cargo test: e.g.
+#    `bash scripts/test-all.sh --test e2e --test e2e_card` runs only those files);
 # 5. stops what it started, by PID (cards first, then pcscd), even when tests fail, and prints
 #    the tail of pcscd's APDU log on failure. Every step runs under a timeout.
 set -euo pipefail
@@ -53,11 +54,12 @@ export PATH="$PATH:/usr/sbin"
 # Build first, so that no timeout below includes compilation.
 say "building"
 timeout 1800 cargo build --workspace --all-targets --locked
-bin=target/debug/mynapin
+target_dir=$(mkdir -p "${CARGO_TARGET_DIR:-target}" && cd "${CARGO_TARGET_DIR:-target}" && pwd)
+bin=$target_dir/debug/mynapin
 
 # 2. pcscd with a vpcd reader and the simulated PIN-pad reader.
 work=$(mktemp -d /tmp/mynapin-e2e.XXXXXX)
-export MYNAPIN_PINPAD_IFD=${MYNAPIN_PINPAD_IFD:-$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/libmynapin_pinpad_ifd.so}
+export MYNAPIN_PINPAD_IFD=${MYNAPIN_PINPAD_IFD:-$target_dir/debug/libmynapin_pinpad_ifd.so}
 card_pids=()
 pcscd_pid=""
 status=1
@@ -97,7 +99,7 @@ say "simulated card present in '$VPCD_READER0'"
 export MYNAPIN_E2E=1 VPCD_PORT0 VPCD_PORT1 VPCD_READER0 VPCD_READER1 PCSCD_LOG \
   PINPAD_READER PINPAD_PORT PINPAD_KEYPAD
 set +e
-timeout 2400 cargo test --workspace --locked --no-fail-fast -- --include-ignored
+timeout 2400 cargo test --workspace --locked --no-fail-fast "$@" -- --include-ignored
 status=$?
 set -e
 exit $status

@@ -95,8 +95,15 @@ tests_list="$dist/test-binaries.txt"
 for f in "$exe" "$msi" ${unit:+"$tests_list"}; do
   [ -f "$f" ] || { say "$f is missing: run bash scripts/build-windows.sh --tests"; exit 1; }
 done
-timeout 1800 cargo build --locked --bin mynapin
-bin=$root/target/debug/mynapin
+# MYNAPIN_SIM_BIN: a native mynapin already built from this commit (CI passes the one its test
+# step built); otherwise it is built here.
+if [ -n "${MYNAPIN_SIM_BIN:-}" ]; then
+  bin=$MYNAPIN_SIM_BIN
+  [ -x "$bin" ] || { say "MYNAPIN_SIM_BIN=$bin is not an executable"; exit 1; }
+else
+  timeout 1800 cargo build --locked --bin mynapin
+  bin=${CARGO_TARGET_DIR:-$root/target}/debug/mynapin
+fi
 
 # 4. Mounts (this namespace only) and the Wine prefix.
 work=$(mktemp -d /tmp/mynapin-wine.XXXXXX)

@@ -1,5 +1,9 @@
-//! The command line: arguments, prompts, output. All card work goes through `card`; all
-//! decisions about resets through `procedure`; this layer only words and prints.
+//! The command line: arguments, prompts, output. The card is driven through
+//! `mynapin_core::card` (verify and change through `card::session`, the PIN flow), the reset
+//! rules come from `mynapin_core::procedure`, every word from `mynapin_words`. Some decisions
+//! still live here and are moving into the core (issue 20): opening the card (simulator or
+//! reader, waiting for one), the status read, the exit policy, the next steps after a failure
+//! and the join of the card's state with the reset rules (`guide`, `guide_text`).
 
 mod change;
 mod completions;

@@ -32,14 +32,47 @@ pub fn card_present(reader: &str) -> bool {
 
 /// Waits up to 15 s for the reader to show (or lose) a card; false on time-out.
 pub fn wait_for(reader: &str, present: bool) -> bool {
-    let t0 = Instant::now();
-    while card_present(reader) != present {
-        if t0.elapsed() > Duration::from_secs(15) {
-            return false;
+    wait_until(reader, |p, _| p == present).is_some()
+}
+
+/// Waits up to 15 s, on pcscd's own events, until `done(present, count)` holds for the
+/// reader's state; that state, or None on time-out. `count` is pcscd's event counter for the
+/// reader: its status poll adds one for every insertion and every removal it sees.
+/// `SCardGetStatusChange` blocks until the state changes, so nothing here polls.
+fn wait_until(reader: &str, done: impl Fn(bool, u32) -> bool) -> Option<(bool, u32)> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let Ok(ctx) = pcsc::Context::establish(pcsc::Scope::User) else {
+        return done(false, 0).then_some((false, 0));
+    };
+    let mut states = [pcsc::ReaderState::new(
+        std::ffi::CString::new(reader).unwrap(),
+        pcsc::State::UNAWARE,
+    )];
+    let mut count = 0;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match ctx.get_status_change(left, &mut states) {
+            Ok(()) => {
+                let present = states[0].event_state().contains(pcsc::State::PRESENT);
+                count = states[0].event_count();
+                if done(present, count) {
+                    return Some((present, count));
+                }
+                states[0].sync_current_state();
+            }
+            Err(pcsc::Error::Timeout) => return None,
+            // No such reader (yet): no card, as `card_present` says.
+            Err(_) => {
+                if done(false, count) {
+                    return Some((false, count));
+                }
+                if left.is_zero() {
+                    return None;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
         }
-        std::thread::sleep(Duration::from_millis(50));
     }
-    true
 }
 
 /// A simulated card served by `mynapin sim serve` to a vpcd port; stopped by PID (SIGTERM)
@@ -47,6 +80,8 @@ pub fn wait_for(reader: &str, present: bool) -> bool {
 pub struct Served {
     child: Child,
     reader: String,
+    /// pcscd's event counter for the reader when its status poll saw this card arrive.
+    inserted_at: u32,
 }
 
 impl Served {
@@ -73,11 +108,15 @@ impl Served {
             .spawn()
             .unwrap();
         // The guard owns the child before anything can fail, so it is always stopped.
-        let served = Served {
+        let mut served = Served {
             child,
             reader: reader.to_string(),
+            inserted_at: 0,
         };
-        assert!(wait_for(reader, true), "{reader}: the card never appeared");
+        let Some((_, count)) = wait_until(reader, |present, _| present) else {
+            panic!("{reader}: the card never appeared");
+        };
+        served.inserted_at = count;
         served
     }
 
@@ -101,11 +140,19 @@ impl Drop for Served {
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
-        if !wait_for(&self.reader, false) && !std::thread::panicking() {
+        // The card is out once pcscd's own status poll has seen it go: an odd number of
+        // events since it arrived (each insertion and removal the poll sees is one). That a
+        // client sees no card is not enough: when a command fails because the card is gone,
+        // pcscd marks the reader empty for its clients without its poll having seen the
+        // removal, and a card inserted before that poll comes is never announced (the slot
+        // stays deaf while that card is served). This replaces a fixed 1 s rest after every
+        // card (34 s over the end-to-end files), which only made that race unlikely.
+        let since = self.inserted_at;
+        let left = wait_until(&self.reader, |present, count| {
+            !present && count.wrapping_sub(since) % 2 == 1
+        });
+        if left.is_none() && !std::thread::panicking() {
             panic!("{}: the card never left", self.reader);
         }
-        // Let vpcd settle before the next card: inserting one right after a removal left
-        // the slot deaf for minutes now and then (measured: 1 s of rest fixed 5 of 5 rounds).
-        std::thread::sleep(Duration::from_secs(1));
     }
 }
