@@ -4,11 +4,10 @@
 //!
 //! The ids are the `error.kind` values of the command line's `--json` output (the README has
 //! their table); they never change once published. The wording of each outcome lives in
-//! `mynapin-words`, not here.
+//! `mynapin-words`, not here. Each failure type names its own outcome (`TransportError`,
+//! `CardError` and the PIN flow's `Stop` each have an `outcome` method, beside the type):
+//! this module imports nothing of the crate, so every layer can use it.
 
-use crate::card::session::{EntryError, PadAnswer, Stop};
-use crate::card::{CardError, Lost};
-use crate::transport::TransportError;
 use serde::Serialize;
 
 /// What came of an operation, in one of a few classes a front end treats alike.
@@ -184,118 +183,9 @@ impl From<OutcomeKind> for Outcome {
     }
 }
 
-impl TransportError {
-    /// The kind of this failure.
-    pub fn outcome(&self) -> Outcome {
-        use OutcomeKind as K;
-        let kind = match self {
-            TransportError::NoService => K::NoService,
-            TransportError::ServiceStopped => K::ServiceStopped,
-            TransportError::NoReaders => K::NoReader,
-            TransportError::ReaderNotFound { .. } => K::ReaderNotFound,
-            TransportError::AmbiguousReader { .. } => K::AmbiguousReader,
-            TransportError::NoCard { .. } | TransportError::NoCardInTime(_) => K::NoCard,
-            TransportError::CardRemoved | TransportError::CardRemovedBeforeSending => {
-                K::CardRemoved
-            }
-            // A connect that does not finish: another program most likely holds the card.
-            TransportError::CardInUse | TransportError::ConnectTimeout(_) => K::CardInUse,
-            TransportError::CardWasReset => K::CardReset,
-            TransportError::BadResponse(_) | TransportError::EndlessResponse => K::BadResponse,
-            TransportError::Timeout(_) => K::Timeout,
-            TransportError::Interrupted { signal } | TransportError::Abandoned { signal, .. } => {
-                return Outcome {
-                    kind: K::Interrupted,
-                    class: Class::Interrupted { signal: *signal },
-                }
-            }
-            TransportError::Encode(_) => K::Internal,
-            TransportError::Unsupported => K::ReaderUnsupported,
-            TransportError::Pcsc(_) => K::Pcsc,
-        };
-        kind.into()
-    }
-}
-
-impl CardError {
-    /// The kind of this failure.
-    pub fn outcome(&self) -> Outcome {
-        use OutcomeKind as K;
-        let kind = match self {
-            CardError::Transport(t) => return t.outcome(),
-            CardError::NotMyNumberCard(_) => K::NotMyNumberCard,
-            CardError::Unexpected { .. } => K::UnexpectedAnswer,
-            CardError::Blocked(_) | CardError::BlockedOnVerify(..) => K::Blocked,
-            // A VERIFY whose answer was not awaited because of a signal: the stop was the
-            // user's (the message says too that a try may have been spent).
-            CardError::VerifyUnknown {
-                cause: Lost::Transport(TransportError::Abandoned { signal, .. }),
-                ..
-            } => {
-                return Outcome {
-                    kind: K::Interrupted,
-                    class: Class::Interrupted { signal: *signal },
-                }
-            }
-            CardError::VerifyUnknown { .. } => K::VerifyUnknown,
-            CardError::CountImplausible { .. } => K::CountImplausible,
-            CardError::LastTry(_) => K::LastTry,
-            CardError::CountUnknown(_) => K::CountUnknown,
-            CardError::Absent(_) => K::Absent,
-            CardError::OutOfSequence(_) => K::Internal,
-            // The wrong PIN that blocked the card: the kind stays the fact (a wrong PIN), the
-            // class is that the PIN is now blocked.
-            CardError::WrongPin {
-                tries_left: Some(0),
-                ..
-            } => {
-                return Outcome {
-                    kind: K::WrongPin,
-                    class: Class::Blocked,
-                }
-            }
-            CardError::WrongPin { .. } => K::WrongPin,
-        };
-        kind.into()
-    }
-}
-
-impl Stop {
-    /// The kind of this stop, and its class.
-    pub fn outcome(&self) -> Outcome {
-        use OutcomeKind as K;
-        let kind = match self {
-            Stop::Card(e) => return e.outcome(),
-            Stop::Entry(EntryError::Cancelled { signal }) => {
-                return Outcome {
-                    kind: K::Cancelled,
-                    class: Class::Interrupted { signal: *signal },
-                }
-            }
-            Stop::Entry(EntryError::Ended { expected, .. }) if *expected > 0 => K::InputEnded,
-            Stop::Entry(_) => K::Input,
-            Stop::InvalidPin { .. } => K::InvalidPin,
-            Stop::ConfirmationMismatch { .. } => K::ConfirmationMismatch,
-            Stop::SameAsCurrent(_) => K::SameAsCurrent,
-            Stop::MixedFormats | Stop::NoSuchReference(_) | Stop::PadNotForPin(_) => K::Usage,
-            Stop::Declined => K::Declined,
-            Stop::PinPad { answer, .. } => match answer {
-                PadAnswer::Timeout => K::PinpadTimeout,
-                PadAnswer::Cancelled => K::PinpadCancelled,
-                PadAnswer::EntriesDiffer => K::PinpadEntriesDiffer,
-                PadAnswer::WrongLength => K::PinpadWrongLength,
-                PadAnswer::Rejected => K::PinpadRejected,
-            },
-            Stop::NoPinPad => K::NoPinpad,
-        };
-        kind.into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::KeyRef;
 
     #[test]
     fn ids_are_unique_sorted_and_serialise_as_themselves() {
@@ -317,46 +207,5 @@ mod tests {
             Ok(toml::Value::String(id)) => format!("\"{id}\""),
             other => panic!("{k:?} serialised as {other:?}"),
         }
-    }
-
-    #[test]
-    fn a_wrong_pin_that_blocks_is_blocked_and_a_signal_is_an_interruption() {
-        let wrong = |tries_left| CardError::WrongPin {
-            r: KeyRef::Auth,
-            tries_left,
-        };
-        assert_eq!(wrong(Some(2)).outcome().class, Class::WrongPin);
-        assert_eq!(
-            wrong(Some(0)).outcome(),
-            Outcome {
-                kind: OutcomeKind::WrongPin,
-                class: Class::Blocked
-            }
-        );
-        let cut = Stop::Card(CardError::VerifyUnknown {
-            r: KeyRef::Auth,
-            cause: Lost::Transport(TransportError::Abandoned {
-                signal: 15,
-                grace: std::time::Duration::from_secs(1),
-            }),
-        });
-        assert_eq!(
-            cut.outcome(),
-            Outcome {
-                kind: OutcomeKind::Interrupted,
-                class: Class::Interrupted { signal: 15 }
-            }
-        );
-        let ctrl_d = Stop::Entry(EntryError::Cancelled { signal: 0 });
-        assert_eq!(ctrl_d.outcome().class, Class::Interrupted { signal: 0 });
-        assert_eq!(
-            Stop::Entry(EntryError::Ended {
-                got: 1,
-                expected: 3
-            })
-            .outcome()
-            .kind,
-            OutcomeKind::InputEnded
-        );
     }
 }

@@ -899,7 +899,10 @@ mod tests {
         let report = Report {
             refs: vec![
                 place(KeyRef::JukiAp, RefChange::Changed),
-                place(KeyRef::JukiCommon, RefChange::NotChanged(NotChanged::NotSent)),
+                place(
+                    KeyRef::JukiCommon,
+                    RefChange::NotChanged(NotChanged::NotSent),
+                ),
             ],
             stop: None,
         };

@@ -23,6 +23,7 @@ pub mod status;
 pub use pin::{Normalized, Pin, PinError, Weakness};
 
 use crate::layout::{jpki_ef, token, Applet, KeyRef, PinId, TOKEN_LEN};
+use crate::outcome::{Class, Outcome, OutcomeKind};
 use crate::transport::{transmit, Delivery, Transport, TransportError};
 use mynapin_apdu::{commands, Command, Response, StatusWord};
 use serde::Serialize;
@@ -818,5 +819,48 @@ impl MyNumberCard<'_> {
 impl From<mynapin_apdu::EncodeError> for CardError {
     fn from(e: mynapin_apdu::EncodeError) -> Self {
         CardError::Transport(TransportError::Encode(e))
+    }
+}
+
+impl CardError {
+    /// The kind of this failure.
+    pub fn outcome(&self) -> Outcome {
+        use OutcomeKind as K;
+        let kind = match self {
+            CardError::Transport(t) => return t.outcome(),
+            CardError::NotMyNumberCard(_) => K::NotMyNumberCard,
+            CardError::Unexpected { .. } => K::UnexpectedAnswer,
+            CardError::Blocked(_) | CardError::BlockedOnVerify(..) => K::Blocked,
+            // A VERIFY whose answer was not awaited because of a signal: the stop was the
+            // user's (the message says too that a try may have been spent).
+            CardError::VerifyUnknown {
+                cause: Lost::Transport(TransportError::Abandoned { signal, .. }),
+                ..
+            } => {
+                return Outcome {
+                    kind: K::Interrupted,
+                    class: Class::Interrupted { signal: *signal },
+                }
+            }
+            CardError::VerifyUnknown { .. } => K::VerifyUnknown,
+            CardError::CountImplausible { .. } => K::CountImplausible,
+            CardError::LastTry(_) => K::LastTry,
+            CardError::CountUnknown(_) => K::CountUnknown,
+            CardError::Absent(_) => K::Absent,
+            CardError::OutOfSequence(_) => K::Internal,
+            // The wrong PIN that blocked the card: the kind stays the fact (a wrong PIN), the
+            // class is that the PIN is now blocked.
+            CardError::WrongPin {
+                tries_left: Some(0),
+                ..
+            } => {
+                return Outcome {
+                    kind: K::WrongPin,
+                    class: Class::Blocked,
+                }
+            }
+            CardError::WrongPin { .. } => K::WrongPin,
+        };
+        kind.into()
     }
 }

@@ -42,6 +42,7 @@ use super::{
 use crate::card::{change_outcome, Normalized, Step, Weakness};
 use crate::layout::{KeyRef, PinFormat, PinId};
 use crate::outcome::Class;
+use crate::outcome::{Outcome, OutcomeKind};
 use crate::transport::TransportError;
 use mynapin_apdu::part10::{
     EntryOptions, PinCommand, PinModifyStructure, PinPadOutcome, PinVerifyStructure, LANG_JAPANESE,
@@ -1215,6 +1216,38 @@ fn change_on_pad(run: &mut Run<'_, '_, '_>, pad: Pad) -> Result<(), Stop> {
     Ok(())
 }
 
+impl Stop {
+    /// The kind of this stop, and its class.
+    pub fn outcome(&self) -> Outcome {
+        use OutcomeKind as K;
+        let kind = match self {
+            Stop::Card(e) => return e.outcome(),
+            Stop::Entry(EntryError::Cancelled { signal }) => {
+                return Outcome {
+                    kind: K::Cancelled,
+                    class: Class::Interrupted { signal: *signal },
+                }
+            }
+            Stop::Entry(EntryError::Ended { expected, .. }) if *expected > 0 => K::InputEnded,
+            Stop::Entry(_) => K::Input,
+            Stop::InvalidPin { .. } => K::InvalidPin,
+            Stop::ConfirmationMismatch { .. } => K::ConfirmationMismatch,
+            Stop::SameAsCurrent(_) => K::SameAsCurrent,
+            Stop::MixedFormats | Stop::NoSuchReference(_) | Stop::PadNotForPin(_) => K::Usage,
+            Stop::Declined => K::Declined,
+            Stop::PinPad { answer, .. } => match answer {
+                PadAnswer::Timeout => K::PinpadTimeout,
+                PadAnswer::Cancelled => K::PinpadCancelled,
+                PadAnswer::EntriesDiffer => K::PinpadEntriesDiffer,
+                PadAnswer::WrongLength => K::PinpadWrongLength,
+                PadAnswer::Rejected => K::PinpadRejected,
+            },
+            Stop::NoPinPad => K::NoPinpad,
+        };
+        kind.into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     //! The PIN-pad path against the in-process simulated card behind a fake PIN-pad reader
@@ -1566,6 +1599,47 @@ mod report_tests {
     use crate::transport::{in_process::InProcess, Transport};
     use mynapin_apdu::{Command, Response};
     use mynapin_sim::{Fixture, SimCard};
+
+    #[test]
+    fn a_wrong_pin_that_blocks_is_blocked_and_a_signal_is_an_interruption() {
+        let wrong = |tries_left| CardError::WrongPin {
+            r: KeyRef::Auth,
+            tries_left,
+        };
+        assert_eq!(wrong(Some(2)).outcome().class, Class::WrongPin);
+        assert_eq!(
+            wrong(Some(0)).outcome(),
+            Outcome {
+                kind: OutcomeKind::WrongPin,
+                class: Class::Blocked
+            }
+        );
+        let cut = Stop::Card(CardError::VerifyUnknown {
+            r: KeyRef::Auth,
+            cause: Lost::Transport(TransportError::Abandoned {
+                signal: 15,
+                grace: std::time::Duration::from_secs(1),
+            }),
+        });
+        assert_eq!(
+            cut.outcome(),
+            Outcome {
+                kind: OutcomeKind::Interrupted,
+                class: Class::Interrupted { signal: 15 }
+            }
+        );
+        let ctrl_d = Stop::Entry(EntryError::Cancelled { signal: 0 });
+        assert_eq!(ctrl_d.outcome().class, Class::Interrupted { signal: 0 });
+        assert_eq!(
+            Stop::Entry(EntryError::Ended {
+                got: 1,
+                expected: 3
+            })
+            .outcome()
+            .kind,
+            OutcomeKind::InputEnded
+        );
+    }
 
     /// Gives the scripted entries in order (non-interactive, like `--pin-stdin`).
     struct Lines(Vec<&'static str>);

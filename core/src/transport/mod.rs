@@ -21,6 +21,7 @@ pub mod in_process;
 pub mod pcsc;
 pub mod trace;
 
+use crate::outcome::{Class, Outcome, OutcomeKind};
 use mynapin_apdu::{commands, Command, EncodeError, Response, ResponseError, StatusWord};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -370,5 +371,38 @@ impl TransportError {
     /// True when [`TransportError::delivery`] is [`Delivery::SentNoAnswer`].
     pub fn may_have_reached_card(&self) -> bool {
         self.delivery() == Delivery::SentNoAnswer
+    }
+}
+
+impl TransportError {
+    /// The kind of this failure.
+    pub fn outcome(&self) -> Outcome {
+        use OutcomeKind as K;
+        let kind = match self {
+            TransportError::NoService => K::NoService,
+            TransportError::ServiceStopped => K::ServiceStopped,
+            TransportError::NoReaders => K::NoReader,
+            TransportError::ReaderNotFound { .. } => K::ReaderNotFound,
+            TransportError::AmbiguousReader { .. } => K::AmbiguousReader,
+            TransportError::NoCard { .. } | TransportError::NoCardInTime(_) => K::NoCard,
+            TransportError::CardRemoved | TransportError::CardRemovedBeforeSending => {
+                K::CardRemoved
+            }
+            // A connect that does not finish: another program most likely holds the card.
+            TransportError::CardInUse | TransportError::ConnectTimeout(_) => K::CardInUse,
+            TransportError::CardWasReset => K::CardReset,
+            TransportError::BadResponse(_) | TransportError::EndlessResponse => K::BadResponse,
+            TransportError::Timeout(_) => K::Timeout,
+            TransportError::Interrupted { signal } | TransportError::Abandoned { signal, .. } => {
+                return Outcome {
+                    kind: K::Interrupted,
+                    class: Class::Interrupted { signal: *signal },
+                }
+            }
+            TransportError::Encode(_) => K::Internal,
+            TransportError::Unsupported => K::ReaderUnsupported,
+            TransportError::Pcsc(_) => K::Pcsc,
+        };
+        kind.into()
     }
 }
