@@ -36,7 +36,16 @@ fn load(lang: Lang, file: &str) -> Result<Profile, CliError> {
     };
     loaded.map_err(|e| CliError::Usage {
         what: sanitize(&error_text(lang, &e)),
-        todo: msg::profile_fix(lang),
+        // A file that cannot be read has no entry to fix: say what to check instead.
+        todo: match e.fault {
+            Fault::Read(_) => {
+                let names: Vec<&str> = std::iter::once("national")
+                    .chain(BUILTIN.iter().map(|(n, _)| *n))
+                    .collect();
+                msg::profile_fix_read(lang, lang.join(&names))
+            }
+            _ => msg::profile_fix(lang),
+        },
     })
 }
 

@@ -104,8 +104,8 @@ error-same-as-current-what = The new { $pin } is the same as the current one.
 error-no-such-reference-what = { $id } is not one of these PINs' references.
 error-declined-what = Not confirmed: the last try was not used.
 
-# A PIN with, for the residence registry PIN, the place on the card it is kept in.
-error-ref-phrase = { $pin } ({ $place })
+# A PIN with, for the residence registry PIN, which of its two places on the card ($n: 1 or 2).
+error-ref-phrase = { $pin } (place { $n } of 2)
 error-pinpad-timeout-what = Nothing was typed on the reader's keypad in time (the { $name }).
 error-pinpad-cancelled-what = The entry of the { $name } was cancelled on the reader.
 error-pinpad-entries-differ-what = The two entries of the new { $name } typed on the reader differ: it was not changed.

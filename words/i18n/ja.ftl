@@ -80,7 +80,7 @@ error-same-as-current-what = 新しい{ $pin }が現在のものと同じです�
 error-no-such-reference-what = { $id } は、この暗証番号が登録されているカード内の場所ではありません。
 error-declined-what = 確認が得られなかったため、最後の1回は使っていません。
 
-error-ref-phrase = { $pin }（{ $place }）
+error-ref-phrase = { $pin }（{ $n }か所目）
 error-pinpad-timeout-what = 時間内にリーダーのキーパッドで入力されませんでした（{ $name }）。
 error-pinpad-cancelled-what = リーダーで{ $name }の入力が取り消されました。
 error-pinpad-entries-differ-what = リーダーで入力した新しい{ $name }の1回目と2回目が一致しません。変更していません。

@@ -71,20 +71,13 @@ pub fn place(lang: Lang, pin: PinId, r: KeyRef) -> String {
     }
 }
 
-/// "the user-authentication PIN" or, for a juki copy, "the residence registry PIN (its
-/// copy in …)".
+/// "the user-authentication PIN" or, for a juki place, "the residence registry PIN (place 2
+/// of 2)" (not the place's technical name, which repeats the PIN's).
 pub fn ref_phrase(lang: Lang, r: KeyRef) -> String {
     let pin = pin_short(lang, pin_of_ref(r));
-    if r.is_juki() {
-        msg::error_ref_phrase(
-            lang,
-            msg::ErrorRefPhrase {
-                pin,
-                place: ref_name(lang, r),
-            },
-        )
-    } else {
-        pin
+    match juki_place(r) {
+        Some(n) => msg::error_ref_phrase(lang, msg::ErrorRefPhrase { n, pin }),
+        None => pin,
     }
 }
 

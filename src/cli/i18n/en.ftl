@@ -479,6 +479,8 @@ guide-profile-fix = Fix the profile; core/profiles/takatsuki.toml shows the sche
 
 # mynapin profile check.
 profile-fix = Fix the entry named above; docs/city-profile.md describes every field and core/profiles/TEMPLATE.toml.example is a starting point.
+# The profile file could not be read at all. $names: the built-in profiles' names, as a list.
+profile-fix-read = Check the file's name and that it can be read. A built-in profile is given by its name alone: { $names }.
 # $file: the file; $id: the profile's id; $name: the city's name; $n: how many cited entries.
 profile-valid = { $file }: valid profile "{ $id }" ({ $name }), { $n } cited entries.
 # $title, $issuer, $date, $address: the page's.
@@ -634,7 +636,10 @@ status-ref-tech = { $place } ({ $tech })
 watch-sim-state = watch does not keep a simulated card's state (--sim-state): it places cards one after another.
 watch-sim-state-todo = Give the cards to place with --sim, for example: mynapin --sim=fresh,sign-blocked watch
 # --sim=LIST: $n simulated cards will be placed in turn.
-watch-sim-list = simulated cards: { $n } will be placed, read and taken out one after another
+watch-sim-list = { $n ->
+    [one] simulated card: 1 will be placed, read and taken out
+   *[other] simulated cards: { $n } will be placed, read and taken out one after another
+}
 watch-sim-dir-unreadable = Cannot read the directory { $dir } ({ $reason }).
 watch-sim-dir-empty = The directory { $dir } holds no simulated card (no .toml file).
 watch-sim-dir-todo = Give built-in names (mynapin sim fixtures) or TOML files separated by commas, or a directory of .toml fixtures.

@@ -65,7 +65,7 @@ change-not-done-sign = パスワードは変更されていません。
 change-not-done = 暗証番号は変更されていません。
 change-partial = 暗証番号の変更は完了していません。一部だけが変更されました（下の各行をご覧ください）。
 change-unknown-sign = パスワードが変更されたかどうか分かりません。下の行をご覧ください。
-change-unknown = 暗証番号が変更されたかどうか、一部分かりません。下の各行をご覧ください。
+change-unknown = 暗証番号が変更されたかどうか分かりません。下の各行をご覧ください。
 change-juki-note = 住民基本台帳用暗証番号はカード内の2か所（{ $first }、{ $second }）に登録されています。mynapin はそれぞれを JICSAP の鍵変更コマンド（80 32）で変更します。このコマンドについての公開情報は1件だけです。
 change-todo-finish = 変更を完了させるには { $command } を実行し、現在の{ $secret }として元の{ $secret }を、新しい{ $secret }として新しい{ $secret }を入力してください。
 change-todo-find-out = { $place }は元の{ $secret }と新しい{ $secret }のどちらかになっていますが、どちらなのかは分かりません。残り回数の確認（`mynapin status`）では回数は減りません。{ $command } で確かめる場合、カードに設定されていない方を入力すると、{ $max }回のうち1回が減ります。
@@ -378,6 +378,8 @@ have-representative-word = 代理人
 guide-profile-fix = プロファイルを修正してください。形式は core/profiles/takatsuki.toml を参考にしてください。
 
 profile-fix = 上に示した項目を修正してください。各項目の説明は docs/city-profile.md に、ひな形は core/profiles/TEMPLATE.toml.example にあります。
+# The profile file could not be read at all. $names: the built-in profiles' names, as a list.
+profile-fix-read = ファイル名が正しいか、そのファイルを読み取れるかを確かめてください。組み込みのプロファイルは名前だけで指定できます：{ $names }。
 profile-valid = { $file }：有効なプロファイル「{ $id }」（{ $name }）です。出典付きの項目は{ $n }件です。
 profile-page = ページ：「{ $title }」、{ $issuer }、{ $date }、{ $address }
 profile-date-not-stated = 更新日の記載なし
@@ -489,7 +491,10 @@ status-ref-tech = { $place }：{ $tech }
 # mynapin watch。
 watch-sim-state = watch は模擬カードの状態（--sim-state）を保存しません。カードを1枚ずつ順に置いていきます。
 watch-sim-state-todo = 置くカードは --sim で指定してください。例：mynapin --sim=fresh,sign-blocked watch
-watch-sim-list = 模擬カード{ $n }枚を、1枚ずつ順に置いて読み取り、取り外します。
+watch-sim-list = { $n ->
+    [1] 模擬カード1枚を置いて読み取り、取り外します。
+   *[other] 模擬カード{ $n }枚を、1枚ずつ順に置いて読み取り、取り外します。
+}
 watch-sim-dir-unreadable = フォルダ { $dir } を読み取れません（{ $reason }）。
 watch-sim-dir-empty = フォルダ { $dir } に模擬カード（.toml ファイル）がありません。
 watch-sim-dir-todo = 組み込みの名前（一覧は mynapin sim fixtures）か TOML ファイルをコンマで区切って指定するか、.toml ファイルの入ったフォルダを指定してください。
