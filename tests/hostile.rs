@@ -512,7 +512,7 @@ fn every_message_about_a_sent_pin_says_what_is_known() {
     assert_eq!(r.code, 3, "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("Wrong residence registry PIN (residence registry, place 2 of 2)"),
+            .contains("Wrong residence registry PIN (place 2 of 2)"),
         "{}",
         r.stderr
     );
