@@ -1,9 +1,12 @@
-//! The command line: arguments, prompts, output. The card is driven through
-//! `mynapin_core::card` (verify and change through `card::session`, the PIN flow), the reset
-//! rules come from `mynapin_core::procedure`, every word from `mynapin_words`. Some decisions
-//! still live here and are moving into the core (issue 20): opening the card (simulator or
-//! reader, waiting for one), the status read, the exit policy, the next steps after a failure
-//! and the join of the card's state with the reset rules (`guide`, `guide_text`).
+//! The command line: arguments, prompts, output, JSON and exit codes — and nothing that
+//! decides. A card is opened through `mynapin_core::open` (the simulated card's slot is
+//! `mynapin_sim::SimSlot`), read with `MyNumberCard::read_status`, verified and changed through
+//! `mynapin_core::card::session` (the PIN flow); a result's kind and class come from
+//! `mynapin_core::outcome`, what was sent and the next steps from the session's `Report`, the
+//! reset rules and the card-to-guide join from `mynapin_core::procedure`. What happened is
+//! worded by `mynapin_words::outcome`; this layer adds what to do with its own commands and
+//! flags (its own catalogue, `src/cli/i18n/`) and maps each class to an exit code. The guide's
+//! full wording (`guide`, `guide_text`) is still here, for the command line only.
 
 mod change;
 mod completions;
