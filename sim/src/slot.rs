@@ -185,7 +185,10 @@ mod tests {
     }
 
     /// A save that fails is reported with whether the state file still exists: its
-    /// directory gone (no file), or a directory put where the file was (one there).
+    /// directory gone (no file), or a directory put where the file was (one there). Unix
+    /// only: Windows refuses to remove a directory while the slot holds a file in it open
+    /// (Wine: "Directory is not empty"), which is how this test makes the save fail.
+    #[cfg(unix)]
     #[test]
     fn a_failed_save_says_whether_the_file_exists() {
         let dir = tempfile::tempdir().unwrap();
