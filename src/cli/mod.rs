@@ -489,7 +489,7 @@ mod tests {
     #[cfg(all(feature = "sim", unix))]
     #[test]
     fn the_simulated_card_is_opened_and_saved_through_the_slot() {
-        use mynapin_apdu::Command;
+        use mynapin_apdu::{commands, SecretData};
         use mynapin_core::card::status::Verdict;
         use mynapin_core::layout::{Applet, KeyRef};
 
@@ -519,16 +519,13 @@ mod tests {
 
         // A wrong VERIFY spends the last try; the directory is gone before the save.
         let wrong_verify = |t: &mut dyn Transport| -> Result<(), CliError> {
-            let aid = Applet::Jpki.aid();
-            let mut select = vec![0x00, 0xA4, 0x04, 0x0C, aid.len() as u8];
-            select.extend_from_slice(&aid);
-            let ef = KeyRef::Auth.ef();
-            for apdu in [
-                select,
-                vec![0x00, 0xA4, 0x02, 0x0C, 0x02, ef[0], ef[1]],
-                vec![0x00, 0x20, 0x00, 0x80, 0x04, b'9', b'9', b'9', b'9'],
+            let wrong = SecretData::new(zeroize::Zeroizing::new(b"9999".to_vec()));
+            for command in [
+                commands::select_df_by_name(&Applet::Jpki.aid()).unwrap(),
+                commands::select_ef(KeyRef::Auth.ef()),
+                commands::verify(&wrong).unwrap(),
             ] {
-                t.transmit_raw(&Command::parse(&apdu).unwrap())?;
+                t.transmit_raw(&command)?;
             }
             std::fs::remove_dir_all(&sub).unwrap();
             Ok(())
