@@ -231,9 +231,15 @@ while IFS=$'\t' read -r testexe manifest_dir; do
       /bin/sh -c 'cd "$1" && shift && exec wine "$@"' sh "$manifest_dir" \
       "$testexe" --test-threads=2 ) > "$work/out" 2>&1 || got=$?
   grep -v -e '^XDG_RUNTIME_DIR' "$work/out" >> "$log" || true
-  summary=$(grep -E '^test result:' "$work/out" | tail -1)
+  # A binary that crashed (or never started) prints no summary: with pipefail, grep finding
+  # nothing would end this script on the spot, without a word about which binary it was.
+  summary=$(grep -E '^test result:' "$work/out" | tail -1 || true)
   say "$name: ${summary:-no summary} (exit $got)"
-  if [ "$got" -ne 0 ]; then tests_failed=$((tests_failed + 1)); fi
+  if [ "$got" -ne 0 ] || [ -z "$summary" ]; then
+    tests_failed=$((tests_failed + 1))
+    say "$name: its last lines under Wine:"
+    tail -n 30 "$work/out" | sed 's/^/    /' >&2
+  fi
 done < <(sed -n '2,$p' "$tests_list")
 say "test binaries: $tests_failed failed, in $(( $(date +%s) - t )) s"
 if [ "$tests_failed" -ne 0 ]; then
