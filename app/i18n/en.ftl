@@ -51,6 +51,7 @@ app-to-guide = See how to reset the blocked PIN
 app-change-title = Change a PIN
 app-change-needs-card = Place your card on the reader to change a PIN
 app-change-choose = Choose the PINs to change. Several 4-digit PINs can be changed to the same new PIN at once.
+app-choose-pin = { $pin } ({ $state })
 app-change-sign-alone = The signature password has another format: it is changed on its own.
 app-change-juki-both = The residence registry PIN is changed in both of its places on the card.
 app-guide-for = How to reset the { $pin }

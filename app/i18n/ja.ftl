@@ -51,6 +51,7 @@ app-to-guide = ロックされた暗証番号の再設定の案内を見る
 app-change-title = 暗証番号の変更
 app-change-needs-card = 変更するには、カードをリーダーに置いてください
 app-change-choose = 変更する暗証番号を選んでください。数字4桁の暗証番号は、いくつかまとめて同じ番号に変更できます。
+app-choose-pin = { $pin }（{ $state }）
 app-change-sign-alone = 署名用パスワードは形式が違うので、ひとつだけで変更します。
 app-change-juki-both = 住民基本台帳用暗証番号は、カードの中の2か所が両方とも変わります。
 app-guide-for = { $pin }の再設定の案内

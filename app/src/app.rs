@@ -429,6 +429,10 @@ impl App {
                 ui.spinner();
             }
             Step::Done => {
+                // What happened on the way (a PIN-pad reader's prompts among it) stays.
+                for line in &flow.progress {
+                    ui.label(line);
+                }
                 if let Some(result) = &flow.result {
                     if let Some(pin) = done_step(ui, lang, result) {
                         to_guide = Some(pin);
@@ -716,10 +720,12 @@ fn choose_step(
         let mut on = flow.chosen.contains(&p.pin);
         ui.horizontal_wrapped(|ui| {
             let usable = !matches!(state, PinState::Blocked | PinState::Absent);
-            let label = format!(
-                "{}（{}）",
-                outcome::pin_short(lang, p.pin),
-                outcome::state_word(lang, state)
+            let label = msg::app_choose_pin(
+                lang,
+                msg::AppChoosePin {
+                    pin: outcome::pin_short(lang, p.pin),
+                    state: outcome::state_word(lang, state),
+                },
             );
             let r = ui.add_enabled(usable, egui::Checkbox::new(&mut on, label));
             if r.changed() {

@@ -5,16 +5,22 @@
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
+use mynapin_apdu::part10::{PinModifyStructure, PinVerifyStructure};
+use mynapin_apdu::{Command, Response};
+use mynapin_app::port::Shared;
 use mynapin_app::port::{CardOp, CardPort};
 use mynapin_app::{App, Settings};
 use mynapin_core::card::{CardError, MyNumberCard};
 use mynapin_core::open::Event;
 use mynapin_core::transport::pcsc::WaitFor;
-use mynapin_core::transport::{StopFlag, Transport, TransportError};
+use mynapin_core::transport::{Capabilities, PinPadInfo, StopFlag, Transport, TransportError};
+use mynapin_sim::SimCard;
 use mynapin_words::Lang;
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// What a test's opener was handed: (file name, HTML).
@@ -44,19 +50,22 @@ pub fn open(port: Box<dyn CardPort>, lang: Lang) -> (Harness<'static, App>, Open
     (h, opened)
 }
 
-/// Runs frames until the window is still, waiting on the card's thread while it works.
+/// Runs frames until the window is still, waiting on the card's thread while it works (a
+/// spinner repaints for as long as it works: those frames are stepped, not run to rest).
 pub fn settle(h: &mut Harness<'static, App>) {
-    h.run();
-    while h.state().busy() {
+    loop {
+        let _ = h.try_run();
+        if !h.state().busy() {
+            // Whatever else the thread said meanwhile.
+            if h.state_mut().wait_for_card(Duration::ZERO) {
+                continue;
+            }
+            break;
+        }
         assert!(
             h.state_mut().wait_for_card(Duration::from_secs(60)),
             "the card's thread said nothing for 60 s"
         );
-        h.run();
-    }
-    // Whatever else the thread said meanwhile (a status after a change).
-    while h.state_mut().wait_for_card(Duration::ZERO) {
-        h.run();
     }
     h.run();
 }
@@ -77,9 +86,18 @@ pub fn keypad(h: &mut Harness<'static, App>, digits: &[u8]) {
     }
 }
 
+/// Ticks (or unticks) the PIN whose name starts the label of a checkbox.
+pub fn tick(h: &mut Harness<'static, App>, pin: &str) {
+    h.get_by(|n| {
+        n.role() == egui::accesskit::Role::CheckBox && n.label().is_some_and(|l| l.starts_with(pin))
+    })
+    .click();
+    settle(h);
+}
+
 /// True when some widget's label contains `text`.
 pub fn shows(h: &Harness<'static, App>, text: &str) -> bool {
-    h.query_by_label_contains(text).is_some()
+    h.query_all_by_label_contains(text).next().is_some()
 }
 
 /// Every label on the screen, for a failure message.
@@ -96,13 +114,41 @@ pub fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// A port whose card sits on a transport the test builds (a PIN-pad reader, a card pulled
-/// out mid-change): every operation opens the card on it as the core does.
-pub struct TransportPort<F: FnMut() -> Box<dyn Transport> + Send> {
-    pub make: F,
+/// How a test's reader treats one operation's exchanges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    /// A plain reader.
+    Plain,
+    /// The card is pulled out while it works on the `n`-th change command of an operation
+    /// (it acts on it, the answer is lost, every later command finds no card).
+    PulledAtChange(u32),
+    /// A reader with a PIN pad (PC/SC part 10 verify and modify), whose keys the test
+    /// scripts: each entry is a string of digits, "cancel" or "timeout".
+    Pad,
 }
 
-impl<F: FnMut() -> Box<dyn Transport> + Send> CardPort for TransportPort<F> {
+/// The simulated card in a reader the test scripts: every operation opens the card as the
+/// core does (`MyNumberCard::open` on the transport), after the first (the status read) on
+/// the reader `later`.
+pub struct ScriptedPort {
+    pub card: Shared,
+    pub later: Reader,
+    pub keys: Arc<Mutex<VecDeque<String>>>,
+    ops: usize,
+}
+
+impl ScriptedPort {
+    pub fn new(card: Shared, later: Reader) -> ScriptedPort {
+        ScriptedPort {
+            card,
+            later,
+            keys: Arc::default(),
+            ops: 0,
+        }
+    }
+}
+
+impl CardPort for ScriptedPort {
     fn live(&self) -> bool {
         false
     }
@@ -125,10 +171,109 @@ impl<F: FnMut() -> Box<dyn Transport> + Send> CardPort for TransportPort<F> {
         _: &dyn Fn(Event),
         op: CardOp<'_>,
     ) -> Result<(), CardError> {
-        let mut t = (self.make)();
-        let mut card = MyNumberCard::open(t.as_mut())?;
-        op(&mut card);
-        Ok(())
+        self.ops += 1;
+        let reader = match (self.ops, self.later) {
+            (_, Reader::Pad) => Reader::Pad,
+            (1, _) => Reader::Plain,
+            (_, r) => r,
+        };
+        let mut card = self.card.lock().unwrap();
+        let mut t = Scripted {
+            card: &mut card,
+            reader,
+            changes: 0,
+            gone: false,
+            keys: self.keys.clone(),
+        };
+        let result = MyNumberCard::open(&mut t).map(|mut c| op(&mut c));
+        t.card.power_off();
+        result
+    }
+}
+
+const VERIFY: u32 = 0x4233_0006;
+const MODIFY: u32 = 0x4233_0007;
+
+struct Scripted<'a> {
+    card: &'a mut SimCard,
+    reader: Reader,
+    changes: u32,
+    gone: bool,
+    keys: Arc<Mutex<VecDeque<String>>>,
+}
+
+fn is_change(apdu: &[u8]) -> bool {
+    apdu.starts_with(&[0x00, 0x24, 0x01, 0x80]) || apdu.starts_with(&[0x80, 0x32, 0x00, 0x80])
+}
+
+impl Transport for Scripted<'_> {
+    fn transmit_raw(&mut self, command: &Command) -> Result<Response, TransportError> {
+        if self.gone {
+            return Err(TransportError::CardRemoved);
+        }
+        let bytes = command.to_bytes();
+        if is_change(&bytes) {
+            self.changes += 1;
+            if self.reader == Reader::PulledAtChange(self.changes) {
+                let _ = self.card.process(&bytes);
+                self.card.power_off();
+                self.gone = true;
+                return Ok(Response::parse(&[])?);
+            }
+        }
+        Ok(Response::parse(&self.card.process(&bytes))?)
+    }
+    fn reader_name(&self) -> String {
+        "test reader".into()
+    }
+    fn capabilities(&self) -> Capabilities {
+        if self.reader != Reader::Pad {
+            return Capabilities::default();
+        }
+        Capabilities {
+            secure_pin_entry: true,
+            pin_pad: Some(PinPadInfo {
+                features: vec![(6, VERIFY), (7, MODIFY)],
+                verify: Some(VERIFY),
+                modify: Some(MODIFY),
+                min_pin: Some(4),
+                max_pin: Some(8),
+                ..PinPadInfo::default()
+            }),
+        }
+    }
+    /// The pad types the scripted keys into the command's template, as a reader does: the
+    /// host never sees them.
+    fn control(&mut self, code: u32, data: &[u8]) -> Result<Vec<u8>, TransportError> {
+        let (template, entries) = if code == VERIFY {
+            (PinVerifyStructure::parse(data).unwrap().template, 1)
+        } else {
+            assert_eq!(code, MODIFY);
+            let m = PinModifyStructure::parse(data).unwrap();
+            (m.template.clone(), m.entries())
+        };
+        let mut typed = Vec::new();
+        for _ in 0..entries {
+            let key = self
+                .keys
+                .lock()
+                .unwrap()
+                .pop_front()
+                .expect("a keypad entry");
+            match key.as_str() {
+                "cancel" => return Ok(vec![0x64, 0x01]),
+                "timeout" => return Ok(vec![0x64, 0x00]),
+                d if d.len() != 4 => return Ok(vec![0x64, 0x03]),
+                _ => typed.push(key),
+            }
+        }
+        if typed.len() == 2 && typed[0] != typed[1] {
+            return Ok(vec![0x64, 0x02]);
+        }
+        let mut apdu = template[..5].to_vec();
+        apdu[4] = 4;
+        apdu.extend_from_slice(typed[typed.len() - 1].as_bytes());
+        Ok(self.card.process(&apdu))
     }
 }
 
