@@ -317,6 +317,21 @@ impl App {
             egui::Visuals::light()
         };
         ctx.set_visuals(visuals);
+        // Text a resident reads without glasses at 100 %, and targets easy to hit.
+        ctx.all_styles_mut(|style| {
+            use egui::{FontFamily, FontId, TextStyle};
+            style.text_styles = [
+                (TextStyle::Heading, FontId::new(26.0, FontFamily::Proportional)),
+                (TextStyle::Body, FontId::new(18.0, FontFamily::Proportional)),
+                (TextStyle::Button, FontId::new(18.0, FontFamily::Proportional)),
+                (TextStyle::Small, FontId::new(14.0, FontFamily::Proportional)),
+                (TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace)),
+            ]
+            .into();
+            style.spacing.button_padding = egui::vec2(14.0, 8.0);
+            style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+            style.spacing.interact_size.y = 36.0;
+        });
     }
 
     // ---- the card and its status -------------------------------------------------------

@@ -198,7 +198,7 @@ pub fn keypad(ui: &mut Ui, buf: &mut SecretBuf, names: &KeypadNames) -> bool {
     let status = names.entered.clone();
     let n = buf.len();
     shown.widget_info(move || WidgetInfo::labeled(Role::Label, true, format!("{status} {n}/4")));
-    let size = egui::vec2(72.0, 56.0) * 1.0;
+    let size = egui::vec2(96.0, 64.0);
     let rows: [[KeyAction; 3]; 4] = [
         [
             KeyAction::Digit(1),
@@ -218,7 +218,8 @@ pub fn keypad(ui: &mut Ui, buf: &mut SecretBuf, names: &KeypadNames) -> bool {
         [KeyAction::Clear, KeyAction::Digit(0), KeyAction::Back],
     ];
     egui::Grid::new(ui.next_auto_id())
-        .spacing(egui::vec2(8.0, 8.0))
+        .spacing(egui::vec2(10.0, 10.0))
+        .min_col_width(size.x)
         .show(ui, |ui| {
             for row in rows {
                 for key in row {
