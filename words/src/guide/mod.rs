@@ -559,8 +559,8 @@ fn build_doc(guide: &Guide<'_>) -> Vec<Block> {
         head.push(msg::guide_read_from_card(lang));
     }
     out.extend(head.into_iter().map(Block::Para));
-    // A handout carries the office's record at the top: what was presented (from --have)
-    // and blank fields for the date, the applicant and the clerk.
+    // A handout carries the office's record at the top: what was presented (the documents
+    // the resident has) and blank fields for the date, the applicant and the clerk.
     if medium == Medium::Handout {
         out.push(Block::Heading(4, msg::guide_record_heading(lang)));
         let presented = presented_names(lang, &guide.have);
