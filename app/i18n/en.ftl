@@ -91,6 +91,14 @@ app-guide-which = Which PIN?
 app-guide-state = Its state
 app-guide-blocked = Blocked
 app-guide-forgotten = Forgotten
+app-guide-city = City (its counter and what to bring)
+app-guide-no-city = None (the nationwide guide)
+app-guide-print = Open the printable page
+app-guide-printed = The printable page is open in your browser. Print it from the browser.
+app-guide-print-failed = The printable page could not be opened ({ $reason }). Try "Save to a file".
+app-guide-save = Save to a file
+app-guide-saved = Saved: { $path }
+app-guide-save-failed = It could not be saved ({ $reason }).
 
 ## Settings
 app-settings-title = Settings

@@ -91,6 +91,14 @@ app-guide-which = どの暗証番号ですか
 app-guide-state = いまの状態
 app-guide-blocked = ロックされている
 app-guide-forgotten = 忘れた
+app-guide-city = 市区町村（窓口の案内と持ち物）
+app-guide-no-city = 選ばない（全国共通の案内）
+app-guide-print = 印刷用のページを開く
+app-guide-printed = 印刷用のページをブラウザで開きました。ブラウザの印刷で印刷してください。
+app-guide-print-failed = 印刷用のページを開けませんでした（{ $reason }）。「ファイルに保存」を試してください。
+app-guide-save = ファイルに保存
+app-guide-saved = 保存しました：{ $path }
+app-guide-save-failed = 保存できませんでした（{ $reason }）。
 
 ## 設定
 app-settings-title = 設定

@@ -12,6 +12,7 @@ use mynapin_core::card::session::{Event as SessionEvent, Report, Role};
 use mynapin_core::card::status::Verdict;
 use mynapin_core::card::{CardError, Counter, Pin, PinState, PinStatus};
 use mynapin_core::layout::{PinFormat, PinId};
+use mynapin_core::procedure::from_card::CardFacts;
 use mynapin_core::transport::TransportError;
 use mynapin_words::{outcome, sanitize, Lang};
 use std::sync::Arc;
@@ -142,6 +143,8 @@ pub struct App {
     card: CardView,
     screen: Screen,
     opener: Opener,
+    /// Where the guide's "save" writes its page (the Downloads folder, else home).
+    pub save_dir: std::path::PathBuf,
     /// The settings changed since they were last saved.
     pub settings_changed: bool,
     applied: Option<(u16, bool)>,
@@ -162,6 +165,7 @@ impl App {
             card: CardView::Starting,
             screen: Screen::Status,
             opener,
+            save_dir: crate::guide::default_save_dir(),
             settings_changed: false,
             applied: None,
         }
@@ -266,7 +270,7 @@ impl App {
                     }
                     if ui.button(msg::app_nav_guide(lang)).clicked() {
                         self.leave_screen();
-                        self.screen = Screen::Guide(Box::new(GuideView::new(self.status_pins())));
+                        self.screen = Screen::Guide(Box::new(GuideView::new(self.facts())));
                     }
                     if ui.button(msg::app_nav_settings(lang)).clicked() {
                         self.leave_screen();
@@ -304,6 +308,14 @@ impl App {
         }
     }
 
+    /// What the reset rules need of the card read, if one was.
+    fn facts(&self) -> Option<CardFacts> {
+        match &self.card {
+            CardView::Read(r) => Some(CardFacts::of_status(&r.status)),
+            _ => None,
+        }
+    }
+
     fn apply_style(&mut self, ctx: &egui::Context) {
         let want = (self.settings.text_size, self.settings.high_contrast);
         if self.applied == Some(want) {
@@ -321,11 +333,23 @@ impl App {
         ctx.all_styles_mut(|style| {
             use egui::{FontFamily, FontId, TextStyle};
             style.text_styles = [
-                (TextStyle::Heading, FontId::new(26.0, FontFamily::Proportional)),
+                (
+                    TextStyle::Heading,
+                    FontId::new(26.0, FontFamily::Proportional),
+                ),
                 (TextStyle::Body, FontId::new(18.0, FontFamily::Proportional)),
-                (TextStyle::Button, FontId::new(18.0, FontFamily::Proportional)),
-                (TextStyle::Small, FontId::new(14.0, FontFamily::Proportional)),
-                (TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace)),
+                (
+                    TextStyle::Button,
+                    FontId::new(18.0, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Small,
+                    FontId::new(14.0, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Monospace,
+                    FontId::new(15.0, FontFamily::Monospace),
+                ),
             ]
             .into();
             style.spacing.button_padding = egui::vec2(14.0, 8.0);
@@ -392,7 +416,8 @@ impl App {
             if s.pins.iter().any(|p| p.state() == PinState::Blocked)
                 && ui.button(msg::app_to_guide(lang)).clicked()
             {
-                self.screen = Screen::Guide(Box::new(GuideView::new(Some(s.pins.clone()))));
+                self.screen =
+                    Screen::Guide(Box::new(GuideView::new(Some(CardFacts::of_status(s)))));
             }
         });
     }
@@ -402,6 +427,7 @@ impl App {
     fn change_screen(&mut self, ui: &mut Ui) {
         let lang = self.lang();
         let pins = self.status_pins();
+        let facts = self.facts();
         let Screen::Change(flow) = &mut self.screen else {
             return;
         };
@@ -459,7 +485,7 @@ impl App {
             self.worker.send(Job::Change(job));
         }
         if let Some(pin) = to_guide {
-            let mut view = GuideView::new(Some(pins));
+            let mut view = GuideView::new(facts);
             view.pick(pin);
             self.leave_screen();
             self.screen = Screen::Guide(Box::new(view));
@@ -474,7 +500,13 @@ impl App {
             return;
         };
         let before = self.settings.city.clone();
-        view.ui(ui, lang, &mut self.settings.city, &mut self.opener);
+        view.ui(
+            ui,
+            lang,
+            &mut self.settings.city,
+            &mut self.opener,
+            &self.save_dir,
+        );
         if self.settings.city != before {
             self.settings_changed = true;
         }

@@ -548,14 +548,68 @@ fn on_a_pin_pad_reader_the_pins_are_typed_on_the_reader() {
 }
 
 #[test]
-fn the_guide_works_without_a_card() {
+fn the_guide_works_without_a_card_and_prints_the_handout() {
     for lang in LANGS {
-        let (mut h, _) = open(Box::new(NoReader), lang);
+        let (mut h, opened) = open(Box::new(NoReader), lang);
         click(&mut h, t(lang, "再設定の案内", "Reset guide"));
         assert!(
             shows(&h, t(lang, "どの暗証番号ですか", "Which PIN?")),
             "{}",
             screen(&h)
         );
+        // Picked by hand: the residence registry PIN, blocked, in Toyokawa.
+        click(
+            &mut h,
+            t(lang, "住民基本台帳用暗証番号", "residence registry PIN"),
+        );
+        click(&mut h, t(lang, "ロックされている", "Blocked"));
+        click(&mut h, t(lang, "豊川市", "Toyokawa City"));
+        assert_eq!(h.state().settings().city.as_deref(), Some("toyokawa"));
+        let shown = screen(&h);
+        assert!(shown.contains(t(lang, "窓口", "counter")), "{shown}");
+        // The checklist is a list of boxes to tick.
+        assert!(
+            h.get_all_by_role(egui::accesskit::Role::CheckBox).count() > 0,
+            "{shown}"
+        );
+        click(
+            &mut h,
+            t(lang, "印刷用のページを開く", "Open the printable page"),
+        );
+        let pages = opened.borrow();
+        assert_eq!(pages.len(), 1);
+        let (name, html) = &pages[0];
+        assert_eq!(name, &format!("mynapin-guide-juki-{}.html", lang.tag()));
+        assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..80]);
+        assert!(
+            html.contains("city.toyokawa.lg.jp"),
+            "the city's page is cited"
+        );
+        assert!(
+            !html.contains("mynapin guide"),
+            "a handout names no command"
+        );
+        assert!(shows(
+            &h,
+            t(lang, "ブラウザで開きました", "open in your browser")
+        ));
     }
+}
+
+#[test]
+fn the_guide_saves_the_handout_to_a_file() {
+    let dir = std::env::temp_dir().join(format!("mynapin-app-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (port, _) = sim("sign-blocked");
+    let (mut h, _) = open(port, Lang::JA);
+    h.state_mut().save_dir = dir.clone();
+    click(&mut h, "ロックされた暗証番号の再設定の案内を見る");
+    // The card's blocked PIN is the one guided.
+    assert!(shows(&h, "署名用パスワード"), "{}", screen(&h));
+    click(&mut h, "ファイルに保存");
+    let path = dir.join("mynapin-guide-sign-ja.html");
+    let html = std::fs::read_to_string(&path).expect("the page was saved");
+    assert!(html.contains("署名用"), "{html}");
+    assert!(shows(&h, "保存しました"), "{}", screen(&h));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
