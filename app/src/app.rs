@@ -148,6 +148,10 @@ pub struct App {
     /// The settings changed since they were last saved.
     pub settings_changed: bool,
     applied: Option<(u16, bool)>,
+    /// The readers, when there are several (for the picker).
+    readers: Vec<String>,
+    /// The reader the holder picked (`None`: whichever holds the card).
+    picked: Option<String>,
 }
 
 impl App {
@@ -168,6 +172,8 @@ impl App {
             save_dir: crate::guide::default_save_dir(),
             settings_changed: false,
             applied: None,
+            readers: Vec::new(),
+            picked: None,
         }
     }
 
@@ -201,6 +207,7 @@ impl App {
     fn apply(&mut self, u: Update) {
         match u {
             Update::NoCard => self.card = CardView::Absent,
+            Update::Readers(names) => self.readers = names,
             Update::Problem(e) => self.card = CardView::Problem(e),
             Update::Reading(r) => self.card = CardView::Reading(r),
             Update::Status(Ok(read)) => self.card = CardView::Read(read),
@@ -369,6 +376,21 @@ impl App {
             CardView::Absent => {
                 ui.heading(msg::app_place_card(lang));
                 ui.label(msg::app_place_card_detail(lang));
+                if self.readers.len() > 1 {
+                    ui.label(RichText::new(msg::app_pick_reader(lang)).strong());
+                    let before = self.picked.clone();
+                    ui.radio_value(&mut self.picked, None, msg::app_any_reader(lang));
+                    for name in &self.readers {
+                        ui.radio_value(
+                            &mut self.picked,
+                            Some(name.clone()),
+                            sanitize::reader_name(name),
+                        );
+                    }
+                    if self.picked != before {
+                        self.worker.send(Job::UseReader(self.picked.clone()));
+                    }
+                }
             }
             CardView::Problem(e) => {
                 ui.heading(msg::app_reader_problem(lang));
@@ -382,7 +404,10 @@ impl App {
             CardView::Failed(e) => {
                 ui.heading(msg::app_card_failed(lang));
                 ui.label(outcome::card_error(lang, e));
-                ui.label(msg::app_card_failed_todo(lang));
+                match e {
+                    CardError::Transport(t) => ui.label(reader_advice(lang, t)),
+                    _ => ui.label(msg::app_card_failed_todo(lang)),
+                };
                 if ui.button(msg::app_read_again(lang)).clicked() {
                     self.card = CardView::Reading(String::new());
                     self.worker.send(Job::ReadStatus);
@@ -541,9 +566,29 @@ impl App {
                 self.screen = Screen::Diagnostics;
             }
         });
+        #[cfg(all(debug_assertions, feature = "sim"))]
+        self.debug_menu(ui);
         if self.settings != before {
             self.settings_changed = true;
         }
+    }
+
+    /// A debug build's hidden menu: the app on a built-in simulated card, in place of the
+    /// reader (as `--sim=NAME` does). Not in a release build.
+    #[cfg(all(debug_assertions, feature = "sim"))]
+    fn debug_menu(&mut self, ui: &mut Ui) {
+        ui.collapsing("debug: simulated card", |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for (name, _) in mynapin_sim::fixture::BUILTIN {
+                    if ui.button(*name).clicked() {
+                        if let Ok(p) = crate::port::SimPort::builtin(Some(name)) {
+                            self.card = CardView::Starting;
+                            self.worker.send(Job::Port(Box::new(p)));
+                        }
+                    }
+                }
+            });
+        });
     }
 
     fn diagnostics_screen(&mut self, ui: &mut Ui) {

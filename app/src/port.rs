@@ -30,6 +30,9 @@ pub trait CardPort: Send {
     ) -> Result<Option<String>, TransportError>;
     /// The readers there are (names as PC/SC gives them: untrusted text).
     fn readers(&mut self) -> Result<Vec<String>, TransportError>;
+    /// Use the reader named `reader` from now on (`None`: whichever holds the card). A port
+    /// with one reader ignores it.
+    fn select(&mut self, _reader: Option<String>) {}
     /// Runs `op` on the My Number card in `reader` (`None`: the port's only card), told what
     /// happens while it is opened.
     fn with_card(
@@ -84,6 +87,10 @@ impl CardPort for ReaderPort {
             .into_iter()
             .map(|r| r.name)
             .collect())
+    }
+
+    fn select(&mut self, reader: Option<String>) {
+        self.selector = reader.map_or(ReaderSelector::Auto, ReaderSelector::NameContains);
     }
 
     fn with_card(

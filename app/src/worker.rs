@@ -35,6 +35,12 @@ pub enum Job {
     ReadStatus,
     /// Change PINs to one new value.
     Change(ChangeJob),
+    /// Use this reader from now on (`None`: whichever holds the card), chosen by the holder
+    /// when there are several.
+    UseReader(Option<String>),
+    /// Put this card port in place of the current one (the simulated card of a debug build's
+    /// hidden menu).
+    Port(Box<dyn CardPort>),
 }
 
 /// A change, with every entry it needs.
@@ -74,6 +80,8 @@ pub enum Update {
     Status(Result<Read, CardError>),
     /// The card was taken out.
     Removed,
+    /// The readers there are, when there is more than one (names as PC/SC gives them).
+    Readers(Vec<String>),
     /// A change is under way: what the session says.
     Progress(SessionEvent),
     /// The change ended (or could not reach the card).
@@ -164,13 +172,7 @@ fn run(mut port: Box<dyn CardPort>, jobs: Receiver<Job>, tell: &Tell, stop: &Sto
     // What was last said about an absent card, so that a wait repeated every slice is said
     // once.
     let mut absent_said: Option<String> = None;
-    if !port.live() {
-        if let Ok(Some(r)) = port.wait(WaitFor::Card, None, SLICE, stop) {
-            tell.say(Update::Reading(r.clone()));
-            read_status(port.as_mut(), Some(&r), tell, stop);
-            present = Some(r);
-        }
-    }
+    present = hold(port.as_mut(), tell, stop).or(present);
     loop {
         if stopped(stop) {
             return;
@@ -191,6 +193,18 @@ fn run(mut port: Box<dyn CardPort>, jobs: Receiver<Job>, tell: &Tell, stop: &Sto
             match job {
                 Job::ReadStatus => read_status(port.as_mut(), present.as_deref(), tell, stop),
                 Job::Change(c) => change(port.as_mut(), present.as_deref(), c, tell, stop),
+                Job::UseReader(r) => {
+                    port.select(r);
+                    present = None;
+                    absent_said = None;
+                    tell.say(Update::Removed);
+                }
+                Job::Port(p) => {
+                    port = p;
+                    absent_said = None;
+                    tell.say(Update::Removed);
+                    present = hold(port.as_mut(), tell, stop);
+                }
             }
             continue;
         }
@@ -206,6 +220,12 @@ fn run(mut port: Box<dyn CardPort>, jobs: Receiver<Job>, tell: &Tell, stop: &Sto
                     if absent_said.as_deref() != Some("no card") {
                         absent_said = Some("no card".into());
                         tell.say(Update::NoCard);
+                        // With several readers, the holder may pick one.
+                        if let Ok(names) = port.readers() {
+                            if names.len() > 1 {
+                                tell.say(Update::Readers(names));
+                            }
+                        }
                     }
                 }
                 Err(TransportError::Interrupted { .. }) => return,
@@ -219,6 +239,12 @@ fn run(mut port: Box<dyn CardPort>, jobs: Receiver<Job>, tell: &Tell, stop: &Sto
                         Ok(Job::ReadStatus) | Err(RecvTimeoutError::Timeout) => {}
                         // No card, no change: its entries are dropped (wiped) unsent.
                         Ok(Job::Change(_)) => {}
+                        Ok(Job::UseReader(r)) => port.select(r),
+                        Ok(Job::Port(p)) => {
+                            port = p;
+                            absent_said = None;
+                            present = hold(port.as_mut(), tell, stop);
+                        }
                         Err(RecvTimeoutError::Disconnected) => return,
                     }
                 }
@@ -239,6 +265,17 @@ fn run(mut port: Box<dyn CardPort>, jobs: Receiver<Job>, tell: &Tell, stop: &Sto
             },
         }
     }
+}
+
+/// A port that is not watched holds its card from the start: its status is read at once.
+fn hold(port: &mut dyn CardPort, tell: &Tell, stop: &StopFlag) -> Option<String> {
+    if port.live() {
+        return None;
+    }
+    let r = port.wait(WaitFor::Card, None, SLICE, stop).ok().flatten()?;
+    tell.say(Update::Reading(r.clone()));
+    read_status(port, Some(&r), tell, stop);
+    Some(r)
 }
 
 fn read_status(port: &mut dyn CardPort, reader: Option<&str>, tell: &Tell, stop: &StopFlag) {

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{click, keypad, open, screen, settle, shows, t, tick, NoReader};
+use common::{click, keypad, open, screen, shows, t, tick, NoReader};
 use egui_kittest::kittest::Queryable;
 use mynapin_app::port::SimPort;
 use mynapin_core::layout::KeyRef;
@@ -612,4 +612,103 @@ fn the_guide_saves_the_handout_to_a_file() {
     assert!(html.contains("署名用"), "{html}");
     assert!(shows(&h, "保存しました"), "{}", screen(&h));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_card_placed_is_read_taken_out_is_asked_for_and_placed_again_is_read_again() {
+    for lang in LANGS {
+        let (port, hand) = common::HandPort::new(&["Reader A"]);
+        let (mut h, _) = open(Box::new(port), lang);
+        common::until_shows(
+            &mut h,
+            t(
+                lang,
+                "カードをリーダーに置いてください",
+                "Place your card on the reader",
+            ),
+        );
+        hand.send(common::Hand::Place(Arc::new(Mutex::new(SimCard::new(
+            Fixture::fresh(),
+        )))))
+        .unwrap();
+        common::until_shows(&mut h, t(lang, "残り3回（全3回）", "3 of 3 tries left"));
+        hand.send(common::Hand::Remove).unwrap();
+        common::until_shows(
+            &mut h,
+            t(
+                lang,
+                "カードをリーダーに置いてください",
+                "Place your card on the reader",
+            ),
+        );
+        // Another card: its own status.
+        hand.send(common::Hand::Place(Arc::new(Mutex::new(SimCard::new(
+            Fixture::builtin("sign-blocked").unwrap(),
+        )))))
+        .unwrap();
+        common::until_shows(&mut h, t(lang, "ロック中", "BLOCKED"));
+    }
+}
+
+#[test]
+fn with_several_readers_the_holder_picks_one() {
+    for lang in LANGS {
+        let (port, _hand) = common::HandPort::new(&["Reader A", "Reader B\u{7}"]);
+        let picked = port.picked.clone();
+        let (mut h, _) = open(Box::new(port), lang);
+        common::until_shows(
+            &mut h,
+            t(
+                lang,
+                "使うリーダーを選んでください",
+                "Choose the one to use",
+            ),
+        );
+        // The reader's name is shown sanitized (its control character replaced).
+        assert!(!common::screen(&h).contains('\u{7}'));
+        click(&mut h, "Reader A");
+        // The card's thread takes the choice, then looks for the card again (and says so).
+        assert!(h
+            .state_mut()
+            .wait_for_card(std::time::Duration::from_secs(60)));
+        assert_eq!(
+            picked.lock().unwrap().as_slice(),
+            &[Some("Reader A".to_string())]
+        );
+    }
+}
+
+#[test]
+fn the_help_desk_report_holds_no_pin_after_a_change() {
+    let (port, card) = sim("fresh");
+    let (mut h, _) = open(port, Lang::EN);
+    to_review(
+        &mut h,
+        Lang::EN,
+        &["user-authentication PIN"],
+        &AUTH,
+        &[7, 3, 9, 1],
+        &[7, 3, 9, 1],
+    );
+    click(&mut h, "Change");
+    assert!(holds(&card, KeyRef::Auth, "7391"));
+    click(&mut h, "Settings");
+    click(&mut h, "Information for a help desk");
+    let report = h.state().diagnostics();
+    assert!(report.contains("auth"), "{report}");
+    for pin in ["7391", "1234"] {
+        assert!(!report.contains(pin), "{report}");
+        assert!(!common::screen(&h).contains(pin));
+    }
+}
+
+#[cfg(debug_assertions)]
+#[test]
+fn a_debug_build_has_a_hidden_menu_for_the_simulated_card() {
+    let (mut h, _) = open(Box::new(NoReader), Lang::JA);
+    click(&mut h, "設定");
+    click(&mut h, "debug: simulated card");
+    click(&mut h, "sign-blocked");
+    click(&mut h, "カードの状態");
+    common::until_shows(&mut h, "ロック中");
 }

@@ -306,3 +306,98 @@ impl CardPort for NoReader {
         Err(CardError::Transport(TransportError::NoReaders))
     }
 }
+
+/// What a test does to its reader: place a card, take it out.
+pub enum Hand {
+    Place(Shared),
+    Remove,
+}
+
+/// Readers the test controls, watched by the app as a PC/SC reader is: a card comes when the
+/// test places it (an event on a channel the port waits on, for as long as a reader's wait
+/// would), and goes when the test takes it out. `names` are the readers it reports; `picked`
+/// records the holder's choice of reader.
+pub struct HandPort {
+    pub names: Vec<String>,
+    pub picked: Arc<Mutex<Vec<Option<String>>>>,
+    hand: std::sync::mpsc::Receiver<Hand>,
+    card: Option<Shared>,
+}
+
+impl HandPort {
+    pub fn new(names: &[&str]) -> (HandPort, std::sync::mpsc::Sender<Hand>) {
+        let (tx, hand) = std::sync::mpsc::channel();
+        (
+            HandPort {
+                names: names.iter().map(|s| s.to_string()).collect(),
+                picked: Arc::default(),
+                hand,
+                card: None,
+            },
+            tx,
+        )
+    }
+}
+
+impl CardPort for HandPort {
+    fn live(&self) -> bool {
+        true
+    }
+    fn wait(
+        &mut self,
+        what: WaitFor,
+        _: Option<&str>,
+        slice: Duration,
+        _: &StopFlag,
+    ) -> Result<Option<String>, TransportError> {
+        match self.hand.recv_timeout(slice) {
+            Ok(Hand::Place(card)) => self.card = Some(card),
+            Ok(Hand::Remove) => self.card = None,
+            Err(_) => {}
+        }
+        let there = self.card.is_some();
+        Ok(match what {
+            WaitFor::Card if there => Some(self.names[0].clone()),
+            WaitFor::Removal if !there => Some(self.names[0].clone()),
+            _ => None,
+        })
+    }
+    fn readers(&mut self) -> Result<Vec<String>, TransportError> {
+        Ok(self.names.clone())
+    }
+    fn select(&mut self, reader: Option<String>) {
+        self.picked.lock().unwrap().push(reader);
+    }
+    fn with_card(
+        &mut self,
+        _: Option<&str>,
+        _: &StopFlag,
+        _: &dyn Fn(Event),
+        op: CardOp<'_>,
+    ) -> Result<(), CardError> {
+        let Some(card) = &self.card else {
+            return Err(CardError::Transport(TransportError::NoCard {
+                reader: self.names[0].clone(),
+            }));
+        };
+        let mut card = card.lock().unwrap();
+        let mut t = mynapin_core::transport::in_process::InProcess::new(&mut *card, "hand");
+        let mut c = MyNumberCard::open(&mut t)?;
+        op(&mut c);
+        Ok(())
+    }
+}
+
+/// Waits on the card's thread, update by update, until the screen shows `text`.
+pub fn until_shows(h: &mut Harness<'static, App>, text: &str) {
+    h.run();
+    while !shows(h, text) {
+        assert!(
+            h.state_mut().wait_for_card(Duration::from_secs(60)),
+            "the card's thread said nothing for 60 s, and the screen lacks {text:?}: {}",
+            screen(h)
+        );
+        let _ = h.try_run();
+    }
+    settle(h);
+}
