@@ -712,3 +712,23 @@ fn a_debug_build_has_a_hidden_menu_for_the_simulated_card() {
     click(&mut h, "カードの状態");
     common::until_shows(&mut h, "ロック中");
 }
+
+/// The checks every test above runs under are on: a widget without an accessible name fails.
+#[test]
+#[should_panic(expected = "lack accessible name")]
+fn the_harness_fails_on_a_widget_without_an_accessible_name() {
+    let mut h = common::builder::<()>().build_ui(|ui| {
+        let _ = ui.add(egui::Button::new(""));
+    });
+    h.run();
+}
+
+/// …and a character the app's font lacks fails (the font is the app's only one).
+#[test]
+#[should_panic(expected = "U+10FFFD")]
+fn the_harness_fails_on_a_character_the_font_lacks() {
+    let mut h = common::builder::<()>().build_ui(|ui| {
+        ui.label("\u{10FFFD}");
+    });
+    h.run();
+}

@@ -42,12 +42,18 @@ pub fn open(port: Box<dyn CardPort>, lang: Lang) -> (Harness<'static, App>, Open
         }),
         Arc::new(|| {}),
     );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(760.0, 1100.0))
-        .with_context_setup(|ctx| ctx.set_fonts(mynapin_app::fonts::definitions()))
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    let mut h = builder().build_ui_state(|ui, app: &mut App| app.ui(ui), app);
     settle(&mut h);
     (h, opened)
+}
+
+/// The harness every test of the app runs in: the app's own fonts only (a character they
+/// lack fails the test), kittest's accessibility check on (an interactive widget without an
+/// accessible name fails the test), a window that shows a whole screen.
+pub fn builder<S>() -> egui_kittest::HarnessBuilder<S> {
+    Harness::builder()
+        .with_size(egui::vec2(760.0, 1100.0))
+        .with_context_setup(|ctx| ctx.set_fonts(mynapin_app::fonts::definitions()))
 }
 
 /// Runs frames until the window is still, waiting on the card's thread while it works (a
