@@ -732,3 +732,41 @@ fn the_harness_fails_on_a_character_the_font_lacks() {
     });
     h.run();
 }
+
+#[test]
+fn every_reader_failure_is_named_with_one_next_step() {
+    use common::Failing;
+    use mynapin_core::card::CardError;
+    use mynapin_core::transport::TransportError;
+    let cases: [(Failing, &str, &str); 3] = [
+        (
+            Failing {
+                waiting: Some(|| TransportError::NoService),
+                opening: || CardError::Transport(TransportError::NoService),
+            },
+            "カードリーダーが使えません",
+            "「Smart Card」サービス",
+        ),
+        (
+            Failing {
+                waiting: None,
+                opening: || CardError::Transport(TransportError::CardInUse),
+            },
+            "カードを読み取れませんでした",
+            "ほかのプログラム",
+        ),
+        (
+            Failing {
+                waiting: None,
+                opening: || CardError::NotMyNumberCard(mynapin_core::card::CardKind::OldJukiCard),
+            },
+            "カードを読み取れませんでした",
+            "住基",
+        ),
+    ];
+    for (port, heading, step) in cases {
+        let (mut h, _) = open(Box::new(port), Lang::JA);
+        common::until_shows(&mut h, heading);
+        assert!(shows(&h, step), "{}", screen(&h));
+    }
+}

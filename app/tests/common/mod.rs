@@ -407,3 +407,46 @@ pub fn until_shows(h: &mut Harness<'static, App>, text: &str) {
     }
     settle(h);
 }
+
+/// A reader where things go wrong: the wait for a card fails with `waiting()` (when set), or
+/// the card is there but opening it fails with `opening()`.
+pub struct Failing {
+    pub waiting: Option<fn() -> TransportError>,
+    pub opening: fn() -> CardError,
+}
+
+impl CardPort for Failing {
+    fn live(&self) -> bool {
+        true
+    }
+    fn wait(
+        &mut self,
+        what: WaitFor,
+        _: Option<&str>,
+        slice: Duration,
+        _: &StopFlag,
+    ) -> Result<Option<String>, TransportError> {
+        match (self.waiting, what) {
+            (Some(e), _) => Err(e()),
+            (None, WaitFor::Card) => Ok(Some("Reader A".into())),
+            // The card stays: the wait for its removal lasts its slice, as a reader's does.
+            (None, WaitFor::Removal) => {
+                let (_tx, rx) = std::sync::mpsc::channel::<()>();
+                let _ = rx.recv_timeout(slice);
+                Ok(None)
+            }
+        }
+    }
+    fn readers(&mut self) -> Result<Vec<String>, TransportError> {
+        Ok(vec!["Reader A".into()])
+    }
+    fn with_card(
+        &mut self,
+        _: Option<&str>,
+        _: &StopFlag,
+        _: &dyn Fn(Event),
+        _: CardOp<'_>,
+    ) -> Result<(), CardError> {
+        Err((self.opening)())
+    }
+}
