@@ -109,6 +109,17 @@ fn take_typing(ui: &Ui, buf: &mut SecretBuf, digits: bool) -> bool {
                 _ => {}
             }
         }
+        // egui keeps a second copy of the frame's events in `raw` (InputState::begin_pass
+        // clones them) and frees it unwiped at the next frame: wipe that copy's text too.
+        for e in i.raw.events.iter_mut() {
+            match e {
+                Event::Text(t)
+                | Event::Paste(t)
+                | Event::Ime(egui::ImeEvent::Commit(t))
+                | Event::Ime(egui::ImeEvent::Preedit { text: t, .. }) => t.zeroize(),
+                _ => {}
+            }
+        }
     });
     changed
 }
