@@ -21,11 +21,12 @@
 #
 # The app links no graphics library: winit and glutin open them with dlopen when it starts
 # (dpkg-shlibdeps cannot see them). Which, read from the crates' sources and the strings of the
-# binary: libEGL.so.1 (glutin prefers EGL; libGL.so.1 for GLX is its fallback on X11),
-# libxkbcommon.so.0 (the keyboard, on X11 and Wayland), on X11 libX11, libX11-xcb, libXcursor,
-# libXi, libXrandr, libxcb and libxkbcommon-x11, on Wayland libwayland-client and
-# libwayland-egl (winit takes Wayland whenever WAYLAND_DISPLAY is set, and does not fall back
-# to X11). They are Recommends, not Depends: the same package carries the command line tool,
+# binary (`strings … | grep '\.so'`): libEGL.so.1 (eframe asks glutin for EGL first; libGL.so.1
+# for GLX is its fallback on X11), libxkbcommon.so.0 (the keyboard, on X11 and Wayland), on X11
+# libX11, libX11-xcb, libXcursor, libXi (all four opened by winit at start), libxcb and
+# libxkbcommon-x11, on Wayland libwayland-client and libwayland-egl (winit takes Wayland
+# whenever WAYLAND_DISPLAY is set, and does not fall back to X11). Not libXrandr: winit 0.30
+# speaks RandR through x11rb. Mesa's drivers come with libegl1 (it depends on libegl-mesa0). They are Recommends, not Depends: the same package carries the command line tool,
 # which needs none of them and must stay installable on a machine without a display; every
 # desktop has them already, and apt installs Recommends by default. Without them the app
 # exits at start with winit's or glutin's error, the command line is unaffected.
@@ -183,7 +184,7 @@ esac
 
 # What the app opens with dlopen to show its window (see the top): a display server's client
 # libraries and the GL loader, present on every desktop.
-app_recommends="libegl1, libxkbcommon0, libx11-6, libx11-xcb1, libxcursor1, libxi6, libxrandr2, libxcb1, libxkbcommon-x11-0, libwayland-client0, libwayland-egl1"
+app_recommends="libegl1, libgl1, libxkbcommon0, libx11-6, libx11-xcb1, libxcursor1, libxi6, libxcb1, libxkbcommon-x11-0, libwayland-client0, libwayland-egl1"
 
 description=$(sed -n 's/^description = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 installed_size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)

@@ -141,7 +141,8 @@ rm -rf "$icons"; mkdir -p "$icons"
 for size in 16 32 48 256; do
   rsvg-convert -w "$size" -h "$size" -o "$icons/$size.png" app/assets/mynapin-app.svg
 done
-python3 packaging/windows/png-to-ico.py "$icons/mynapin-app.ico" "$icons"/{16,32,48,256}.png
+# (In the stage: wixl reads files by paths relative to the folder it runs in. Not in the zip.)
+python3 packaging/windows/png-to-ico.py "$stage/mynapin-app.ico" "$icons"/{16,32,48,256}.png
 touch -d "@$SOURCE_DATE_EPOCH" "$stage"/*
 
 # 4. The zip: fixed order, fixed times (zip stores local time: UTC here), no extra fields.
@@ -165,7 +166,7 @@ at_epoch() { TZ=UTC faketime "$(TZ=UTC date -d "@$SOURCE_DATE_EPOCH" '+%Y-%m-%d 
     -D "Version=$version" -D "ProductCode=$product_code" -D "PackageCode=$package_code" \
     -D "Exe=mynapin.exe" -D "AppExe=mynapin-app.exe" -D "Readme=README.txt" \
     -D "Licences=LICENSES.txt" -D "FontLicence=BIZUDPGothic-OFL.txt" \
-    -D "AppIcon=$icons/mynapin-app.ico" \
+    -D "AppIcon=mynapin-app.ico" \
     "$root/packaging/windows/mynapin.wxs" )
 # The PATH entry: Name "=-*PATH" = set on install, remove on uninstall (-), system-wide (*);
 # Value "[~];[INSTALLDIR]" = appended to the existing PATH. The two standard actions at their
