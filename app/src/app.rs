@@ -152,6 +152,9 @@ pub struct App {
     readers: Vec<String>,
     /// The reader the holder picked (`None`: whichever holds the card).
     picked: Option<String>,
+    /// The debug build's hidden menu is open (F12 on the settings screen).
+    #[cfg(all(debug_assertions, feature = "sim"))]
+    debug_shown: bool,
 }
 
 impl App {
@@ -174,6 +177,8 @@ impl App {
             applied: None,
             readers: Vec::new(),
             picked: None,
+            #[cfg(all(debug_assertions, feature = "sim"))]
+            debug_shown: false,
         }
     }
 
@@ -566,8 +571,16 @@ impl App {
                 self.screen = Screen::Diagnostics;
             }
         });
+        // F12 opens the hidden menu (debug builds only).
         #[cfg(all(debug_assertions, feature = "sim"))]
-        self.debug_menu(ui);
+        {
+            if ui.input(|i| i.key_pressed(egui::Key::F12)) {
+                self.debug_shown = !self.debug_shown;
+            }
+            if self.debug_shown {
+                self.debug_menu(ui);
+            }
+        }
         if self.settings != before {
             self.settings_changed = true;
         }

@@ -139,6 +139,9 @@ fn main() -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("mynapin")
+            // The desktop entry's name (mynapin-app.desktop): the dock matches the window to
+            // the entry's name and icon by it (Wayland app id, X11 WM_CLASS).
+            .with_app_id("mynapin-app")
             .with_inner_size([720.0, 820.0]),
         ..Default::default()
     };

@@ -707,6 +707,12 @@ fn the_help_desk_report_holds_no_pin_after_a_change() {
 fn a_debug_build_has_a_hidden_menu_for_the_simulated_card() {
     let (mut h, _) = open(Box::new(NoReader), Lang::JA);
     click(&mut h, "設定");
+    assert!(
+        h.query_by_label("debug: simulated card").is_none(),
+        "hidden until F12"
+    );
+    h.key_press(egui::Key::F12);
+    common::settle(&mut h);
     click(&mut h, "debug: simulated card");
     click(&mut h, "sign-blocked");
     click(&mut h, "カードの状態");
