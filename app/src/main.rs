@@ -1,6 +1,11 @@
 //! `mynapin-app`: the window. Options (for developers and help desks; a resident starts it
 //! from the menu): `--sim[=NAME]` runs it on the built-in simulated card, `--reader TEXT`
 //! picks a reader by part of its name, `--lang ja|en` overrides the saved language.
+//!
+//! `MYNAPIN_APP_TIMING=1` (for measuring start-up, docs/app.md "Speed"): the app prints
+//! `mynapin-app: first frame after N ms (unix ms T)` to stderr once its first frame has been
+//! laid out — N counted from the start of `main`, T the wall clock, to compare with the time
+//! the process was launched — and then closes its window.
 #![forbid(unsafe_code)]
 // No console window behind the app on Windows.
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
@@ -92,11 +97,24 @@ fn browser() -> Opener {
 struct Window {
     app: App,
     settings_path: Option<std::path::PathBuf>,
+    /// `MYNAPIN_APP_TIMING=1`: when `main` started; taken once the first frame is reported.
+    timing: Option<std::time::Instant>,
 }
 
 impl eframe::App for Window {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.app.ui(ui);
+        if let Some(t0) = self.timing.take() {
+            let unix = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis())
+                .unwrap_or(0);
+            eprintln!(
+                "mynapin-app: first frame after {:.1} ms (unix ms {unix})",
+                t0.elapsed().as_secs_f64() * 1000.0
+            );
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if self.app.settings_changed {
             self.app.settings_changed = false;
             if let Some(p) = &self.settings_path {
@@ -108,6 +126,9 @@ impl eframe::App for Window {
 }
 
 fn main() -> eframe::Result {
+    let timing = (std::env::var_os("MYNAPIN_APP_TIMING").as_deref()
+        == Some(std::ffi::OsStr::new("1")))
+    .then(std::time::Instant::now);
     let a = args();
     let settings_path = settings::path();
     let mut s = settings::load(settings_path.as_deref());
@@ -136,6 +157,7 @@ fn main() -> eframe::Result {
             Ok(Box::new(Window {
                 app: App::new(port, s, browser(), wake),
                 settings_path,
+                timing,
             }))
         }),
     )

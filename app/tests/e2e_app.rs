@@ -42,12 +42,7 @@ fn setup() -> (MutexGuard<'static, ()>, String, String) {
 /// A fresh card served on `reader`, its state kept in `dir`/card.toml.
 fn serve(reader: &str, port: &str, dir: &Path) -> (Served, std::path::PathBuf) {
     let state = dir.join("card.toml");
-    let card = Served::on(
-        reader,
-        port,
-        "fresh",
-        &["--state", state.to_str().unwrap()],
-    );
+    let card = Served::on(reader, port, "fresh", &["--state", state.to_str().unwrap()]);
     (card, state)
 }
 
@@ -79,7 +74,10 @@ fn to_review(h: &mut Harness<'static, App>, lang: Lang, pin: &str, current: &[u8
     keypad(h, &NEW);
     click(h, t(lang, "次へ", "Next"));
     assert!(
-        shows(h, t(lang, "まだ何も送っていません", "Nothing has been sent yet")),
+        shows(
+            h,
+            t(lang, "まだ何も送っていません", "Nothing has been sent yet")
+        ),
         "{}",
         screen(h)
     );
@@ -136,11 +134,7 @@ fn status_through_pcscd_shows_the_four_pins_in_both_languages() {
 fn changing_auth_and_the_residence_pin_in_both_places_through_pcscd() {
     let (_g, reader, port) = setup();
     for (lang, pin, refs) in [
-        (
-            Lang::JA,
-            "利用者証明用暗証番号",
-            &[KeyRef::Auth][..],
-        ),
+        (Lang::JA, "利用者証明用暗証番号", &[KeyRef::Auth][..]),
         (
             Lang::EN,
             "residence registry PIN",
@@ -494,7 +488,10 @@ fn no_pin_is_left_in_the_app_process_after_a_change() {
     for (what, needle) in [
         ("the old password", OLD_PW.as_bytes().to_vec()),
         ("the new password", NEW_PW.as_bytes().to_vec()),
-        ("the VERIFY of the PIN", apdu([0x00, 0x20, 0x00, 0x80], OLD_PIN)),
+        (
+            "the VERIFY of the PIN",
+            apdu([0x00, 0x20, 0x00, 0x80], OLD_PIN),
+        ),
         (
             "the CHANGE REFERENCE DATA of the PIN",
             apdu([0x00, 0x24, 0x01, 0x80], NEW_PIN),
@@ -544,7 +541,11 @@ fn card_placed_to_counters_on_screen_against_mynapin_status() {
                 .output()
                 .unwrap();
             cli.push(ms(t.elapsed()));
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             drop(card);
         }
         eprintln!(
@@ -554,7 +555,11 @@ fn card_placed_to_counters_on_screen_against_mynapin_status() {
             median(placed),
             median(seen),
             median(cli),
-            if cfg!(debug_assertions) { "debug" } else { "release" }
+            if cfg!(debug_assertions) {
+                "debug"
+            } else {
+                "release"
+            }
         );
     }
 }
