@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Builds the Windows packages of mynapin on Debian 12: target/windows-dist/
-#   mynapin-VERSION-x86_64-windows.zip   mynapin.exe, README.txt (Japanese/English), LICENSES.txt
-#   mynapin-VERSION-x86_64.msi           installs per machine into C:\Program Files\mynapin and
-#                                        puts that folder on the system PATH
+#   mynapin-VERSION-x86_64-windows.zip   mynapin.exe, mynapin-app.exe (the resident's window),
+#                                        README.txt (Japanese/English), LICENSES.txt, OFL.txt (the
+#                                        licence of the font the app embeds)
+#   mynapin-VERSION-x86_64.msi           installs per machine into C:\Program Files\mynapin, puts
+#                                        that folder on the system PATH and the app in the Start
+#                                        menu as 「マイナンバーカードの暗証番号」
 #
 #   bash scripts/build-windows.sh            # build the exe, then the packages
 #   bash scripts/build-windows.sh --tests    # also build the test binaries (for scripts/test-windows.sh)
@@ -26,8 +29,10 @@
 # dependencies stay there between runs (CI points it outside the clone). WINDOWS_DIST
 # (default target/windows-dist) is where the packages go.
 #
-# The resident's app (issue 22): add its binary to BINS below, its file to the zip (the same
-# loop) and to packaging/windows/mynapin.wxs with a Start-menu shortcut.
+# The app's test binaries are not built for Windows (--tests): its click-throughs render with
+# wgpu on a Vulkan adapter, which Wine does not give them, and wgpu for Windows would add its
+# compile time to every run; they run natively (cargo test -p mynapin-app). Under Wine,
+# scripts/test-windows.sh runs mynapin-app.exe --version only (no window).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -44,12 +49,13 @@ case "${1:-}" in
 esac
 
 TARGET=x86_64-pc-windows-gnu
-BINS=(mynapin)           # issue 22: the resident's app joins here
+# The programs: each the binary of the workspace package of the same name.
+BINS=(mynapin mynapin-app)
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
 # 1. Packages (Debian 12 has them all).
 pkgs=(rustc-web cargo-web rust-web-src gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
-      wixl msitools faketime zip python3)
+      wixl msitools faketime zip python3 librsvg2-bin)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -89,7 +95,8 @@ cargo_win() {
   nice -n 10 timeout 3600 cargo "$@" --release --locked -Zbuild-std -Ztrim-paths --target "$TARGET"
 }
 t=$(date +%s)
-bin_args=(); for b in "${BINS[@]}"; do bin_args+=(--bin "$b"); done
+# (-p: the root package is the default member, so a --bin of another member needs its package.)
+bin_args=(); for b in "${BINS[@]}"; do bin_args+=(-p "$b" --bin "$b"); done
 cargo_win build "${bin_args[@]}"
 say "built ${BINS[*]} in $(( $(date +%s) - t )) s"
 dist="${WINDOWS_DIST:-$root/target/windows-dist}"
@@ -104,7 +111,7 @@ if [ -n "$tests" ]; then
   # The test binaries (release profile: std and the dependencies are the ones built above),
   # listed for scripts/test-windows.sh: the target folder, then "exe<TAB>package folder".
   t=$(date +%s)
-  cargo_win test --workspace --no-run --message-format=json-render-diagnostics > "$dist/cargo-test.json"
+  cargo_win test --workspace --exclude mynapin-app --no-run --message-format=json-render-diagnostics > "$dist/cargo-test.json"
   python3 - "$dist/cargo-test.json" "$CARGO_TARGET_DIR" > "$dist/test-binaries.txt" <<'PY'
 import json, os, sys
 print(sys.argv[2])
@@ -124,12 +131,24 @@ cargo metadata --format-version 1 --locked --filter-platform "$TARGET" \
   | python3 scripts/windows-licences.py "${BINS[@]}" > "$stage/LICENSES.raw"
 { printf '\xef\xbb\xbf'; sed 's/$/\r/' "$stage/LICENSES.raw"; } > "$stage/LICENSES.txt"
 rm "$stage/LICENSES.raw"
+# The font mynapin-app embeds (BIZ UD PGothic) is under the SIL OFL 1.1, which asks that its
+# licence go with the software: its own file as well as a part of LICENSES.txt.
+{ printf '\xef\xbb\xbf'; sed 's/\r*$/\r/' app/fonts/OFL.txt; } > "$stage/BIZUDPGothic-OFL.txt"
+# The Start-menu shortcut's icon: the app's SVG (app/assets/, the one source of its icon on
+# every system) rendered at the sizes Windows asks for, packed into an .ico (PNG entries).
+icons="$dist/icons"
+rm -rf "$icons"; mkdir -p "$icons"
+for size in 16 32 48 256; do
+  rsvg-convert -w "$size" -h "$size" -o "$icons/$size.png" app/assets/mynapin-app.svg
+done
+# (In the stage: wixl reads files by paths relative to the folder it runs in. Not in the zip.)
+python3 packaging/windows/png-to-ico.py "$stage/mynapin-app.ico" "$icons"/{16,32,48,256}.png
 touch -d "@$SOURCE_DATE_EPOCH" "$stage"/*
 
 # 4. The zip: fixed order, fixed times (zip stores local time: UTC here), no extra fields.
 zipname="mynapin-$version-x86_64-windows.zip"
 rm -f "$dist/$zipname"
-( cd "$stage" && TZ=UTC zip -q -X -D "$dist/$zipname" "${BINS[@]/%/.exe}" README.txt LICENSES.txt )
+( cd "$stage" && TZ=UTC zip -q -X -D "$dist/$zipname" "${BINS[@]/%/.exe}" README.txt LICENSES.txt BIZUDPGothic-OFL.txt )
 
 # 5. The msi. wixl and msibuild stamp the time they run into the summary information (they
 #    do not read SOURCE_DATE_EPOCH): they run under faketime, their clock stopped there.
@@ -145,7 +164,9 @@ rm -f "$dist/$msiname"
 at_epoch() { TZ=UTC faketime "$(TZ=UTC date -d "@$SOURCE_DATE_EPOCH" '+%Y-%m-%d %H:%M:%S')" "$@"; }
 ( cd "$stage" && at_epoch wixl -a x64 -o "$dist/$msiname" \
     -D "Version=$version" -D "ProductCode=$product_code" -D "PackageCode=$package_code" \
-    -D "Exe=mynapin.exe" -D "Readme=README.txt" -D "Licences=LICENSES.txt" \
+    -D "Exe=mynapin.exe" -D "AppExe=mynapin-app.exe" -D "Readme=README.txt" \
+    -D "Licences=LICENSES.txt" -D "FontLicence=BIZUDPGothic-OFL.txt" \
+    -D "AppIcon=mynapin-app.ico" \
     "$root/packaging/windows/mynapin.wxs" )
 # The PATH entry: Name "=-*PATH" = set on install, remove on uninstall (-), system-wide (*);
 # Value "[~];[INSTALLDIR]" = appended to the existing PATH. The two standard actions at their
@@ -154,12 +175,33 @@ at_epoch msibuild "$dist/$msiname" -q "CREATE TABLE \`Environment\` (\`Environme
 at_epoch msibuild "$dist/$msiname" -q "INSERT INTO \`Environment\` (\`Environment\`, \`Name\`, \`Value\`, \`Component_\`) VALUES ('MynapinPath', '=-*PATH', '[~];[INSTALLDIR]', 'MynapinExe')"
 at_epoch msibuild "$dist/$msiname" -q "INSERT INTO \`InstallExecuteSequence\` (\`Action\`, \`Condition\`, \`Sequence\`) VALUES ('RemoveEnvironmentStrings', '', 3300)"
 at_epoch msibuild "$dist/$msiname" -q "INSERT INTO \`InstallExecuteSequence\` (\`Action\`, \`Condition\`, \`Sequence\`) VALUES ('WriteEnvironmentStrings', '', 5200)"
+# The Start-menu shortcut's Japanese name (see packaging/windows/mynapin.wxs): the database's
+# codepage to 932 (an _ForceCodepage table imported), then the name ("short|long", as the
+# Filename column asks) and the description, then read back.
+printf '\r\n\r\n932\t_ForceCodepage\r\n' > "$icons/_ForceCodepage.idt"
+at_epoch msibuild "$dist/$msiname" -i "$icons/_ForceCodepage.idt"
+shortcut_name="マイナンバーカードの暗証番号"
+at_epoch msibuild "$dist/$msiname" -q "UPDATE \`Shortcut\` SET \`Name\`='MYNAPIN|$shortcut_name', \`Description\`='マイナンバーカードの暗証番号の確認と変更 / My Number card PINs' WHERE \`Shortcut\`='MynapinAppStartMenu'"
+msiinfo export "$dist/$msiname" Shortcut | grep -qF "	MYNAPIN|$shortcut_name	" \
+  || { say "the .msi's Start-menu shortcut is not named $shortcut_name:"; msiinfo export "$dist/$msiname" Shortcut >&2; exit 1; }
 # wixl 0.101 makes the package code up at random whatever the source says: set it here.
 at_epoch msibuild "$dist/$msiname" -s "mynapin: the PINs of the My Number card" mynapin "x64;1033" "{$package_code}"
 touch -d "@$SOURCE_DATE_EPOCH" "$dist/$zipname" "$dist/$msiname"
 
 # 6. What was made.
-for f in "$stage/mynapin.exe" "$dist/$zipname" "$dist/$msiname"; do
+made=(); for b in "${BINS[@]}"; do made+=("$stage/$b.exe"); done
+for f in "${made[@]}" "$dist/$zipname" "$dist/$msiname"; do
   say "$(basename "$f"): $(stat -c %s "$f") bytes, sha256 $(sha256sum "$f" | cut -c1-16)…"
+done
+# Each exe imports system DLLs only: a MinGW runtime DLL (libgcc_s, libstdc++, libwinpthread)
+# would have to be shipped beside it, and a graphics or toolkit DLL would be one more thing a
+# resident's PC may lack. The list is printed for the record.
+for f in "${made[@]}"; do
+  dlls=$(x86_64-w64-mingw32-objdump -p "$f" | sed -n 's/^[[:space:]]*DLL Name: //p' | sort -fu)
+  say "$(basename "$f") imports: $(printf '%s ' $dlls)"
+  if printf '%s\n' "$dlls" | grep -iqE '^(lib|mingw|.*gcc|.*pthread|.*stdc\+\+)'; then
+    say "$(basename "$f") imports a DLL that is not part of Windows: $(printf '%s ' $dlls)"
+    exit 1
+  fi
 done
 say "done in $(( $(date +%s) - t0 )) s: $dist/$zipname, $dist/$msiname"

@@ -3,7 +3,8 @@
 #
 # 1. installs what is missing (apt): pcscd libpcsclite-dev pkg-config vsmartcard-vpcd opensc,
 #    chromium poppler-utils fonts-ipafont-gothic (the printable guide), gdb (the process image
-#    searched for PINs at exit);
+#    searched for PINs at exit), mesa-vulkan-drivers and libvulkan1 (the app's screens rendered
+#    to PNGs by wgpu on Mesa's software Vulkan, lavapipe: no GPU, no display);
 # 2. starts a private pcscd with a vpcd reader and the simulated PIN-pad reader (pinpad-ifd,
 #    built in step 1; refuses if another pcscd runs);
 # 3. serves a fresh simulated card on slot 0 and waits until pcscd sees it; the end-to-end
@@ -44,6 +45,11 @@ command -v gdb >/dev/null || missing+=(gdb)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 [ -e /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || missing+=(fonts-ipafont-gothic)
+# The app's snapshots (app/tests): wgpu opens the Vulkan loader (libvulkan.so.1, libvulkan1)
+# with dlopen, and the loader finds lavapipe through its ICD file (mesa-vulkan-drivers).
+has_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+has_pkg libvulkan1 || missing+=(libvulkan1)
+compgen -G '/usr/share/vulkan/icd.d/lvp_icd.*.json' >/dev/null || missing+=(mesa-vulkan-drivers)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   timeout 600 $SUDO apt-get update -qq

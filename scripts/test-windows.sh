@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Tests the Windows build under Wine 10 on Debian 12 (as root): the cross-built test binaries,
-# then mynapin.exe end to end through a private pcscd against the simulated card, then the .msi.
+# then mynapin.exe end to end through a private pcscd against the simulated card, then
+# mynapin-app.exe --version (its window is not tested under Wine: its click-throughs run
+# natively, cargo test -p mynapin-app), then the .msi (the app and its Start-menu shortcut
+# included).
 #
 #   bash scripts/test-windows.sh             # scripts/build-windows.sh --tests first
 #   bash scripts/test-windows.sh --no-build  # use what build-windows.sh built
@@ -90,9 +93,10 @@ fi
 dist=${WINDOWS_DIST:-$root/target/windows-dist}
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 exe="$dist/stage/mynapin.exe"
+app_exe="$dist/stage/mynapin-app.exe"
 msi="$dist/mynapin-$version-x86_64.msi"
 tests_list="$dist/test-binaries.txt"
-for f in "$exe" "$msi" ${unit:+"$tests_list"}; do
+for f in "$exe" "$app_exe" "$msi" ${unit:+"$tests_list"}; do
   [ -f "$f" ] || { say "$f is missing: run bash scripts/build-windows.sh --tests"; exit 1; }
 done
 # MYNAPIN_SIM_BIN: a native mynapin already built from this commit (CI passes the one its test
@@ -374,7 +378,18 @@ if [ "$got" = 0 ]; then say "ok: $current (exit 0 after Ctrl-C)"; else fail "exi
 cp "$work/watch.err" "$work/err"
 expect err "stopped after 1 card"
 
-# 8. The installer: msiexec /qn, mynapin from the PATH in a new process, uninstalled.
+# 8. The app: --version answers without opening a window (a GUI-subsystem exe in release: Wine
+#    hands it the Unix stdout), in both languages' environments.
+say "mynapin-app.exe under Wine"
+check "mynapin-app.exe --version" 0 "" en_US.UTF-8 wine "$app_exe" --version
+expect out "mynapin-app $(sed -n 's/^version = "\(.*\)"/\1/p' app/Cargo.toml | head -1)"
+check "mynapin-app.exe --version (Japanese environment)" 0 "" ja_JP.UTF-8 wine "$app_exe" --version
+expect out "mynapin-app "
+check "mynapin-app.exe refuses an unknown option" 2 "" en_US.UTF-8 wine "$app_exe" --no-such-option
+expect err "usage: mynapin-app"
+
+# 9. The installer: msiexec /qn, mynapin from the PATH in a new process, the app and its
+#    Start-menu shortcut, uninstalled.
 say "the .msi under Wine"
 winmsi=$(printf 'Z:%s' "$msi" | tr / '\\')
 envkey='HKLM\System\CurrentControlSet\Control\Session Manager\Environment'
@@ -386,6 +401,29 @@ check "the product is registered" 0 "" en_US.UTF-8 wine reg query "$uninst"
 expect out "{$(product_code "$version")}"
 [ -f "$rootfs/tmp/wineprefix/drive_c/Program Files/mynapin/mynapin.exe" ] \
   || fail "C:\\Program Files\\mynapin\\mynapin.exe is not there"
+programs="$rootfs/tmp/wineprefix/drive_c/Program Files/mynapin"
+# The shortcut, by its Japanese name. ProgramMenuFolder of a per-machine install is the
+# all-users Start menu on Windows; Wine 10 resolves it to the user's (seen), so either counts.
+shortcut=""
+for menu in "ProgramData/Microsoft/Windows/Start Menu/Programs" \
+            "users/root/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"; do
+  f="$rootfs/tmp/wineprefix/drive_c/$menu/マイナンバーカードの暗証番号.lnk"
+  [ -f "$f" ] && shortcut=$f
+done
+current="the app and its shortcut are installed"
+[ -n "$shortcut" ] || fail "no Start-menu shortcut マイナンバーカードの暗証番号.lnk (shortcuts in the prefix: $(find "$rootfs/tmp/wineprefix/drive_c" -name '*.lnk' | tr '\n' ' '))"
+for f in "$programs/mynapin-app.exe" "$programs/BIZUDPGothic-OFL.txt"; do
+  [ -f "$f" ] || fail "$f is not there"
+done
+# The .lnk names its target as a path in UTF-16; the exe's name is enough to know it.
+if [ -f "$shortcut" ]; then
+  python3 -c 'import sys; d = open(sys.argv[1], "rb").read()
+sys.exit(0 if "mynapin-app.exe".encode("utf-16-le") in d or b"mynapin-app.exe" in d else 1)' "$shortcut" \
+    || fail "the shortcut does not point at mynapin-app.exe"
+fi
+check "the installed mynapin-app.exe answers" 0 "" \
+  en_US.UTF-8 wine "C:\\Program Files\\mynapin\\mynapin-app.exe" --version
+expect out "mynapin-app "
 check "the system PATH has the folder" 0 "" en_US.UTF-8 wine reg query "$envkey" /v PATH
 expect out 'C:\Program Files\mynapin'
 check "mynapin from the PATH (cmd /c mynapin --version)" 0 "" \
@@ -410,6 +448,9 @@ check "msiexec /x /qn" 0 "" en_US.UTF-8 wine msiexec /x "$winnext" /qn
   || { current="uninstall"; fail "C:\\Program Files\\mynapin is still there: $(ls "$rootfs/tmp/wineprefix/drive_c/Program Files/mynapin")"; }
 check "the PATH entry is gone" 0 "" en_US.UTF-8 wine reg query "$envkey" /v PATH
 expect_not out 'mynapin'
+current="the shortcut is gone"
+[ -z "$shortcut" ] || [ ! -e "$shortcut" ] || fail "$shortcut is still there after msiexec /x"
+check "the shortcut's registry key path is gone" 1 "" en_US.UTF-8 wine reg query 'HKLM\Software\mynapin' /v StartMenuShortcut
 
 say "log: $log"
 say "total $(( $(date +%s) - t0 )) s"

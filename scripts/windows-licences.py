@@ -8,8 +8,9 @@ Reads cargo's JSON (a JSON parser, not text matching): from each named package, 
 resolved graph's normal dependencies for the Windows target (not dev- or build-dependencies,
 not proc-macro crates, which run in the compiler and are not linked in) and writes, for every
 crate reached, its name, version, licence expression, repository and every licence file in its
-sources (LICENSE*, LICENCE*, COPYING*, NOTICE*, COPYRIGHT*). Then the Rust standard library and
-the MinGW-w64 runtime, which the linker adds, from the files Debian ships for them.
+sources (LICENSE*, LICENCE*, COPYING*, NOTICE*, COPYRIGHT*). Then what a workspace package
+embeds besides code (EMBEDDED: the font of mynapin-app), and the Rust standard library and the
+MinGW-w64 runtime, which the linker adds, from the files Debian ships for them.
 Exits 1 when a crate declares no licence at all.
 """
 import json
@@ -28,6 +29,17 @@ SYSTEM_PARTS = [
     ("GCC's runtime support library libgcc (Debian's gcc-mingw-w64-base; GCC Runtime Library Exception)",
      "/usr/share/doc/gcc-mingw-w64-base/copyright"),
 ]
+
+
+# Files a workspace package carries inside its binary that are not crates: (title, licence
+# file relative to the package's folder). mynapin-app embeds BIZ UD PGothic (include_bytes!),
+# whose SIL OFL 1.1 asks that the licence go with it.
+EMBEDDED = {
+    "mynapin-app": [
+        ("BIZ UD PGothic, the font that mynapin-app embeds (SIL Open Font License 1.1)",
+         "fonts/OFL.txt"),
+    ],
+}
 
 
 def licence_files(manifest_path):
@@ -74,8 +86,12 @@ def main():
     out = sys.stdout
     rule = "=" * 78
     out.write("Licences of the software in this package / 同梱ソフトウェアのライセンス\n\n")
+    embedded = [title for name in roots for title, _ in EMBEDDED.get(name, [])]
     out.write(f"{len(crates)} Rust crates are linked in (from Cargo.lock), then the Rust standard\n"
-              "library and the MinGW-w64 runtime.\n\n")
+              "library and the MinGW-w64 runtime.\n")
+    for title in embedded:
+        out.write(f"Also in it: {title}.\n")
+    out.write("\n")
     for p in crates:
         out.write(f"  {p['name']} {p['version']}: {p.get('license') or p.get('license_file')}\n")
     missing = []
@@ -99,6 +115,12 @@ def main():
                 out.write(f"\n--- {os.path.basename(f)} ---\n{text}\n")
         if not files:
             out.write("(The crate ships no licence file; its licence expression is above.)\n")
+    for name in roots:
+        folder = os.path.dirname(packages[by_name[name]]["manifest_path"])
+        for title, rel in EMBEDDED.get(name, []):
+            out.write(f"\n{rule}\n{title}\n")
+            with open(os.path.join(folder, rel), encoding="utf-8") as fh:
+                out.write(fh.read().rstrip() + "\n")
     for title, path in SYSTEM_PARTS:
         out.write(f"\n{rule}\n{title}\n")
         with open(path, encoding="utf-8", errors="replace") as fh:

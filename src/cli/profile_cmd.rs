@@ -111,7 +111,7 @@ fn tri_word(lang: Lang, t: Tri) -> String {
     match t {
         Tri::Yes => msg::profile_tri_word_yes(lang),
         Tri::No => msg::profile_tri_word_no(lang),
-        Tri::NotStated => msg::guide_not_stated(lang),
+        Tri::NotStated => mynapin_words::guide::not_stated(lang),
     }
 }
 
@@ -286,7 +286,7 @@ pub fn run(ctx: &Ctx, cmd: &ProfileCommand) -> Result<Exit, CliError> {
             msg::ProfilePage {
                 address: c
                     .address
-                    .unwrap_or_else(|| msg::guide_address_not_recorded(lang)),
+                    .unwrap_or_else(|| mynapin_words::guide::address_not_recorded(lang)),
                 date: c
                     .date
                     .map(|d| date_text(lang, &d))

@@ -1,6 +1,7 @@
 //! mynapin's words: the output language, the message catalogue and the sanitizer for text
 //! that came from a card, a reader or a file. Every front end (the command line, the app)
-//! words what the core decides through this crate.
+//! words what the core decides through this crate: each outcome ([`outcome`]), the reset
+//! guide with its printable page ([`guide`]), dates ([`date`]).
 //!
 //! Every word mynapin says comes from a Fluent catalogue ([Fluent] syntax), one file per
 //! language, embedded in the binary; English is the reference and the fallback. This crate's
@@ -23,6 +24,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod date;
+pub mod guide;
 pub mod outcome;
 pub mod sanitize;
 

@@ -666,6 +666,15 @@ fn choose_pad(
     }
 }
 
+/// Whether an operation on `pins` with `opts` would have the PINs typed on the reader's PIN
+/// pad (`change`: a change, which also needs the pad's modify function), as [`verify`] and
+/// [`change`] decide it before anything is sent. An app asks this before it shows a keypad of
+/// its own: on a reader with a pad, the host never holds the PIN. A request the pad policy
+/// refuses (see [`check`]) is false here.
+pub fn uses_pin_pad(card: &MyNumberCard<'_>, opts: &Options, pins: &[PinId], change: bool) -> bool {
+    !pins.is_empty() && matches!(choose_pad(card, opts, pins, change), Ok(Some(_)))
+}
+
 fn refs_of(pins: &[PinId], only: Option<KeyRef>) -> Vec<(PinId, KeyRef)> {
     pins.iter()
         .flat_map(|&p| p.refs().iter().map(move |&r| (p, r)))

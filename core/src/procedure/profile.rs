@@ -616,6 +616,15 @@ impl Profile {
             .map(|(n, t)| Profile::from_toml(t, n).expect("built-in profiles are valid"))
     }
 
+    /// Every built-in city, in the order of [`BUILTIN`]: what a front end offers to choose
+    /// from (each one's `id` for [`Profile::builtin`], its `name` in any language).
+    pub fn builtins() -> Vec<Profile> {
+        BUILTIN
+            .iter()
+            .map(|(n, t)| Profile::from_toml(t, n).expect("built-in profiles are valid"))
+            .collect()
+    }
+
     /// From a file.
     pub fn load(path: &str) -> Result<Profile, ProfileError> {
         let text = crate::bounded::read_to_string(
