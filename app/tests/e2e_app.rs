@@ -298,10 +298,14 @@ fn on_the_pin_pad_reader_the_change_is_typed_on_its_keypad() {
 }
 
 /// A signature password no binary, library or fixture holds (as the CLI's image test uses).
+// The process-image test runs on Linux only (gdb and gcore); so do its values.
+#[cfg(target_os = "linux")]
 const OLD_PW: &str = "QZ7K4W9X2R";
 const NEW_PW: &str = "WX3M8P5T7J";
 /// 4-digit PINs of the secrets test's card (its fixture file sets the current one).
+#[cfg(target_os = "linux")]
 const OLD_PIN: &str = "7395";
+#[cfg(target_os = "linux")]
 const NEW_PIN: &str = "8046";
 
 /// Every label, value and description in the AccessKit tree, and every text event egui still
@@ -376,6 +380,7 @@ fn no_widget_and_no_input_event_holds_the_password_typed() {
 }
 
 /// The fresh card with this test's own secrets, as a fixture file for `sim serve`.
+#[cfg(target_os = "linux")]
 fn secrets_fixture(dir: &Path) -> std::path::PathBuf {
     let fresh = include_str!("../../sim/fixtures/cards/fresh.toml");
     let text = fresh
@@ -389,6 +394,7 @@ fn secrets_fixture(dir: &Path) -> std::path::PathBuf {
 
 /// The headless example (`app/examples/headless.rs`), built by `cargo build --all-targets`
 /// next to this test binary's folder.
+#[cfg(target_os = "linux")]
 fn headless() -> std::path::PathBuf {
     let exe = std::env::current_exe().unwrap();
     let path = exe
