@@ -137,18 +137,24 @@ fn changing_the_user_authentication_pin() {
 
 #[test]
 fn changing_the_card_info_pin_and_the_residence_pin_in_both_places() {
-    change_one(
-        Lang::JA,
-        "券面事項入力補助用暗証番号",
-        &[KeyRef::Kenhojo],
-        &AUTH,
-    );
-    change_one(
-        Lang::EN,
-        "residence registry PIN",
-        &[KeyRef::JukiAp, KeyRef::JukiCommon],
-        &AUTH,
-    );
+    for lang in LANGS {
+        change_one(
+            lang,
+            t(
+                lang,
+                "券面事項入力補助用暗証番号",
+                "card-info input support PIN",
+            ),
+            &[KeyRef::Kenhojo],
+            &AUTH,
+        );
+        change_one(
+            lang,
+            t(lang, "住民基本台帳用暗証番号", "residence registry PIN"),
+            &[KeyRef::JukiAp, KeyRef::JukiCommon],
+            &AUTH,
+        );
+    }
 }
 
 /// Walks to the review screen for the 4-digit PINs whose labels contain `pins`, each with
@@ -772,6 +778,38 @@ fn every_reader_failure_is_named_with_one_next_step() {
     ];
     for (port, heading, step) in cases {
         let (mut h, _) = open(Box::new(port), Lang::JA);
+        common::until_shows(&mut h, heading);
+        assert!(shows(&h, step), "{}", screen(&h));
+    }
+    // The same in English.
+    let english: [(Failing, &str, &str); 3] = [
+        (
+            Failing {
+                waiting: Some(|| TransportError::NoService),
+                opening: || CardError::Transport(TransportError::NoService),
+            },
+            "The card reader cannot be used",
+            "\"Smart Card\" service",
+        ),
+        (
+            Failing {
+                waiting: None,
+                opening: || CardError::Transport(TransportError::CardInUse),
+            },
+            "The card could not be read",
+            "Close the other programs",
+        ),
+        (
+            Failing {
+                waiting: None,
+                opening: || CardError::NotMyNumberCard(mynapin_core::card::CardKind::OldJukiCard),
+            },
+            "The card could not be read",
+            "Basic Resident Registry",
+        ),
+    ];
+    for (port, heading, step) in english {
+        let (mut h, _) = open(Box::new(port), Lang::EN);
         common::until_shows(&mut h, heading);
         assert!(shows(&h, step), "{}", screen(&h));
     }
