@@ -45,6 +45,16 @@ fn status_screens() {
     shot(&mut all, &mut h, "status-not-mynumber");
     let (mut h, _) = open(Box::new(NoReader), JA);
     shot(&mut all, &mut h, "no-reader");
+    // A reader, no card yet.
+    let (port, _hand) = common::HandPort::new(&["Reader A"]);
+    let (mut h, _) = open(Box::new(port), JA);
+    common::until_shows(&mut h, "カードをリーダーに置いてください");
+    shot(&mut all, &mut h, "place-card");
+    // Two readers: the picker.
+    let (port, _hand) = common::HandPort::new(&["Reader A", "Reader B"]);
+    let (mut h, _) = open(Box::new(port), JA);
+    common::until_shows(&mut h, "使うリーダーを選んでください");
+    shot(&mut all, &mut h, "pick-reader");
     all.unwrap();
 }
 
@@ -67,6 +77,22 @@ fn change_screens() {
     shot(&mut all, &mut h, "change-review");
     click(&mut h, "変更する");
     shot(&mut all, &mut h, "change-done");
+
+    // A reader with a PIN pad: no keypad on the screen; the result lists the pad's prompts.
+    let card: mynapin_app::port::Shared = std::sync::Arc::new(std::sync::Mutex::new(
+        mynapin_sim::SimCard::new(mynapin_sim::Fixture::fresh()),
+    ));
+    let port = common::ScriptedPort::new(card, common::Reader::Pad);
+    for k in ["1234", "2580", "2580"] {
+        port.keys.lock().unwrap().push_back(k.to_string());
+    }
+    let (mut h, _) = open(Box::new(port), JA);
+    click(&mut h, "暗証番号の変更");
+    tick(&mut h, "利用者証明用暗証番号");
+    click(&mut h, "次へ");
+    shot(&mut all, &mut h, "change-pinpad-review");
+    click(&mut h, "変更する");
+    shot(&mut all, &mut h, "change-pinpad-done");
 
     let mut h = on("auth-last-try");
     click(&mut h, "暗証番号の変更");
@@ -106,6 +132,9 @@ fn settings_and_help_screens() {
     shot(&mut all, &mut h, "settings");
     click(&mut h, "問い合わせ用の情報");
     shot(&mut all, &mut h, "diagnostics");
+    click(&mut h, "設定");
+    click(&mut h, "フォントのライセンス");
+    shot(&mut all, &mut h, "licence");
     let mut h = on("fresh");
     click(&mut h, "設定");
     click(&mut h, "白黒のはっきりした表示にする");
