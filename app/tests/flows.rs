@@ -748,69 +748,54 @@ fn the_harness_fails_on_a_character_the_font_lacks() {
 #[test]
 fn every_reader_failure_is_named_with_one_next_step() {
     use common::Failing;
-    use mynapin_core::card::CardError;
+    use mynapin_core::card::{CardError, CardKind};
     use mynapin_core::transport::TransportError;
-    let cases: [(Failing, &str, &str); 3] = [
-        (
-            Failing {
-                waiting: Some(|| TransportError::NoService),
-                opening: || CardError::Transport(TransportError::NoService),
-            },
-            "カードリーダーが使えません",
-            "「Smart Card」サービス",
-        ),
-        (
-            Failing {
-                waiting: None,
-                opening: || CardError::Transport(TransportError::CardInUse),
-            },
-            "カードを読み取れませんでした",
-            "ほかのプログラム",
-        ),
-        (
-            Failing {
-                waiting: None,
-                opening: || CardError::NotMyNumberCard(mynapin_core::card::CardKind::OldJukiCard),
-            },
-            "カードを読み取れませんでした",
-            "住基",
-        ),
-    ];
-    for (port, heading, step) in cases {
-        let (mut h, _) = open(Box::new(port), Lang::JA);
-        common::until_shows(&mut h, heading);
-        assert!(shows(&h, step), "{}", screen(&h));
-    }
-    // The same in English.
-    let english: [(Failing, &str, &str); 3] = [
-        (
-            Failing {
-                waiting: Some(|| TransportError::NoService),
-                opening: || CardError::Transport(TransportError::NoService),
-            },
-            "The card reader cannot be used",
-            "\"Smart Card\" service",
-        ),
-        (
-            Failing {
-                waiting: None,
-                opening: || CardError::Transport(TransportError::CardInUse),
-            },
-            "The card could not be read",
-            "Close the other programs",
-        ),
-        (
-            Failing {
-                waiting: None,
-                opening: || CardError::NotMyNumberCard(mynapin_core::card::CardKind::OldJukiCard),
-            },
-            "The card could not be read",
-            "Basic Resident Registry",
-        ),
-    ];
-    for (port, heading, step) in english {
-        let (mut h, _) = open(Box::new(port), Lang::EN);
-        common::until_shows(&mut h, heading);
-        assert!(shows(&h, step), "{}", screen(&h));
+    // (the reader, the heading, the next step) in the language under test.
+    let cases = |lang| -> [(Failing, &str, &str); 3] {
+        [
+            (
+                Failing {
+                    waiting: Some(|| TransportError::NoService),
+                    opening: || CardError::Transport(TransportError::NoService),
+                },
+                t(
+                    lang,
+                    "カードリーダーが使えません",
+                    "The card reader cannot be used",
+                ),
+                t(lang, "「Smart Card」サービス", "\"Smart Card\" service"),
+            ),
+            (
+                Failing {
+                    waiting: None,
+                    opening: || CardError::Transport(TransportError::CardInUse),
+                },
+                t(
+                    lang,
+                    "カードを読み取れませんでした",
+                    "The card could not be read",
+                ),
+                t(lang, "ほかのプログラム", "Close the other programs"),
+            ),
+            (
+                Failing {
+                    waiting: None,
+                    opening: || CardError::NotMyNumberCard(CardKind::OldJukiCard),
+                },
+                t(
+                    lang,
+                    "カードを読み取れませんでした",
+                    "The card could not be read",
+                ),
+                t(lang, "住基", "Basic Resident Registry"),
+            ),
+        ]
+    };
+    for lang in LANGS {
+        for (port, heading, step) in cases(lang) {
+            let (mut h, _) = open(Box::new(port), lang);
+            common::until_shows(&mut h, heading);
+            assert!(shows(&h, step), "{lang:?}: {}", screen(&h));
+        }
     }
 }
